@@ -1,0 +1,82 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let internalChecks: [SwiftSetting] = [
+  // Full invariant checks (`_checkInvariants()`) compile in with
+  // `swift build -Xswiftc -DDUALSCOPE_INTERNAL_CHECKS`; debug builds always have them.
+  .define("DUALSCOPE_INTERNAL_CHECKS", .when(configuration: .debug))
+]
+
+let package = Package(
+  name: "DualScope",
+  products: [
+    .library(name: "DualScope", targets: ["DualScope"]),
+    .library(name: "PhraseMatching", targets: ["PhraseMatching"]),
+    .executable(name: "dualscope", targets: ["DualScopeCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // System library
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+    ),
+
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
+
+    // Core modules
+    .target(
+      name: "TaxonomyYAML",
+      dependencies: ["CLibYAML"],
+      swiftSettings: internalChecks
+    ),
+    .target(
+      name: "PhraseMatching",
+      swiftSettings: internalChecks
+    ),
+    .target(
+      name: "DualScope",
+      dependencies: ["TaxonomyYAML", "PhraseMatching", "CZlib"],
+      swiftSettings: internalChecks
+    ),
+
+    // Command-line tool
+    .executableTarget(
+      name: "DualScopeCLI",
+      dependencies: [
+        "DualScope",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // Test support
+    .target(
+      name: "DualScopeTestSupport",
+      dependencies: ["PhraseMatching"]
+    ),
+
+    // Tests
+    .testTarget(name: "TaxonomyYAMLTests", dependencies: ["TaxonomyYAML"]),
+    .testTarget(
+      name: "PhraseMatchingTests",
+      dependencies: ["PhraseMatching", "DualScopeTestSupport"],
+      swiftSettings: internalChecks
+    ),
+    .testTarget(
+      name: "DualScopeTests",
+      dependencies: ["DualScope", "DualScopeTestSupport"],
+      swiftSettings: internalChecks
+    ),
+    .testTarget(
+      name: "DualScopeEndToEndTests",
+      dependencies: ["DualScopeTestSupport"]
+    ),
+  ]
+)

@@ -1,0 +1,68 @@
+/// Precision, recall and F1 of a classifier against labelled documents.
+public struct EvaluationReport: Sendable, Codable {
+  /// Counts and scores for one ID, or an average.
+  public struct Metrics: Sendable, Codable, Hashable {
+    public var precision: Double
+    public var recall: Double
+    public var f1: Double
+    /// Documents whose gold labels include the ID.
+    public var support: Int
+    public var truePositives: Int
+    public var falsePositives: Int
+    public var falseNegatives: Int
+
+    enum CodingKeys: String, CodingKey {
+      case precision, recall, f1, support
+      case truePositives = "true_positives"
+      case falsePositives = "false_positives"
+      case falseNegatives = "false_negatives"
+    }
+
+    init(tp: Int, fp: Int, fn: Int) {
+      truePositives = tp
+      falsePositives = fp
+      falseNegatives = fn
+      support = tp + fn
+      precision = tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp)
+      recall = tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn)
+      f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+    }
+  }
+
+  /// A wrong answer worth a look: the document, its score for the ID and the evidence.
+  public struct Mistake: Sendable, Codable, Hashable {
+    public var id: String
+    public var document: String
+    public var score: Double
+    public var title: String
+    public var evidence: [String]
+  }
+
+  /// One point of a threshold sweep.
+  public struct SweepPoint: Sendable, Codable, Hashable {
+    public var threshold: Double
+    public var precision: Double
+    public var recall: Double
+    public var f1: Double
+  }
+
+  public var documents: Int
+  public var micro: Metrics
+  /// Unweighted mean of precision, recall and F1 over the scored IDs.
+  public var macro: Metrics
+  /// Scored areas by ID.
+  public var areas: [String: Metrics]
+  /// Scored fields by ID (when the label map names fields).
+  public var fields: [String: Metrics]
+  public var falsePositives: [Mistake]
+  public var falseNegatives: [Mistake]
+  /// Per area: P/R/F1 at a range of area thresholds.
+  public var sweep: [String: [SweepPoint]]
+
+  enum CodingKeys: String, CodingKey {
+    case documents, micro, macro, areas, fields
+    case falsePositives = "false_positives"
+    case falseNegatives = "false_negatives"
+    case sweep
+  }
+}

@@ -1,0 +1,102 @@
+import PhraseMatching
+
+/// A taxonomy compiled for matching: one phrase matcher over every term and exclusion phrase,
+/// and the tables that map a match back to its field and term.
+///
+/// Built once, immutable and `Sendable`; share it between threads.
+public final class TaxonomyIndex: Sendable {
+  /// One term of one field, as the scorer sees it.
+  struct TermEntry: Sendable {
+    /// Index of the owning field in ``Taxonomy/nodes``.
+    let node: Int
+    /// Index of the term in the node's `terms`.
+    let term: Int
+    /// The weight after the specificity discount.
+    let weight: Double
+    let isWeak: Bool
+    /// Exclusion phrase numbers (into ``exclusionPhrases``) that cancel this term.
+    let exclusions: [Int]
+  }
+
+  public let taxonomy: Taxonomy
+  let matcher: PhraseMatcher
+  /// Term entries by ``TermID`` raw value; IDs past `entries.count` are exclusion phrases.
+  let entries: [TermEntry]
+  /// Exclusion phrases by number; their phrase IDs are `entries.count + number`.
+  let exclusionPhrases: [String]
+  /// Index of each node's area in ``Taxonomy/nodes``.
+  let areaOfNode: [Int]
+  /// Effective thresholds per node.
+  let thresholds: [Double]
+
+  /// Compiles a taxonomy.
+  public init(_ taxonomy: Taxonomy) throws(PhraseMatcherBuildError) {
+    self.taxonomy = taxonomy
+    var entries: [TermEntry] = []
+    var phrases: [Phrase] = []
+    var exclusionNumber: [String: Int] = [:]
+    var exclusionPhrases: [String] = []
+
+    // Specificity: a phrase listed in n fields weighs 1/sqrt(n) in each.
+    var fieldsPerKey: [String: Int] = [:]
+    for node in taxonomy.nodes {
+      for key in Set(node.terms.map(DuplicateTermCheck.key)) { fieldsPerKey[key, default: 0] += 1 }
+    }
+
+    func exclusion(_ text: String) -> Int {
+      if let n = exclusionNumber[text] { return n }
+      exclusionPhrases.append(text)
+      exclusionNumber[text] = exclusionPhrases.count - 1
+      return exclusionPhrases.count - 1
+    }
+
+    for (nodeIndex, node) in taxonomy.nodes.enumerated() {
+      // A node's exclusions apply to its own terms and to every descendant's.
+      var inherited: [String] = []
+      var cursor: TaxonomyNode? = node
+      while let current = cursor {
+        inherited += current.exclusions
+        cursor = current.parentID.flatMap { taxonomy.node($0) }
+      }
+      for (termIndex, term) in node.terms.enumerated() {
+        let shared = Double(fieldsPerKey[DuplicateTermCheck.key(term)] ?? 1)
+        let excl = (term.exclusions + inherited).map(exclusion)
+        entries.append(
+          TermEntry(
+            node: nodeIndex, term: termIndex, weight: term.weight / shared.squareRoot(),
+            isWeak: term.isWeak, exclusions: Array(Set(excl)).sorted()))
+        phrases.append(Phrase(term.phrase, id: TermID(UInt32(entries.count - 1)), options: Self.options(term)))
+      }
+    }
+    for (n, text) in exclusionPhrases.enumerated() {
+      phrases.append(
+        Phrase(text, id: TermID(UInt32(entries.count + n)), options: [.inflectEnglish, .inflectDutch]))
+    }
+    self.matcher = try PhraseMatcher(phrases)
+    self.entries = entries
+    self.exclusionPhrases = exclusionPhrases
+    self.areaOfNode = taxonomy.nodes.map { taxonomy.index(of: taxonomy.area(of: $0).id)! }
+    let defaults = taxonomy.manifest.defaults
+    self.thresholds = taxonomy.nodes.map {
+      $0.threshold ?? ($0.kind == .area ? defaults.areaThreshold : defaults.fieldThreshold)
+    }
+  }
+
+  static func options(_ term: Term) -> PhraseOptions {
+    var options: PhraseOptions = []
+    if term.caseSensitive { options.insert(.caseSensitive) }
+    if term.isPrefix { options.insert(.prefix) }
+    if term.isCompoundPart { options.insert(.compoundPart) }
+    if term.inflects && !term.caseSensitive {
+      switch term.language {
+      case "en": options.insert(.inflectEnglish)
+      case "nl": options.insert(.inflectDutch)
+      default: break
+      }
+    }
+    return options
+  }
+
+  /// The term an entry stands for.
+  func term(_ entry: TermEntry) -> Term { taxonomy.nodes[entry.node].terms[entry.term] }
+}

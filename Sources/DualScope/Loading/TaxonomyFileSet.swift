@@ -1,0 +1,65 @@
+import Foundation
+
+/// The files of one taxonomy release, from a folder or from the copy built into the tool.
+public struct TaxonomyFileSet: Sendable {
+  /// How the release is named in diagnostics and results: a folder path or `embedded:<version>`.
+  public let origin: String
+  /// What file names are prefixed with in diagnostics (`Taxonomy/2025.1/`).
+  let displayPrefix: String
+  private let files: [String: [UInt8]]
+
+  /// File names, sorted.
+  public var names: [String] { files.keys.sorted() }
+
+  /// A release from in-memory files (name → bytes).
+  public init(origin: String, displayPrefix: String, files: [String: [UInt8]]) {
+    self.origin = origin
+    self.displayPrefix = displayPrefix
+    self.files = files
+  }
+
+  /// Reads the `.yaml` files of a release folder.
+  public init(directory path: String) throws(TaxonomyLoadError) {
+    let url = URL(fileURLWithPath: path)
+    var files: [String: [UInt8]] = [:]
+    let entries: [String]
+    do {
+      entries = try FileManager.default.contentsOfDirectory(atPath: path)
+    } catch {
+      let location = SourceLocation(file: path, line: 1, column: 1)
+      let isFile = FileManager.default.fileExists(atPath: path)
+      let message =
+        isFile
+        ? "not a taxonomy folder (expected a folder holding taxonomy.yaml)"
+        : "no such taxonomy folder"
+      throw TaxonomyLoadError(diagnostics: [Diagnostic(.error, message, at: location)], sources: [:])
+    }
+    for name in entries where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+      if let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) {
+        files[name] = [UInt8](data)
+      }
+    }
+    var prefix = path
+    if !prefix.hasSuffix("/") { prefix += "/" }
+    self.init(origin: path, displayPrefix: prefix, files: files)
+  }
+
+  /// The bytes of a file, if the release has it.
+  public func bytes(_ name: String) -> [UInt8]? { files[name] }
+
+  func displayName(_ name: String) -> String { displayPrefix + name }
+
+  /// SHA-256 over every file's name and bytes, in name order.
+  var contentHash: String {
+    var hasher = SHA256()
+    for name in names {
+      let bytes = files[name]!
+      hasher.update(Array(name.utf8))
+      hasher.update([0])
+      hasher.update(Array(String(bytes.count).utf8))
+      hasher.update([0])
+      hasher.update(bytes)
+    }
+    return hasher.finalizeHex()
+  }
+}

@@ -1,0 +1,40 @@
+/// The manifest of a release: identity, version, sources and defaults.
+public struct TaxonomyManifest: Sendable, Hashable {
+  /// The schema version of the files (not the release).
+  public var schemaVersion: Int
+  public var id: String
+  /// The release, e.g. `2025.1`.
+  public var version: String
+  public var title: String
+  /// ISO date of the release.
+  public var released: String
+  public var languages: [String]
+  public var defaults: ScoringDefaults
+  public var sources: [SourceReference]
+  /// Area files in report order.
+  public var areaFiles: [String]
+  public var releaseNotes: String
+}
+
+/// Default thresholds a release ships with; options may override them.
+public struct ScoringDefaults: Sendable, Hashable, Codable {
+  public var fieldThreshold: Double = 3.0
+  public var areaThreshold: Double = 3.0
+  /// Words: how near a weak term needs a non-weak term of its field.
+  public var weakWindow: Int = 30
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey {
+    case fieldThreshold = "field_threshold"
+    case areaThreshold = "area_threshold"
+    case weakWindow = "weak_window"
+  }
+}
+
+/// A public list a release is written from.
+public struct SourceReference: Sendable, Hashable, Codable {
+  public var id: String
+  public var title: String
+  public var url: String?
+}

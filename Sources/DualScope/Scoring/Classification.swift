@@ -1,0 +1,98 @@
+/// What the classifier says about one text: the areas and fields it touches, how strongly,
+/// the document's level, and the evidence for every assigned field.
+public struct Classification: Sendable, Hashable, Codable {
+  /// Whether anything was assigned, and if not, why not.
+  public enum Status: String, Sendable, Hashable, Codable {
+    case classified
+    /// The text was empty or held no words.
+    case noText = "unclassified: no text"
+    /// No term of the taxonomy occurs in the text.
+    case noTerms = "unclassified: no terms found"
+    /// Terms were found, but no area reached its threshold.
+    case belowThreshold = "unclassified: below threshold"
+
+    public var isClassified: Bool { self == .classified }
+  }
+
+  public var status: Status
+  public var level: DocumentLevel
+  /// Words in the text (tokens the matcher saw).
+  public var words: Int
+  /// Assigned areas, highest score first.
+  public var areas: [AreaScore]
+  /// Assigned fields, highest score first, each with its evidence.
+  public var fields: [FieldScore]
+}
+
+/// An assigned area and its score.
+public struct AreaScore: Sendable, Hashable, Codable {
+  public var id: String
+  public var name: String
+  public var score: Double
+  public var threshold: Double
+}
+
+/// An assigned field, its score and the matched terms behind it.
+public struct FieldScore: Sendable, Hashable, Codable {
+  public var id: String
+  public var area: String
+  public var name: String
+  public var score: Double
+  public var threshold: Double
+  public var sensitivity: Sensitivity
+  public var dualUse: [String]
+  public var evidence: [Evidence]
+
+  enum CodingKeys: String, CodingKey {
+    case id, area, name, score, threshold, sensitivity
+    case dualUse = "dual_use"
+    case evidence
+  }
+}
+
+/// One matched term of a field: its weight, what it contributed, and where it occurs.
+public struct Evidence: Sendable, Hashable, Codable {
+  public var term: String
+  public var language: String
+  public var weight: Double
+  /// The term's share of the field's score, after saturation, specificity and length.
+  public var contribution: Double
+  public var weak: Bool
+  public var matches: [EvidenceSpan]
+}
+
+/// Where a term occurs: UTF-8 byte offsets into the original text, and the text there.
+public struct EvidenceSpan: Sendable, Hashable, Codable {
+  public var start: Int
+  public var end: Int
+  public var text: String
+  public var kind: String
+}
+
+/// How sensitive a document is, from its assigned fields' sensitivity and scores.
+///
+/// - `none`: nothing assigned.
+/// - `low`: only low-sensitivity fields, or medium ones with thin evidence (score below twice the
+///   threshold).
+/// - `elevated`: a medium field with clear evidence, or a high field with thin evidence.
+/// - `high`: a high-sensitivity field with clear evidence (score at least twice its threshold).
+public enum DocumentLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+  case none
+  case low
+  case elevated
+  case high
+
+  var rank: Int { Self.allCases.firstIndex(of: self)! }
+
+  public static func < (a: DocumentLevel, b: DocumentLevel) -> Bool { a.rank < b.rank }
+
+  /// The level one assigned field gives a document.
+  static func of(sensitivity: Sensitivity, strength: Double) -> DocumentLevel {
+    let clear = strength >= 2
+    switch sensitivity {
+    case .high: return clear ? .high : .elevated
+    case .medium: return clear ? .elevated : .low
+    case .low: return .low
+    }
+  }
+}

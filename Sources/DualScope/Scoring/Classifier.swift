@@ -1,0 +1,269 @@
+import PhraseMatching
+
+/// Scores texts against a compiled taxonomy.
+///
+/// `Sendable` and immutable: one classifier serves every thread; each thread brings its own
+/// ``ClassifierScratch`` so that steady-state classification reuses its buffers.
+public struct Classifier: Sendable {
+  public let index: TaxonomyIndex
+  public let options: ClassifierOptions
+  /// Effective thresholds by node, after the options' overrides.
+  let thresholds: [Double]
+
+  public var taxonomy: Taxonomy { index.taxonomy }
+
+  public init(index: TaxonomyIndex, options: ClassifierOptions = ClassifierOptions()) {
+    self.index = index
+    self.options = options
+    self.thresholds = index.taxonomy.nodes.enumerated().map { i, node in
+      if let t = options.thresholds[node.id] { return t }
+      switch node.kind {
+      case .area: return options.areaThreshold ?? index.thresholds[i]
+      case .field: return options.fieldThreshold ?? index.thresholds[i]
+      }
+    }
+  }
+
+  /// Compiles a taxonomy and wraps it.
+  public init(taxonomy: Taxonomy, options: ClassifierOptions = ClassifierOptions()) throws(PhraseMatcherBuildError) {
+    self.init(index: try TaxonomyIndex(taxonomy), options: options)
+  }
+
+  /// Classifies one text.
+  public func classify(_ text: String) -> Classification {
+    var scratch = ClassifierScratch()
+    return classify(text, scratch: &scratch)
+  }
+
+  /// Classifies one text, reusing the scratch's buffers.
+  public func classify(_ text: String, scratch: inout ClassifierScratch) -> Classification {
+    score(text, &scratch)
+    return decide(text, scratch)
+  }
+
+  /// Runs the matcher and fills the scratch with kept matches and node scores.
+  func score(_ text: String, _ s: inout ClassifierScratch) {
+    let entries = index.entries
+    let nodeCount = taxonomy.nodes.count
+    s.prepare(entries: entries.count, nodes: nodeCount)
+    index.matcher.findAll(in: text, into: &s.match)
+    let all = s.match.matches
+    s.words = s.match.wordCount
+
+    // Exclusion phrases first: they cancel the terms they overlap.
+    for m in all where Int(m.termID.rawValue) >= entries.count {
+      s.exclusionHits.append((Int(m.termID.rawValue) - entries.count, m.start, m.end))
+    }
+    // Leftmost-longest over the remaining term matches; identical spans are all kept, so a
+    // phrase listed in two fields counts in both.
+    var keptStart = -1
+    var keptEnd = -1
+    for m in all {
+      let id = Int(m.termID.rawValue)
+      guard id < entries.count else { continue }
+      if let cancel = firstExclusion(entries[id], m, s.exclusionHits) {
+        s.cancelled.append((m, cancel))
+        continue
+      }
+      if m.start >= keptEnd {
+        keptStart = m.start
+        keptEnd = m.end
+        s.kept.append(m)
+      } else if m.start == keptStart && m.end == keptEnd {
+        s.kept.append(m)
+      } else {
+        s.subsumed.append(m)
+      }
+    }
+    // Weak terms count only near a non-weak term of the same field.
+    let window = Int32(taxonomy.manifest.defaults.weakWindow)
+    for m in s.kept {
+      let id = Int(m.termID.rawValue)
+      let entry = entries[id]
+      if entry.isWeak {
+        let supported = s.kept.contains { other in
+          let e = entries[Int(other.termID.rawValue)]
+          return e.node == entry.node && !e.isWeak && abs(other.wordIndex - m.wordIndex) <= window
+        }
+        if !supported {
+          s.unsupported.append(m)
+          continue
+        }
+      }
+      if s.occurrences[id] == 0 { s.touched.append(id) }
+      s.occurrences[id] += 1
+    }
+    // Saturating sum per term, then per node; sub-fields roll up into fields, fields into areas.
+    let lengthFactor = Self.lengthFactor(words: s.words, options)
+    let ratio = options.saturation
+    for id in s.touched {
+      let c = Double(s.occurrences[id])
+      let series = ratio == 0 ? 1 : (1 - pow(ratio, c)) / (1 - ratio)
+      let contribution = entries[id].weight * series / lengthFactor
+      s.contribution[id] = contribution
+      s.nodeScore[entries[id].node] += contribution
+    }
+    for i in stride(from: nodeCount - 1, through: 0, by: -1) {
+      if let parent = taxonomy.nodes[i].parentID, let p = taxonomy.index(of: parent) {
+        s.nodeScore[p] += s.nodeScore[i]
+      }
+    }
+  }
+
+  /// Divides scores of texts longer than the reference length.
+  static func lengthFactor(words: Int, _ options: ClassifierOptions) -> Double {
+    let ratio = Double(words) / options.lengthReference
+    return ratio > 1 ? pow(ratio, options.lengthExponent) : 1
+  }
+
+  private func firstExclusion(
+    _ entry: TaxonomyIndex.TermEntry, _ m: PhraseMatch, _ hits: [(Int, Int, Int)]
+  ) -> Int? {
+    guard !entry.exclusions.isEmpty else { return nil }
+    for hit in hits where hit.1 < m.end && m.start < hit.2 && entry.exclusions.contains(hit.0) {
+      return hit.0
+    }
+    return nil
+  }
+
+  /// Applies thresholds, cut-offs and top-k to the scores, and gathers the evidence.
+  func decide(_ text: String, _ s: ClassifierScratch) -> Classification {
+    let nodes = taxonomy.nodes
+    var areas: [(Int, Double)] = []
+    for (i, node) in nodes.enumerated() where node.kind == .area && s.nodeScore[i] >= thresholds[i] {
+      areas.append((i, s.nodeScore[i]))
+    }
+    areas.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    if let best = areas.first?.1, options.relativeCutoff > 0 {
+      areas.removeAll { $0.1 < best * options.relativeCutoff }
+    }
+    if let k = options.topK, areas.count > k { areas.removeLast(areas.count - k) }
+    let assignedAreas = Set(areas.map(\.0))
+
+    var fields: [(Int, Double)] = []
+    for (i, node) in nodes.enumerated()
+    where node.kind == .field && s.nodeScore[i] >= thresholds[i]
+      && assignedAreas.contains(index.areaOfNode[i])
+    {
+      fields.append((i, s.nodeScore[i]))
+    }
+    fields.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+
+    var level = DocumentLevel.none
+    let fieldScores = fields.map { (i, score) -> FieldScore in
+      let node = nodes[i]
+      level = max(level, DocumentLevel.of(sensitivity: node.sensitivity, strength: score / thresholds[i]))
+      return FieldScore(
+        id: node.id, area: nodes[index.areaOfNode[i]].id, name: node.name.en, score: Self.round(score),
+        threshold: thresholds[i], sensitivity: node.sensitivity, dualUse: node.dualUse.map(\.rawValue),
+        evidence: evidence(forNode: i, text, s))
+    }
+    // An area assigned without a field of its own passing (its score spread over several fields)
+    // still raises the level by its fields' best sensitivity.
+    for (i, score) in areas where !fieldScores.contains(where: { $0.area == nodes[i].id }) {
+      let best = nodes.indices.filter { index.areaOfNode[$0] == i && s.nodeScore[$0] > 0 && $0 != i }
+        .map { nodes[$0].sensitivity }.max() ?? nodes[i].sensitivity
+      level = max(level, DocumentLevel.of(sensitivity: best, strength: score / thresholds[i]))
+    }
+    let status: Classification.Status
+    if !areas.isEmpty {
+      status = .classified
+    } else if s.words == 0 {
+      status = .noText
+    } else if s.touched.isEmpty {
+      status = .noTerms
+    } else {
+      status = .belowThreshold
+    }
+    return Classification(
+      status: status, level: level, words: s.words,
+      areas: areas.map { i, score in
+        AreaScore(id: nodes[i].id, name: nodes[i].name.en, score: Self.round(score), threshold: thresholds[i])
+      },
+      fields: fieldScores)
+  }
+
+  /// The matched terms of a node and its sub-fields, highest contribution first.
+  func evidence(forNode node: Int, _ text: String, _ s: ClassifierScratch) -> [Evidence] {
+    let entries = index.entries
+    let nodeID = taxonomy.nodes[node].id
+    var out: [Evidence] = []
+    for id in s.touched {
+      let entry = entries[id]
+      let owner = taxonomy.nodes[entry.node].id
+      guard owner == nodeID || owner.hasPrefix(nodeID + ".") else { continue }
+      let term = index.term(entry)
+      let spans = s.kept.filter { Int($0.termID.rawValue) == id }.map { m in
+        EvidenceSpan(start: m.start, end: m.end, text: Self.slice(text, m.start, m.end), kind: Self.kindName(m.kind))
+      }
+      out.append(
+        Evidence(
+          term: term.displayPhrase, language: term.language, weight: term.weight,
+          contribution: Self.round(s.contribution[id]), weak: term.isWeak, matches: spans))
+    }
+    out.sort { $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.term < $1.term }
+    return out
+  }
+
+  /// The text between two UTF-8 offsets.
+  static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+    let utf8 = text.utf8
+    let a = utf8.index(utf8.startIndex, offsetBy: start, limitedBy: utf8.endIndex) ?? utf8.endIndex
+    let b = utf8.index(utf8.startIndex, offsetBy: end, limitedBy: utf8.endIndex) ?? utf8.endIndex
+    return String(decoding: utf8[a..<b], as: UTF8.self)
+  }
+
+  static func kindName(_ kind: MatchKind) -> String {
+    switch kind {
+    case .exact: "exact"
+    case .inflected: "inflected"
+    case .prefix: "prefix"
+    case .compound: "compound"
+    }
+  }
+
+  /// Scores are reported to four decimals so output bytes do not depend on float noise.
+  static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+}
+
+/// Reusable buffers for ``Classifier``: one per thread.
+public struct ClassifierScratch {
+  var match = MatchScratch()
+  var words = 0
+  var exclusionHits: [(Int, Int, Int)] = []
+  var kept: [PhraseMatch] = []
+  var subsumed: [PhraseMatch] = []
+  var cancelled: [(PhraseMatch, Int)] = []
+  var unsupported: [PhraseMatch] = []
+  var occurrences: [Int] = []
+  var contribution: [Double] = []
+  var touched: [Int] = []
+  var nodeScore: [Double] = []
+
+  public init() {}
+
+  mutating func prepare(entries: Int, nodes: Int) {
+    if occurrences.count != entries {
+      occurrences = Array(repeating: 0, count: entries)
+      contribution = Array(repeating: 0, count: entries)
+    } else {
+      for id in touched {
+        occurrences[id] = 0
+        contribution[id] = 0
+      }
+    }
+    touched.removeAll(keepingCapacity: true)
+    if nodeScore.count != nodes {
+      nodeScore = Array(repeating: 0, count: nodes)
+    } else {
+      for i in nodeScore.indices { nodeScore[i] = 0 }
+    }
+    exclusionHits.removeAll(keepingCapacity: true)
+    kept.removeAll(keepingCapacity: true)
+    subsumed.removeAll(keepingCapacity: true)
+    cancelled.removeAll(keepingCapacity: true)
+    unsupported.removeAll(keepingCapacity: true)
+  }
+}
+
+import Foundation

@@ -1,0 +1,138 @@
+import PhraseMatching
+
+/// Everything the classifier saw in one text: every match and what became of it, and the score
+/// arithmetic of every field it touched, assigned or not.
+public struct Explanation: Sendable, Hashable, Codable {
+  /// What happened to one match.
+  public enum Fate: String, Sendable, Hashable, Codable {
+    case counted
+    /// Inside a longer match at the same place (leftmost-longest).
+    case subsumed
+    /// Cancelled by an exclusion phrase overlapping it.
+    case excluded
+    /// A weak term with no non-weak term of its field near it.
+    case unsupported
+  }
+
+  /// One match of a term.
+  public struct Hit: Sendable, Hashable, Codable {
+    public var field: String
+    public var term: String
+    public var start: Int
+    public var end: Int
+    public var text: String
+    public var fate: Fate
+    /// The exclusion phrase, for an excluded match.
+    public var excludedBy: String?
+
+    enum CodingKeys: String, CodingKey {
+      case field, term, start, end, text, fate
+      case excludedBy = "excluded_by"
+    }
+  }
+
+  /// A field's or area's score and whether it was assigned, with the reason when not.
+  public struct NodeScore: Sendable, Hashable, Codable {
+    public var id: String
+    public var score: Double
+    public var threshold: Double
+    public var assigned: Bool
+    public var reason: String
+    /// `term ×count: weight × saturation ÷ length = contribution` lines.
+    public var arithmetic: [String]
+  }
+
+  public var classification: Classification
+  public var hits: [Hit]
+  /// Every area and field with a match of any fate, in taxonomy order.
+  public var scores: [NodeScore]
+  /// The divisor applied for the text's length.
+  public var lengthFactor: Double
+
+  enum CodingKeys: String, CodingKey {
+    case classification, hits, scores
+    case lengthFactor = "length_factor"
+  }
+
+  /// The score record of one node; `nil` when the node had no match at all.
+  public func score(of id: String) -> NodeScore? { scores.first { $0.id == id } }
+}
+
+extension Classifier {
+  /// Classifies a text and keeps the whole reasoning for display.
+  public func explain(_ text: String) -> Explanation {
+    var s = ClassifierScratch()
+    score(text, &s)
+    let classification = decide(text, s)
+    let nodes = taxonomy.nodes
+    let entries = index.entries
+
+    func hit(_ m: PhraseMatch, _ fate: Explanation.Fate, _ exclusion: Int? = nil) -> Explanation.Hit {
+      let entry = entries[Int(m.termID.rawValue)]
+      return Explanation.Hit(
+        field: nodes[entry.node].id, term: index.term(entry).displayPhrase, start: m.start, end: m.end,
+        text: Self.slice(text, m.start, m.end), fate: fate,
+        excludedBy: exclusion.map { index.exclusionPhrases[$0] })
+    }
+    let unsupported = Set(s.unsupported)
+    var hits = s.kept.filter { !unsupported.contains($0) }.map { hit($0, .counted) }
+    hits += s.unsupported.map { hit($0, .unsupported) }
+    hits += s.subsumed.map { hit($0, .subsumed) }
+    hits += s.cancelled.map { hit($0.0, .excluded, $0.1) }
+    hits.sort { ($0.start, $0.end, $0.field, $0.term) < ($1.start, $1.end, $1.field, $1.term) }
+
+    let factor = Self.lengthFactor(words: s.words, options)
+    let assignedAreas = Set(classification.areas.map(\.id))
+    let assignedFields = Set(classification.fields.map(\.id))
+    var scores: [Explanation.NodeScore] = []
+    for (i, node) in nodes.enumerated() {
+      let mine = hits.filter { $0.field == node.id || $0.field.hasPrefix(node.id + ".") }
+      guard !mine.isEmpty else { continue }
+      let score = Self.round(s.nodeScore[i])
+      let assigned = node.kind == .area ? assignedAreas.contains(node.id) : assignedFields.contains(node.id)
+      var arithmetic: [String] = []
+      for id in s.touched where entries[id].node == i {
+        let count = s.occurrences[id]
+        let series = options.saturation == 0 ? 1 : (1 - pow(options.saturation, Double(count))) / (1 - options.saturation)
+        arithmetic.append(
+          "\(index.term(entries[id]).displayPhrase) ×\(count): \(Self.format(entries[id].weight)) × "
+            + "\(Self.format(series)) ÷ \(Self.format(factor)) = \(Self.format(s.contribution[id]))")
+      }
+      scores.append(
+        Explanation.NodeScore(
+          id: node.id, score: score, threshold: thresholds[i], assigned: assigned,
+          reason: assigned ? "assigned" : reason(node: i, mine, score, assignedAreas),
+          arithmetic: arithmetic))
+    }
+    return Explanation(classification: classification, hits: hits, scores: scores, lengthFactor: Self.round(factor))
+  }
+
+  /// Why a node with matches was not assigned.
+  private func reason(node i: Int, _ hits: [Explanation.Hit], _ score: Double, _ assignedAreas: Set<String>) -> String {
+    let counted = hits.filter { $0.fate == .counted }
+    if counted.isEmpty {
+      if let excluded = hits.first(where: { $0.fate == .excluded }) {
+        return "every match was excluded (e.g. '\(excluded.text)' by the phrase '\(excluded.excludedBy ?? "")')"
+      }
+      if hits.contains(where: { $0.fate == .unsupported }) {
+        return "only weak terms, with no stronger term of the field near them"
+      }
+      return "its matches are inside longer matches of other terms"
+    }
+    if score < thresholds[i] {
+      return "below threshold (score \(Self.format(score)) < \(Self.format(thresholds[i])))"
+    }
+    let area = taxonomy.nodes[index.areaOfNode[i]].id
+    if !assignedAreas.contains(area) {
+      return "its area '\(area)' was not assigned (cut by top-k or the relative cut-off)"
+    }
+    return "not assigned"
+  }
+
+  static func format(_ x: Double) -> String {
+    let r = (x * 100).rounded() / 100
+    return r == r.rounded() ? String(Int(r)) : String(r)
+  }
+}
+
+import Foundation

@@ -1,0 +1,102 @@
+import ArgumentParser
+import DualScope
+import Foundation
+
+/// `--taxonomy`: which release to use; the newest shipped one by default.
+struct TaxonomyOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "A taxonomy release folder, or the version of a shipped release (default: the newest shipped).",
+      valueName: "path-or-version"))
+  var taxonomy: String?
+
+  /// Loads the release, printing its diagnostics and exiting with 2 when it is invalid.
+  func load(showWarnings: Bool = false) throws -> TaxonomyLoader.Loaded {
+    do {
+      let loaded: TaxonomyLoader.Loaded
+      if let taxonomy, FileManager.default.fileExists(atPath: taxonomy) || taxonomy.contains("/") {
+        loaded = try TaxonomyLoader.load(directory: taxonomy)
+      } else {
+        loaded = try ShippedTaxonomy.load(version: taxonomy)
+      }
+      if showWarnings && !loaded.warnings.isEmpty {
+        StandardStreams.error(
+          DiagnosticRenderer(sources: loaded.sources, colour: Terminal.stderrColour).render(loaded.warnings))
+      }
+      return loaded
+    } catch {
+      StandardStreams.error(
+        DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
+      let count = error.errors.count
+      StandardStreams.error("\(count) error\(count == 1 ? "" : "s") in the taxonomy\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+  }
+
+  /// Loads the release and compiles a classifier over it.
+  func classifier(_ options: ClassifierOptions = ClassifierOptions()) throws -> Classifier {
+    let loaded = try load()
+    do {
+      return try Classifier(taxonomy: loaded.taxonomy, options: options)
+    } catch {
+      StandardStreams.error("error: \(error)\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+  }
+}
+
+/// Options that tune scoring: thresholds and top-k.
+struct ScoringOptions: ParsableArguments {
+  @Option(help: "Score a field needs to be assigned (default: the taxonomy's).")
+  var fieldThreshold: Double?
+
+  @Option(help: "Score an area needs to be assigned (default: the taxonomy's).")
+  var areaThreshold: Double?
+
+  @Option(
+    name: .customLong("threshold"),
+    help: ArgumentHelp("A threshold for one area or field, as ID=VALUE (repeatable).", valueName: "id=value"))
+  var thresholds: [String] = []
+
+  @Option(help: "Report at most this many areas.")
+  var topK: Int?
+
+  func validate() throws {
+    for t in thresholds where parse(t) == nil {
+      throw ValidationError("--threshold takes ID=VALUE with a number greater than 0, got '\(t)'")
+    }
+    if let k = topK, k < 1 { throw ValidationError("--top-k must be at least 1") }
+    for v in [fieldThreshold, areaThreshold].compactMap({ $0 }) where v <= 0 {
+      throw ValidationError("thresholds must be greater than 0")
+    }
+  }
+
+  private func parse(_ text: String) -> (String, Double)? {
+    let parts = text.split(separator: "=", maxSplits: 1)
+    guard parts.count == 2, let v = Double(parts[1]), v > 0 else { return nil }
+    return (String(parts[0]), v)
+  }
+
+  var options: ClassifierOptions {
+    var o = ClassifierOptions()
+    o.fieldThreshold = fieldThreshold
+    o.areaThreshold = areaThreshold
+    o.topK = topK
+    for t in thresholds { if let (id, v) = parse(t) { o.thresholds[id] = v } }
+    return o
+  }
+
+  /// Checks that every ID named by `--threshold` exists.
+  func check(against taxonomy: Taxonomy) throws {
+    for id in options.thresholds.keys where taxonomy.node(id) == nil {
+      throw CLIError("--threshold names an unknown area or field '\(id)'")
+    }
+  }
+}
+
+/// `--format` for commands that print a result.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+}

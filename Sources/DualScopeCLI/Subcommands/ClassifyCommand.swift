@@ -1,0 +1,50 @@
+import ArgumentParser
+import DualScope
+
+/// `dualscope classify`: the risk areas and fields of one text, with evidence.
+struct ClassifyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "classify",
+    abstract: "Classify one text: areas, fields, scores, level and evidence.",
+    discussion: "Exit codes: 0 classified or not; 2 usage or data error.")
+
+  @OptionGroup var input: TextInputOptions
+  @OptionGroup var taxonomy: TaxonomyOptions
+  @OptionGroup var scoring: ScoringOptions
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @Option(name: .shortAndLong, help: "Write the result to this file (atomically) instead of standard output.")
+  var output: String?
+
+  func run() throws {
+    let text = try CLIErrors.guarding { try input.read() }
+    let classifier = try taxonomy.classifier(scoring.options)
+    try CLIErrors.guarding { try scoring.check(against: classifier.taxonomy) }
+    let result = classifier.classify(text)
+    let rendered: String
+    switch format {
+    case .json:
+      let document = ClassificationDocument(
+        metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), result: result)
+      rendered = try ResultJSON.encode(document) + "\n"
+    case .text:
+      let colour = output == nil && Terminal.stdoutColour
+      rendered = ClassificationTextRenderer(colour: colour).render(result, text: text, taxonomy: classifier.taxonomy)
+    }
+    try CLIErrors.guarding { try OutputDestination(path: output).write(rendered) }
+  }
+}
+
+/// Turns front-end errors into a message on standard error and exit status 2.
+enum CLIErrors {
+  static func guarding<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as CLIError {
+      StandardStreams.error("error: \(error.description)\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the built `dualscope` binary and captures what it prints, for end-to-end tests.
+public struct CommandResult: Sendable {
+  public var stdout: String
+  public var stderr: String
+  public var status: Int32
+}
+
+public enum CommandRunner {
+  /// The folder holding the built products (the test bundle's folder).
+  public static var productsDirectory: URL {
+    let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }
+    return bundle.map { URL(fileURLWithPath: $0.bundlePath).deletingLastPathComponent() }
+      ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+  }
+
+  /// The package root, found from this source file's location.
+  public static var packageRoot: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+  }
+
+  /// Runs `dualscope` with arguments, optional standard input and extra environment.
+  public static func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+    in directory: URL? = nil
+  ) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("dualscope")
+    process.arguments = arguments
+    process.currentDirectoryURL = directory ?? packageRoot
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes before waiting, so a large output cannot block the child.
+    let errData = DataBox()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CommandResult(
+      stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData.data, as: UTF8.self),
+      status: process.terminationStatus)
+  }
+}
+
+/// Holds what a background reader collected; the dispatch group orders the accesses.
+private final class DataBox: @unchecked Sendable {
+  var data = Data()
+}

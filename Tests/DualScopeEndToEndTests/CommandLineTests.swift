@@ -1,0 +1,102 @@
+import DualScopeTestSupport
+import Foundation
+import XCTest
+
+/// Runs the built `dualscope` and checks output and exit status.
+final class CommandLineTests: XCTestCase {
+  func testValidateTheShippedRelease() throws {
+    let r = try CommandRunner.run(["validate"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.hasPrefix("embedded:2025.1: valid: taxonomy dualscope-risk-fields 2025.1, 10 areas"), r.stdout)
+  }
+
+  func testValidateWorksFromAnyDirectory() throws {
+    let r = try CommandRunner.run(["validate"], in: URL(fileURLWithPath: NSTemporaryDirectory()))
+    XCTAssertEqual(r.status, 0, r.stderr)
+  }
+
+  func testValidateReportsDiagnosticsAndExitsWithTwo() throws {
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ds-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try """
+    schema_version: 1
+    id: t
+    version: "1"
+    title: T
+    languages: [en]
+    areas: [a.yaml]
+    """.write(to: dir.appendingPathComponent("taxonomy.yaml"), atomically: true, encoding: .utf8)
+    try """
+    area:
+      id: quantum
+      name: {en: Quantum, nl: Kwantum}
+    fields:
+      - id: quantum.computing
+        name: {en: Computing, nl: Rekenen}
+        trems:
+          en: [qubit]
+    """.write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+    let r = try CommandRunner.run(["validate", dir.path])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(
+      r.stderr.contains(
+        "\(dir.path)/a.yaml:7:5: error: unknown key 'trems' in a field (did you mean 'terms'?)\n    trems:\n    ^\n"),
+      r.stderr)
+    XCTAssertTrue(r.stderr.hasSuffix("errors in the taxonomy\n"), r.stderr)
+  }
+
+  func testTaxonomyStatsJSON() throws {
+    let r = try CommandRunner.run(["taxonomy", "stats", "--format", "json"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+    XCTAssertEqual(json["id"] as? String, "dualscope-risk-fields")
+    XCTAssertEqual(json["schema_version"] as? Int, 1)
+    XCTAssertEqual((json["areas"] as? [String])?.count, 10)
+    XCTAssertGreaterThanOrEqual(json["fields"] as? Int ?? 0, 45)
+    XCTAssertGreaterThanOrEqual(json["terms"] as? Int ?? 0, 1500)
+    XCTAssertEqual((json["content_hash"] as? String)?.count, 64)
+    let byLanguage = json["terms_by_language"] as? [String: Int] ?? [:]
+    XCTAssertGreaterThanOrEqual(Double(byLanguage["nl"] ?? 0), 0.3 * Double(json["terms"] as? Int ?? 0))
+  }
+
+  func testClassifyJSONCarriesTheAuditTrail() throws {
+    let r = try CommandRunner.run([
+      "classify", "--format", "json",
+      "We build a superconducting quantum computer with fifty transmon qubits and study quantum error correction.",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+    XCTAssertEqual(json["schema"] as? String, "dualscope.classification/1")
+    let metadata = json["metadata"] as! [String: Any]
+    XCTAssertEqual((metadata["taxonomy"] as! [String: Any])["version"] as? String, "2025.1")
+    XCTAssertNotNil((metadata["tool"] as! [String: Any])["version"])
+    let result = json["result"] as! [String: Any]
+    let areas = (result["areas"] as! [[String: Any]]).map { $0["id"] as! String }
+    XCTAssertEqual(areas.first, "quantum")
+  }
+
+  func testClassifyReadsStandardInput() throws {
+    let r = try CommandRunner.run(["classify"], stdin: "Een kwantumcomputer met supergeleidende qubits.")
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("quantum"), r.stdout)
+  }
+
+  func testUsageErrorsExitWithTwo() throws {
+    let r = try CommandRunner.run(["classify", "--top-k", "0", "text"])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("--top-k must be at least 1"), r.stderr)
+    let unknown = try CommandRunner.run(["explain", "--field", "quantum.nonsense", "text"])
+    XCTAssertEqual(unknown.status, 2)
+    XCTAssertTrue(unknown.stderr.contains("unknown area or field 'quantum.nonsense'"), unknown.stderr)
+  }
+
+  func testExplainSaysWhyAFieldWasNotAssigned() throws {
+    let r = try CommandRunner.run([
+      "explain", "--field", "artificial-intelligence",
+      "This law study examines how the AI Act regulates public administration.",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("result: unclassified"), r.stdout)
+  }
+}
