@@ -41,6 +41,9 @@ struct YAMLDecoding {
         var message = "unknown key '\(key)' in \(what)"
         if let suggestion = EditDistance.suggestion(for: key, among: allowed) {
           message += " (did you mean '\(suggestion)'?)"
+        } else if case .scalar("", .plain) = pair.value.content, key.contains(" ") {
+          // `{en: Materials, manufacturing and recycling}` reads as two keys.
+          message += " (a comma inside {…} starts a new key; put the text in quotes)"
         }
         error(message, at: pair.key)
         continue
