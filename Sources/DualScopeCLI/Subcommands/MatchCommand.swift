@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import PhraseMatching
+
+/// `dualscope match`: find the phrases of a terms file in texts, as whole words over folded
+/// Unicode text, leftmost-longest, like `grep -o -w -i -F -f` with Unicode and Dutch compounds.
+struct MatchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "match",
+    abstract: "Find the phrases of a terms file in texts (whole words, Unicode-folded, leftmost-longest).",
+    discussion: """
+      The terms file has one phrase a line; blank lines and lines starting with '#' are skipped, \
+      and a trailing '*' makes a prefix phrase ('cryptograph*'). Each match prints as \
+      'file:line:column: phrase' (column 1-based in characters; '<stdin>' for standard input). \
+      Exit codes: 0 some match found; 1 no match; 2 usage or data error.
+      """)
+
+  enum CaseMode: String, EnumerableFlag {
+    case ignoreCase, caseSensitive
+
+    static func help(for value: CaseMode) -> ArgumentHelp? {
+      switch value {
+      case .ignoreCase: "Compare case-insensitively (the default)."
+      case .caseSensitive: "Compare with the case of the terms file."
+      }
+    }
+  }
+
+  @Option(help: "The terms file.")
+  var terms: String
+
+  @Flag(help: "Print only the number of matches.")
+  var count = false
+
+  @Flag(exclusivity: .exclusive)
+  var caseMode: CaseMode = .ignoreCase
+
+  @Option(help: "Also match plurals: en, nl or en,nl.")
+  var inflect: String?
+
+  @Flag(help: "Let phrases match as leading or trailing parts of (Dutch) compound words.")
+  var compounds = false
+
+  @Argument(help: "Files to search; standard input when none (or '-').")
+  var files: [String] = []
+
+  func validate() throws {
+    _ = try inflectOptions()
+  }
+
+  func inflectOptions() throws -> PhraseOptions {
+    guard let inflect else { return [] }
+    var options: PhraseOptions = []
+    for part in inflect.split(separator: ",") {
+      switch part.trimmingCharacters(in: .whitespaces).lowercased() {
+      case "en": options.insert(.inflectEnglish)
+      case "nl": options.insert(.inflectDutch)
+      default: throw ValidationError("--inflect takes en, nl or en,nl, not '\(part)'")
+      }
+    }
+    return options
+  }
+
+  func run() throws {
+    let list = try CLIErrors.guarding { try TermList(path: terms) }
+    var options = try inflectOptions()
+    if caseMode == .caseSensitive { options.insert(.caseSensitive) }
+    if compounds { options.insert(.compoundPart) }
+    let matcher: PhraseMatcher
+    do {
+      matcher = try PhraseMatcher(list.phrases(options))
+    } catch {
+      let line = error.phraseIndex.map { ":\(list.lines[$0])" } ?? ""
+      StandardStreams.error("error: \(terms)\(line): \(error.description)\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+    var total = 0
+    var failed = false
+    var scratch = MatchScratch()
+    for name in files.isEmpty ? ["-"] : files {
+      guard let data = Self.read(name) else {
+        StandardStreams.error("error: cannot read '\(name)': no such file or not readable\n")
+        failed = true
+        continue
+      }
+      data.withUnsafeBytes { raw in
+        let text = raw.bindMemory(to: UInt8.self)
+        if count {
+          total += matcher.countLeftmostLongest(in: text, scratch: &scratch)
+        } else {
+          matcher.findAll(in: text, into: &scratch)
+          let kept = resolveLeftmostLongest(scratch.matches)
+          total += kept.count
+          var position = TextPosition(text: text)
+          let display = name == "-" ? "<stdin>" : name
+          for m in kept {
+            let (line, column) = position.advance(to: m.start)
+            StandardStreams.out("\(display):\(line):\(column): \(list.texts[Int(m.termID.rawValue)])\n")
+          }
+        }
+      }
+    }
+    if count { StandardStreams.out("\(total)\n") }
+    StandardStreams.flush()
+    if failed { throw ExitCode(ExitStatus.usageOrDataError) }
+    if total == 0 { throw ExitCode(ExitStatus.found) }
+  }
+
+  /// The whole file (mapped when possible) or standard input for "-".
+  static func read(_ name: String) -> Data? {
+    if name == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    return try? Data(contentsOf: URL(fileURLWithPath: name), options: .alwaysMapped)
+  }
+}
+
+/// The phrases of a terms file with the line each came from.
+struct TermList {
+  /// The phrase as written (with its '*'), for output.
+  var texts: [String] = []
+  var lines: [Int] = []
+  var prefix: [Bool] = []
+
+  init(path: String) throws {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CLIError("cannot read terms file '\(path)': no such file or not readable")
+    }
+    for (i, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      texts.append(line)
+      lines.append(i + 1)
+      prefix.append(line.hasSuffix("*"))
+    }
+  }
+
+  func phrases(_ options: PhraseOptions) -> [Phrase] {
+    texts.indices.map { i in
+      var text = texts[i]
+      var o = options
+      if prefix[i] {
+        text.removeLast()
+        o.insert(.prefix)
+      }
+      return Phrase(text, id: TermID(UInt32(i)), options: o)
+    }
+  }
+}
+
+/// Turns increasing byte offsets into 1-based line and character columns, incrementally.
+struct TextPosition {
+  let text: UnsafeBufferPointer<UInt8>
+  var offset = 0
+  var line = 1
+  var lineStart = 0
+  var column = 1
+
+  init(text: UnsafeBufferPointer<UInt8>) { self.text = text }
+
+  mutating func advance(to target: Int) -> (line: Int, column: Int) {
+    var i = offset
+    while i < target {
+      if text[i] == 0x0A {
+        line += 1
+        lineStart = i + 1
+        column = 1
+        offset = i + 1
+      }
+      i += 1
+    }
+    let segment = UnsafeBufferPointer(rebasing: text[offset..<target])
+    if segment.allSatisfy({ $0 < 0x80 }) {
+      column += segment.count
+    } else {
+      column += String(decoding: segment, as: UTF8.self).count
+    }
+    offset = target
+    return (line, column)
+  }
+}

@@ -1,0 +1,211 @@
+extension Scanner {
+  /// Eight bytes from `p` (zeros past the end), little-endian.
+  @inline(__always)
+  func load8(_ p: Int) -> UInt64 {
+    if p &+ 8 <= n { return UnsafeRawPointer(text + p).loadUnaligned(as: UInt64.self) }
+    var x: UInt64 = 0
+    var i = 0
+    while p &+ i < n {
+      x |= UInt64(text[p &+ i]) << (8 * UInt64(i))
+      i &+= 1
+    }
+    return x
+  }
+
+  /// What screening a word found.
+  struct Screen {
+    /// The word's end, or -1 when it was not screened (non-ASCII, or the filter is off).
+    var end = -1
+    /// Walk from the word start (an open first word may match, or the word was not screened).
+    var walkFromStart = true
+    /// Otherwise, the state after the whole word (0: no phrase starts with it).
+    var state: UInt32 = 0
+  }
+
+  /// Screens the word starting at `p0` eight bytes at a time, against the filter and then the
+  /// first-word table. A word with a non-ASCII character is not screened.
+  @inline(__always)
+  func screenWord(at p0: Int) -> Screen {
+    guard filter.isEnabled else { return Screen() }
+    var p = p0
+    var h: UInt64 = 0
+    var first3: UInt64 = 0
+    var lo: UInt64 = 0
+    var hi: UInt64 = 0
+    var chunks = 0
+    while true {
+      let x = load8(p)
+      let nonWord = ~WordFilter.wordBytes(x) & WordFilter.highBits
+      var lower = x | 0x2020_2020_2020_2020
+      var done = false
+      if nonWord != 0 {
+        let bit = UInt64(nonWord.trailingZeroBitCount)
+        // A non-ASCII byte right after the ASCII part: the word may continue; walk it.
+        if (x >> (bit - 7)) & 0x80 != 0 { return Screen() }
+        p &+= Int(bit >> 3)
+        done = true
+        if bit == 7 { break }
+        lower &= ~0 >> (64 - (bit - 7))
+      } else {
+        p &+= 8
+      }
+      if chunks == 0 {
+        first3 = lower & 0xFF_FFFF
+        lo = lower
+      } else if chunks == 1 {
+        hi = lower
+      }
+      chunks &+= 1
+      h = WordFilter.mix(h, lower)
+      if done { break }
+    }
+    if filter.hasOpenWords && filter.test(WordFilter.slot(firstThree: first3, shift: filter.shift)) {
+      return Screen(end: p, walkFromStart: true, state: 0)
+    }
+    guard filter.test(WordFilter.slot(whole: h, shift: filter.shift)), chunks <= 2 else {
+      return Screen(end: p, walkFromStart: chunks > 2 && filter.test(WordFilter.slot(whole: h, shift: filter.shift)), state: 0)
+    }
+    return Screen(end: p, walkFromStart: false, state: firstWords.state(lo: lo, hi: hi, length: p &- p0))
+  }
+
+  /// Counts leftmost-longest matches: at each word start the longest match wins and the scan
+  /// resumes after it; without one, the word is skipped (or searched for compound heads).
+  @inline(__always)
+  func countLeftmostLongest(interior hasInterior: Bool) -> Int {
+    var count = 0
+    var p = nextWordStart(0)
+    while p < n {
+      let wordStart = p
+      let screen = screenWord(at: p)
+      var resume = -1
+      if screen.walkFromStart || screen.state != 0 {
+        var sink = CountSink()
+        let r =
+          screen.walkFromStart
+          ? walk(main, from: wordStart, interiorStart: false, sink: &sink)
+          : walk(main, from: wordStart, interiorStart: false, sink: &sink, state: screen.state, at: screen.end)
+        if sink.best >= 0 {
+          count &+= 1
+          p = sink.best
+          if p < n, charClass(at: p).0 == .word {
+            // A compound's leading part ended inside the word.
+            p = hasInterior ? countHeads(wordStart: wordStart, from: p, count: &count) : skipWord(p)
+          }
+          p = nextWordStart(p)
+          continue
+        }
+        if r.inFirstWord { resume = r.stop }
+      }
+      if hasInterior {
+        p = countHeads(wordStart: wordStart, from: wordStart, count: &count)
+      } else if screen.end >= 0 {
+        p = screen.end
+      } else {
+        p = skipWord(resume >= 0 ? resume : wordStart)
+      }
+      p = nextWordStart(p)
+    }
+    return count
+  }
+
+  /// Looks for the leftmost compound head inside the word at `wordStart`, starting at `from`;
+  /// counts it and returns where it ends, or returns the word's end.
+  func countHeads(wordStart: Int, from: Int, count: inout Int) -> Int {
+    var p = wordStart
+    var letters = 0
+    while p < n {
+      let (c, len) = charClass(at: p)
+      if c == .ignorable {
+        p &+= len
+        continue
+      }
+      guard c == .word else { break }
+      if letters >= 3 && p >= from {
+        var sink = CountSink()
+        _ = walk(interior, from: p, interiorStart: true, sink: &sink)
+        if sink.best >= 0 {
+          count &+= 1
+          return sink.best
+        }
+      }
+      letters &+= 1
+      p &+= len
+    }
+    return p
+  }
+
+  /// Reports every match into `sink.matches`; returns the number of words.
+  @inline(__always)
+  func collectAll(into sink: inout CollectSink, interior hasInterior: Bool) -> Int {
+    var words = 0
+    var p = nextWordStart(0)
+    while p < n {
+      let wordStart = p
+      sink.wordIndex = Int32(truncatingIfNeeded: words)
+      words &+= 1
+      let screen = screenWord(at: p)
+      var resume = wordStart
+      if screen.walkFromStart || screen.state != 0 {
+        let group = sink.matches.count
+        let r =
+          screen.walkFromStart
+          ? walk(main, from: wordStart, interiorStart: false, sink: &sink)
+          : walk(main, from: wordStart, interiorStart: false, sink: &sink, state: screen.state, at: screen.end)
+        finishGroup(&sink.matches, from: group)
+        if r.inFirstWord { resume = r.stop }
+      }
+      if hasInterior {
+        var q = wordStart
+        var letters = 0
+        while q < n {
+          let (c, len) = charClass(at: q)
+          if c == .ignorable {
+            q &+= len
+            continue
+          }
+          guard c == .word else { break }
+          if letters >= 3 {
+            let group = sink.matches.count
+            _ = walk(interior, from: q, interiorStart: true, sink: &sink)
+            finishGroup(&sink.matches, from: group)
+          }
+          letters &+= 1
+          q &+= len
+        }
+        p = q
+      } else {
+        p = screen.end >= 0 ? screen.end : skipWord(resume)
+      }
+      p = nextWordStart(p)
+    }
+    return words
+  }
+
+  /// Orders the matches of one start (longer first, then term, then kind) and drops repeats of
+  /// the same term and span. Insertion sort: groups are small, and it allocates nothing.
+  @inline(__always)
+  func finishGroup(_ m: inout [PhraseMatch], from g: Int) {
+    let count = m.count
+    guard count - g > 1 else { return }
+    var i = g + 1
+    while i < count {
+      let x = m[i]
+      var j = i
+      while j > g && resolutionOrder(x, m[j - 1]) {
+        m[j] = m[j - 1]
+        j -= 1
+      }
+      m[j] = x
+      i += 1
+    }
+    var w = g + 1
+    for r in (g + 1)..<count {
+      let x = m[r]
+      let last = m[w - 1]
+      if x.termID == last.termID && x.end == last.end { continue }
+      m[w] = x
+      w += 1
+    }
+    if w < count { m.removeLast(count - w) }
+  }
+}

@@ -1,0 +1,295 @@
+/// Where matches found by a walk go: the best end only (counting) or every match (findAll).
+protocol MatchSink {
+  /// True when only the longest end matters, so simple accept states need no evaluation.
+  static var countsOnly: Bool { get }
+  mutating func found(start: Int, end: Int, termID: UInt32, kind: MatchKind)
+}
+
+/// Keeps the longest end found by one walk.
+struct CountSink: MatchSink {
+  static var countsOnly: Bool { true }
+  var best = -1
+  @inline(__always)
+  mutating func found(start: Int, end: Int, termID: UInt32, kind: MatchKind) {
+    if end > best { best = end }
+  }
+}
+
+/// Appends every match.
+struct CollectSink: MatchSink {
+  static var countsOnly: Bool { false }
+  var matches: [PhraseMatch] = []
+  var wordIndex: Int32 = 0
+  @inline(__always)
+  mutating func found(start: Int, end: Int, termID: UInt32, kind: MatchKind) {
+    matches.append(PhraseMatch(termID: TermID(termID), start: start, end: end, kind: kind, wordIndex: wordIndex))
+  }
+}
+
+/// One scan of one text: the text, the tables and the automata, by unowned pointers and references
+/// that live as long as the matcher call.
+struct Scanner {
+  let text: UnsafePointer<UInt8>
+  let n: Int
+  let table: UnsafePointer<UInt16>
+  let foldedClass: UnsafePointer<UInt8>
+  let gapClass: UInt8
+  let main: Automaton
+  let interior: Automaton
+  let forms: [PhraseForm]
+  let folds: FoldTable
+  let filter: WordFilter
+  let firstWords: FirstWordTable
+
+  typealias K = ByteClasses
+
+  /// The folded form of the non-ASCII (or invalid) scalar `v`.
+  @inline(__always)
+  func foldHigh(_ v: UInt32) -> FoldedScalar {
+    if v < FoldTable.lowEnd { return folds.low[Int(v &- 0x80)] }
+    return ScalarFolding.foldNonASCII(v)
+  }
+
+  /// The class of the character at `p` (`p < n`) and its length in bytes.
+  @inline(__always)
+  func charClass(at p: Int) -> (CharClass, Int) {
+    let k = UInt8(truncatingIfNeeded: table[Int(text[p])] >> 8)
+    if k == K.kindWord { return (.word, 1) }
+    if k != K.kindHigh { return (k == K.kindGap ? .gap : .other, 1) }
+    let (v, len) = UTF8Decoding.decode(text, p, n)
+    return (foldHigh(v).cls, len)
+  }
+
+  /// The end of the word that continues at `p`: past letters, digits and ignorables.
+  @inline(__always)
+  func skipWord(_ p0: Int) -> Int {
+    var p = p0
+    while p < n {
+      let k = UInt8(truncatingIfNeeded: table[Int(text[p])] >> 8)
+      if k == K.kindWord {
+        p &+= 1
+        continue
+      }
+      if k != K.kindHigh { break }
+      let (c, len) = charClass(at: p)
+      if c == .word || c == .ignorable { p &+= len } else { break }
+    }
+    return p
+  }
+
+  /// The first word start at or after `p0` (or `n`).
+  @inline(__always)
+  func nextWordStart(_ p0: Int) -> Int {
+    var p = p0
+    while p < n {
+      let k = UInt8(truncatingIfNeeded: table[Int(text[p])] >> 8)
+      if k == K.kindWord { return p }
+      if k != K.kindHigh {
+        p &+= 1
+        continue
+      }
+      let (c, len) = charClass(at: p)
+      if c == .word { return p }
+      p &+= len
+    }
+    return n
+  }
+
+  // MARK: - The walk
+  //
+  // The hot loop. Words are first screened eight bytes at a time against the word filter and
+  // the first-word table (Scanner+Loops.swift); a walk then runs the trie from the word start,
+  // or from the state after the first word, over the original bytes: an ASCII byte is folded
+  // and classed by one lookup in `table`; a non-ASCII character is decoded and folded through
+  // `FoldTable` and its folded bytes are fed one by one. Runs of gap characters feed one gap.
+  // An accepting state is judged on the character after it (which decides the word boundary),
+  // and the walk ends when the trie has no transition. Nothing is allocated; offsets are
+  // original byte offsets throughout.
+  //
+  // Measured and rejected (docs/matching.md has the figures):
+  // - Folding the whole text into a buffer first, with an offset map, then scanning it: two
+  //   passes, and the offset map (an Int per byte) costs more memory traffic than the scan.
+  // - Aho-Corasick with failure links over the folded stream plus a boundary post-filter: it
+  //   visits every byte of every word and reports candidates that the boundary filter drops
+  //   (1.14 M raw vs 0.69 M whole-word matches on the benchmark); walks anchored at word
+  //   starts, after the filter, touch only the few words a phrase can start with. The cost: a
+  //   walk that fails after several words restarts at the next word, so the worst case is
+  //   O(text × longest phrase) instead of O(text) (see the adversarial tests).
+  // - A dense row for every state: 4 bytes × classes per state is hundreds of MB at 100,000
+  //   phrases. Only the root, its children and branchy states are dense; the rest have up to
+  //   three packed edges right after their header.
+  // - State info and edges in separate arrays: two dependent cache misses per step. One array
+  //   of words in breadth-first order keeps the shallow states in a few cache lines.
+  // - Walking every word from its first byte: the walk's dependent loads and its exit branch
+  //   cost more than hashing the word; the filter rejects most words with one L1 load.
+  // - Per-state accept lists checked on every step: the accept summary rides in the state's
+  //   header, which the step loads anyway, so a plain whole-word accept costs one test when
+  //   counting.
+
+  /// Walks `a` from `start`; reports matches to `sink`. Returns where the walk stopped and
+  /// whether everything before that was part of the first word (so the caller may skip the
+  /// word from there).
+  @inline(__always)
+  func walk<S: MatchSink>(
+    _ a: Automaton, from start: Int, interiorStart: Bool, sink: inout S,
+    state s0: UInt32 = Automaton.root, at p0: Int = -1
+  ) -> (stop: Int, inFirstWord: Bool) {
+    let words = UnsafePointer(a.words.baseAddress!)
+    var s = s0
+    var p = p0 < 0 ? start : p0
+    var lastGap = false
+    var inFirstWord = true
+    while true {
+      let h = words[Int(s)]
+      if p < n {
+        // The common step: an ASCII letter or digit out of a state that accepts nothing.
+        let e = table[Int(text[p])]
+        if e >> 8 == UInt16(K.kindWord) && h & Automaton.acceptMask == 0 {
+          s = a.next(s, header: h, UInt8(truncatingIfNeeded: e))
+          if s == 0 { return (p, inFirstWord) }
+          lastGap = false
+          p &+= 1
+          continue
+        }
+      }
+      var k = K.kindEnd
+      var cls: UInt8 = 0
+      var len = 1
+      var high = FoldedScalar()
+      var isHigh = false
+      if p < n {
+        let e = table[Int(text[p])]
+        cls = UInt8(truncatingIfNeeded: e)
+        k = UInt8(truncatingIfNeeded: e >> 8)
+        if k == K.kindHigh {
+          let (v, l) = UTF8Decoding.decode(text, p, n)
+          len = l
+          high = foldHigh(v)
+          if high.cls == .ignorable {
+            p &+= len
+            continue
+          }
+          isHigh = true
+          k = high.cls.rawValue
+          cls = gapClass
+        }
+      }
+      if h & Automaton.acceptMask != 0 {
+        if S.countsOnly && h & Automaton.acceptMask == Automaton.simpleBit && !interiorStart {
+          if k != K.kindWord { sink.found(start: start, end: p, termID: 0, kind: .exact) }
+        } else {
+          evaluate(a, header: h, start: start, end: p, nextIsWord: k == K.kindWord, interiorStart: interiorStart, sink: &sink)
+        }
+      }
+      if k == K.kindEnd { return (p, inFirstWord) }
+      if k == K.kindGap {
+        if lastGap {
+          p &+= len
+          continue
+        }
+        lastGap = true
+        s = a.next(s, header: h, gapClass)
+      } else {
+        lastGap = false
+        if isHigh {
+          let count = Int(high.foldedCount)
+          if count > 0 { s = a.next(s, header: h, foldedClass[Int(high.foldedByte(0))]) }
+          var i = 1
+          while i < count && s != 0 {
+            s = a.next(s, foldedClass[Int(high.foldedByte(i))])
+            i &+= 1
+          }
+        } else {
+          s = a.next(s, header: h, cls)
+        }
+      }
+      if s == 0 { return (p, inFirstWord) }
+      if k != K.kindWord { inFirstWord = false }
+      p &+= len
+    }
+  }
+
+  /// The slow part of accepting: case checks, prefixes, compound rests, interior starts, and
+  /// every entry when collecting.
+  @inline(never)
+  func evaluate<S: MatchSink>(
+    _ a: Automaton, header: UInt32, start: Int, end: Int, nextIsWord: Bool, interiorStart: Bool, sink: inout S
+  ) {
+    for i in a.acceptRange(header: header) {
+      let e = a.accepts[i]
+      var matchEnd = end
+      var kind = e.kind
+      if nextIsWord {
+        if !e.has(AcceptEntry.rightBoundary) {
+          // Ends with punctuation: no boundary needed.
+        } else if e.has(AcceptEntry.prefix) {
+          matchEnd = skipWord(end)
+          kind = .prefix
+        } else if e.has(AcceptEntry.compound) && !interiorStart && compoundRestAllowed(end) {
+          kind = .compound
+        } else {
+          continue
+        }
+      }
+      if interiorStart && kind != .prefix { kind = .compound }
+      if e.has(AcceptEntry.caseSensitive) && !keptFormMatches(start: start, end: end, form: Int(e.form)) {
+        continue
+      }
+      sink.found(start: start, end: matchEnd, termID: e.termID, kind: kind)
+    }
+  }
+
+  /// Whether the rest of the word from `p`, after an optional linking `en`, `e` or `s`, has at
+  /// least 4 letters or digits (the leading-part rule for compounds).
+  func compoundRestAllowed(_ p0: Int) -> Bool {
+    var p = p0
+    var letters = 0
+    var first: UInt8 = 0
+    var second: UInt8 = 0
+    while p < n && letters < 7 {
+      let (v, len) = UTF8Decoding.decode(text, p, n)
+      let f = v < 0x80 ? ScalarFolding.ascii(UInt8(truncatingIfNeeded: v)) : foldHigh(v)
+      if f.cls == .ignorable {
+        p &+= len
+        continue
+      }
+      guard f.cls == .word else { break }
+      if letters == 0 { first = f.foldedByte(0) } else if letters == 1 { second = f.foldedByte(0) }
+      letters &+= 1
+      p &+= len
+    }
+    var linker = 0
+    if first == UInt8(ascii: "e") && second == UInt8(ascii: "n") {
+      linker = 2
+    } else if first == UInt8(ascii: "e") || first == UInt8(ascii: "s") {
+      linker = 1
+    }
+    return letters - linker >= 4
+  }
+
+  /// Whether the original text in `start..<end`, folded keeping case, equals the form's kept bytes.
+  func keptFormMatches(start: Int, end: Int, form: Int) -> Bool {
+    forms[form].kept.withUnsafeBufferPointer { expected in
+      var j = 0
+      var p = start
+      var lastGap = false
+      while p < end {
+        let (v, len) = UTF8Decoding.decode(text, p, n)
+        let f = v < 0x80 ? ScalarFolding.ascii(UInt8(truncatingIfNeeded: v)) : foldHigh(v)
+        p &+= len
+        switch f.cls {
+        case .ignorable: continue
+        case .gap:
+          if lastGap { continue }
+          lastGap = true
+        default: lastGap = false
+        }
+        let count = Int(f.keptCount)
+        guard j + count <= expected.count else { return false }
+        for i in 0..<count where expected[j + i] != f.keptByte(i) { return false }
+        j += count
+      }
+      return j == expected.count
+    }
+  }
+}
