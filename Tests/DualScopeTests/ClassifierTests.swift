@@ -1,0 +1,162 @@
+import XCTest
+
+@testable import DualScope
+
+/// Scoring rules on a small taxonomy whose arithmetic can be checked by hand.
+final class ClassifierTests: XCTestCase {
+  static let area = """
+    area:
+      id: quantum
+      name: {en: Quantum, nl: Kwantum}
+      sensitivity: high
+    fields:
+      - id: quantum.computing
+        name: {en: Quantum computing, nl: Kwantumcomputers}
+        sensitivity: high
+        dual_use: [4A506]
+        terms:
+          en:
+            - {term: qubit, weight: 3}
+            - quantum computer
+            - {term: quantum, weight: 0.5, weak: true, exclude: [quantum chemistry]}
+            - {term: cryogenic control, weight: 1.5}
+          nl:
+            - {term: kwantumcomputer, weight: 3}
+      - id: quantum.sensing
+        name: {en: Quantum sensing, nl: Kwantumsensoren}
+        sensitivity: medium
+        terms:
+          en:
+            - {term: NV centre, weight: 3, case_sensitive: true}
+            - {term: cryogenic control, weight: 1.5}
+          nl: [kwantumsensor]
+    """
+
+  static let ai = """
+    area:
+      id: artificial-intelligence
+      name: {en: AI, nl: AI}
+    fields:
+      - id: artificial-intelligence.ml
+        name: {en: Machine learning, nl: Machinaal leren}
+        sensitivity: low
+        exclude: [AI Act]
+        terms:
+          en:
+            - {term: AI, weight: 1.5, case_sensitive: true}
+            - {term: machine learning, weight: 2}
+          nl: [machinaal leren]
+    """
+
+  static func classifier(_ options: ClassifierOptions = ClassifierOptions()) throws -> Classifier {
+    let manifest = TaxonomyFixtures.manifest + "\n  - ai.yaml"
+    let files = TaxonomyFixtures.files(["quantum.yaml": area, "taxonomy.yaml": manifest, "ai.yaml": ai])
+    let loaded = try TaxonomyLoader.load(files)
+    loaded.taxonomy._checkInvariants()
+    return try Classifier(taxonomy: loaded.taxonomy, options: options)
+  }
+
+  func field(_ c: Classification, _ id: String) -> FieldScore? { c.fields.first { $0.id == id } }
+
+  func testRepeatsSaturate() throws {
+    let c = try Self.classifier().classify("A qubit, a second qubit and a third qubit.")
+    XCTAssertEqual(field(c, "quantum.computing")?.score, 5.25)  // 3 × (1 + 0.5 + 0.25)
+    XCTAssertEqual(c.areas.map(\.id), ["quantum"])
+    XCTAssertEqual(c.status, .classified)
+  }
+
+  func testSharedTermWeighsLessInEachField() throws {
+    let e = try Self.classifier().explain("cryogenic control")
+    let share = 1.5 / 2.0.squareRoot()
+    XCTAssertEqual(e.score(of: "quantum.computing")?.score ?? 0, share, accuracy: 0.0001)
+    XCTAssertEqual(e.score(of: "quantum.sensing")?.score ?? 0, share, accuracy: 0.0001)
+    XCTAssertEqual(e.score(of: "quantum")?.score ?? 0, 2 * share, accuracy: 0.0001)
+  }
+
+  func testLongerMatchSubsumesShorterOne() throws {
+    let e = try Self.classifier().explain("We build a quantum computer.")
+    XCTAssertEqual(e.hits.filter { $0.fate == .counted }.map(\.term), ["quantum computer"])
+    XCTAssertEqual(e.hits.filter { $0.fate == .subsumed }.map(\.term), ["quantum"])
+  }
+
+  func testWeakTermNeedsSupportNearby() throws {
+    let alone = try Self.classifier().explain("A quantum perspective on governance.")
+    XCTAssertEqual(alone.hits.map(\.fate), [.unsupported])
+    XCTAssertEqual(alone.classification.status, .belowThreshold)
+    XCTAssertEqual(
+      alone.score(of: "quantum.computing")?.reason, "only weak terms, with no stronger term of the field near them")
+    let supported = try Self.classifier().explain("A quantum processor with one qubit.")
+    XCTAssertEqual(supported.score(of: "quantum.computing")?.score, 3.5)
+  }
+
+  func testExclusionCancelsOverlappingTerm() throws {
+    let e = try Self.classifier().explain("Quantum chemistry of a single qubit.")
+    let excluded = e.hits.filter { $0.fate == .excluded }
+    XCTAssertEqual(excluded.map(\.text), ["Quantum"])
+    XCTAssertEqual(excluded.first?.excludedBy, "quantum chemistry")
+    XCTAssertEqual(e.score(of: "quantum.computing")?.score, 3)
+  }
+
+  func testFieldExclusionAndCaseSensitiveAcronym() throws {
+    let law = try Self.classifier().explain("How the AI Act shapes procurement.")
+    XCTAssertEqual(law.classification.status, .belowThreshold)
+    XCTAssertTrue(law.score(of: "artificial-intelligence.ml")?.reason.hasPrefix("every match was excluded") ?? false)
+    let name = try Self.classifier().classify("Ai Weiwei and machine learning.")
+    XCTAssertNil(field(name, "artificial-intelligence.ml"))  // "Ai" is not "AI"; 2 < 3
+    let yes = try Self.classifier().classify("AI and machine learning for AI-based triage.")
+    XCTAssertEqual(field(yes, "artificial-intelligence.ml")?.evidence.first?.term, "machine learning")
+  }
+
+  func testStatusSaysWhyNothingWasAssigned() throws {
+    let classifier = try Self.classifier()
+    XCTAssertEqual(classifier.classify("").status, .noText)
+    XCTAssertEqual(classifier.classify("  \n ").status, .noText)
+    XCTAssertEqual(classifier.classify("A study of Dutch poetry.").status, .noTerms)
+    XCTAssertEqual(classifier.classify("a quantum computer").status, .belowThreshold)
+    XCTAssertEqual(classifier.classify("a quantum computer").level, DocumentLevel.none)
+  }
+
+  func testLevelFollowsSensitivityAndStrength() throws {
+    let classifier = try Self.classifier()
+    XCTAssertEqual(classifier.classify("a qubit").level, .elevated)  // high field, strength 1
+    XCTAssertEqual(classifier.classify("a qubit, a kwantumcomputer").level, .high)  // strength 2
+    XCTAssertEqual(classifier.classify("an NV centre").level, .low)  // medium field, strength 1
+  }
+
+  func testLongTextsAreNormalisedForLength() throws {
+    let filler = Array(repeating: "word", count: 799).joined(separator: " ")
+    let c = try Self.classifier().classify("qubit " + filler)
+    XCTAssertEqual(field(c, "quantum.computing")?.score, 1.5)  // 3 ÷ √(800/200)
+  }
+
+  func testEvidenceSpansAreByteOffsetsIntoTheOriginal() throws {
+    let text = "Één İstanbul-team bouwt een kwantumcomputer met qubits."
+    let c = try Self.classifier().classify(text)
+    let spans = field(c, "quantum.computing")?.evidence.flatMap(\.matches) ?? []
+    XCTAssertEqual(spans.map(\.text).sorted(), ["kwantumcomputer", "qubits"])
+    let bytes = Array(text.utf8)
+    for s in spans {
+      XCTAssertEqual(String(decoding: bytes[s.start..<s.end], as: UTF8.self), s.text)
+    }
+  }
+
+  func testThresholdOverridesAndTopK() throws {
+    var options = ClassifierOptions()
+    options.thresholds["quantum"] = 10
+    XCTAssertEqual(try Self.classifier(options).classify("a qubit").status, .belowThreshold)
+    options = ClassifierOptions()
+    options.topK = 1
+    let c = try Self.classifier(options).classify("qubit qubit and machine learning with AI")
+    XCTAssertEqual(c.areas.map(\.id), ["quantum"])
+  }
+
+  func testSameInputSameBytes() throws {
+    let classifier = try Self.classifier()
+    let text = "Kwantumcomputer, qubit, AI and machine learning; cryogenic control of an NV centre."
+    let a = try ResultJSON.encode(classifier.classify(text))
+    var scratch = ClassifierScratch()
+    _ = classifier.classify("something else entirely about qubits", scratch: &scratch)
+    let b = try ResultJSON.encode(classifier.classify(text, scratch: &scratch))
+    XCTAssertEqual(a, b)
+  }
+}

@@ -1,0 +1,81 @@
+import DualScopeTestSupport
+import Foundation
+import XCTest
+
+@testable import DualScope
+
+/// The shipped release: valid, complete, and embedded exactly as it is in Taxonomy/.
+final class ShippedTaxonomyTests: XCTestCase {
+  static let areaIDs = [
+    "semiconductors", "artificial-intelligence", "quantum", "biotechnology", "connectivity-digital",
+    "sensing", "space-propulsion", "energy", "robotics-autonomy", "advanced-materials",
+  ]
+
+  func testEmbeddedCopyMatchesTheFiles() throws {
+    let root = CommandRunner.packageRoot.appendingPathComponent("Taxonomy")
+    for version in ShippedTaxonomy.versions {
+      let embedded = try XCTUnwrap(EmbeddedTaxonomy.releases[version])
+      let folder = root.appendingPathComponent(version)
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+      XCTAssertEqual(
+        Set(names), Set(embedded.keys),
+        "Taxonomy/\(version) and the embedded copy differ; run Scripts/embed-taxonomy.py")
+      for name in names {
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        XCTAssertEqual(text, embedded[name], "\(version)/\(name) changed; run Scripts/embed-taxonomy.py")
+      }
+    }
+  }
+
+  func testLatestReleaseIsValidAndComplete() throws {
+    let loaded = try ShippedTaxonomy.load()
+    let t = loaded.taxonomy
+    t._checkInvariants()
+    XCTAssertEqual(t.version, "2025.1")
+    XCTAssertEqual(Array(t.areas.map(\.id).prefix(10)), Self.areaIDs)
+    XCTAssertGreaterThanOrEqual(t.fields.count, 45)
+    XCTAssertGreaterThanOrEqual(t.termCount, 1500)
+    let dutch = t.nodes.flatMap(\.terms).filter { $0.language == "nl" }.count
+    XCTAssertGreaterThanOrEqual(Double(dutch), 0.3 * Double(t.termCount))
+    for field in t.fields where !field.terms.isEmpty {
+      let languages = Set(field.terms.map(\.language))
+      XCTAssertEqual(languages, ["en", "nl"], "\(field.id) needs English and Dutch terms")
+    }
+    for area in t.areas {
+      XCTAssertGreaterThanOrEqual(t.children(of: area.id).count, 4, "\(area.id) has few fields")
+    }
+    XCTAssertGreaterThan(t.nodes.flatMap(\.dualUse).count, 20)
+  }
+
+  func testEveryShippedReleaseLoads() throws {
+    for version in ShippedTaxonomy.versions {
+      let loaded = try ShippedTaxonomy.load(version: version)
+      loaded.taxonomy._checkInvariants()
+      XCTAssertEqual(loaded.taxonomy.version, version)
+      _ = try TaxonomyIndex(loaded.taxonomy)
+    }
+  }
+
+  func testContentHashIsStableAndSensitive() throws {
+    let a = try ShippedTaxonomy.load().taxonomy.contentHash
+    let b = try ShippedTaxonomy.load().taxonomy.contentHash
+    XCTAssertEqual(a, b)
+    let files = try XCTUnwrap(ShippedTaxonomy.files())
+    var copy: [String: [UInt8]] = [:]
+    for name in files.names { copy[name] = files.bytes(name) }
+    copy["taxonomy.yaml"]! += Array("# changed\n".utf8)
+    let changed = try TaxonomyLoader.load(TaxonomyFileSet(origin: "x", displayPrefix: "x/", files: copy))
+    XCTAssertNotEqual(changed.taxonomy.contentHash, a)
+  }
+
+  func testSHA256KnownAnswers() {
+    var h = SHA256()
+    XCTAssertEqual(h.finalizeHex(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    var abc = SHA256()
+    abc.update(Array("abc".utf8))
+    XCTAssertEqual(abc.finalizeHex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    var long = SHA256()
+    long.update(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+    XCTAssertEqual(long.finalizeHex(), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+  }
+}
