@@ -16,6 +16,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // System library
@@ -43,7 +44,10 @@ let package = Package(
     ),
     .target(
       name: "DualScope",
-      dependencies: ["TaxonomyYAML", "PhraseMatching", "CZlib"],
+      dependencies: [
+        "TaxonomyYAML", "PhraseMatching", "CZlib",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: internalChecks
     ),
 

@@ -16,7 +16,7 @@ struct DualScopeCommand: ParsableCommand {
     version: ToolVersion.current,
     subcommands: [
       ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self, ValidateCommand.self,
-      TaxonomyCommand.self,
+      TaxonomyCommand.self, DiffCommand.self, BatchCommand.self, MapCommand.self, MatchCommand.self,
     ]
   )
 

@@ -1,13 +1,32 @@
-/// An RFC 4180 CSV parser over a byte buffer: quoted fields with delimiters, line breaks and
-/// doubled quotes; a byte-order mark; `,`, `;` or tab as delimiter.
+/// An RFC 4180 CSV row scanner over a byte buffer: quoted fields with delimiters, line breaks and
+/// doubled quotes; `,`, `;` or tab as delimiter.
 ///
-/// A malformed row (an unterminated quote, text after a closing quote) becomes an error with its
-/// line, and parsing resumes at the next line, so one bad row costs one record, not the file.
+/// The scanner finds where a row ends and where its fields lie without copying anything; the
+/// fields are turned into strings later, on the worker threads, and only for the columns a run
+/// uses. A malformed row (an unterminated quote, text after a closing quote, a row longer than the
+/// limit) is reported with its line, and scanning resumes at the line after the one the row
+/// started on, so one bad row costs one record, not the file.
 struct CSVParser {
-  /// One parsed row: its fields, or why it could not be read.
-  enum Row {
-    case fields([String], line: Int)
-    case error(String, line: Int)
+  /// Where one field's contents lie in the buffer.
+  struct FieldSpan: Sendable, Hashable {
+    var start: Int
+    var end: Int
+    /// The contents hold doubled quotes that must be undone.
+    var escaped: Bool
+  }
+
+  /// What scanning one row found.
+  enum Outcome: Equatable {
+    /// A row ending before `end`; `lines` line breaks were consumed.
+    case row(end: Int, lines: Int)
+    /// A row of one empty field: no record.
+    case blank(end: Int, lines: Int)
+    /// A malformed row; scanning resumes at `end` (the next line), one line consumed.
+    case error(String, end: Int)
+    /// A malformed row whose next line is not in the buffer yet: skip to the next line break.
+    case errorSkipping(String)
+    /// The buffer ends inside the row: read more and scan it again.
+    case needMore
   }
 
   let delimiter: UInt8
@@ -25,79 +44,108 @@ struct CSVParser {
     return best.value == 0 ? UInt8(ascii: ",") : best.key
   }
 
-  /// Calls `row` for every row of the buffer, in order.
-  func parse(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, _ row: (Row) -> Void) {
-    var i = 0
-    let n = bytes.count
-    if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-    var line = firstLine
-    var field: [UInt8] = []
-    var fields: [String] = []
-    while i < n {
-      // Start of a row.
-      let rowLine = line
-      let rowStart = i
-      fields.removeAll(keepingCapacity: true)
-      var failure: String?
-      rowLoop: while true {
-        field.removeAll(keepingCapacity: true)
-        if i < n, bytes[i] == UInt8(ascii: "\"") {
-          i += 1
-          var closed = false
-          while i < n {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
-              if i + 1 < n, bytes[i + 1] == UInt8(ascii: "\"") {
-                field.append(b)
+  /// Scans the row starting at `start`, appending its fields to `fields` (cleared first).
+  ///
+  /// `atEnd` says the buffer holds the rest of the input; `limit` is the longest row in bytes.
+  func scanRow(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, atEnd: Bool, limit: Int, fields: inout [FieldSpan]
+  ) -> Outcome {
+    fields.removeAll(keepingCapacity: true)
+    let n = b.count
+    let quote = UInt8(ascii: "\"")
+    let delimiter = self.delimiter
+    var i = start
+    var lines = 0
+    while true {
+      if i < n, b[i] == quote {
+        i += 1
+        let contentStart = i
+        var escaped = false
+        var closed = false
+        while i < n {
+          let c = b[i]
+          if c == quote {
+            if i + 1 < n {
+              if b[i + 1] == quote {
+                escaped = true
                 i += 2
                 continue
               }
-              i += 1
-              closed = true
-              break
+            } else if !atEnd {
+              return i - start > limit ? fail("row longer than \(limit) bytes", b, start, atEnd) : .needMore
             }
-            if b == 0x0A { line += 1 }
-            field.append(b)
-            i += 1
+            closed = true
+            break
           }
-          if !closed {
-            failure = "unterminated quoted field"
-            break rowLoop
-          }
-          if i < n, bytes[i] != delimiter, bytes[i] != 0x0A, bytes[i] != 0x0D {
-            failure = "unexpected text after a closing quote"
-            break rowLoop
-          }
-        } else {
-          while i < n, bytes[i] != delimiter, bytes[i] != 0x0A, bytes[i] != 0x0D {
-            field.append(bytes[i])
-            i += 1
-          }
-        }
-        fields.append(String(decoding: field, as: UTF8.self))
-        if i >= n { break rowLoop }
-        if bytes[i] == delimiter {
+          if c == 0x0A { lines += 1 }
           i += 1
-          continue
         }
-        // End of line: CRLF, LF or CR.
-        if bytes[i] == 0x0D, i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
+        if !closed {
+          if atEnd { return fail("unterminated quoted field", b, start, atEnd) }
+          return i - start > limit
+            ? fail("quoted field runs past \(limit) bytes (an unbalanced quote?)", b, start, atEnd) : .needMore
+        }
+        fields.append(FieldSpan(start: contentStart, end: i, escaped: escaped))
         i += 1
-        line += 1
-        break rowLoop
+        if i < n, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D {
+          return fail("unexpected text after a closing quote", b, start, atEnd)
+        }
+      } else {
+        let fieldStart = i
+        while i < n {
+          let c = b[i]
+          if c == delimiter || c == 0x0A || c == 0x0D { break }
+          i += 1
+        }
+        if i == n && !atEnd {
+          return i - start > limit ? fail("row longer than \(limit) bytes", b, start, atEnd) : .needMore
+        }
+        fields.append(FieldSpan(start: fieldStart, end: i, escaped: false))
       }
-      if let failure {
-        row(.error(failure, line: rowLine))
-        // Resynchronise at the line after the one the bad row started on.
-        i = rowStart
-        while i < n, bytes[i] != 0x0A { i += 1 }
+      if i >= n {
+        return isBlank(fields) ? .blank(end: i, lines: lines) : .row(end: i, lines: lines)
+      }
+      if b[i] == delimiter {
         i += 1
-        line = rowLine + 1
         continue
       }
-      // A blank line is no record.
-      if fields.count == 1 && fields[0].isEmpty { continue }
-      row(.fields(fields, line: rowLine))
+      // End of line: CRLF, LF or CR.
+      if b[i] == 0x0D {
+        if i + 1 < n {
+          if b[i + 1] == 0x0A { i += 1 }
+        } else if !atEnd {
+          return .needMore
+        }
+      }
+      i += 1
+      lines += 1
+      return isBlank(fields) ? .blank(end: i, lines: lines) : .row(end: i, lines: lines)
     }
+  }
+
+  private func isBlank(_ fields: [FieldSpan]) -> Bool {
+    fields.count == 1 && fields[0].start == fields[0].end && !fields[0].escaped
+  }
+
+  /// A malformed row: resume after the first line break at or after the row's start.
+  private func fail(_ message: String, _ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ atEnd: Bool) -> Outcome {
+    var i = start
+    while i < b.count, b[i] != 0x0A { i += 1 }
+    if i < b.count { return .error(message, end: i + 1) }
+    return atEnd ? .error(message, end: b.count) : .errorSkipping(message)
+  }
+
+  /// The text of a field; doubled quotes undone, invalid UTF-8 replaced (and reported).
+  static func string(_ b: UnsafeBufferPointer<UInt8>, _ span: FieldSpan) -> (String, invalid: Bool) {
+    let slice = UnsafeBufferPointer(rebasing: b[span.start..<span.end])
+    if !span.escaped { return UTF8Repair.string(slice) }
+    var out: [UInt8] = []
+    out.reserveCapacity(slice.count)
+    var i = 0
+    while i < slice.count {
+      out.append(slice[i])
+      i += slice[i] == UInt8(ascii: "\"") && i + 1 < slice.count && slice[i + 1] == UInt8(ascii: "\"") ? 2 : 1
+    }
+    return out.withUnsafeBufferPointer { UTF8Repair.string($0) }
   }
 }

@@ -1,13 +1,21 @@
 internal import CZlib
 import Foundation
 
-/// Reads input files whole, gzip or not (zlib reads an uncompressed file as it is).
-public enum InputFile {
-  /// The bytes of a file, or of standard input for `-`.
-  public static func readAll(_ path: String) throws(RecordError) -> [UInt8] {
+/// An input file read in blocks, gzip or not (zlib reads an uncompressed file as it is), or
+/// standard input for `-`.
+final class ByteSource {
+  let path: String
+  private let handle: gzFile
+  /// The file's size on disk (compressed, for gzip), when it is a regular file.
+  let size: Int?
+  private(set) var atEnd = false
+
+  init(_ path: String) throws(RecordError) {
+    self.path = path
     let handle: gzFile?
     if path == "-" {
       handle = gzdopen(dup(0), "rb")
+      size = nil
     } else {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -15,66 +23,70 @@ public enum InputFile {
       }
       if isDirectory.boolValue { throw RecordError(source: path, line: 0, message: "is a folder, not a file") }
       handle = gzopen(path, "rb")
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      size = (attributes?[.size] as? NSNumber)?.intValue
     }
     guard let handle else { throw RecordError(source: path, line: 0, message: "cannot open") }
-    defer { gzclose(handle) }
-    gzbuffer(handle, 1 << 17)
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { gzread(handle, $0.baseAddress, UInt32($0.count)) }
+    self.handle = handle
+    gzbuffer(handle, 1 << 18)
+  }
+
+  deinit { gzclose(handle) }
+
+  /// How far into the file (compressed bytes) reading has come.
+  var position: Int { Int(gzoffset(handle)) }
+
+  /// Reads up to `buffer.count` bytes into `buffer`, returning how many (0 at the end), or
+  /// -1 after a read error, which ``failure`` then holds.
+  func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    guard !atEnd, buffer.count > 0 else { return 0 }
+    var total = 0
+    while total < buffer.count {
+      let want = UInt32(min(buffer.count - total, 1 << 30))
+      let n = gzread(handle, buffer.baseAddress! + total, want)
       if n < 0 {
         var code: Int32 = 0
         let message = gzerror(handle, &code).map { String(cString: $0) } ?? "read error"
-        throw RecordError(source: path, line: 0, message: "cannot read: \(message)")
+        failure = RecordError(source: path, line: 0, message: "cannot read: \(message)")
+        return -1
       }
-      if n == 0 { break }
-      out.append(contentsOf: chunk[0..<Int(n)])
+      if n == 0 {
+        atEnd = true
+        break
+      }
+      total += Int(n)
     }
+    return total
+  }
+
+  /// The read error, after ``read(into:)`` returned -1.
+  private(set) var failure: RecordError?
+
+  /// Reads a block: `carry` followed by up to `count` new bytes.
+  func block(after carry: ArraySlice<UInt8>, count: Int) throws(RecordError) -> [UInt8] {
+    let out = [UInt8](unsafeUninitializedCapacity: carry.count + count) { p, n in
+      _ = UnsafeMutableBufferPointer(rebasing: p[0..<carry.count]).initialize(from: carry)
+      let raw = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(p)[carry.count...])
+      n = carry.count + max(0, read(into: raw))
+    }
+    if let failure { throw failure }
     return out
   }
 }
 
-/// Reads a whole portfolio into records and error records, checking the layout's columns.
-public enum PortfolioReader {
-  /// A run that cannot start: a missing column, an unreadable file.
-  public struct SetupError: Error, CustomStringConvertible {
-    public let description: String
-  }
-
-  public static func read(
-    _ path: String, format: InputFormat? = nil, layout: RecordLayout
-  ) throws(SetupError) -> (records: [PortfolioRecord], errors: [RecordError]) {
-    let kind = format ?? InputFormat.guess(path) ?? .jsonl
-    let bytes: [UInt8]
-    do { bytes = try InputFile.readAll(path) } catch { throw SetupError(description: "\(path): \(error.message)") }
-    var raws: [Result<RawRecord, RecordError>]
-    var columns: [String]
-    switch kind {
-    case .csv:
-      (columns, raws) = RecordReader.csv(bytes, source: path)
-    case .jsonl, .text:
-      raws = RecordReader.jsonl(bytes, source: path)
-      var keys = Set<String>()
-      for case .success(let r) in raws.prefix(100) { keys.formUnion(r.values.keys) }
-      columns = keys.sorted()
+/// Reads input files whole, gzip or not.
+public enum InputFile {
+  /// The bytes of a file, or of standard input for `-`.
+  public static func readAll(_ path: String) throws(RecordError) -> [UInt8] {
+    let source = try ByteSource(path)
+    var out: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { source.read(into: $0) }
+      if n < 0, let failure = source.failure { throw failure }
+      if n <= 0 { break }
+      out.append(contentsOf: chunk[0..<n])
     }
-    let missing = layout.requiredColumns.filter { !columns.contains($0) }
-    if !missing.isEmpty && !(columns.isEmpty && raws.isEmpty) {
-      let what = kind == .csv ? "column" : "key"
-      throw SetupError(
-        description: "\(path): no \(what)\(missing.count == 1 ? "" : "s") "
-          + missing.map { "'\($0)'" }.joined(separator: ", ")
-          + "; the input has: " + columns.joined(separator: ", "))
-    }
-    var records: [PortfolioRecord] = []
-    var errors: [RecordError] = []
-    for raw in raws {
-      switch raw.flatMap({ layout.extract($0) }) {
-      case .success(let r): records.append(r)
-      case .failure(let e): errors.append(e)
-      }
-    }
-    return (records, errors)
+    return out
   }
 }

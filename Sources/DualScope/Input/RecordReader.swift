@@ -20,120 +20,66 @@ public enum InputFormat: String, Sendable, CaseIterable {
   }
 }
 
-/// Reads whole inputs into raw records, keeping one result per record: the record or its error.
-public enum RecordReader {
-  /// CSV: the first row names the columns.
-  public static func csv(
-    _ bytes: [UInt8], source: String, delimiter: UInt8? = nil
-  ) -> (columns: [String], records: [Result<RawRecord, RecordError>]) {
-    var columns: [String] = []
-    var out: [Result<RawRecord, RecordError>] = []
-    let (text, replaced) = validUTF8(bytes)
-    text.withUnsafeBufferPointer { buffer in
-      let parser = CSVParser(delimiter: delimiter ?? CSVParser.detectDelimiter(buffer))
-      parser.parse(buffer) { row in
-        switch row {
-        case .error(let message, let line):
-          if columns.isEmpty {
-            out.append(.failure(RecordError(source: source, line: line, message: "header row: " + message)))
-          } else {
-            out.append(.failure(RecordError(source: source, line: line, message: message)))
+/// A run that cannot start: an unreadable input, a missing column.
+public struct SetupError: Error, CustomStringConvertible, Sendable {
+  public let description: String
+
+  public init(_ description: String) { self.description = description }
+
+  /// The message for a layout column the input lacks, listing the columns it has.
+  static func missingColumns(_ missing: [String], in stream: RecordStream) -> SetupError {
+    let what = stream.format == .csv ? "column" : "key"
+    return SetupError(
+      "\(stream.path): no \(what)\(missing.count == 1 ? "" : "s") "
+        + missing.map { "'\($0)'" }.joined(separator: ", ")
+        + "; the input has: " + (stream.columns.isEmpty ? "(none)" : stream.columns.joined(separator: ", ")))
+  }
+}
+
+extension RecordStream {
+  /// Opens an input and checks that it has the layout's columns (a folder has every one).
+  public static func open(
+    _ path: String, format: InputFormat? = nil, delimiter: UInt8? = nil, layout: RecordLayout,
+    chunkBytes: Int = 1 << 20
+  ) throws(SetupError) -> (RecordStream, ResolvedLayout) {
+    let stream: RecordStream
+    do {
+      stream = try RecordStream(path: path, format: format, delimiter: delimiter, chunkBytes: chunkBytes)
+    } catch {
+      throw SetupError("\(path): \(error.message)")
+    }
+    let resolved = ResolvedLayout(layout, columns: stream.columns)
+    let missing = resolved.missing
+    // An empty input has no columns to check; a folder's records carry no columns.
+    if stream.format != .text && !missing.isEmpty && !stream.columns.isEmpty {
+      throw SetupError.missingColumns(missing, in: stream)
+    }
+    return (stream, resolved)
+  }
+}
+
+/// Reads a whole portfolio into records and error records, checking the layout's columns.
+public enum PortfolioReader {
+  public typealias SetupError = DualScope.SetupError
+
+  public static func read(
+    _ path: String, format: InputFormat? = nil, layout: RecordLayout
+  ) throws(SetupError) -> (records: [PortfolioRecord], errors: [RecordError]) {
+    let (stream, resolved) = try RecordStream.open(path, format: format, layout: layout)
+    var records: [PortfolioRecord] = []
+    var errors: [RecordError] = []
+    do {
+      while let chunk = try stream.next() {
+        for result in chunk.records(resolved) {
+          switch result {
+          case .success(let r): records.append(r)
+          case .failure(let e): errors.append(e)
           }
-        case .fields(let fields, let line):
-          if columns.isEmpty {
-            columns = fields.map { $0.trimmingSpaces() }
-            return
-          }
-          guard fields.count == columns.count else {
-            out.append(
-              .failure(
-                RecordError(
-                  source: source, line: line,
-                  message: "expected \(columns.count) fields, found \(fields.count)")))
-            return
-          }
-          var values: [String: RecordValue] = [:]
-          for (k, v) in zip(columns, fields) { values[k] = .text(v) }
-          out.append(
-            .success(
-              RawRecord(
-                line: line, source: source, values: values,
-                hadInvalidUTF8: replaced.contains { $0 == line })))
         }
       }
+    } catch {
+      throw SetupError("\(path): \(error.message)")
     }
-    return (columns, out)
-  }
-
-  /// JSONL: one object a line; blank lines are skipped.
-  public static func jsonl(_ bytes: [UInt8], source: String) -> [Result<RawRecord, RecordError>] {
-    var out: [Result<RawRecord, RecordError>] = []
-    let (text, replaced) = validUTF8(bytes)
-    let replacedLines = Set(replaced)
-    text.withUnsafeBufferPointer { buffer in
-      var line = 1
-      var start = 0
-      let n = buffer.count
-      while start < n {
-        var end = start
-        while end < n, buffer[end] != 0x0A { end += 1 }
-        var lineEnd = end
-        if lineEnd > start, buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        let slice = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
-        if !slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-          do {
-            let values = try JSONLineParser.parse(slice)
-            out.append(
-              .success(
-                RawRecord(line: line, source: source, values: values, hadInvalidUTF8: replacedLines.contains(line))))
-          } catch let error as JSONLineParser.Failure {
-            out.append(
-              .failure(
-                RecordError(source: source, line: line, message: "invalid JSON at column \(error.column): \(error.message)")))
-          } catch {
-            out.append(.failure(RecordError(source: source, line: line, message: "invalid JSON")))
-          }
-        }
-        start = end + 1
-        line += 1
-      }
-    }
-    return out
-  }
-
-  /// Replaces invalid UTF-8 with U+FFFD; returns the lines (1-based) where it did.
-  static func validUTF8(_ bytes: [UInt8]) -> ([UInt8], [Int]) {
-    if String(validating: bytes, as: UTF8.self) != nil { return (bytes, []) }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + 16)
-    var lines: [Int] = []
-    var line = 1
-    var i = 0
-    while i < bytes.count {
-      let b = bytes[i]
-      let length: Int
-      switch b {
-      case 0x00..<0x80: length = 1
-      case 0xC2..<0xE0: length = 2
-      case 0xE0..<0xF0: length = 3
-      case 0xF0..<0xF5: length = 4
-      default: length = 0
-      }
-      if length > 1, i + length <= bytes.count,
-        String(validating: bytes[i..<(i + length)], as: UTF8.self) != nil
-      {
-        out.append(contentsOf: bytes[i..<(i + length)])
-        i += length
-      } else if length == 1 {
-        if b == 0x0A { line += 1 }
-        out.append(b)
-        i += 1
-      } else {
-        out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-        if lines.last != line { lines.append(line) }
-        i += 1
-      }
-    }
-    return (out, lines)
+    return (records, errors)
   }
 }

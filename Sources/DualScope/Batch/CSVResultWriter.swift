@@ -1,0 +1,69 @@
+/// Writes one CSV row per document (RFC 4180, comma-separated, a header row), atomically.
+///
+/// Columns: `id`, `source`, `line`, `status`, `level`, `areas` and `area_scores` (assigned areas,
+/// best first, `;`-separated), `fields` and `field_scores` (likewise), `terms` (the top five
+/// evidence terms), then the carried columns, then `invalid_utf8` (`true`/`false`). The run's
+/// metadata goes to a sidecar file (`OUTPUT.meta.json` by default), not a comment line, so the
+/// file loads as it is in spreadsheets and data-frame readers.
+public final class CSVResultWriter: BatchSink {
+  public let encoding: BatchEncoding
+  private let file: AtomicOutputFile
+  private let metadataPath: String?
+
+  public init(path: String?, metadataPath: String?, carry: [String]) throws {
+    file = try AtomicOutputFile(path)
+    self.metadataPath = metadataPath
+    encoding = .csvRows(carry: carry)
+    let header =
+      ["id", "source", "line", "status", "level", "areas", "area_scores", "fields", "field_scores", "terms"]
+      + carry + ["invalid_utf8"]
+    var out: [UInt8] = []
+    Self.row(header, into: &out)
+    try file.write(out)
+  }
+
+  public func write(_ chunk: ProcessedChunk) throws { try file.write(chunk.bytes) }
+
+  public func finish(_ metadata: BatchRunMetadata) throws {
+    try file.commit()
+    if let metadataPath { try JSONLinesResultWriter.writeMetadata(metadata, to: metadataPath) }
+  }
+
+  public func abort() { file.abort() }
+
+  static func encode(_ d: BatchDocument, carry: [String], into out: inout [UInt8]) {
+    let c = d.classification
+    var values = [
+      d.id, d.source, String(d.line), c.status.rawValue, c.level.rawValue,
+      c.areas.map(\.id).joined(separator: ";"), c.areas.map { number($0.score) }.joined(separator: ";"),
+      c.fields.map(\.id).joined(separator: ";"), c.fields.map { number($0.score) }.joined(separator: ";"),
+      d.topTerms(5).joined(separator: ";"),
+    ]
+    values += d.carried.map(\.1)
+    values.append(d.invalidUTF8 ? "true" : "false")
+    row(values, into: &out)
+  }
+
+  static func number(_ x: Double) -> String {
+    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+  }
+
+  /// One row; a field is quoted when it holds a comma, a quote or a line break.
+  static func row(_ values: [String], into out: inout [UInt8]) {
+    for (k, v) in values.enumerated() {
+      if k > 0 { out.append(UInt8(ascii: ",")) }
+      let needsQuotes = v.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+      if needsQuotes {
+        out.append(UInt8(ascii: "\""))
+        for b in v.utf8 {
+          if b == UInt8(ascii: "\"") { out.append(b) }
+          out.append(b)
+        }
+        out.append(UInt8(ascii: "\""))
+      } else {
+        out.append(contentsOf: v.utf8)
+      }
+    }
+    out.append(0x0A)
+  }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// Writes one JSON object a line per document (schema `dualscope.batch/1`), atomically.
+///
+/// The run's metadata goes to a sidecar file (``metadataPath``, by default `OUTPUT.meta.json`)
+/// rather than a first line, so every line of the output is one document and the file loads as
+/// it is into pandas, DuckDB, jq or `sqlite-utils`.
+///
+/// A line: `id`, `source`, `line`, `status`, `level`, `words`, `areas` (id, name, score,
+/// threshold), `fields` (id, area, name, score, threshold, sensitivity, dual_use, evidence: term,
+/// language, weight, contribution, weak, matches: start, end, text, kind), `carried` (the carried
+/// columns) and `invalid_utf8`. Match offsets are UTF-8 byte offsets into the record's text
+/// columns joined with a blank line (`"\n\n"`) between them.
+public final class JSONLinesResultWriter: BatchSink {
+  public let encoding = BatchEncoding.jsonLines
+  private let file: AtomicOutputFile
+  private let metadataPath: String?
+
+  /// Writes to `path` (standard output for `nil` or `-`) and the metadata to `metadataPath`.
+  public init(path: String?, metadataPath: String?) throws {
+    file = try AtomicOutputFile(path)
+    self.metadataPath = metadataPath
+  }
+
+  public func write(_ chunk: ProcessedChunk) throws { try file.write(chunk.bytes) }
+
+  public func finish(_ metadata: BatchRunMetadata) throws {
+    try file.commit()
+    if let metadataPath { try Self.writeMetadata(metadata, to: metadataPath) }
+  }
+
+  public func abort() { file.abort() }
+
+  /// Writes the run's metadata as pretty JSON, atomically.
+  static func writeMetadata(_ metadata: BatchRunMetadata, to path: String) throws {
+    let out = try AtomicOutputFile(path)
+    do {
+      try out.write(try ResultJSON.encode(metadata) + "\n")
+      try out.commit()
+    } catch {
+      out.abort()
+      throw error
+    }
+  }
+
+  /// Appends one document's line.
+  static func encode(_ d: BatchDocument, into j: inout JSONBytes) {
+    let c = d.classification
+    j.open()
+    j.key("id"); j.string(d.id); j.comma()
+    j.key("source"); j.string(d.source); j.comma()
+    j.key("line"); j.int(d.line); j.comma()
+    j.key("status"); j.string(c.status.rawValue); j.comma()
+    j.key("level"); j.string(c.level.rawValue); j.comma()
+    j.key("words"); j.int(c.words); j.comma()
+    j.key("areas"); j.openArray()
+    for (k, a) in c.areas.enumerated() {
+      if k > 0 { j.comma() }
+      j.open()
+      j.key("id"); j.string(a.id); j.comma()
+      j.key("name"); j.string(a.name); j.comma()
+      j.key("score"); j.double(a.score); j.comma()
+      j.key("threshold"); j.double(a.threshold)
+      j.close()
+    }
+    j.closeArray(); j.comma()
+    j.key("fields"); j.openArray()
+    for (k, f) in c.fields.enumerated() {
+      if k > 0 { j.comma() }
+      j.open()
+      j.key("id"); j.string(f.id); j.comma()
+      j.key("area"); j.string(f.area); j.comma()
+      j.key("name"); j.string(f.name); j.comma()
+      j.key("score"); j.double(f.score); j.comma()
+      j.key("threshold"); j.double(f.threshold); j.comma()
+      j.key("sensitivity"); j.string(f.sensitivity.rawValue); j.comma()
+      j.key("dual_use"); j.openArray()
+      for (m, code) in f.dualUse.enumerated() {
+        if m > 0 { j.comma() }
+        j.string(code)
+      }
+      j.closeArray(); j.comma()
+      j.key("evidence"); j.openArray()
+      for (m, e) in f.evidence.enumerated() {
+        if m > 0 { j.comma() }
+        j.open()
+        j.key("term"); j.string(e.term); j.comma()
+        j.key("language"); j.string(e.language); j.comma()
+        j.key("weight"); j.double(e.weight); j.comma()
+        j.key("contribution"); j.double(e.contribution); j.comma()
+        j.key("weak"); j.bool(e.weak); j.comma()
+        j.key("matches"); j.openArray()
+        for (s, span) in e.matches.enumerated() {
+          if s > 0 { j.comma() }
+          j.open()
+          j.key("start"); j.int(span.start); j.comma()
+          j.key("end"); j.int(span.end); j.comma()
+          j.key("text"); j.string(span.text); j.comma()
+          j.key("kind"); j.string(span.kind)
+          j.close()
+        }
+        j.closeArray()
+        j.close()
+      }
+      j.closeArray()
+      j.close()
+    }
+    j.closeArray(); j.comma()
+    j.key("carried"); j.open()
+    for (k, (name, value)) in d.carried.enumerated() {
+      if k > 0 { j.comma() }
+      j.string(name)
+      j.bytes.append(UInt8(ascii: ":"))
+      j.string(value)
+    }
+    j.close(); j.comma()
+    j.key("invalid_utf8"); j.bool(d.invalidUTF8)
+    j.close()
+    j.bytes.append(0x0A)
+  }
+}

@@ -1,0 +1,139 @@
+/// A block of input bytes and the records found in it: what the reader hands to a worker.
+///
+/// The reader only finds where records lie (and which rows are malformed); the worker turns the
+/// records into strings, so the costly part of parsing runs in parallel.
+public struct RecordChunk: Sendable {
+  /// One record of the chunk, or a row that could not be read.
+  enum Row: Sendable {
+    /// A CSV row: its fields are `spans[fields]`.
+    case csv(line: Int, fields: Range<Int>)
+    /// A JSONL line.
+    case jsonl(line: Int, bytes: Range<Int>)
+    /// A whole text file of a folder input.
+    case text(name: String, bytes: Range<Int>)
+    case error(line: Int, message: String)
+  }
+
+  /// The input file (`-` for standard input, the folder for text files).
+  public var source: String
+  var bytes: [UInt8]
+  var rows: [Row]
+  var spans: [CSVParser.FieldSpan] = []
+  /// Input bytes this chunk stands for, for progress.
+  public var inputBytes: Int
+
+  /// The number of records, readable or not.
+  public var count: Int { rows.count }
+}
+
+/// A layout checked against an input's columns: where each column the run needs sits.
+public struct ResolvedLayout: Sendable {
+  public let layout: RecordLayout
+  let columns: [String]
+  let index: [String: Int]
+
+  /// Fails with the missing columns when the input lacks some of the layout's.
+  init(_ layout: RecordLayout, columns: [String]) {
+    self.layout = layout
+    self.columns = columns
+    var index: [String: Int] = [:]
+    for (i, c) in columns.enumerated() where index[c] == nil { index[c] = i }
+    self.index = index
+  }
+
+  /// The layout's columns that the input lacks.
+  var missing: [String] {
+    var seen = Set<String>()
+    return layout.requiredColumns.filter { index[$0] == nil && seen.insert($0).inserted }
+  }
+}
+
+extension RecordChunk {
+  /// Picks the layout's columns out of every record, in order: one result per row.
+  public func records(_ resolved: ResolvedLayout) -> [Result<PortfolioRecord, RecordError>] {
+    var out: [Result<PortfolioRecord, RecordError>] = []
+    out.reserveCapacity(rows.count)
+    bytes.withUnsafeBufferPointer { b in
+      for row in rows {
+        switch row {
+        case .error(let line, let message):
+          out.append(.failure(RecordError(source: source, line: line, message: message)))
+        case .csv(let line, let fields):
+          out.append(csvRecord(b, line: line, fields: fields, resolved))
+        case .jsonl(let line, let range):
+          out.append(jsonRecord(UnsafeBufferPointer(rebasing: b[range]), line: line, resolved.layout))
+        case .text(let name, let range):
+          let (text, invalid) = UTF8Repair.string(UnsafeBufferPointer(rebasing: b[range]))
+          out.append(
+            .success(
+              PortfolioRecord(
+                line: 1, source: source + "/" + name, id: Self.stem(name), text: text, labels: [], carried: [],
+                hadInvalidUTF8: invalid)))
+        }
+      }
+    }
+    return out
+  }
+
+  private func csvRecord(
+    _ b: UnsafeBufferPointer<UInt8>, line: Int, fields: Range<Int>, _ r: ResolvedLayout
+  ) -> Result<PortfolioRecord, RecordError> {
+    guard fields.count == r.columns.count else {
+      return .failure(
+        RecordError(source: source, line: line, message: "expected \(r.columns.count) fields, found \(fields.count)"))
+    }
+    var invalid = false
+    func value(_ column: String) -> String {
+      guard let i = r.index[column] else { return "" }
+      let (s, bad) = CSVParser.string(b, spans[fields.lowerBound + i])
+      if bad { invalid = true }
+      return s
+    }
+    let layout = r.layout
+    let id = value(layout.idColumn)
+    guard !id.isEmpty else {
+      return .failure(RecordError(source: source, line: line, message: "empty id in column '\(layout.idColumn)'"))
+    }
+    var text = ""
+    for column in layout.textColumns {
+      let part = value(column)
+      if part.isEmpty { continue }
+      if !text.isEmpty { text += "\n\n" }
+      text += part
+    }
+    let labels = layout.labelsColumn.map { RecordValue.text(value($0)).items } ?? []
+    let carried = layout.carryColumns.map { ($0, value($0)) }
+    return .success(
+      PortfolioRecord(
+        line: line, source: source, id: id, text: text, labels: labels, carried: carried, hadInvalidUTF8: invalid))
+  }
+
+  private func jsonRecord(
+    _ line: UnsafeBufferPointer<UInt8>, line number: Int, _ layout: RecordLayout
+  ) -> Result<PortfolioRecord, RecordError> {
+    let values: [String: RecordValue]
+    let invalid = !UTF8Repair.isValid(line)
+    do {
+      if invalid {
+        values = try UTF8Repair.repaired(line).withUnsafeBufferPointer { p throws(JSONLineParser.Failure) in
+          try JSONLineParser.parse(p)
+        }
+      } else {
+        values = try JSONLineParser.parse(line)
+      }
+    } catch {
+      return .failure(
+        RecordError(
+          source: source, line: number, message: "invalid JSON at column \(error.column): \(error.message)"))
+    }
+    return layout.extract(RawRecord(line: number, source: source, values: values, hadInvalidUTF8: invalid))
+  }
+
+  /// A file name without its `.txt` (and `.gz`) extension.
+  static func stem(_ name: String) -> String {
+    var s = name
+    if s.lowercased().hasSuffix(".gz") { s.removeLast(3) }
+    if s.lowercased().hasSuffix(".txt") { s.removeLast(4) }
+    return s
+  }
+}

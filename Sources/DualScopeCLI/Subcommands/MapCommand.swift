@@ -1,0 +1,103 @@
+import ArgumentParser
+import DualScope
+import Foundation
+
+/// `dualscope map`: organisational units × areas (or the fields of one area).
+struct MapCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "map",
+    abstract: "Map where sensitive knowledge sits: organisational units × areas, from a batch result or a portfolio.",
+    discussion: """
+      INPUT is a `batch` JSONL result (run with --carry-columns naming the unit columns) or a \
+      portfolio (CSV, JSONL, a folder), classified on the fly with the same flags as `batch`. \
+      Several --unit-columns nest (faculty,department). Each cell: documents assigned, share of \
+      the unit's documents, and the highest level among them; the HTML report adds a heat map, \
+      sortable rows and the top projects behind each cell with their evidence.
+      Exit codes: 0 success; 1 some input records could not be read; 2 usage or data error.
+      """)
+
+  @OptionGroup var portfolio: PortfolioOptions
+
+  @Option(help: "Columns naming organisational units, nested in order (faculty,department).")
+  var unitColumns: String
+
+  @Option(help: "Map the fields of this area instead of the areas.")
+  var area: String?
+
+  @Option(help: "Output format: text, csv, markdown or html.")
+  var format: String = "text"
+
+  @Option(name: .shortAndLong, help: "Write the map to this file (atomically) instead of standard output.")
+  var output: String?
+
+  @Option(help: "Top projects kept per cell.")
+  var top: Int = 5
+
+  @OptionGroup var taxonomy: TaxonomyOptions
+  @OptionGroup var scoring: ScoringOptions
+
+  func validate() throws {
+    guard ["text", "csv", "markdown", "html"].contains(format) else {
+      throw ValidationError("--format takes text, csv, markdown or html, got '\(format)'")
+    }
+    if PortfolioOptions.list(unitColumns).isEmpty { throw ValidationError("--unit-columns names no column") }
+    if top < 1 { throw ValidationError("--top must be at least 1") }
+  }
+
+  func run() throws {
+    let classifier = try taxonomy.classifier(scoring.options)
+    try CLIErrors.guarding { try scoring.check(against: classifier.taxonomy) }
+    if let area, classifier.taxonomy.node(area)?.kind != .area {
+      StandardStreams.error(
+        "error: --area names no area '\(area)'; the areas are: "
+          + classifier.taxonomy.areas.map(\.id).joined(separator: ", ") + "\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+    let units = PortfolioOptions.list(unitColumns)
+    var builder = InstitutionMapBuilder(taxonomy: classifier.taxonomy, unitColumns: units, area: area)
+    builder.topCount = top
+    var problems: [RecordError] = []
+    let inputs = portfolio.inputs.isEmpty ? ["-"] : portfolio.inputs
+    do {
+      if inputs.count == 1, Self.isBatchResult(inputs[0]) {
+        problems = try builder.addResults(inputs[0])
+      } else {
+        let options = portfolio.batchOptions(format: .jsonl, extraCarry: units)
+        let runner = BatchRunner(classifier: classifier, options: options)
+        let sink = CollectingSink()
+        let summary = try runner.run(try runner.open(), into: sink)
+        for d in sink.documents { builder.add(d) }
+        problems = sink.errors
+        _ = summary
+      }
+    } catch let error as SetupError {
+      StandardStreams.error("error: \(error.description)\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+    for e in problems.prefix(10) { StandardStreams.error(e.description + "\n") }
+    if problems.count > 10 { StandardStreams.error("… and \(problems.count - 10) more unreadable records\n") }
+    let map = builder.build(metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options))
+    let rendered: String
+    switch format {
+    case "csv": rendered = MapTableRenderer.csv(map)
+    case "markdown": rendered = MapTableRenderer.markdown(map)
+    case "html": rendered = MapHTMLRenderer.render(map)
+    default: rendered = MapTableRenderer.text(map)
+    }
+    try CLIErrors.guarding { try OutputDestination(path: output).write(rendered) }
+    if !problems.isEmpty { throw ExitCode(ExitStatus.found) }
+  }
+
+  /// Whether a file is a `batch` JSONL result: its first line has `status` and `carried`.
+  static func isBatchResult(_ path: String) -> Bool {
+    guard InputFormat.guess(path) == .jsonl, path != "-", let handle = FileHandle(forReadingAtPath: path) else {
+      return false
+    }
+    defer { try? handle.close() }
+    guard !path.hasSuffix(".gz") else { return false }
+    let head = handle.readData(ofLength: 1 << 16)
+    let first = head.split(separator: 0x0A, maxSplits: 1).first ?? Data()
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(first))) as? [String: Any] else { return false }
+    return object["status"] is String && object["carried"] is [String: Any]
+  }
+}
