@@ -104,7 +104,9 @@ final class ClassifierTests: XCTestCase {
     let name = try Self.classifier().classify("Ai Weiwei and machine learning.")
     XCTAssertNil(field(name, "artificial-intelligence.ml"))  // "Ai" is not "AI"; 2 < 3
     let yes = try Self.classifier().classify("AI and machine learning for AI-based triage.")
-    XCTAssertEqual(field(yes, "artificial-intelligence.ml")?.evidence.first?.term, "machine learning")
+    // "AI" twice (the second in "AI-based"): 1.5 × 1.5 = 2.25 outweighs "machine learning" (2).
+    XCTAssertEqual(field(yes, "artificial-intelligence.ml")?.evidence.map(\.term), ["AI", "machine learning"])
+    XCTAssertEqual(field(yes, "artificial-intelligence.ml")?.evidence.first?.matches.count, 2)
   }
 
   func testStatusSaysWhyNothingWasAssigned() throws {
@@ -125,8 +127,9 @@ final class ClassifierTests: XCTestCase {
 
   func testLongTextsAreNormalisedForLength() throws {
     let filler = Array(repeating: "word", count: 799).joined(separator: " ")
-    let c = try Self.classifier().classify("qubit " + filler)
-    XCTAssertEqual(field(c, "quantum.computing")?.score, 1.5)  // 3 ÷ √(800/200)
+    let e = try Self.classifier().explain("qubit " + filler)
+    XCTAssertEqual(e.lengthFactor, 2)
+    XCTAssertEqual(e.score(of: "quantum.computing")?.score, 1.5)  // 3 ÷ √(800/200)
   }
 
   func testEvidenceSpansAreByteOffsetsIntoTheOriginal() throws {

@@ -21,7 +21,11 @@ public struct Evaluator: Sendable {
   /// Classifies every record and compares with its mapped labels.
   public func evaluate(_ records: [PortfolioRecord]) -> (EvaluationReport, [Prediction]) {
     let taxonomy = classifier.taxonomy
-    let scored = labelMap.scoredIDs.filter { taxonomy.node($0) != nil }
+    // Scored: IDs some label maps to strongly and that some document carries (an ID no
+    // document is labelled with has no recall to measure).
+    var present = Set<String>()
+    for record in records { present.formUnion(labelMap.gold(record.labels).strong) }
+    let scored = labelMap.scoredIDs.filter { taxonomy.node($0) != nil && present.contains($0) }
     let scoredAreas = taxonomy.areas.map(\.id).filter(scored.contains)
     let scoredFields = taxonomy.fields.map(\.id).filter(scored.contains)
     let areaIndices = scoredAreas.map { taxonomy.index(of: $0)! }

@@ -5946,8 +5946,8 @@ title: DualScope risk fields for knowledge security
 released: 2025-06-30
 languages: [en, nl]
 defaults:
-  field_threshold: 3.0
-  area_threshold: 3.0
+  field_threshold: 2.0
+  area_threshold: 2.0
   weak_window: 30
 sources:
   - id: eu-2023-2113

@@ -170,7 +170,7 @@ public struct Classifier: Sendable {
       status = .classified
     } else if s.words == 0 {
       status = .noText
-    } else if s.touched.isEmpty {
+    } else if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty {
       status = .noTerms
     } else {
       status = .belowThreshold

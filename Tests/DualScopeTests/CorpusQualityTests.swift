@@ -1,0 +1,33 @@
+import DualScopeTestSupport
+import XCTest
+
+@testable import DualScope
+
+/// Floors on the project's own labelled corpora with the shipped taxonomy, so a change to the
+/// terms or the scorer that costs quality fails here. The figures measured are in the README.
+final class CorpusQualityTests: XCTestCase {
+  func evaluate(_ name: String) throws -> EvaluationReport {
+    let path = CommandRunner.packageRoot.appendingPathComponent("Corpora/\(name)").path
+    let layout = RecordLayout(idColumn: "id", textColumns: ["title", "text"], labelsColumn: "labels")
+    let input = try PortfolioReader.read(path, layout: layout)
+    XCTAssertEqual(input.errors.count, 0)
+    let classifier = try Classifier(taxonomy: ShippedTaxonomy.load().taxonomy)
+    return Evaluator(classifier: classifier, labelMap: .identity(classifier.taxonomy)).evaluate(input.records).0
+  }
+
+  func testEnglishCorpusFloors() throws {
+    let r = try evaluate("labelled-en.jsonl")
+    XCTAssertEqual(r.areas.count, 10)
+    XCTAssertGreaterThanOrEqual(r.macro.f1, 0.74)
+    XCTAssertGreaterThanOrEqual(r.macro.precision, 0.68)
+    for (id, m) in r.areas { XCTAssertGreaterThanOrEqual(m.f1, 0.6, id) }
+  }
+
+  func testDutchCorpusFloors() throws {
+    let r = try evaluate("labelled-nl.jsonl")
+    XCTAssertEqual(r.areas.count, 10)
+    XCTAssertGreaterThanOrEqual(r.macro.f1, 0.77)
+    XCTAssertGreaterThanOrEqual(r.macro.precision, 0.69)
+    for (id, m) in r.areas { XCTAssertGreaterThanOrEqual(m.f1, 0.55, id) }
+  }
+}
