@@ -19,6 +19,15 @@ let package = Package(
       ],
       path: "Benchmarks/PhraseMatchingBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    .executableTarget(
+      name: "ClassifierBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "DualScope", package: "DualScope"),
+      ],
+      path: "Benchmarks/ClassifierBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ]
 )

@@ -1,0 +1,48 @@
+import Benchmark
+import DualScope
+
+/// A 1.5 KB project description touching quantum and semiconductors, and the areas the shipped
+/// release must give it: the benchmark checks its answer on every iteration.
+let abstract = """
+  Scalable control of spin qubits in silicon. Quantum computers built from electron spins in \
+  silicon quantum dots can reuse the fabrication lines of the semiconductor industry, but the \
+  control electronics that drive and read out each qubit do not scale: every qubit needs its own \
+  coaxial line from room temperature to the dilution refrigerator. This project develops cryogenic \
+  CMOS control chips that operate at 4 kelvin next to the quantum processor. We design a \
+  low-power microwave pulse generator in a 22 nm FD-SOI process, integrate it with a 12-qubit \
+  array fabricated on 300 mm wafers, and demonstrate two-qubit gates with fidelities above 99 \
+  percent while the controller dissipates less than one milliwatt per qubit. A second work \
+  package studies crosstalk between neighbouring gate electrodes and develops calibration \
+  routines based on Bayesian estimation that run on an FPGA at the cryostat. The consortium \
+  brings together a university quantum lab, a foundry partner and a start-up that sells control \
+  stacks; results feed into the national quantum technology programme and the European chips \
+  initiative. We expect the demonstrated architecture to remove the wiring bottleneck for \
+  processors of a thousand qubits and to shorten the path from laboratory devices to industrial \
+  quantum computing hardware, with applications in materials simulation and optimisation.
+  """
+let expectedAreas: Set<String> = ["quantum", "semiconductors"]
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+    warmupIterations: 10,
+    maxDuration: .seconds(5),
+    maxIterations: 10_000)
+
+  let classifier = try! Classifier(taxonomy: ShippedTaxonomy.load().taxonomy)
+
+  // End to end for one abstract: normalise, match, score, decide, gather evidence.
+  Benchmark("ClassifyAbstract", configuration: .init(scalingFactor: .kilo)) { benchmark in
+    var scratch = ClassifierScratch()
+    _ = classifier.classify(abstract, scratch: &scratch)
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      let result = classifier.classify(abstract, scratch: &scratch)
+      if Set(result.areas.map(\.id)) != expectedAreas {
+        benchmark.error("areas \(result.areas.map(\.id)), expected \(expectedAreas.sorted())")
+      }
+      blackHole(result)
+    }
+    benchmark.stopMeasurement()
+  }
+}
