@@ -44,9 +44,7 @@ public final class CSVResultWriter: BatchSink {
     row(values, into: &out)
   }
 
-  static func number(_ x: Double) -> String {
-    x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-  }
+  static func number(_ x: Double) -> String { NumberText.plain(x) }
 
   /// One row; a field is quoted when it holds a comma, a quote or a line break.
   static func row(_ values: [String], into out: inout [UInt8]) {

@@ -1,10 +1,7 @@
 /// Small text helpers the diff renderers share.
 enum DiffFormatting {
   /// A number as a person writes it: `3`, `2.5`.
-  static func number(_ x: Double) -> String {
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    return String(x)
-  }
+  static func number(_ x: Double) -> String { NumberText.plain(x) }
 
   static func threshold(_ x: Double?) -> String { x.map(number) ?? "default" }
 

@@ -129,10 +129,7 @@ extension Classifier {
     return "not assigned"
   }
 
-  static func format(_ x: Double) -> String {
-    let r = (x * 100).rounded() / 100
-    return r == r.rounded() ? String(Int(r)) : String(r)
-  }
+  static func format(_ x: Double) -> String { NumberText.short(x) }
 }
 
 import Foundation

@@ -7,13 +7,9 @@ struct TermWeightCheck: TaxonomyCheck {
       for t in d.terms where !(t.term.weight > 0 && t.term.weight <= 10) {
         diagnostics.append(
           Diagnostic(
-            .error, "weight \(Self.format(t.term.weight)) of '\(t.term.phrase)' is out of range (\(Self.range))",
+            .error, "weight \(NumberText.plain(t.term.weight)) of '\(t.term.phrase)' is out of range (\(Self.range))",
             at: t.weightLocation))
       }
     }
-  }
-
-  static func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 }

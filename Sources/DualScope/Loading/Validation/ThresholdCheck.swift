@@ -5,7 +5,7 @@ struct ThresholdCheck: TaxonomyCheck {
       if let value = d.node.threshold, value <= 0, let location = d.thresholdLocation {
         diagnostics.append(
           Diagnostic(
-            .error, "threshold \(TermWeightCheck.format(value)) must be greater than 0", at: location))
+            .error, "threshold \(NumberText.plain(value)) must be greater than 0", at: location))
       }
     }
   }
