@@ -15,6 +15,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
   public var fieldThreshold: Change<Double>?
   public var areaThreshold: Change<Double>?
   public var weakWindow: Change<Int>?
+  public var loneTermFactor: Change<Double>?
   public var releaseNotes: Change<String>?
 
   /// Nothing changed.
@@ -58,6 +59,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     fieldThreshold = Change.between(old.defaults.fieldThreshold, new.defaults.fieldThreshold)
     areaThreshold = Change.between(old.defaults.areaThreshold, new.defaults.areaThreshold)
     weakWindow = Change.between(old.defaults.weakWindow, new.defaults.weakWindow)
+    loneTermFactor = Change.between(old.defaults.loneTermFactor, new.defaults.loneTermFactor)
     releaseNotes = Change.between(old.releaseNotes, new.releaseNotes)
   }
 
@@ -75,6 +77,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     r.fieldThreshold = fieldThreshold?.reversed
     r.areaThreshold = areaThreshold?.reversed
     r.weakWindow = weakWindow?.reversed
+    r.loneTermFactor = loneTermFactor?.reversed
     r.releaseNotes = releaseNotes?.reversed
     return r
   }
@@ -88,6 +91,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     case fieldThreshold = "field_threshold"
     case areaThreshold = "area_threshold"
     case weakWindow = "weak_window"
+    case loneTermFactor = "lone_term_factor"
     case releaseNotes = "release_notes"
   }
 
@@ -105,6 +109,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     try c.encodeIfPresent(fieldThreshold, forKey: .fieldThreshold)
     try c.encodeIfPresent(areaThreshold, forKey: .areaThreshold)
     try c.encodeIfPresent(weakWindow, forKey: .weakWindow)
+    try c.encodeIfPresent(loneTermFactor, forKey: .loneTermFactor)
     try c.encodeIfPresent(releaseNotes, forKey: .releaseNotes)
   }
 }

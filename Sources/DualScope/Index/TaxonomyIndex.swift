@@ -5,7 +5,8 @@ import PhraseMatching
 ///
 /// Built once, immutable and `Sendable`; share it between threads.
 public final class TaxonomyIndex: Sendable {
-  /// One term of one field, as the scorer sees it.
+  /// One term of one field, as the scorer sees it: plain values only, so reading one in the
+  /// scoring loop copies no reference.
   struct TermEntry: Sendable {
     /// Index of the owning field in ``Taxonomy/nodes``.
     let node: Int
@@ -13,9 +14,15 @@ public final class TaxonomyIndex: Sendable {
     let term: Int
     /// The weight after the specificity discount.
     let weight: Double
+    /// The weight the taxonomy gives the term.
+    let declaredWeight: Double
     let isWeak: Bool
-    /// Exclusion phrase numbers (into ``exclusionPhrases``) that cancel this term.
-    let exclusions: [Int]
+    /// The exclusion phrase numbers that cancel this term:
+    /// `exclusionList[exclusionStart ..< exclusionEnd]`.
+    let exclusionStart: Int32
+    let exclusionEnd: Int32
+
+    var hasExclusions: Bool { exclusionEnd > exclusionStart }
   }
 
   public let taxonomy: Taxonomy
@@ -24,6 +31,13 @@ public final class TaxonomyIndex: Sendable {
   let entries: [TermEntry]
   /// Exclusion phrases by number; their phrase IDs are `entries.count + number`.
   let exclusionPhrases: [String]
+  /// The exclusion numbers of every entry, one run per entry, each run sorted.
+  let exclusionList: [Int]
+  /// Each entry's term as shown in evidence (`cryptograph*` for a prefix term), and its language.
+  let display: [String]
+  let language: [String]
+  /// The nodes as flat arrays.
+  let nodes: NodeTable
   /// Index of each node's area in ``Taxonomy/nodes``.
   let areaOfNode: [Int]
   /// Effective thresholds per node.
@@ -36,6 +50,9 @@ public final class TaxonomyIndex: Sendable {
     var phrases: [Phrase] = []
     var exclusionNumber: [String: Int] = [:]
     var exclusionPhrases: [String] = []
+    var exclusionList: [Int] = []
+    var display: [String] = []
+    var language: [String] = []
 
     // Specificity: a phrase listed in n fields weighs 1/sqrt(n) in each.
     var fieldsPerKey: [String: Int] = [:]
@@ -60,11 +77,15 @@ public final class TaxonomyIndex: Sendable {
       }
       for (termIndex, term) in node.terms.enumerated() {
         let shared = Double(fieldsPerKey[DuplicateTermCheck.key(term)] ?? 1)
-        let excl = (term.exclusions + inherited).map(exclusion)
+        let excl = Array(Set((term.exclusions + inherited).map(exclusion))).sorted()
+        let start = Int32(exclusionList.count)
+        exclusionList += excl
         entries.append(
           TermEntry(
-            node: nodeIndex, term: termIndex, weight: term.weight / shared.squareRoot(),
-            isWeak: term.isWeak, exclusions: Array(Set(excl)).sorted()))
+            node: nodeIndex, term: termIndex, weight: term.weight / shared.squareRoot(), declaredWeight: term.weight,
+            isWeak: term.isWeak, exclusionStart: start, exclusionEnd: Int32(exclusionList.count)))
+        display.append(term.displayPhrase)
+        language.append(term.language)
         phrases.append(Phrase(term.phrase, id: TermID(UInt32(entries.count - 1)), options: Self.options(term)))
       }
     }
@@ -75,7 +96,12 @@ public final class TaxonomyIndex: Sendable {
     self.matcher = try PhraseMatcher(phrases)
     self.entries = entries
     self.exclusionPhrases = exclusionPhrases
-    self.areaOfNode = taxonomy.nodes.map { taxonomy.index(of: taxonomy.area(of: $0).id)! }
+    self.exclusionList = exclusionList
+    self.display = display
+    self.language = language
+    let nodes = NodeTable(taxonomy)
+    self.nodes = nodes
+    self.areaOfNode = nodes.area
     let defaults = taxonomy.manifest.defaults
     self.thresholds = taxonomy.nodes.map {
       $0.threshold ?? ($0.kind == .area ? defaults.areaThreshold : defaults.fieldThreshold)
@@ -99,4 +125,15 @@ public final class TaxonomyIndex: Sendable {
 
   /// The term an entry stands for.
   func term(_ entry: TermEntry) -> Term { taxonomy.nodes[entry.node].terms[entry.term] }
+
+  /// Whether exclusion phrase `number` cancels `entry`.
+  @inline(__always)
+  func excludes(_ number: Int, _ entry: TermEntry) -> Bool {
+    var i = Int(entry.exclusionStart)
+    while i < Int(entry.exclusionEnd) {
+      if exclusionList[i] == number { return true }
+      i &+= 1
+    }
+    return false
+  }
 }

@@ -20,11 +20,12 @@ enum ManifestDecoder {
     var defaults = ScoringDefaults()
     if let node = map["defaults"],
       let d = decoding.mapping(
-        node, what: "defaults", allowed: ["field_threshold", "area_threshold", "weak_window"])
+        node, what: "defaults", allowed: ["field_threshold", "area_threshold", "weak_window", "lone_term_factor"])
     {
       if let v = decoding.number(d["field_threshold"], key: "field_threshold") { defaults.fieldThreshold = v }
       if let v = decoding.number(d["area_threshold"], key: "area_threshold") { defaults.areaThreshold = v }
       if let v = decoding.integer(d["weak_window"], key: "weak_window") { defaults.weakWindow = v }
+      if let v = decoding.number(d["lone_term_factor"], key: "lone_term_factor") { defaults.loneTermFactor = v }
     }
     var sources: [SourceReference] = []
     if let node = map["sources"] {

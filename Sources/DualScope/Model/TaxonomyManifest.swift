@@ -22,6 +22,10 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
   public var areaThreshold: Double = 3.0
   /// Words: how near a weak term needs a non-weak term of its field.
   public var weakWindow: Int = 30
+  /// An area whose score comes from one term alone needs this multiple of its threshold: a
+  /// single word (`radar` in "under the radar", `windpark` in a study of local protest) is weaker
+  /// evidence than two different terms of the same score.
+  public var loneTermFactor: Double = 1
 
   public init() {}
 
@@ -29,6 +33,7 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
     case fieldThreshold = "field_threshold"
     case areaThreshold = "area_threshold"
     case weakWindow = "weak_window"
+    case loneTermFactor = "lone_term_factor"
   }
 }
 

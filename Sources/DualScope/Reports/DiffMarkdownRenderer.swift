@@ -111,6 +111,10 @@ public struct DiffMarkdownRenderer: Sendable {
       out.append("- Default area threshold: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
     if let c = m.weakWindow { out.append("- Weak-term window: \(c.old) → \(c.new) words") }
+    if let c = m.loneTermFactor {
+      out.append(
+        "- Threshold multiple for an area resting on one term: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
+    }
     out.append("")
     if let notes = m.releaseNotes?.new, !notes.isEmpty {
       out.append("Release notes of the new release:")

@@ -99,6 +99,10 @@ public struct DiffTextRenderer: Sendable {
       out.append(style.changed("~ ") + "area threshold: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
     if let c = m.weakWindow { out.append(style.changed("~ ") + "weak window: \(c.old) → \(c.new)") }
+    if let c = m.loneTermFactor {
+      out.append(
+        style.changed("~ ") + "lone-term factor: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
+    }
     if m.releaseNotes != nil { out.append(style.changed("~ ") + "release notes") }
   }
 

@@ -82,7 +82,14 @@ public enum DocumentLevel: String, Sendable, Hashable, Codable, CaseIterable, Co
   case elevated
   case high
 
-  var rank: Int { Self.allCases.firstIndex(of: self)! }
+  var rank: Int {
+    switch self {
+    case .none: 0
+    case .low: 1
+    case .elevated: 2
+    case .high: 3
+    }
+  }
 
   public static func < (a: DocumentLevel, b: DocumentLevel) -> Bool { a.rank < b.rank }
 

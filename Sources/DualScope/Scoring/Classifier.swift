@@ -9,18 +9,19 @@ public struct Classifier: Sendable {
   public let options: ClassifierOptions
   /// Effective thresholds by node, after the options' overrides.
   let thresholds: [Double]
+  /// The multiple of its threshold an area resting on one term needs, after the options' override.
+  let loneTermFactor: Double
 
   public var taxonomy: Taxonomy { index.taxonomy }
 
   public init(index: TaxonomyIndex, options: ClassifierOptions = ClassifierOptions()) {
     self.index = index
     self.options = options
-    self.thresholds = index.taxonomy.nodes.enumerated().map { i, node in
-      if let t = options.thresholds[node.id] { return t }
-      switch node.kind {
-      case .area: return options.areaThreshold ?? index.thresholds[i]
-      case .field: return options.fieldThreshold ?? index.thresholds[i]
-      }
+    let table = index.nodes
+    self.loneTermFactor = options.loneTermFactor ?? index.taxonomy.manifest.defaults.loneTermFactor
+    self.thresholds = index.taxonomy.nodes.indices.map { i in
+      if let t = options.thresholds[table.id[i]] { return t }
+      return table.isArea[i] ? options.areaThreshold ?? index.thresholds[i] : options.fieldThreshold ?? index.thresholds[i]
     }
   }
 
@@ -42,25 +43,30 @@ public struct Classifier: Sendable {
   }
 
   /// Runs the matcher and fills the scratch with kept matches and node scores.
+  ///
+  /// Reads only plain values (``TaxonomyIndex/TermEntry``, ``NodeTable``): copying a
+  /// `TaxonomyNode` or a term here retained its strings and arrays and took a third of the time
+  /// of a batch run.
   func score(_ text: String, _ s: inout ClassifierScratch) {
     let entries = index.entries
-    let nodeCount = taxonomy.nodes.count
+    let table = index.nodes
+    let nodeCount = table.count
     s.prepare(entries: entries.count, nodes: nodeCount)
     index.matcher.findAll(in: text, into: &s.match)
-    let all = s.match.matches
     s.words = s.match.wordCount
+    let termCount = entries.count
 
     // Exclusion phrases first: they cancel the terms they overlap.
-    for m in all where Int(m.termID.rawValue) >= entries.count {
-      s.exclusionHits.append((Int(m.termID.rawValue) - entries.count, m.start, m.end))
+    for m in s.match.matches where Int(m.termID.rawValue) >= termCount {
+      s.exclusionHits.append((Int(m.termID.rawValue) - termCount, m.start, m.end))
     }
     // Leftmost-longest over the remaining term matches; identical spans are all kept, so a
     // phrase listed in two fields counts in both.
     var keptStart = -1
     var keptEnd = -1
-    for m in all {
+    for m in s.match.matches {
       let id = Int(m.termID.rawValue)
-      guard id < entries.count else { continue }
+      guard id < termCount else { continue }
       if let cancel = firstExclusion(entries[id], m, s.exclusionHits) {
         s.cancelled.append((m, cancel))
         continue
@@ -81,9 +87,13 @@ public struct Classifier: Sendable {
       let id = Int(m.termID.rawValue)
       let entry = entries[id]
       if entry.isWeak {
-        let supported = s.kept.contains { other in
+        var supported = false
+        for other in s.kept {
           let e = entries[Int(other.termID.rawValue)]
-          return e.node == entry.node && !e.isWeak && abs(other.wordIndex - m.wordIndex) <= window
+          if e.node == entry.node && !e.isWeak && abs(other.wordIndex - m.wordIndex) <= window {
+            supported = true
+            break
+          }
         }
         if !supported {
           s.unsupported.append(m)
@@ -93,7 +103,8 @@ public struct Classifier: Sendable {
       if s.occurrences[id] == 0 { s.touched.append(id) }
       s.occurrences[id] += 1
     }
-    // Saturating sum per term, then per node; sub-fields roll up into fields, fields into areas.
+    // Saturating sum per term, then per node; sub-fields roll up into fields, fields into areas
+    // (a parent always comes before its children in the node order).
     let lengthFactor = Self.lengthFactor(words: s.words, options)
     let ratio = options.saturation
     for id in s.touched {
@@ -103,10 +114,8 @@ public struct Classifier: Sendable {
       s.contribution[id] = contribution
       s.nodeScore[entries[id].node] += contribution
     }
-    for i in stride(from: nodeCount - 1, through: 0, by: -1) {
-      if let parent = taxonomy.nodes[i].parentID, let p = taxonomy.index(of: parent) {
-        s.nodeScore[p] += s.nodeScore[i]
-      }
+    for i in stride(from: nodeCount - 1, through: 0, by: -1) where table.parent[i] >= 0 {
+      s.nodeScore[table.parent[i]] += s.nodeScore[i]
     }
   }
 
@@ -119,8 +128,8 @@ public struct Classifier: Sendable {
   private func firstExclusion(
     _ entry: TaxonomyIndex.TermEntry, _ m: PhraseMatch, _ hits: [(Int, Int, Int)]
   ) -> Int? {
-    guard !entry.exclusions.isEmpty else { return nil }
-    for hit in hits where hit.1 < m.end && m.start < hit.2 && entry.exclusions.contains(hit.0) {
+    guard entry.hasExclusions else { return nil }
+    for hit in hits where hit.1 < m.end && m.start < hit.2 && index.excludes(hit.0, entry) {
       return hit.0
     }
     return nil
@@ -128,9 +137,9 @@ public struct Classifier: Sendable {
 
   /// Applies thresholds, cut-offs and top-k to the scores, and gathers the evidence.
   func decide(_ text: String, _ s: ClassifierScratch) -> Classification {
-    let nodes = taxonomy.nodes
+    let table = index.nodes
     var areas: [(Int, Double)] = []
-    for (i, node) in nodes.enumerated() where node.kind == .area && s.nodeScore[i] >= thresholds[i] {
+    for i in table.areas where s.nodeScore[i] >= areaBar(i, s) {
       areas.append((i, s.nodeScore[i]))
     }
     areas.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
@@ -138,32 +147,34 @@ public struct Classifier: Sendable {
       areas.removeAll { $0.1 < best * options.relativeCutoff }
     }
     if let k = options.topK, areas.count > k { areas.removeLast(areas.count - k) }
-    let assignedAreas = Set(areas.map(\.0))
 
+    var level = DocumentLevel.none
     var fields: [(Int, Double)] = []
-    for (i, node) in nodes.enumerated()
-    where node.kind == .field && s.nodeScore[i] >= thresholds[i]
-      && assignedAreas.contains(index.areaOfNode[i])
-    {
-      fields.append((i, s.nodeScore[i]))
+    for (a, _) in areas {
+      for i in 0..<table.count where !table.isArea[i] && table.area[i] == a && s.nodeScore[i] >= thresholds[i] {
+        fields.append((i, s.nodeScore[i]))
+      }
     }
     fields.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
 
-    var level = DocumentLevel.none
-    let fieldScores = fields.map { (i, score) -> FieldScore in
-      let node = nodes[i]
-      level = max(level, DocumentLevel.of(sensitivity: node.sensitivity, strength: score / thresholds[i]))
-      return FieldScore(
-        id: node.id, area: nodes[index.areaOfNode[i]].id, name: node.name.en, score: Self.round(score),
-        threshold: thresholds[i], sensitivity: node.sensitivity, dualUse: node.dualUse.map(\.rawValue),
-        evidence: evidence(forNode: i, text, s))
+    var fieldScores: [FieldScore] = []
+    fieldScores.reserveCapacity(fields.count)
+    for (i, score) in fields {
+      level = max(level, DocumentLevel.of(sensitivity: table.sensitivity[i], strength: score / thresholds[i]))
+      fieldScores.append(
+        FieldScore(
+          id: table.id[i], area: table.id[table.area[i]], name: table.name[i], score: Self.round(score),
+          threshold: thresholds[i], sensitivity: table.sensitivity[i], dualUse: table.dualUse[i],
+          evidence: evidence(forNode: i, text, s)))
     }
     // An area assigned without a field of its own passing (its score spread over several fields)
     // still raises the level by its fields' best sensitivity.
-    for (i, score) in areas where !fieldScores.contains(where: { $0.area == nodes[i].id }) {
-      let best = nodes.indices.filter { index.areaOfNode[$0] == i && s.nodeScore[$0] > 0 && $0 != i }
-        .map { nodes[$0].sensitivity }.max() ?? nodes[i].sensitivity
-      level = max(level, DocumentLevel.of(sensitivity: best, strength: score / thresholds[i]))
+    for (a, score) in areas where !fields.contains(where: { table.area[$0.0] == a }) {
+      var best: Sensitivity?
+      for i in 0..<table.count where i != a && table.area[i] == a && s.nodeScore[i] > 0 {
+        best = max(best ?? table.sensitivity[i], table.sensitivity[i])
+      }
+      level = max(level, DocumentLevel.of(sensitivity: best ?? table.sensitivity[a], strength: score / thresholds[a]))
     }
     let status: Classification.Status
     if !areas.isEmpty {
@@ -178,28 +189,40 @@ public struct Classifier: Sendable {
     return Classification(
       status: status, level: level, words: s.words,
       areas: areas.map { i, score in
-        AreaScore(id: nodes[i].id, name: nodes[i].name.en, score: Self.round(score), threshold: thresholds[i])
+        AreaScore(id: table.id[i], name: table.name[i], score: Self.round(score), threshold: thresholds[i])
       },
       fields: fieldScores)
+  }
+
+  /// The score area `a` needs: its threshold, times ``loneTermFactor`` when a single term makes
+  /// up its score.
+  func areaBar(_ a: Int, _ s: ClassifierScratch) -> Double {
+    guard loneTermFactor != 1 else { return thresholds[a] }
+    let table = index.nodes
+    var count = 0
+    for id in s.touched where table.area[index.entries[id].node] == a {
+      count &+= 1
+      if count > 1 { return thresholds[a] }
+    }
+    return thresholds[a] * loneTermFactor
   }
 
   /// The matched terms of a node and its sub-fields, highest contribution first.
   func evidence(forNode node: Int, _ text: String, _ s: ClassifierScratch) -> [Evidence] {
     let entries = index.entries
-    let nodeID = taxonomy.nodes[node].id
+    let table = index.nodes
     var out: [Evidence] = []
-    for id in s.touched {
-      let entry = entries[id]
-      let owner = taxonomy.nodes[entry.node].id
-      guard owner == nodeID || owner.hasPrefix(nodeID + ".") else { continue }
-      let term = index.term(entry)
-      let spans = s.kept.filter { Int($0.termID.rawValue) == id }.map { m in
-        EvidenceSpan(start: m.start, end: m.end, text: Self.slice(text, m.start, m.end), kind: Self.kindName(m.kind))
+    for id in s.touched where table.isWithin(entries[id].node, node) {
+      var spans: [EvidenceSpan] = []
+      for m in s.kept where Int(m.termID.rawValue) == id {
+        spans.append(
+          EvidenceSpan(start: m.start, end: m.end, text: Self.slice(text, m.start, m.end), kind: Self.kindName(m.kind)))
       }
+      let entry = entries[id]
       out.append(
         Evidence(
-          term: term.displayPhrase, language: term.language, weight: term.weight,
-          contribution: Self.round(s.contribution[id]), weak: term.isWeak, matches: spans))
+          term: index.display[id], language: index.language[id], weight: entry.declaredWeight,
+          contribution: Self.round(s.contribution[id]), weak: entry.isWeak, matches: spans))
     }
     out.sort { $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.term < $1.term }
     return out

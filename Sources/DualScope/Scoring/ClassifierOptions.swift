@@ -16,6 +16,9 @@ public struct ClassifierOptions: Sendable, Hashable, Codable {
   public var lengthExponent: Double = 0.5
   /// An area is kept only when its score is at least this fraction of the best area's.
   public var relativeCutoff: Double = 0
+  /// Overrides the multiple of its threshold an area needs when one term alone makes its score
+  /// (else the taxonomy's `lone_term_factor`).
+  public var loneTermFactor: Double?
 
   public init() {}
 
@@ -28,5 +31,6 @@ public struct ClassifierOptions: Sendable, Hashable, Codable {
     case lengthReference = "length_reference"
     case lengthExponent = "length_exponent"
     case relativeCutoff = "relative_cutoff"
+    case loneTermFactor = "lone_term_factor"
   }
 }

@@ -101,14 +101,16 @@ extension Classifier {
       scores.append(
         Explanation.NodeScore(
           id: node.id, score: score, threshold: thresholds[i], assigned: assigned,
-          reason: assigned ? "assigned" : reason(node: i, mine, score, assignedAreas),
+          reason: assigned ? "assigned" : reason(node: i, mine, score, assignedAreas, s),
           arithmetic: arithmetic))
     }
     return Explanation(classification: classification, hits: hits, scores: scores, lengthFactor: Self.round(factor))
   }
 
   /// Why a node with matches was not assigned.
-  private func reason(node i: Int, _ hits: [Explanation.Hit], _ score: Double, _ assignedAreas: Set<String>) -> String {
+  private func reason(
+    node i: Int, _ hits: [Explanation.Hit], _ score: Double, _ assignedAreas: Set<String>, _ s: ClassifierScratch
+  ) -> String {
     let counted = hits.filter { $0.fate == .counted }
     if counted.isEmpty {
       if let excluded = hits.first(where: { $0.fate == .excluded }) {
@@ -122,7 +124,13 @@ extension Classifier {
     if score < thresholds[i] {
       return "below threshold (score \(Self.format(score)) < \(Self.format(thresholds[i])))"
     }
-    let area = taxonomy.nodes[index.areaOfNode[i]].id
+    let a = index.areaOfNode[i]
+    let area = taxonomy.nodes[a].id
+    if s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < areaBar(a, s) {
+      let what = i == a ? "" : "its area '\(area)' rests on one term alone: "
+      return what + "one term alone needs \(Self.format(areaBar(a, s))) (\(Self.format(loneTermFactor)) × the threshold), "
+        + "score \(Self.format(Self.round(s.nodeScore[a])))"
+    }
     if !assignedAreas.contains(area) {
       return "its area '\(area)' was not assigned (cut by top-k or the relative cut-off)"
     }

@@ -62,11 +62,19 @@ struct ScoringOptions: ParsableArguments {
   @Option(help: "Report at most this many areas.")
   var topK: Int?
 
+  @Option(
+    name: .customLong("lone-term-factor"),
+    help: ArgumentHelp(
+      "An area whose score rests on one term alone needs this multiple of its threshold (default: the taxonomy's).",
+      valueName: "factor"))
+  var loneTermFactor: Double?
+
   func validate() throws {
     for t in thresholds where parse(t) == nil {
       throw ValidationError("--threshold takes ID=VALUE with a number greater than 0, got '\(t)'")
     }
     if let k = topK, k < 1 { throw ValidationError("--top-k must be at least 1") }
+    if let f = loneTermFactor, !(f >= 1) { throw ValidationError("--lone-term-factor must be at least 1") }
     for v in [fieldThreshold, areaThreshold].compactMap({ $0 }) where v <= 0 {
       throw ValidationError("thresholds must be greater than 0")
     }
@@ -83,6 +91,7 @@ struct ScoringOptions: ParsableArguments {
     o.fieldThreshold = fieldThreshold
     o.areaThreshold = areaThreshold
     o.topK = topK
+    o.loneTermFactor = loneTermFactor
     for t in thresholds { if let (id, v) = parse(t) { o.thresholds[id] = v } }
     return o
   }

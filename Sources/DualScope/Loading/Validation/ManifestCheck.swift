@@ -20,6 +20,9 @@ struct ManifestCheck: TaxonomyCheck {
     if m.defaults.weakWindow < 1 {
       diagnostics.append(Diagnostic(.error, "weak_window must be at least 1 word", at: here))
     }
+    if !(m.defaults.loneTermFactor >= 1) {
+      diagnostics.append(Diagnostic(.error, "lone_term_factor must be at least 1", at: here))
+    }
   }
 
   static func isLanguageCode(_ s: String) -> Bool {
