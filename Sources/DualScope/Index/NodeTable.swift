@@ -15,14 +15,20 @@ struct NodeTable: Sendable {
   let dualUse: [[String]]
   /// Indexes of the areas, in report order.
   let areas: [Int]
+  /// The nodes with a parent, deepest first: adding each one's score to its parent's in this
+  /// order rolls sub-fields into fields and fields into areas whatever order the files list
+  /// them in (an explicit `parent:` may name a field that comes later).
+  let rollUpOrder: [Int]
 
   var count: Int { isArea.count }
 
   init(_ taxonomy: Taxonomy) {
     let nodes = taxonomy.nodes
     isArea = nodes.map { $0.kind == .area }
-    parent = nodes.map { node in node.parentID.flatMap { taxonomy.index(of: $0) } ?? -1 }
+    let parent = nodes.map { node in node.parentID.flatMap { taxonomy.index(of: $0) } ?? -1 }
+    self.parent = parent
     var area: [Int] = []
+    var depth: [Int] = []
     area.reserveCapacity(nodes.count)
     for i in nodes.indices {
       var current = i
@@ -32,8 +38,10 @@ struct NodeTable: Sendable {
         steps += 1
       }
       area.append(current)
+      depth.append(steps)
     }
     self.area = area
+    rollUpOrder = nodes.indices.filter { parent[$0] >= 0 }.sorted { (depth[$0], $1) > (depth[$1], $0) }
     sensitivity = nodes.map(\.sensitivity)
     id = nodes.map(\.id)
     name = nodes.map(\.name.en)

@@ -103,8 +103,8 @@ public struct Classifier: Sendable {
       if s.occurrences[id] == 0 { s.touched.append(id) }
       s.occurrences[id] += 1
     }
-    // Saturating sum per term, then per node; sub-fields roll up into fields, fields into areas
-    // (a parent always comes before its children in the node order).
+    // Saturating sum per term, then per node; sub-fields roll up into fields, fields into areas,
+    // deepest first.
     let lengthFactor = Self.lengthFactor(words: s.words, options)
     let ratio = options.saturation
     for id in s.touched {
@@ -114,7 +114,7 @@ public struct Classifier: Sendable {
       s.contribution[id] = contribution
       s.nodeScore[entries[id].node] += contribution
     }
-    for i in stride(from: nodeCount - 1, through: 0, by: -1) where table.parent[i] >= 0 {
+    for i in table.rollUpOrder {
       s.nodeScore[table.parent[i]] += s.nodeScore[i]
     }
   }
