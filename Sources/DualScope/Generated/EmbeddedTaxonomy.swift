@@ -2981,8 +2981,6 @@ area:
     eu_2023_2113: "10"
     nts_2024: [Energiematerialen, "Procestechnologie, inclusief procesintensivering"]
     us_cet_2024: [Advanced Engineering Materials, Advanced Manufacturing]
-  # materials papers spread their evidence over several fields and many modest terms
-  threshold: 2.0
 
 fields:
   - id: advanced-materials.nanomaterials
