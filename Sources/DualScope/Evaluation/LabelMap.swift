@@ -9,6 +9,12 @@ import TaxonomyYAML
 /// ```
 /// A label not in the map is ignored. A document is a positive for an ID when a label maps to it
 /// strongly; a document with only weak labels for an ID is left out of that ID's counts.
+///
+/// A key with a `*` at its start or end is a pattern for hierarchical or prefixed labels:
+/// `"cs.*"` matches labels that start with `cs.`, `"*/optics"` labels that end with `/optics`,
+/// and `"*quantum*"` labels that contain `quantum` (EuroSciVoc paths such as
+/// `/natural sciences/physical sciences/quantum physics`). Case matters; a label may match an
+/// exact key and any number of patterns.
 public struct LabelMap: Sendable, Hashable {
   public var strong: [String: [String]]
   public var weak: [String: [String]]
@@ -16,6 +22,20 @@ public struct LabelMap: Sendable, Hashable {
   public init(strong: [String: [String]] = [:], weak: [String: [String]] = [:]) {
     self.strong = strong
     self.weak = weak
+    patterns = []
+    for key in Set(strong.keys).union(weak.keys) {
+      if let p = LabelPattern(key) { patterns.append((p, strong[key] ?? [], weak[key] ?? [])) }
+    }
+    patterns.sort { $0.0.key < $1.0.key }
+  }
+
+  /// The pattern keys, with their strong and weak IDs.
+  private var patterns: [(LabelPattern, [String], [String])]
+
+  public static func == (a: LabelMap, b: LabelMap) -> Bool { a.strong == b.strong && a.weak == b.weak }
+  public func hash(into h: inout Hasher) {
+    h.combine(strong)
+    h.combine(weak)
   }
 
   /// The identity map over a taxonomy's areas and fields (labels already are IDs).
@@ -36,8 +56,9 @@ public struct LabelMap: Sendable, Hashable {
         }, sources: source)
     }
     var decoding = YAMLDecoding(file: file)
-    var map = LabelMap()
-    guard let root else { return map }
+    var strong: [String: [String]] = [:]
+    var weak: [String: [String]] = [:]
+    guard let root else { return LabelMap() }
     guard case .mapping(let pairs) = root.content else {
       decoding.error("a label map must be a mapping from label to a list of IDs", at: root)
       throw TaxonomyLoadError(diagnostics: decoding.diagnostics, sources: source)
@@ -47,17 +68,20 @@ public struct LabelMap: Sendable, Hashable {
       switch pair.value.content {
       case .mapping:
         if let m = decoding.mapping(pair.value, what: "label '\(label)'", allowed: ["strong", "weak"]) {
-          if let ids = decoding.stringListOrString(m["strong"], key: "strong") { map.strong[label] = ids }
-          if let ids = decoding.stringListOrString(m["weak"], key: "weak") { map.weak[label] = ids }
+          if let ids = decoding.stringListOrString(m["strong"], key: "strong") { strong[label] = ids }
+          if let ids = decoding.stringListOrString(m["weak"], key: "weak") { weak[label] = ids }
         }
       default:
-        if let ids = decoding.stringListOrString(pair.value, key: label) { map.strong[label] = ids }
+        if let ids = decoding.stringListOrString(pair.value, key: label) { strong[label] = ids }
+      }
+      if label.contains("*") && LabelPattern(label) == nil {
+        decoding.error("'*' may only start or end a label pattern: '\(label)'", at: pair.key)
       }
     }
     if !decoding.diagnostics.isEmpty {
       throw TaxonomyLoadError(diagnostics: decoding.diagnostics, sources: source)
     }
-    return map
+    return LabelMap(strong: strong, weak: weak)
   }
 
   /// IDs that some label maps to strongly: the IDs an evaluation scores.
@@ -70,7 +94,39 @@ public struct LabelMap: Sendable, Hashable {
     for label in labels {
       s.formUnion(strong[label] ?? [])
       w.formUnion(weak[label] ?? [])
+      for (pattern, st, wk) in patterns where pattern.matches(label) {
+        s.formUnion(st)
+        w.formUnion(wk)
+      }
     }
     return (s, w.subtracting(s))
+  }
+}
+
+/// A label-map key with `*` at its start, its end or both.
+struct LabelPattern: Sendable, Hashable {
+  enum Kind: Sendable, Hashable { case prefix, suffix, contains }
+  let key: String
+  let kind: Kind
+  let text: String
+
+  /// Nil for a plain label, or a `*` anywhere but the ends.
+  init?(_ key: String) {
+    let lead = key.hasPrefix("*")
+    let trail = key.hasSuffix("*") && key.count > 1
+    guard lead || trail else { return nil }
+    let inner = key.dropFirst(lead ? 1 : 0).dropLast(trail ? 1 : 0)
+    guard !inner.isEmpty, !inner.contains("*") else { return nil }
+    self.key = key
+    self.text = String(inner)
+    self.kind = lead && trail ? .contains : lead ? .suffix : .prefix
+  }
+
+  func matches(_ label: String) -> Bool {
+    switch kind {
+    case .prefix: label.hasPrefix(text)
+    case .suffix: label.hasSuffix(text)
+    case .contains: label.contains(text)
+    }
   }
 }
