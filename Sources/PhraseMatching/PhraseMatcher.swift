@@ -55,6 +55,7 @@ public final class PhraseMatcher: Sendable {
   let bytes: ByteClasses
   let filter: WordFilter
   let firstWords: FirstWordTable
+  let heads: HeadFilter
   let folds: FoldTable
 
   /// Number of phrases given to `init`.
@@ -113,6 +114,7 @@ public final class PhraseMatcher: Sendable {
       forms: forms,
       openEnded: { !owners[$0].options.isDisjoint(with: [.prefix, .compoundPart]) },
       automaton: main, classOf: bytes.foldedClass)
+    self.heads = HeadFilter(heads: forms.indices.filter { owners[$0].options.contains(.compoundPart) }.map { forms[$0] })
     self.forms = forms
     self.bytes = bytes
     self.main = main
@@ -170,6 +172,6 @@ public final class PhraseMatcher: Sendable {
     Scanner(
       text: base, n: count, table: UnsafePointer(bytes.text.baseAddress!),
       foldedClass: UnsafePointer(bytes.folded.baseAddress!), gapClass: bytes.gapClass,
-      main: main, interior: interior, forms: forms, folds: folds, filter: filter, firstWords: firstWords)
+      main: main, interior: interior, forms: forms, folds: folds, filter: filter, firstWords: firstWords, heads: heads)
   }
 }

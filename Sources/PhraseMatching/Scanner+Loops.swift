@@ -87,9 +87,10 @@ extension Scanner {
         if sink.best >= 0 {
           count &+= 1
           p = sink.best
-          if p < n, charClass(at: p).0 == .word {
-            // A compound's leading part ended inside the word.
-            p = hasInterior ? countHeads(wordStart: wordStart, from: p, count: &count) : skipWord(p)
+          // A word right after a phrase that ends in punctuation (`c++`) is a word of its own.
+          if p < n, sink.bestKind == .compound, charClass(at: p).0 == .word {
+            // A compound's leading part ended inside the word (the match may span several).
+            p = hasInterior ? countHeads(wordStart: startOfWord(at: p, from: wordStart), from: p, count: &count) : skipWord(p)
           }
           p = nextWordStart(p)
           continue
@@ -108,6 +109,18 @@ extension Scanner {
     return count
   }
 
+  /// The start of the word that `p` lies in, scanning forward from `from`, a word start before it.
+  func startOfWord(at p: Int, from: Int) -> Int {
+    var q = from
+    var start = from
+    while q < p {
+      let (c, len) = charClass(at: q)
+      q &+= len
+      if c != .word && c != .ignorable { start = q }
+    }
+    return start
+  }
+
   /// Looks for the leftmost compound head inside the word at `wordStart`, starting at `from`;
   /// counts it and returns where it ends, or returns the word's end.
   func countHeads(wordStart: Int, from: Int, count: inout Int) -> Int {
@@ -120,7 +133,7 @@ extension Scanner {
         continue
       }
       guard c == .word else { break }
-      if letters >= 3 && p >= from {
+      if letters >= 3 && p >= from && heads.mayStart(text, p, n) {
         var sink = CountSink()
         _ = walk(interior, from: p, interiorStart: true, sink: &sink)
         if sink.best >= 0 {
@@ -154,7 +167,21 @@ extension Scanner {
         finishGroup(&sink.matches, from: group)
         if r.inFirstWord { resume = r.stop }
       }
-      if hasInterior {
+      if hasInterior && screen.end >= 0 && heads.isEnabled {
+        // An ASCII word: a head needs three letters before it and its own first three inside
+        // the word, so words under six letters start no walk.
+        var q = wordStart &+ 3
+        let last = screen.end &- 3
+        while q <= last {
+          if heads.test(text, q) {
+            let group = sink.matches.count
+            _ = walk(interior, from: q, interiorStart: true, sink: &sink)
+            finishGroup(&sink.matches, from: group)
+          }
+          q &+= 1
+        }
+        p = screen.end
+      } else if hasInterior {
         var q = wordStart
         var letters = 0
         while q < n {
@@ -164,7 +191,7 @@ extension Scanner {
             continue
           }
           guard c == .word else { break }
-          if letters >= 3 {
+          if letters >= 3 && heads.mayStart(text, q, n) {
             let group = sink.matches.count
             _ = walk(interior, from: q, interiorStart: true, sink: &sink)
             finishGroup(&sink.matches, from: group)

@@ -9,9 +9,14 @@ protocol MatchSink {
 struct CountSink: MatchSink {
   static var countsOnly: Bool { true }
   var best = -1
+  /// The kind of the match ending at `best`: `.compound` when it ends inside a word.
+  var bestKind = MatchKind.exact
   @inline(__always)
   mutating func found(start: Int, end: Int, termID: UInt32, kind: MatchKind) {
-    if end > best { best = end }
+    if end > best {
+      best = end
+      bestKind = kind
+    }
   }
 }
 
@@ -40,6 +45,7 @@ struct Scanner {
   let folds: FoldTable
   let filter: WordFilter
   let firstWords: FirstWordTable
+  let heads: HeadFilter
 
   typealias K = ByteClasses
 
