@@ -13,6 +13,8 @@ let package = Package(
     .library(name: "DualScope", targets: ["DualScope"]),
     .library(name: "PhraseMatching", targets: ["PhraseMatching"]),
     .executable(name: "dualscope", targets: ["DualScopeCLI"]),
+    // For the harnesses in Fuzz/ (the naive reference matcher); not meant for library users.
+    .library(name: "DualScopeTestSupport", targets: ["DualScopeTestSupport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

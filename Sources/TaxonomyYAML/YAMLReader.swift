@@ -35,6 +35,11 @@ public enum YAMLReader {
         message: "could not parse YAML: out of memory")
     }
 
+    // At the end of a text without a final line break libyaml reports a line of its own; marks
+    // there are moved to the end of the last line, so every mark lies inside the file.
+    let end = source.mark(atOffset: bytes.count)
+    func inside(_ mark: YAMLMark) -> YAMLMark { mark.line > end.line ? end : mark }
+
     var builder = TreeBuilder(limits: limits)
     var stop: (kind: YAMLError.Kind, mark: YAMLMark, message: String)?
     reading: while true {
@@ -46,7 +51,7 @@ public enum YAMLReader {
         break reading
       }
       do {
-        if try builder.handle(next.event, at: next.mark) { break reading }
+        if try builder.handle(next.event, at: inside(next.mark)) { break reading }
       } catch {
         stop = (error.kind, error.mark, error.message)
         break reading
@@ -55,7 +60,7 @@ public enum YAMLReader {
 
     var problems = builder.duplicateKeys.map { YAMLProblem(file: file, mark: $0.mark, message: $0.message) }
     if let stop {
-      problems.append(YAMLProblem(file: file, mark: stop.mark, message: stop.message))
+      problems.append(YAMLProblem(file: file, mark: inside(stop.mark), message: stop.message))
       throw YAMLError(problems: problems, kind: stop.kind)
     }
     guard problems.isEmpty else {

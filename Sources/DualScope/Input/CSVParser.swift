@@ -33,13 +33,24 @@ struct CSVParser {
 
   /// Picks the delimiter that occurs most often outside quotes in the first line.
   static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    detectDelimiter(bytes, complete: true) ?? UInt8(ascii: ",")
+  }
+
+  /// As ``detectDelimiter(_:)``; nil when the first line does not end inside `bytes` and more
+  /// may follow (`complete` false), so the answer never depends on where a block ends.
+  static func detectDelimiter(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) -> UInt8? {
     var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 0x09: 0]
     var quoted = false
+    var ended = false
     for b in bytes {
       if b == UInt8(ascii: "\"") { quoted.toggle() }
-      if !quoted && (b == 0x0A || b == 0x0D) { break }
+      if !quoted && (b == 0x0A || b == 0x0D) {
+        ended = true
+        break
+      }
       if !quoted, counts[b] != nil { counts[b]! += 1 }
     }
+    if !ended && !complete { return nil }
     let best = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }!
     return best.value == 0 ? UInt8(ascii: ",") : best.key
   }

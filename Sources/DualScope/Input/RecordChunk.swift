@@ -32,8 +32,8 @@ public struct ResolvedLayout: Sendable {
   let columns: [String]
   let index: [String: Int]
 
-  /// Fails with the missing columns when the input lacks some of the layout's.
-  init(_ layout: RecordLayout, columns: [String]) {
+  /// A layout placed over an input's columns; ``missing`` lists the layout's columns it lacks.
+  public init(_ layout: RecordLayout, columns: [String]) {
     self.layout = layout
     self.columns = columns
     var index: [String: Int] = [:]

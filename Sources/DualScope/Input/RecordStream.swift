@@ -60,7 +60,7 @@ public final class RecordStream {
     }
     let initial = carry.count
     if carry.starts(with: [0xEF, 0xBB, 0xBF]) { carry.removeFirst(3) }
-    defer { unreported = initial - carry.count }
+    defer { unreported += initial - carry.count }
     // Standard input or an unknown extension: JSONL when the first byte that is not a space is `{`.
     let kind = guessed ?? (carry.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } == UInt8(ascii: "{") ? .jsonl : .csv)
     self.format = kind
@@ -80,9 +80,13 @@ public final class RecordStream {
     guard let source else { return nil }
     while true {
       if carry.isEmpty && source.atEnd {
-        if pendingErrors.isEmpty { return nil }
-        defer { pendingErrors = [] }
-        return RecordChunk(source: path, bytes: [], rows: pendingErrors, inputBytes: 0)
+        // Bytes that held no record (blank lines, a header alone) are reported with the last chunk.
+        if pendingErrors.isEmpty && unreported == 0 { return nil }
+        defer {
+          pendingErrors = []
+          unreported = 0
+        }
+        return RecordChunk(source: path, bytes: [], rows: pendingErrors, inputBytes: unreported)
       }
       let block = source.atEnd ? carry : try source.block(after: carry[...], count: chunkBytes)
       var chunk = RecordChunk(source: path, bytes: [], rows: pendingErrors, inputBytes: 0)
@@ -95,7 +99,9 @@ public final class RecordStream {
       chunk.inputBytes = consumed + unreported
       unreported = 0
       if !chunk.rows.isEmpty { return chunk }
-      if source.atEnd && consumed == 0 && carry.isEmpty { return nil }
+      // No record in this block: its bytes count with the next chunk.
+      unreported = chunk.inputBytes
+      if source.atEnd && consumed == 0 && carry.isEmpty && unreported == 0 { return nil }
     }
   }
 
@@ -104,42 +110,64 @@ public final class RecordStream {
   private func readHeader(_ given: UInt8?) throws(RecordError) {
     guard let source else { return }
     while true {
+      // Rows before the header (blank lines, malformed rows) are dropped from `carry` as they
+      // are found, so reading more and scanning again neither counts their lines twice nor
+      // reports them twice, whatever the chunk size.
       let done = carry.withUnsafeBufferPointer { b -> Bool in
-        delimiter = given ?? CSVParser.detectDelimiter(b)
-        let parser = CSVParser(delimiter: delimiter)
-        var spans: [CSVParser.FieldSpan] = []
         var start = 0
-        while true {
+        if skipping {
+          // The rest of a malformed row's first line.
+          while start < b.count, b[start] != 0x0A { start += 1 }
+          if start == b.count && !source.atEnd {
+            carry = []
+            return false
+          }
+          skipping = false
+          start = min(start + 1, b.count)
+        }
+        var spans: [CSVParser.FieldSpan] = []
+        while start < b.count {
+          // The delimiter is detected on the line the header starts on, once all of it is read.
+          let rest = UnsafeBufferPointer(rebasing: b[start...])
+          let complete = source.atEnd || rest.count > maxRecordBytes
+          guard let detected = given ?? CSVParser.detectDelimiter(rest, complete: complete) else {
+            carry = Array(rest)
+            return false
+          }
+          delimiter = detected
+          let parser = CSVParser(delimiter: delimiter)
           switch parser.scanRow(b, from: start, atEnd: source.atEnd, limit: maxRecordBytes, fields: &spans) {
           case .needMore:
+            carry = Array(b[start...])
             return false
           case .blank(let end, let lines):
             line += lines
             start = end
-            if end >= b.count { return true }
           case .error(let message, let end):
             pendingErrors.append(.error(line: line, message: "header row: " + message))
             line += 1
             start = end
-            if end >= b.count { return true }
           case .errorSkipping(let message):
             pendingErrors.append(.error(line: line, message: "header row: " + message))
             line += 1
             skipping = true
-            start = b.count
-            return true
+            carry = []
+            return false
           case .row(let end, let lines):
             columns = spans.map { CSVParser.string(b, $0).0.trimmingSpaces() }
             line += lines
-            start = end
             carry = Array(b[end...])
             return true
           }
         }
+        carry = []
+        return source.atEnd
       }
-      if done { return }
-      if source.atEnd { return }
+      if done || source.atEnd { return }
+      let before = carry.count
       carry = try source.block(after: carry[...], count: chunkBytes)
+      // A header longer than the first block: what is read for it counts as consumed too.
+      unreported += carry.count - before
     }
   }
 
