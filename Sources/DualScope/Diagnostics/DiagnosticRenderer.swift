@@ -16,17 +16,29 @@ public struct DiagnosticRenderer: Sendable {
     self.colour = colour
   }
 
+  /// Source lines longer than this many bytes are not shown (a minified or hostile file
+  /// would repeat a huge line under every diagnostic on it).
+  public static let maxExcerpt = 1_000
+
   /// Renders every diagnostic, each followed by its source excerpt, one block after another.
+  /// Each file is split into lines once, so many diagnostics on a large file stay cheap.
   public func render(_ diagnostics: [Diagnostic]) -> String {
+    var lines: [String: [Substring]] = [:]
     var out = ""
     for diagnostic in diagnostics {
-      out += render(diagnostic)
+      let file = diagnostic.location.file
+      if lines[file] == nil, let text = sources[file] { lines[file] = Self.lines(of: text) }
+      out += render(diagnostic, lines: lines[file])
     }
     return out
   }
 
   /// Renders one diagnostic and, where the source is known, its line and a caret.
   public func render(_ d: Diagnostic) -> String {
+    render(d, lines: sources[d.location.file].map(Self.lines(of:)))
+  }
+
+  private func render(_ d: Diagnostic, lines: [Substring]?) -> String {
     let loc = d.location
     let label: String
     switch (d.severity, colour) {
@@ -35,24 +47,28 @@ public struct DiagnosticRenderer: Sendable {
     case (let s, false): label = s.rawValue
     }
     var out = "\(loc.file):\(loc.line):\(loc.column): \(label): \(d.message)\n"
-    if let text = sources[loc.file], let line = Self.line(loc.line, of: text) {
-      out += line + "\n"
-      let indent = line.unicodeScalars.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " }
-      out += indent.joined() + "^\n"
+    if let lines, loc.line >= 1, loc.line <= lines.count {
+      var line = lines[loc.line - 1]
+      if line.hasSuffix("\r") { line = line.dropLast() }
+      if line.utf8.count <= Self.maxExcerpt {
+        out += line + "\n"
+        let indent = line.unicodeScalars.prefix(max(0, loc.column - 1)).map { $0 == "\t" ? "\t" : " " }
+        out += indent.joined() + "^\n"
+      }
     }
     return out
+  }
+
+  static func lines(of text: String) -> [Substring] {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
   }
 
   /// The 1-based line of a text, without its line break.
   static func line(_ number: Int, of text: String) -> String? {
     guard number >= 1 else { return nil }
-    var current = 1
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if current == number {
-        return line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-      }
-      current += 1
-    }
-    return nil
+    let all = lines(of: text)
+    guard number <= all.count else { return nil }
+    let line = all[number - 1]
+    return line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
   }
 }

@@ -15,6 +15,8 @@ public enum GitRelease {
       throw failure(spec, "expected git:REVISION:PATH, for example git:HEAD~1:Taxonomy/2025.1")
     }
     let revision = String(body[..<colon])
+    // A revision is passed to git as an argument: one that looks like an option is refused.
+    guard !revision.hasPrefix("-") else { throw failure(spec, "a revision cannot start with '-'") }
     var path = String(body[body.index(after: colon)...])
     while path.hasSuffix("/") { path.removeLast() }
     let listing = run(["ls-tree", "--name-only", "--full-name", revision, "--", path.isEmpty ? "." : path + "/"], in: directory)

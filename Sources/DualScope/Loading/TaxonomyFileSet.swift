@@ -1,4 +1,5 @@
 import Foundation
+import TaxonomyYAML
 
 /// The files of one taxonomy release, from a folder or from the copy built into the tool.
 public struct TaxonomyFileSet: Sendable {
@@ -34,15 +35,44 @@ public struct TaxonomyFileSet: Sendable {
         : "no such taxonomy folder"
       throw TaxonomyLoadError(diagnostics: [Diagnostic(.error, message, at: location)], sources: [:])
     }
-    for name in entries where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-      if let data = FileManager.default.contents(atPath: url.appendingPathComponent(name).path) {
-        files[name] = [UInt8](data)
-      }
-    }
     var prefix = path
     if !prefix.hasSuffix("/") { prefix += "/" }
+    var oversized: [Diagnostic] = []
+    var total = 0
+    for name in entries.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+      let limit = YAMLLimits().maxBytes
+      guard let bytes = Self.read(url.appendingPathComponent(name).path, upTo: limit + 1) else { continue }
+      let location = SourceLocation(file: prefix + name, line: 1, column: 1)
+      total += bytes.count
+      if bytes.count > limit {
+        oversized.append(Diagnostic(.error, "file is larger than \(limit) bytes", at: location))
+      } else if total > Self.maxTotalBytes {
+        oversized.append(
+          Diagnostic(.error, "the release's files are larger than \(Self.maxTotalBytes) bytes in total", at: location))
+        break
+      } else {
+        files[name] = bytes
+      }
+    }
+    if !oversized.isEmpty { throw TaxonomyLoadError(diagnostics: oversized, sources: [:]) }
     self.init(origin: path, displayPrefix: prefix, files: files)
   }
+
+  /// At most `count` bytes of a file, so a huge file, a device or a pipe named `.yaml` cannot
+  /// fill memory; `nil` when it cannot be read.
+  static func read(_ path: String, upTo count: Int) -> [UInt8]? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    var out: [UInt8] = []
+    while out.count < count {
+      guard let data = try? handle.read(upToCount: min(count - out.count, 1 << 20)), !data.isEmpty else { break }
+      out += data
+    }
+    return out
+  }
+
+  /// The most a release folder's `.yaml` files may hold together (four files at the per-file limit).
+  public static let maxTotalBytes = 32 << 20
 
   /// The bytes of a file, if the release has it.
   public func bytes(_ name: String) -> [UInt8]? { files[name] }

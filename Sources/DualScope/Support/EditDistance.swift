@@ -22,11 +22,18 @@ enum EditDistance {
     return d[x.count][y.count]
   }
 
+  /// The longest word a suggestion is looked for: the table costs the product of the lengths.
+  static let maxWordLength = 64
+
   /// The closest candidate within a third of the word's length (at least 1, at most 3 edits).
   static func suggestion(for word: String, among candidates: [String]) -> String? {
+    let length = word.unicodeScalars.count
+    guard length <= maxWordLength else { return nil }
     let limit = min(3, max(1, word.count / 3))
     var best: (String, Int)?
     for candidate in candidates {
+      let other = candidate.unicodeScalars.count
+      if other > length + limit || other + limit < length { continue }
       let d = between(word, candidate)
       if d <= limit, d < (best?.1 ?? .max) { best = (candidate, d) }
     }
