@@ -11,7 +11,8 @@ struct JSONBytes {
   mutating func key(_ s: StaticString) {
     bytes.append(UInt8(ascii: "\""))
     raw(s)
-    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    bytes.append(UInt8(ascii: "\""))
+    bytes.append(UInt8(ascii: ":"))
   }
 
   mutating func string(_ s: String) {
@@ -43,12 +44,54 @@ struct JSONBytes {
     bytes.append(UInt8(ascii: "\""))
   }
 
-  mutating func int(_ v: Int) { bytes.append(contentsOf: String(v).utf8) }
+  /// Decimal digits, written straight into the buffer (no `String` in between).
+  mutating func int(_ v: Int) {
+    if v < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      if v == .min {
+        bytes.append(contentsOf: String(v).utf8.dropFirst())
+        return
+      }
+    }
+    digits(UInt64(v.magnitude), minimum: 1)
+  }
+
+  /// At least `minimum` decimal digits of `v` (leading zeros to make them up).
+  private mutating func digits(_ v: UInt64, minimum: Int) {
+    var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+    withUnsafeMutableBytes(of: &buffer) { out in
+      var n = v
+      var i = out.count
+      repeat {
+        i -= 1
+        out[i] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
+        n /= 10
+      } while n > 0 || out.count - i < minimum
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[i...]))
+    }
+  }
 
   /// A number as Swift prints it (shortest round-trip form), integers without `.0`.
+  ///
+  /// Scores and thresholds are rounded to four decimals, so most numbers are `n / 10_000`
+  /// exactly: those are written from the integer `n` (the shortest form of such a double is
+  /// that decimal), everything else through `description`.
   mutating func double(_ v: Double) {
     if v.isFinite, v == v.rounded(), abs(v) < 1e15 {
       int(Int(v))
+    } else if v.isFinite, abs(v) < 1e9, case let n = (v * 10_000).rounded(), n / 10_000 == v {
+      let scaled = Int64(n)
+      if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+      let m = scaled.magnitude
+      digits(m / 10_000, minimum: 1)
+      var fraction = m % 10_000
+      var places = 4
+      while fraction % 10 == 0 {
+        fraction /= 10
+        places -= 1
+      }
+      bytes.append(UInt8(ascii: "."))
+      digits(fraction, minimum: places)
     } else if v.isFinite {
       bytes.append(contentsOf: String(v).utf8)
     } else {
