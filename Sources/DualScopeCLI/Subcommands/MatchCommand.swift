@@ -78,7 +78,7 @@ struct MatchCommand: ParsableCommand {
     var failed = false
     var scratch = MatchScratch()
     for name in files.isEmpty ? ["-"] : files {
-      guard let data = Self.read(name) else {
+      guard let data = MappedInput.open(name) else {
         StandardStreams.error("error: cannot read '\(name)': no such file or not readable\n")
         failed = true
         continue
@@ -104,12 +104,6 @@ struct MatchCommand: ParsableCommand {
     StandardStreams.flush()
     if failed { throw ExitCode(ExitStatus.usageOrDataError) }
     if total == 0 { throw ExitCode(ExitStatus.found) }
-  }
-
-  /// The whole file (mapped when possible) or standard input for "-".
-  static func read(_ name: String) -> Data? {
-    if name == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    return try? Data(contentsOf: URL(fileURLWithPath: name), options: .alwaysMapped)
   }
 }
 
