@@ -9,7 +9,7 @@
 /// character), so the filter has no false negatives. It is off when some head does not start
 /// with three ASCII letters or digits.
 final class HeadFilter: @unchecked Sendable {
-  let bits: UnsafeMutableBufferPointer<UInt64>
+  let bits: SlotBits
   let isEnabled: Bool
   static let log2Bits = 16
 
@@ -25,8 +25,7 @@ final class HeadFilter: @unchecked Sendable {
   }
 
   init(heads: [PhraseForm]) {
-    let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: (1 << Self.log2Bits) / 64)
-    bits.initialize(repeating: 0)
+    let bits = SlotBits.allocate(log2: Self.log2Bits)
     self.bits = bits
     var enabled = true
     for form in heads {
@@ -35,8 +34,7 @@ final class HeadFilter: @unchecked Sendable {
         enabled = false
         break
       }
-      let s = Self.slot(Self.key(f[0], f[1], f[2]))
-      bits[s >> 6] |= 1 << UInt64(s & 63)
+      bits.set(Self.slot(Self.key(f[0], f[1], f[2])))
     }
     isEnabled = enabled
   }
@@ -47,8 +45,7 @@ final class HeadFilter: @unchecked Sendable {
   /// the filter is enabled.
   @inline(__always)
   func test(_ text: UnsafePointer<UInt8>, _ p: Int) -> Bool {
-    let s = Self.slot(Self.key(text[p], text[p &+ 1], text[p &+ 2]))
-    return bits[s >> 6] & (1 << UInt64(s & 63)) != 0
+    bits.test(Self.slot(Self.key(text[p], text[p &+ 1], text[p &+ 2])))
   }
 
   /// Whether a head may start at `p` of `text` (`n` bytes).
@@ -59,7 +56,6 @@ final class HeadFilter: @unchecked Sendable {
     let b1 = text[p &+ 1]
     let b2 = text[p &+ 2]
     if (b0 | b1 | b2) >= 0x80 { return true }
-    let s = Self.slot(Self.key(b0, b1, b2))
-    return bits[s >> 6] & (1 << UInt64(s & 63)) != 0
+    return test(text, p)
   }
 }

@@ -6,7 +6,7 @@
 /// continue). The filter is off when such an open first word is shorter than three characters.
 /// Only ASCII words are screened; a word with a non-ASCII character is always walked.
 final class WordFilter: @unchecked Sendable {
-  let bits: UnsafeMutableBufferPointer<UInt64>
+  let bits: SlotBits
   let shift: UInt64
   let hasOpenWords: Bool
   let isEnabled: Bool
@@ -31,7 +31,7 @@ final class WordFilter: @unchecked Sendable {
   }
 
   @inline(__always)
-  func test(_ slot: Int) -> Bool { bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
+  func test(_ slot: Int) -> Bool { bits.test(slot) }
 
   @inline(__always)
   static func slot(whole h: UInt64, shift: UInt64) -> Int { Int(truncatingIfNeeded: (h &* 0xD6E8_FEB8_6659_FD93) >> shift) }
@@ -39,12 +39,6 @@ final class WordFilter: @unchecked Sendable {
   @inline(__always)
   static func slot(firstThree k: UInt64, shift: UInt64) -> Int {
     Int(truncatingIfNeeded: ((k | 1 << 40) &* 0xD6E8_FEB8_6659_FD93) >> shift)
-  }
-
-  @inline(__always)
-  func mayStart(whole: UInt64, firstThree: UInt64) -> Bool {
-    if test(Self.slot(whole: whole, shift: shift)) { return true }
-    return hasOpenWords && test(Self.slot(firstThree: firstThree, shift: shift))
   }
 
   /// The keys of a lower-case ASCII word.
@@ -67,9 +61,8 @@ final class WordFilter: @unchecked Sendable {
     while (1 << log2) < forms.count * 16 && log2 < 24 { log2 += 1 }
     let shift = UInt64(64 - log2)
     self.shift = shift
-    let bits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: (1 << log2) / 64)
+    let bits = SlotBits.allocate(log2: log2)
     self.bits = bits
-    bits.initialize(repeating: 0)
     var open = false
     var enabled = true
     for (i, form) in forms.enumerated() {
@@ -89,10 +82,10 @@ final class WordFilter: @unchecked Sendable {
         if word.count < 3 { enabled = false }
         open = true
         let s = Self.slot(firstThree: keys.firstThree, shift: shift)
-        bits[s >> 6] |= 1 << UInt64(s & 63)
+        bits.set(s)
       } else {
         let s = Self.slot(whole: keys.whole, shift: shift)
-        bits[s >> 6] |= 1 << UInt64(s & 63)
+        bits.set(s)
       }
     }
     hasOpenWords = open

@@ -62,13 +62,4 @@ public struct DiagnosticRenderer: Sendable {
   static func lines(of text: String) -> [Substring] {
     text.split(separator: "\n", omittingEmptySubsequences: false)
   }
-
-  /// The 1-based line of a text, without its line break.
-  static func line(_ number: Int, of text: String) -> String? {
-    guard number >= 1 else { return nil }
-    let all = lines(of: text)
-    guard number <= all.count else { return nil }
-    let line = all[number - 1]
-    return line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-  }
 }

@@ -38,8 +38,6 @@ public final class TaxonomyIndex: Sendable {
   let language: [String]
   /// The nodes as flat arrays.
   let nodes: NodeTable
-  /// Index of each node's area in ``Taxonomy/nodes``.
-  let areaOfNode: [Int]
   /// Effective thresholds per node.
   let thresholds: [Double]
 
@@ -101,7 +99,6 @@ public final class TaxonomyIndex: Sendable {
     self.language = language
     let nodes = NodeTable(taxonomy)
     self.nodes = nodes
-    self.areaOfNode = nodes.area
     let defaults = taxonomy.manifest.defaults
     self.thresholds = taxonomy.nodes.map {
       $0.threshold ?? ($0.kind == .area ? defaults.areaThreshold : defaults.fieldThreshold)

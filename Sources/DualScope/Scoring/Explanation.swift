@@ -124,11 +124,12 @@ extension Classifier {
     if score < thresholds[i] {
       return "below threshold (score \(Self.format(score)) < \(Self.format(thresholds[i])))"
     }
-    let a = index.areaOfNode[i]
+    let a = index.nodes.area[i]
     let area = taxonomy.nodes[a].id
-    if s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < areaBar(a, s) {
+    let bar = areaBar(a, s)
+    if s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < bar {
       let what = i == a ? "" : "its area '\(area)' rests on one term alone: "
-      return what + "one term alone needs \(Self.format(areaBar(a, s))) (\(Self.format(loneTermFactor)) × the threshold), "
+      return what + "one term alone needs \(Self.format(bar)) (\(Self.format(loneTermFactor)) × the threshold), "
         + "score \(Self.format(Self.round(s.nodeScore[a])))"
     }
     if !assignedAreas.contains(area) {
