@@ -20,7 +20,7 @@ final class ClassifierRollUpTests: XCTestCase {
       - id: quantum.hardware
         name: {en: Quantum hardware, nl: Kwantumhardware}
         terms:
-          en: [{term: qubit, weight: 1}, {term: transmon, weight: 1}]
+          en: [{term: qubit, weight: 1}, {term: transmon, weight: 1}, {term: transmons, weight: 1, inflect: false}]
           nl: [{term: kwantumbit, weight: 1}]
     """
 
@@ -60,6 +60,16 @@ final class ClassifierRollUpTests: XCTestCase {
     // explain says why.
     let why = lone.explain("An ion trap.").score(of: "quantum")?.reason ?? ""
     XCTAssertTrue(why.contains("one term alone needs 2.8"), why)
+  }
+
+  func testASpanCountsOncePerFieldEvenWhenTwoOfItsTermsMatchIt() throws {
+    var options = ClassifierOptions()
+    options.areaThreshold = 0.5
+    options.fieldThreshold = 0.5
+    // `transmon` inflects to `transmons`, which the field also lists: the span counts once.
+    let c = try classifier(options).classify("Two transmons.")
+    XCTAssertEqual(c.fields.first { $0.id == "quantum.hardware" }?.score, 1)
+    XCTAssertEqual(c.fields.first?.evidence.count, 1)
   }
 
   func testLoneTermFactorBelowOneIsRefused() {

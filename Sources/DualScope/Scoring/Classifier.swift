@@ -60,10 +60,12 @@ public struct Classifier: Sendable {
     for m in s.match.matches where Int(m.termID.rawValue) >= termCount {
       s.exclusionHits.append((Int(m.termID.rawValue) - termCount, m.start, m.end))
     }
-    // Leftmost-longest over the remaining term matches; identical spans are all kept, so a
-    // phrase listed in two fields counts in both.
+    // Leftmost-longest over the remaining term matches. A span counts once per field: a phrase
+    // listed in two fields counts in both, but a field that lists a word and its plural
+    // (`nanoparticle`, which inflects, and `nanoparticles`) counts `nanoparticles` once.
     var keptStart = -1
     var keptEnd = -1
+    var spanFrom = 0  // where the kept matches of the current span start
     for m in s.match.matches {
       let id = Int(m.termID.rawValue)
       guard id < termCount else { continue }
@@ -74,8 +76,11 @@ public struct Classifier: Sendable {
       if m.start >= keptEnd {
         keptStart = m.start
         keptEnd = m.end
+        spanFrom = s.kept.count
         s.kept.append(m)
-      } else if m.start == keptStart && m.end == keptEnd {
+      } else if m.start == keptStart && m.end == keptEnd
+        && !s.kept[spanFrom...].contains(where: { entries[Int($0.termID.rawValue)].node == entries[id].node })
+      {
         s.kept.append(m)
       } else {
         s.subsumed.append(m)
