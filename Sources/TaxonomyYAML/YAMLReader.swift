@@ -58,7 +58,10 @@ public enum YAMLReader {
       }
     }
 
-    var problems = builder.duplicateKeys.map { YAMLProblem(file: file, mark: $0.mark, message: $0.message) }
+    // In source order: a key repeated through an alias is found when the alias is expanded,
+    // after keys written later in the file.
+    var problems = builder.duplicateKeys.sorted { $0.mark < $1.mark }
+      .map { YAMLProblem(file: file, mark: $0.mark, message: $0.message) }
     if let stop {
       problems.append(YAMLProblem(file: file, mark: inside(stop.mark), message: stop.message))
       throw YAMLError(problems: problems, kind: stop.kind)
