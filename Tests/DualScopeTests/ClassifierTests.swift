@@ -125,6 +125,41 @@ final class ClassifierTests: XCTestCase {
     XCTAssertEqual(classifier.classify("an NV centre").level, .low)  // medium field, strength 1
   }
 
+  func testClearEvidenceNeedsAnAbsoluteScoreAsWellAsTwiceTheThreshold() throws {
+    var options = ClassifierOptions()
+    options.fieldThreshold = 1
+    options.areaThreshold = 1
+    // qubit 3 ≥ 2 × 1: clear without an absolute bar, so a high field makes the level high.
+    XCTAssertEqual(try Self.classifier(options).classify("a qubit").level, .high)
+    // With clear evidence at 5, one qubit (3) is thin: elevated; qubit + kwantumcomputer (6) is clear.
+    options.clearEvidence = 5
+    let strict = try Self.classifier(options)
+    XCTAssertEqual(strict.classify("a qubit").level, .elevated)
+    XCTAssertEqual(strict.classify("a qubit, a kwantumcomputer").level, .high)
+    // A medium field below the bar stays low.
+    XCTAssertEqual(strict.classify("an NV centre").level, .low)
+  }
+
+  func testAnAreaBesidesTheBestNeedsSeveralDifferentTerms() throws {
+    var options = ClassifierOptions()
+    options.fieldThreshold = 1
+    options.areaThreshold = 1
+    let text = "A qubit and a kwantumcomputer, tuned with machine learning."
+    // Without the rule: quantum (6) and AI (machine learning, 2).
+    XCTAssertEqual(try Self.classifier(options).classify(text).areas.map(\.id), ["quantum", "artificial-intelligence"])
+    options.secondaryMinTerms = 2
+    let strict = try Self.classifier(options)
+    XCTAssertEqual(strict.classify(text).areas.map(\.id), ["quantum"])
+    XCTAssertFalse(strict.classify(text).fields.contains { $0.area == "artificial-intelligence" })
+    // Two different AI terms pass; the best area never needs more than its threshold.
+    XCTAssertEqual(
+      strict.classify(text + " AI everywhere.").areas.map(\.id), ["quantum", "artificial-intelligence"])
+    XCTAssertEqual(strict.classify("machine learning").areas.map(\.id), ["artificial-intelligence"])
+    // explain says why the second area was left out.
+    let why = strict.explain(text).score(of: "artificial-intelligence")?.reason ?? ""
+    XCTAssertTrue(why.contains("rests on 1 term; another area needs 2 different terms"), why)
+  }
+
   func testLongTextsAreNormalisedForLength() throws {
     let filler = Array(repeating: "word", count: 799).joined(separator: " ")
     let e = try Self.classifier().explain("qubit " + filler)

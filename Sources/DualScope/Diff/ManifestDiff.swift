@@ -16,6 +16,8 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
   public var areaThreshold: Change<Double>?
   public var weakWindow: Change<Int>?
   public var loneTermFactor: Change<Double>?
+  public var secondaryMinTerms: Change<Int>?
+  public var clearEvidence: Change<Double>?
   public var releaseNotes: Change<String>?
 
   /// Nothing changed.
@@ -60,6 +62,8 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     areaThreshold = Change.between(old.defaults.areaThreshold, new.defaults.areaThreshold)
     weakWindow = Change.between(old.defaults.weakWindow, new.defaults.weakWindow)
     loneTermFactor = Change.between(old.defaults.loneTermFactor, new.defaults.loneTermFactor)
+    secondaryMinTerms = Change.between(old.defaults.secondaryMinTerms, new.defaults.secondaryMinTerms)
+    clearEvidence = Change.between(old.defaults.clearEvidence, new.defaults.clearEvidence)
     releaseNotes = Change.between(old.releaseNotes, new.releaseNotes)
   }
 
@@ -78,6 +82,8 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     r.areaThreshold = areaThreshold?.reversed
     r.weakWindow = weakWindow?.reversed
     r.loneTermFactor = loneTermFactor?.reversed
+    r.secondaryMinTerms = secondaryMinTerms?.reversed
+    r.clearEvidence = clearEvidence?.reversed
     r.releaseNotes = releaseNotes?.reversed
     return r
   }
@@ -92,6 +98,8 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     case areaThreshold = "area_threshold"
     case weakWindow = "weak_window"
     case loneTermFactor = "lone_term_factor"
+    case secondaryMinTerms = "secondary_min_terms"
+    case clearEvidence = "clear_evidence"
     case releaseNotes = "release_notes"
   }
 
@@ -110,6 +118,8 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     try c.encodeIfPresent(areaThreshold, forKey: .areaThreshold)
     try c.encodeIfPresent(weakWindow, forKey: .weakWindow)
     try c.encodeIfPresent(loneTermFactor, forKey: .loneTermFactor)
+    try c.encodeIfPresent(secondaryMinTerms, forKey: .secondaryMinTerms)
+    try c.encodeIfPresent(clearEvidence, forKey: .clearEvidence)
     try c.encodeIfPresent(releaseNotes, forKey: .releaseNotes)
   }
 }

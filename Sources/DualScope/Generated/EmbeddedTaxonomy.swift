@@ -6189,6 +6189,7 @@ defaults:
   area_threshold: 1.25
   weak_window: 30
   lone_term_factor: 1.4
+  clear_evidence: 5
 sources:
   - id: eu-2023-2113
     title: Commission Recommendation (EU) 2023/2113 of 3 October 2023 on critical technology areas for the EU's economic security
@@ -6231,7 +6232,9 @@ release_notes: |
     (additive manufacturing among them); about 240 more technical terms for photonics,
     processors, quantum information, radiation detectors, space plasma and materials science.
   - Scoring defaults: thresholds 1.25, and an area whose score rests on one term alone needs
-    1.4 times its threshold (lone_term_factor), measured on the arXiv development sample.
+    1.4 times its threshold (lone_term_factor), measured on the arXiv development sample; a
+    field's evidence is clear for the document's level at twice its threshold and at least a
+    score of 5 (clear_evidence), so the lower thresholds do not make "high" cheaper.
   - Sources: the Dutch Vifo act's sensitive-technology decree.
   2024.1
   - First release.

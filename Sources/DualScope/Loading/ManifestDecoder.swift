@@ -20,12 +20,17 @@ enum ManifestDecoder {
     var defaults = ScoringDefaults()
     if let node = map["defaults"],
       let d = decoding.mapping(
-        node, what: "defaults", allowed: ["field_threshold", "area_threshold", "weak_window", "lone_term_factor"])
+        node, what: "defaults", allowed: [
+          "field_threshold", "area_threshold", "weak_window", "lone_term_factor", "secondary_min_terms",
+          "clear_evidence",
+        ])
     {
       if let v = decoding.number(d["field_threshold"], key: "field_threshold") { defaults.fieldThreshold = v }
       if let v = decoding.number(d["area_threshold"], key: "area_threshold") { defaults.areaThreshold = v }
       if let v = decoding.integer(d["weak_window"], key: "weak_window") { defaults.weakWindow = v }
       if let v = decoding.number(d["lone_term_factor"], key: "lone_term_factor") { defaults.loneTermFactor = v }
+      if let v = decoding.integer(d["secondary_min_terms"], key: "secondary_min_terms") { defaults.secondaryMinTerms = v }
+      if let v = decoding.number(d["clear_evidence"], key: "clear_evidence") { defaults.clearEvidence = v }
     }
     var sources: [SourceReference] = []
     if let node = map["sources"] {

@@ -26,6 +26,12 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
   /// single word (`radar` in "under the radar", `windpark` in a study of local protest) is weaker
   /// evidence than two different terms of the same score.
   public var loneTermFactor: Double = 1
+  /// An area other than the document's best needs at least this many different terms: one
+  /// passing `machine learning` in a materials abstract does not make it an AI project.
+  public var secondaryMinTerms: Int = 1
+  /// The score a field needs, besides twice its threshold, for its evidence to count as clear
+  /// when the document's level is set (0: twice the threshold alone).
+  public var clearEvidence: Double = 0
 
   public init() {}
 
@@ -34,6 +40,8 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
     case areaThreshold = "area_threshold"
     case weakWindow = "weak_window"
     case loneTermFactor = "lone_term_factor"
+    case secondaryMinTerms = "secondary_min_terms"
+    case clearEvidence = "clear_evidence"
   }
 }
 

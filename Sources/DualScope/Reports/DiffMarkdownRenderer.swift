@@ -115,6 +115,12 @@ public struct DiffMarkdownRenderer: Sendable {
       out.append(
         "- Threshold multiple for an area resting on one term: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
+    if let c = m.secondaryMinTerms {
+      out.append("- Different terms an area besides the best one needs: \(c.old) → \(c.new)")
+    }
+    if let c = m.clearEvidence {
+      out.append("- Score a field needs for clear evidence: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
+    }
     out.append("")
     if let notes = m.releaseNotes?.new, !notes.isEmpty {
       out.append("Release notes of the new release:")

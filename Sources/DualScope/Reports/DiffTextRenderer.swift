@@ -103,6 +103,11 @@ public struct DiffTextRenderer: Sendable {
       out.append(
         style.changed("~ ") + "lone-term factor: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
+    if let c = m.secondaryMinTerms { out.append(style.changed("~ ") + "secondary area minimum terms: \(c.old) → \(c.new)") }
+    if let c = m.clearEvidence {
+      out.append(
+        style.changed("~ ") + "clear evidence: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
+    }
     if m.releaseNotes != nil { out.append(style.changed("~ ") + "release notes") }
   }
 

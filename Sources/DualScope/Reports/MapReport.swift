@@ -57,10 +57,14 @@ public struct InstitutionMapBuilder {
   private var rows: [[String]: InstitutionMap.Row] = [:]
   private var total: InstitutionMap.Row
   private let columnIndex: [String: Int]
+  private let clearEvidence: Double
 
   /// Columns are the taxonomy's areas, or with `area` the fields of that area (sub-fields
   /// count in their field).
-  public init(taxonomy: Taxonomy, unitColumns: [String], area: String? = nil) {
+  /// `clearEvidence` overrides the release's `clear_evidence` when cell levels are worked out
+  /// from fields' scores (as the classifier that made them was told to).
+  public init(taxonomy: Taxonomy, unitColumns: [String], area: String? = nil, clearEvidence: Double? = nil) {
+    self.clearEvidence = clearEvidence ?? taxonomy.manifest.defaults.clearEvidence
     self.unitColumns = unitColumns
     self.area = area
     if let area {
@@ -99,19 +103,22 @@ public struct InstitutionMapBuilder {
         out.append(
           Hit(
             column: column, score: f.score,
-            level: DocumentLevel.of(sensitivity: f.sensitivity, strength: f.score / f.threshold),
+            level: level(f),
             terms: f.evidence.prefix(3).map(\.term)))
       }
       return out
     }
     return c.areas.map { a in
       let fields = c.fields.filter { $0.area == a.id }
-      let level = fields.map { DocumentLevel.of(sensitivity: $0.sensitivity, strength: $0.score / $0.threshold) }.max()
-        ?? .low
+      let level = fields.map(level).max() ?? .low
       var terms: [String] = []
       for f in fields { for e in f.evidence where !terms.contains(e.term) { terms.append(e.term) } }
       return Hit(column: a.id, score: a.score, level: level, terms: Array(terms.prefix(4)))
     }
+  }
+
+  private func level(_ f: FieldScore) -> DocumentLevel {
+    DocumentLevel.of(sensitivity: f.sensitivity, score: f.score, threshold: f.threshold, clearEvidence: clearEvidence)
   }
 
   /// Adds one document, by its units (one value per unit column) and hits.

@@ -72,10 +72,13 @@ public struct EvidenceSpan: Sendable, Hashable, Codable {
 /// How sensitive a document is, from its assigned fields' sensitivity and scores.
 ///
 /// - `none`: nothing assigned.
-/// - `low`: only low-sensitivity fields, or medium ones with thin evidence (score below twice the
-///   threshold).
+/// - `low`: only low-sensitivity fields, or medium ones with thin evidence.
 /// - `elevated`: a medium field with clear evidence, or a high field with thin evidence.
-/// - `high`: a high-sensitivity field with clear evidence (score at least twice its threshold).
+/// - `high`: a high-sensitivity field with clear evidence.
+///
+/// Evidence is clear when the field's score is at least twice its threshold and at least the
+/// release's `clear_evidence`: lowering thresholds to find more fields does not make a level
+/// cheaper.
 public enum DocumentLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
   case none
   case low
@@ -94,8 +97,8 @@ public enum DocumentLevel: String, Sendable, Hashable, Codable, CaseIterable, Co
   public static func < (a: DocumentLevel, b: DocumentLevel) -> Bool { a.rank < b.rank }
 
   /// The level one assigned field gives a document.
-  static func of(sensitivity: Sensitivity, strength: Double) -> DocumentLevel {
-    let clear = strength >= 2
+  static func of(sensitivity: Sensitivity, score: Double, threshold: Double, clearEvidence: Double) -> DocumentLevel {
+    let clear = score >= 2 * threshold && score >= clearEvidence
     switch sensitivity {
     case .high: return clear ? .high : .elevated
     case .medium: return clear ? .elevated : .low

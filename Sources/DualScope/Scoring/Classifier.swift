@@ -11,6 +11,10 @@ public struct Classifier: Sendable {
   let thresholds: [Double]
   /// The multiple of its threshold an area resting on one term needs, after the options' override.
   let loneTermFactor: Double
+  /// Different terms an area other than the best one needs, after the options' override.
+  let secondaryMinTerms: Int
+  /// The score a field needs, besides twice its threshold, for clear evidence.
+  let clearEvidence: Double
 
   public var taxonomy: Taxonomy { index.taxonomy }
 
@@ -18,7 +22,10 @@ public struct Classifier: Sendable {
     self.index = index
     self.options = options
     let table = index.nodes
-    self.loneTermFactor = options.loneTermFactor ?? index.taxonomy.manifest.defaults.loneTermFactor
+    let defaults = index.taxonomy.manifest.defaults
+    self.loneTermFactor = options.loneTermFactor ?? defaults.loneTermFactor
+    self.secondaryMinTerms = options.secondaryMinTerms ?? defaults.secondaryMinTerms
+    self.clearEvidence = options.clearEvidence ?? defaults.clearEvidence
     self.thresholds = index.taxonomy.nodes.indices.map { i in
       if let t = options.thresholds[table.id[i]] { return t }
       return table.isArea[i] ? options.areaThreshold ?? index.thresholds[i] : options.fieldThreshold ?? index.thresholds[i]
@@ -148,6 +155,10 @@ public struct Classifier: Sendable {
       areas.append((i, s.nodeScore[i]))
     }
     areas.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    if secondaryMinTerms > 1 && areas.count > 1 {
+      let best = areas[0].0
+      areas.removeAll { $0.0 != best && termCount(inArea: $0.0, s, upTo: secondaryMinTerms) < secondaryMinTerms }
+    }
     if let best = areas.first?.1, options.relativeCutoff > 0 {
       areas.removeAll { $0.1 < best * options.relativeCutoff }
     }
@@ -165,7 +176,9 @@ public struct Classifier: Sendable {
     var fieldScores: [FieldScore] = []
     fieldScores.reserveCapacity(fields.count)
     for (i, score) in fields {
-      level = max(level, DocumentLevel.of(sensitivity: table.sensitivity[i], strength: score / thresholds[i]))
+      let fieldLevel = DocumentLevel.of(
+        sensitivity: table.sensitivity[i], score: score, threshold: thresholds[i], clearEvidence: clearEvidence)
+      level = max(level, fieldLevel)
       fieldScores.append(
         FieldScore(
           id: table.id[i], area: table.id[table.area[i]], name: table.name[i], score: Self.round(score),
@@ -179,7 +192,9 @@ public struct Classifier: Sendable {
       for i in 0..<table.count where i != a && table.area[i] == a && s.nodeScore[i] > 0 {
         best = max(best ?? table.sensitivity[i], table.sensitivity[i])
       }
-      level = max(level, DocumentLevel.of(sensitivity: best ?? table.sensitivity[a], strength: score / thresholds[a]))
+      let areaLevel = DocumentLevel.of(
+        sensitivity: best ?? table.sensitivity[a], score: score, threshold: thresholds[a], clearEvidence: clearEvidence)
+      level = max(level, areaLevel)
     }
     let status: Classification.Status
     if !areas.isEmpty {
@@ -203,14 +218,20 @@ public struct Classifier: Sendable {
   /// up its score.
   func areaBar(_ a: Int, _ s: ClassifierScratch) -> Double {
     guard loneTermFactor != 1 else { return thresholds[a] }
+    return termCount(inArea: a, s, upTo: 2) > 1 ? thresholds[a] : thresholds[a] * loneTermFactor
+  }
+
+  /// How many different counted terms area `a` has, counting no further than `limit`.
+  func termCount(inArea a: Int, _ s: ClassifierScratch, upTo limit: Int) -> Int {
     let table = index.nodes
     var count = 0
     for id in s.touched where table.area[index.entries[id].node] == a {
       count &+= 1
-      if count > 1 { return thresholds[a] }
+      if count >= limit { break }
     }
-    return thresholds[a] * loneTermFactor
+    return count
   }
+
 
   /// The matched terms of a node and its sub-fields, highest contribution first.
   func evidence(forNode node: Int, _ text: String, _ s: ClassifierScratch) -> [Evidence] {

@@ -133,6 +133,12 @@ extension Classifier {
         + "score \(Self.format(Self.round(s.nodeScore[a])))"
     }
     if !assignedAreas.contains(area) {
+      let terms = termCount(inArea: a, s, upTo: secondaryMinTerms)
+      if secondaryMinTerms > 1 && terms < secondaryMinTerms && !assignedAreas.isEmpty {
+        let what = i == a ? "" : "its area '\(area)' "
+        return what + "is not the document's best area and rests on \(terms) term"
+          + (terms == 1 ? "" : "s") + "; another area needs \(secondaryMinTerms) different terms"
+      }
       return "its area '\(area)' was not assigned (cut by top-k or the relative cut-off)"
     }
     return "not assigned"

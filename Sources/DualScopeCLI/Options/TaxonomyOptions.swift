@@ -69,12 +69,28 @@ struct ScoringOptions: ParsableArguments {
       valueName: "factor"))
   var loneTermFactor: Double?
 
+  @Option(
+    name: .customLong("secondary-min-terms"),
+    help: ArgumentHelp(
+      "An area other than the best one needs this many different terms (default: the taxonomy's).",
+      valueName: "n"))
+  var secondaryMinTerms: Int?
+
+  @Option(
+    name: .customLong("clear-evidence"),
+    help: ArgumentHelp(
+      "The score a field needs, besides twice its threshold, to raise the level as clear evidence (default: the taxonomy's).",
+      valueName: "score"))
+  var clearEvidence: Double?
+
   func validate() throws {
     for t in thresholds where parse(t) == nil {
       throw ValidationError("--threshold takes ID=VALUE with a number greater than 0, got '\(t)'")
     }
     if let k = topK, k < 1 { throw ValidationError("--top-k must be at least 1") }
     if let f = loneTermFactor, !(f >= 1) { throw ValidationError("--lone-term-factor must be at least 1") }
+    if let n = secondaryMinTerms, n < 1 { throw ValidationError("--secondary-min-terms must be at least 1") }
+    if let c = clearEvidence, !(c >= 0) { throw ValidationError("--clear-evidence must be 0 or more") }
     for v in [fieldThreshold, areaThreshold].compactMap({ $0 }) where v <= 0 {
       throw ValidationError("thresholds must be greater than 0")
     }
@@ -92,6 +108,8 @@ struct ScoringOptions: ParsableArguments {
     o.areaThreshold = areaThreshold
     o.topK = topK
     o.loneTermFactor = loneTermFactor
+    o.secondaryMinTerms = secondaryMinTerms
+    o.clearEvidence = clearEvidence
     for t in thresholds { if let (id, v) = parse(t) { o.thresholds[id] = v } }
     return o
   }

@@ -54,7 +54,8 @@ struct MapCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usageOrDataError)
     }
     let units = PortfolioOptions.list(unitColumns)
-    var builder = InstitutionMapBuilder(taxonomy: classifier.taxonomy, unitColumns: units, area: area)
+    var builder = InstitutionMapBuilder(
+      taxonomy: classifier.taxonomy, unitColumns: units, area: area, clearEvidence: scoring.options.clearEvidence)
     builder.topCount = top
     var problems: [RecordError] = []
     let inputs = portfolio.inputs.isEmpty ? ["-"] : portfolio.inputs
