@@ -73,7 +73,9 @@ struct CSVParser {
         let contentStart = i
         var escaped = false
         var closed = false
-        while i < n {
+        while true {
+          i = ByteFinder.first(quote, 0x0A, in: b, from: i)
+          guard i < n else { break }
           let c = b[i]
           if c == quote {
             if i + 1 < n {
@@ -103,11 +105,7 @@ struct CSVParser {
         }
       } else {
         let fieldStart = i
-        while i < n {
-          let c = b[i]
-          if c == delimiter || c == 0x0A || c == 0x0D { break }
-          i += 1
-        }
+        i = ByteFinder.first(delimiter, 0x0A, 0x0D, in: b, from: i)
         if i == n && !atEnd {
           return i - start > limit ? fail("row longer than \(limit) bytes", b, start, atEnd) : .needMore
         }
