@@ -87,15 +87,15 @@ final class ClassifierRollUpTests: XCTestCase {
     // ion trap (2, a medium field) is twice the threshold: clear without a bar (elevated), thin
     // under clear_evidence 5 (low).
     XCTAssertEqual(try classifier(options).classify("An ion trap.").level, .elevated)
-    let barred = try classifier(options, defaults: "  clear_evidence: 5\n  secondary_min_terms: 3")
+    let barred = try classifier(options, defaults: "  clear_evidence: 5\n  secondary_min_matches: 3")
     XCTAssertEqual(barred.classify("An ion trap.").level, .low)
     XCTAssertEqual(barred.clearEvidence, 5)
-    XCTAssertEqual(barred.secondaryMinTerms, 3)
+    XCTAssertEqual(barred.secondaryMinMatches, 3)
     let text = TaxonomyFixtures.failure([
       "taxonomy.yaml": TaxonomyFixtures.manifest.replacingOccurrences(
-        of: "areas:", with: "defaults:\n  clear_evidence: -1\n  secondary_min_terms: 0\nareas:")
+        of: "areas:", with: "defaults:\n  clear_evidence: -1\n  secondary_min_matches: 0\nareas:")
     ])
     XCTAssertTrue(text.contains("clear_evidence must be 0 or more"), text)
-    XCTAssertTrue(text.contains("secondary_min_terms must be at least 1"), text)
+    XCTAssertTrue(text.contains("secondary_min_matches must be at least 1"), text)
   }
 }

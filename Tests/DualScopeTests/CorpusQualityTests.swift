@@ -18,16 +18,17 @@ final class CorpusQualityTests: XCTestCase {
   func testEnglishCorpusFloors() throws {
     let r = try evaluate("labelled-en.jsonl")
     XCTAssertEqual(r.areas.count, 10)
-    XCTAssertGreaterThanOrEqual(r.macro.f1, 0.75)
-    XCTAssertGreaterThanOrEqual(r.macro.precision, 0.69)
+    XCTAssertGreaterThanOrEqual(r.macro.f1, 0.77)
+    XCTAssertGreaterThanOrEqual(r.macro.precision, 0.77)
     for (id, m) in r.areas { XCTAssertGreaterThanOrEqual(m.f1, 0.6, id) }
   }
 
   func testDutchCorpusFloors() throws {
     let r = try evaluate("labelled-nl.jsonl")
     XCTAssertEqual(r.areas.count, 10)
-    XCTAssertGreaterThanOrEqual(r.macro.f1, 0.80)
-    XCTAssertGreaterThanOrEqual(r.macro.precision, 0.73)
+    // The floors for Dutch descriptions: macro F1 ≥ 0.75 with precision ≥ 0.80.
+    XCTAssertGreaterThanOrEqual(r.macro.f1, 0.79)
+    XCTAssertGreaterThanOrEqual(r.macro.precision, 0.80)
     for (id, m) in r.areas { XCTAssertGreaterThanOrEqual(m.f1, 0.6, id) }
   }
 }

@@ -16,8 +16,9 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
   public var areaThreshold: Change<Double>?
   public var weakWindow: Change<Int>?
   public var loneTermFactor: Change<Double>?
-  public var secondaryMinTerms: Change<Int>?
+  public var secondaryMinMatches: Change<Int>?
   public var clearEvidence: Change<Double>?
+  public var studyContext: StudyContextChange?
   public var releaseNotes: Change<String>?
 
   /// Nothing changed.
@@ -62,8 +63,9 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     areaThreshold = Change.between(old.defaults.areaThreshold, new.defaults.areaThreshold)
     weakWindow = Change.between(old.defaults.weakWindow, new.defaults.weakWindow)
     loneTermFactor = Change.between(old.defaults.loneTermFactor, new.defaults.loneTermFactor)
-    secondaryMinTerms = Change.between(old.defaults.secondaryMinTerms, new.defaults.secondaryMinTerms)
+    secondaryMinMatches = Change.between(old.defaults.secondaryMinMatches, new.defaults.secondaryMinMatches)
     clearEvidence = Change.between(old.defaults.clearEvidence, new.defaults.clearEvidence)
+    studyContext = StudyContextChange.between(old.studyContext, new.studyContext)
     releaseNotes = Change.between(old.releaseNotes, new.releaseNotes)
   }
 
@@ -82,8 +84,9 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     r.areaThreshold = areaThreshold?.reversed
     r.weakWindow = weakWindow?.reversed
     r.loneTermFactor = loneTermFactor?.reversed
-    r.secondaryMinTerms = secondaryMinTerms?.reversed
+    r.secondaryMinMatches = secondaryMinMatches?.reversed
     r.clearEvidence = clearEvidence?.reversed
+    r.studyContext = studyContext?.reversed
     r.releaseNotes = releaseNotes?.reversed
     return r
   }
@@ -98,8 +101,9 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     case areaThreshold = "area_threshold"
     case weakWindow = "weak_window"
     case loneTermFactor = "lone_term_factor"
-    case secondaryMinTerms = "secondary_min_terms"
+    case secondaryMinMatches = "secondary_min_matches"
     case clearEvidence = "clear_evidence"
+    case studyContext = "study_context"
     case releaseNotes = "release_notes"
   }
 
@@ -118,8 +122,9 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     try c.encodeIfPresent(areaThreshold, forKey: .areaThreshold)
     try c.encodeIfPresent(weakWindow, forKey: .weakWindow)
     try c.encodeIfPresent(loneTermFactor, forKey: .loneTermFactor)
-    try c.encodeIfPresent(secondaryMinTerms, forKey: .secondaryMinTerms)
+    try c.encodeIfPresent(secondaryMinMatches, forKey: .secondaryMinMatches)
     try c.encodeIfPresent(clearEvidence, forKey: .clearEvidence)
+    try c.encodeIfPresent(studyContext, forKey: .studyContext)
     try c.encodeIfPresent(releaseNotes, forKey: .releaseNotes)
   }
 }

@@ -3017,6 +3017,23 @@ fields:
         - {term: thin films, weight: 1.5, inflect: false}
         - {term: nanowire*, weight: 1.5}
         - {term: nanoparticles, weight: 1, inflect: false}
+        - {term: nanoporous, weight: 2}
+        - {term: MXene*, weight: 3}
+        - {term: phosphorene, weight: 3}
+        - {term: silicene, weight: 3}
+        - {term: borophene, weight: 3}
+        - {term: black phosphorus, weight: 2.5}
+        - {term: MoS2, case_sensitive: true, weight: 2}
+        - {term: WSe2, case_sensitive: true, weight: 2}
+        - {term: WS2, case_sensitive: true, weight: 2}
+        - {term: MoSe2, case_sensitive: true, weight: 2}
+        - {term: nanodiamond*, weight: 2.5}
+        - {term: nanosheet*, weight: 2}
+        - {term: nanoribbon*, weight: 2}
+        - {term: sol-gel, weight: 2.5}
+        - {term: pulsed laser deposition, weight: 2.5}
+        - {term: nanofabrication, weight: 2}
+        - {term: exfoliated, weight: 1.5}
       nl:
         - {term: nanodeeltjes, weight: 1}
         - {term: nanokristallen, weight: 3}
@@ -3033,6 +3050,12 @@ fields:
         - {term: nano, weight: 0.5, compound: true, weak: true}
         - {term: nanodraden, weight: 1.5, inflect: false}
         - {term: dunne films, weight: 1.5, inflect: false}
+        - {term: nanoporeus*, weight: 2}
+        - {term: zwarte fosfor, weight: 2.5}
+        - {term: nanodiamant*, weight: 2.5}
+        - {term: nanolint*, weight: 2}
+        - {term: gepulste laserdepositie, weight: 2.5}
+        - {term: nanofabricage, weight: 2}
 
   - id: advanced-materials.smart-materials
     name: {en: Smart and functional materials, nl: Slimme en functionele materialen}
@@ -3070,6 +3093,21 @@ fields:
         - {term: spin-orbit torque*, weight: 2}
         - {term: magnetocaloric, weight: 3}
         - {term: ferroelectrics, weight: 1.5, inflect: false}
+        - {term: bandgap, weight: 1}
+        - {term: Weyl semimetal*, weight: 1.5}
+        - {term: Dirac semimetal*, weight: 1.5}
+        - {term: Heusler, weight: 2}
+        - {term: half-metallic, weight: 2}
+        - {term: phase-change material*, weight: 2}
+        - {term: functional material*, weight: 2}
+        - {term: mechanical metamaterial*, weight: 3}
+        - {term: acoustic metamaterial*, weight: 2.5}
+        - {term: elastic metamaterial*, weight: 3}
+        - {term: phononic crystal*, weight: 2.5}
+        - {term: auxetic, weight: 3}
+        - {term: architected material*, weight: 3}
+        - {term: liquid crystal elastomer*, weight: 3}
+        - {term: magnetic material*, weight: 2}
       nl:
         - {term: slimme materialen, weight: 3}
         - {term: functionele materialen, weight: 2}
@@ -3087,6 +3125,12 @@ fields:
         - {term: perovskieten, weight: 3}
         - {term: domeinwand*, weight: 1}
         - {term: magnetocalorische, weight: 3}
+        - {term: weylhalfmetaal, weight: 1.5}
+        - {term: faseovergangsmateria*, weight: 2}
+        - {term: mechanische metamaterialen, weight: 3, inflect: false}
+        - {term: akoestische metamaterialen, weight: 2.5, inflect: false}
+        - {term: fononische kristal*, weight: 2.5}
+        - {term: magnetische materialen, weight: 2, inflect: false}
 
   - id: advanced-materials.engineered-materials
     name: {en: "Advanced ceramics, composites and materials by design", nl: "Geavanceerde keramiek, composieten en materiaalontwerp"}
@@ -3159,6 +3203,16 @@ fields:
         - {term: point defect*, weight: 2}
         - {term: vacancies, weight: 1, inflect: false}
         - {term: dopant*, weight: 1}
+        - {term: polymer composite*, weight: 2}
+        - {term: diamond-like carbon, weight: 3}
+        - {term: superhard, weight: 3}
+        - {term: thermal interface material*, weight: 3}
+        - {term: materials informatics, weight: 3}
+        - {term: machine-learned potential*, weight: 2.5}
+        - {term: machine learning potential*, weight: 2.5}
+        - {term: high-throughput screening of materials, weight: 3}
+        - {term: CALPHAD, case_sensitive: true, weight: 3}
+        - {term: diamond anvil cell*, weight: 1.5}
       nl:
         - {term: geavanceerde keramiek, weight: 3}
         - {term: keramische materialen, weight: 2}
@@ -3194,6 +3248,10 @@ fields:
         - {term: moleculaire-bundelepitaxie, weight: 2.5}
         - {term: mechanische eigenschappen, weight: 1}
         - {term: roosterfouten, weight: 2, inflect: false}
+        - {term: polymeercomposiet*, weight: 2}
+        - {term: diamantachtige koolstof, weight: 3}
+        - {term: superhard*, weight: 3}
+        - {term: materiaalinformatica, weight: 3}
 
   - id: advanced-materials.stealth-materials
     name: {en: Stealth and signature-reducing materials, nl: Stealth- en signatuurreducerende materialen}
@@ -4632,6 +4690,33 @@ fields:
         - {term: quantum logic, weight: 2}
         - {term: adiabatic quantum, weight: 2.5}
         - {term: quantum state transfer, weight: 2.5}
+        - {term: quantum cellular automat*, weight: 2.5}
+        - {term: quantum finite automat*, weight: 2.5}
+        - {term: surface code*, weight: 2.5}
+        - {term: stabilizer code*, weight: 2.5}
+        - {term: magic state*, weight: 2.5}
+        - {term: quantum compil*, weight: 3}
+        - {term: quantum programming, weight: 3}
+        - {term: BQP, case_sensitive: true, weight: 2.5}
+        - {term: QMA, case_sensitive: true, weight: 2.5}
+        - {term: quantum query complexity, weight: 2.5}
+        - {term: quantum search algorithm*, weight: 3}
+        - {term: Grover search, weight: 3}
+        - {term: Grover's algorithm, weight: 3}
+        - {term: Shor's algorithm, weight: 3}
+        - {term: dynamical decoupling, weight: 2.5}
+        - {term: circuit QED, weight: 2.5}
+        - {term: circuit quantum electrodynamics, weight: 2.5}
+        - {term: superconducting circuit*, weight: 1.5}
+        - {term: holonomic quantum, weight: 3}
+        - {term: measurement-based quantum, weight: 3}
+        - {term: cluster state*, weight: 2}
+        - {term: Majorana zero mode*, weight: 1.5}
+        - {term: quantum register*, weight: 3}
+        - {term: Paul trap*, weight: 2.5}
+        - {term: single trapped ion*, weight: 3}
+        - {term: atom chip*, weight: 2}
+        - {term: quantum gas microscop*, weight: 2.5}
       nl:
         - {term: kwantumcomputer, weight: 3}
         - {term: quantumcomputer, weight: 3}
@@ -4650,6 +4735,18 @@ fields:
         - {term: gevangen ionen, weight: 2}
         - {term: supergeleidende qubit*, weight: 3}
         - {term: kwantumlogica, weight: 2}
+        - {term: kwantumcellulaire automat*, weight: 2.5}
+        - {term: oppervlaktecode*, weight: 2.5}
+        - {term: kwantumcompiler*, weight: 3}
+        - {term: kwantumprogrammering, weight: 3}
+        - {term: kwantumzoekalgoritme*, weight: 3}
+        - {term: algoritme van Shor, weight: 3}
+        - {term: algoritme van Grover, weight: 3}
+        - {term: dynamische ontkoppeling, weight: 2.5}
+        - {term: supergeleidende circuits, weight: 1.5, inflect: false}
+        - {term: kwantumregister*, weight: 3}
+        - {term: paulval, weight: 2.5}
+        - {term: atoomchip*, weight: 2}
 
   - id: quantum.cryptography
     name: {en: Quantum cryptography, nl: Kwantumcryptografie}
@@ -4678,6 +4775,13 @@ fields:
         - {term: quantum-safe, weight: 1.5}
         - {term: quantum-resistant, weight: 1.5}
         - {term: quantum-secure, weight: 2}
+        - {term: quantum key agreement, weight: 3}
+        - {term: quantum bit commitment, weight: 3}
+        - {term: quantum coin flipping, weight: 3}
+        - {term: quantum authentication, weight: 3}
+        - {term: quantum money, weight: 3}
+        - {term: blind quantum comput*, weight: 3}
+        - {term: quantum protocol*, weight: 2}
       nl:
         - {term: kwantumsleutelverdeling, weight: 3}
         - {term: quantumsleutelverdeling, weight: 3}
@@ -4688,6 +4792,9 @@ fields:
         - {term: quantumveilig*, weight: 2}
         - {term: kwantumbestendig*, weight: 1.5}
         - {term: post-kwantumcryptografie, weight: 2}
+        - {term: kwantumsleutelovereenkomst, weight: 3}
+        - {term: kwantumauthenticatie, weight: 3}
+        - {term: kwantumprotocol*, weight: 2}
 
   - id: quantum.communication
     name: {en: Quantum communication and networks, nl: Kwantumcommunicatie en kwantumnetwerken}
@@ -4714,6 +4821,15 @@ fields:
         - {term: photon pair*, weight: 1.5}
         # single-photon detectors are common in particle and astro instrumentation
         - {term: single photon*, weight: 0.75, weak: true}
+        - {term: Hong-Ou-Mandel, weight: 2.5}
+        - {term: parametric down-conversion, weight: 2}
+        - {term: SPDC, case_sensitive: true, weight: 2}
+        - {term: heralded single photon*, weight: 2.5}
+        - {term: superdense coding, weight: 3}
+        - {term: dense coding, weight: 2.5}
+        - {term: quantum capacity, weight: 2.5}
+        - {term: linear optical quantum, weight: 3}
+        - {term: single-photon emitter*, weight: 2}
       nl:
         - {term: kwantumcommunicatie, weight: 3}
         - {term: quantumcommunicatie, weight: 3}
@@ -4727,6 +4843,8 @@ fields:
         - {term: teleportatie, weight: 1.5}
         - {term: kwantumgeheugen*, weight: 3}
         - {term: verstrengelde fotonen, weight: 2}
+        - {term: parametrische down-conversie, weight: 2}
+        - {term: enkelfotonbron*, weight: 2}
 
   - id: quantum.sensing
     name: {en: "Quantum sensing, metrology and radar", nl: "Kwantumsensoren, kwantummetrologie en kwantumradar"}
@@ -4762,6 +4880,16 @@ fields:
         # squeezing and SQUID also occur in mechanics and superconducting detectors
         - {term: squeezing, weight: 0.5, weak: true}
         - {term: SQUID, case_sensitive: true, weight: 0.5, weak: true}
+        - {term: squeezed vacuum, weight: 2.5}
+        - {term: homodyne detection, weight: 1.5}
+        - {term: ghost imaging, weight: 2}
+        - {term: quantum imaging, weight: 3}
+        - {term: quantum thermometry, weight: 3}
+        - {term: vapor cell*, weight: 1.5}
+        - {term: vapour cell*, weight: 1.5}
+        - {term: levitated nanoparticle*, weight: 2}
+        - {term: levitated optomechanic*, weight: 2.5}
+        - {term: ground-state cooling, weight: 2}
       nl:
         - {term: kwantumsensor*, weight: 3}
         - {term: quantumsensor*, weight: 3}
@@ -4775,6 +4903,12 @@ fields:
         - {term: atomaire magnetometer*, weight: 2}
         - {term: kwantumgravimeter*, weight: 3}
         - {term: NV-centra, case_sensitive: true, weight: 2}
+        - {term: geperste vacuümtoestand*, weight: 2.5}
+        - {term: homodyne detectie, weight: 1.5}
+        - {term: spookbeeldvorming, weight: 2}
+        - {term: kwantumbeeldvorming, weight: 3}
+        - {term: kwantumthermometrie, weight: 3}
+        - {term: dampcel*, weight: 1.5}
 
   - id: quantum.information-science
     name: {en: Quantum information science and platforms, nl: Kwantuminformatiewetenschap en kwantumplatforms}
@@ -4860,6 +4994,25 @@ fields:
         - {term: hyperfine, weight: 1, weak: true}
         - {term: wave function*, weight: 0.5, weak: true}
         - {term: wavefunction*, weight: 0.5, weak: true}
+        - {term: continuous-variable quantum, weight: 3}
+        - {term: quantum steering, weight: 2.5}
+        - {term: EPR steering, weight: 2.5}
+        - {term: nonlocal game*, weight: 2.5}
+        - {term: quantum mutual information, weight: 2.5}
+        - {term: quantum relative entropy, weight: 2.5}
+        - {term: POVM, case_sensitive: true, weight: 2}
+        - {term: mutually unbiased bases, weight: 2.5}
+        - {term: quantum state discrimination, weight: 2.5}
+        - {term: quantum cloning, weight: 3}
+        - {term: no-cloning, weight: 2.5}
+        - {term: quantum speed limit*, weight: 2.5}
+        - {term: quantum batter*, weight: 2.5}
+        - {term: quantum refrigerator*, weight: 2.5}
+        - {term: shortcuts to adiabaticity, weight: 2}
+        - {term: STIRAP, case_sensitive: true, weight: 2}
+        - {term: quantum feedback, weight: 2}
+        - {term: quantum gas, weight: 1.5}
+        - {term: quantum gases, weight: 1.5, inflect: false}
       nl:
         - {term: kwantuminformatie, weight: 2.5}
         - {term: quantuminformatie, weight: 2.5}
@@ -4893,6 +5046,12 @@ fields:
         - {term: kwantumfaseovergang*, weight: 1.5}
         - {term: coherente toestand*, weight: 1.5}
         - {term: golffunctie*, weight: 0.5, weak: true}
+        - {term: kwantumsturing, weight: 2.5}
+        - {term: kwantumklonen, weight: 3}
+        - {term: kwantumbatterij*, weight: 2.5}
+        - {term: kwantumkoelkast*, weight: 2.5}
+        - {term: kwantumgas, weight: 1.5}
+        - {term: kwantumgassen, weight: 1.5, inflect: false}
 """# + "\n",
       "robotics-autonomy.yaml": #"""
 area:
@@ -5232,6 +5391,30 @@ fields:
         - {term: STT-MRAM, case_sensitive: true, weight: 2.5}
         - {term: SIMD, case_sensitive: true, weight: 0.5, weak: true}
         - {term: CPU, case_sensitive: true, weight: 0.5, weak: true}
+        - {term: datapath*, weight: 2}
+        - {term: hybrid memory cube*, weight: 3}
+        - {term: 3D-stacked memor*, weight: 2.5}
+        - {term: HBM, case_sensitive: true, weight: 1.5}
+        - {term: dark silicon, weight: 3}
+        - {term: power gating, weight: 2.5}
+        - {term: clock gating, weight: 2.5}
+        - {term: near-threshold, weight: 1.5}
+        - {term: stochastic computing, weight: 2}
+        - {term: residue number system, weight: 2}
+        - {term: Wallace tree, weight: 3}
+        - {term: hardware/software co-design, weight: 2}
+        - {term: embedded processor*, weight: 2}
+        - {term: scratchpad memor*, weight: 2.5}
+        - {term: memory hierarchy, weight: 1.5}
+        - {term: floating-point unit*, weight: 2.5}
+        - {term: arithmetic unit*, weight: 2}
+        - {term: multiply-accumulate, weight: 2}
+        - {term: tensor processing unit*, weight: 2.5}
+        - {term: neuromorphic hardware, weight: 2.5}
+        - {term: neuromorphic chip*, weight: 2.5}
+        - {term: polar decoder*, weight: 2}
+        - {term: hardware implementation*, weight: 1}
+        - {term: hardware design*, weight: 1}
       nl:
         - {term: computerarchitectuur, weight: 2}
         - {term: processorarchitectuur, weight: 3}
@@ -5248,6 +5431,10 @@ fields:
         - {term: systolische array*, weight: 2.5}
         - {term: niet-vluchtig geheugen, weight: 1}
         - {term: flashgeheugen, weight: 1.5}
+        - {term: geheugenhiërarchie, weight: 1.5}
+        - {term: neuromorfe hardware, weight: 2.5}
+        - {term: hardware-implementatie*, weight: 1}
+        - {term: hardwareontwerp, weight: 1}
 
   - id: semiconductors.chip-design
     name: {en: Integrated circuit design and devices, nl: Chipontwerp en halfgeleidercomponenten}
@@ -5288,6 +5475,35 @@ fields:
         - {term: timing analysis, weight: 1.5}
         - {term: logic synthesis, weight: 2.5}
         - {term: heterojunction*, weight: 1}
+        - {term: post-silicon, weight: 2.5}
+        - {term: built-in self-test, weight: 3}
+        - {term: BIST, case_sensitive: true, weight: 2.5}
+        - {term: through-silicon via*, weight: 3}
+        - {term: TSV, case_sensitive: true, weight: 2}
+        - {term: 3D integration, weight: 2}
+        - {term: silicon area, weight: 2}
+        - {term: area overhead, weight: 1.5}
+        - {term: critical path delay, weight: 2}
+        - {term: timing closure, weight: 3}
+        - {term: place and route, weight: 3}
+        - {term: floorplan*, weight: 2.5}
+        - {term: standard cell*, weight: 2.5}
+        - {term: netlist*, weight: 2.5}
+        - {term: hardware Trojan*, weight: 3}
+        - {term: soft error*, weight: 2}
+        - {term: single event upset*, weight: 2.5}
+        - {term: magnetic tunnel junction*, weight: 2}
+        - {term: FeFET, case_sensitive: true, weight: 3}
+        - {term: ferroelectric field-effect transistor*, weight: 3}
+        - {term: negative capacitance, weight: 2}
+        - {term: tunnel FET*, weight: 3}
+        - {term: TFET, case_sensitive: true, weight: 3}
+        - {term: nanosheet transistor*, weight: 3}
+        - {term: silicon-on-insulator, weight: 2.5}
+        - {term: beyond-CMOS, weight: 2.5}
+        - {term: post-CMOS, weight: 2.5}
+        - {term: quantum-dot cellular automata, weight: 2.5}
+        - {term: QCA, case_sensitive: true, weight: 2}
       nl:
         - {term: halfgeleider, weight: 1, compound: true, exclude: [organische halfgeleider]}
         - {term: halfgeleidertechnologie, weight: 3}
@@ -5304,6 +5520,16 @@ fields:
         - {term: logische schakeling*, weight: 1.5}
         - {term: logische synthese, weight: 2.5}
         - {term: timinganalyse, weight: 1.5}
+        - {term: zelftest, weight: 2, compound: true}
+        - {term: 3D-integratie, weight: 2}
+        - {term: siliciumoppervlak, weight: 2}
+        - {term: plaatsing en routering, weight: 3}
+        - {term: standaardcel*, weight: 2.5}
+        - {term: netlijst*, weight: 2.5}
+        - {term: hardwaretrojan*, weight: 3}
+        - {term: magnetische tunneljunctie*, weight: 2}
+        - {term: tunneltransistor*, weight: 3}
+        - {term: silicium-op-isolator, weight: 2.5}
 
   - id: semiconductors.photonics
     name: {en: Photonics and integrated optics, nl: Fotonica en geïntegreerde optica}
@@ -5376,6 +5602,35 @@ fields:
         - {term: light scattering, weight: 1}
         - {term: polarized light, weight: 1}
         - {term: lens, weight: 0.5, weak: true}
+        - {term: acousto-optic*, weight: 2}
+        - {term: optical trap*, weight: 1.5}
+        - {term: optical tweezer*, weight: 1.5}
+        - {term: optical amplifier*, weight: 2}
+        - {term: optical coherence tomography, weight: 1.5}
+        - {term: super-resolution microscop*, weight: 1.5}
+        - {term: light-sheet microscop*, weight: 1.5}
+        - {term: transformation optics, weight: 2.5}
+        - {term: invisibility cloak*, weight: 2.5}
+        - {term: optical cloak*, weight: 2.5}
+        - {term: Bessel beam*, weight: 2}
+        - {term: Laguerre-Gauss*, weight: 2}
+        - {term: structured light, weight: 2}
+        - {term: beam shaping, weight: 2}
+        - {term: slow light, weight: 2.5}
+        - {term: saturable absorb*, weight: 2.5}
+        - {term: optical nanofiber*, weight: 2.5}
+        - {term: optical nanofibre*, weight: 2.5}
+        - {term: diffraction grating*, weight: 2}
+        - {term: optical resonator*, weight: 2}
+        - {term: dielectric cavit*, weight: 1.5}
+        - {term: optical antenna*, weight: 2.5}
+        - {term: nanoantenna*, weight: 2.5}
+        - {term: Raman laser*, weight: 3}
+        - {term: stimulated Raman, weight: 1.5}
+        - {term: stimulated Brillouin, weight: 2}
+        - {term: light-emitting diode*, weight: 2}
+        - {term: micro-LED*, weight: 3}
+        - {term: OLED*, case_sensitive: true, weight: 2}
       nl:
         - {term: fotonica, weight: 2.5, compound: true}
         - {term: geïntegreerde fotonica, weight: 3}
@@ -5406,6 +5661,24 @@ fields:
         - {term: optische pulsen, weight: 1.5, inflect: false}
         - {term: metalenzen, weight: 3, inflect: false}
         - {term: lenzen, weight: 0.5, weak: true, inflect: false}
+        - {term: akoesto-optisch*, weight: 2}
+        - {term: optisch pincet, weight: 1.5}
+        - {term: optische pincet, weight: 1.5}
+        - {term: optische versterker*, weight: 2}
+        - {term: optische coherentietomografie, weight: 1.5}
+        - {term: superresolutiemicroscopie, weight: 1.5}
+        - {term: transformatie-optica, weight: 2.5}
+        - {term: onzichtbaarheidsmantel*, weight: 2.5}
+        - {term: gestructureerd licht, weight: 2}
+        - {term: bundelvorming, weight: 1, weak: true}
+        - {term: traag licht, weight: 2.5}
+        - {term: verzadigbare absorber*, weight: 2.5}
+        - {term: diffractierooster*, weight: 2}
+        - {term: optische resonator*, weight: 2}
+        - {term: optische antenne*, weight: 2.5}
+        - {term: nanoantenne*, weight: 2.5}
+        - {term: ramanlaser*, weight: 3}
+        - {term: lichtgevende diode*, weight: 2}
 
   - id: semiconductors.lasers
     name: {en: Lasers and high-energy lasers, nl: Lasers en hoogenergetische lasers}
@@ -5437,6 +5710,23 @@ fields:
         - {term: laser weapon*, weight: 3}
         - {term: chirped pulse amplification, weight: 3}
         - {term: laser source*, weight: 2}
+        - {term: diode laser*, weight: 3}
+        - {term: external cavity diode laser*, weight: 3}
+        - {term: tapered amplifier*, weight: 2.5}
+        - {term: laser stabiliz*, weight: 2}
+        - {term: laser stabilis*, weight: 2}
+        - {term: laser linewidth, weight: 2}
+        - {term: narrow-linewidth, weight: 2}
+        - {term: erbium-doped, weight: 2.5}
+        - {term: ytterbium-doped, weight: 2.5}
+        - {term: thulium-doped, weight: 2.5}
+        - {term: holmium-doped, weight: 2.5}
+        - {term: Q-switch*, weight: 3}
+        - {term: XUV, case_sensitive: true, weight: 1.5}
+        - {term: laser filament*, weight: 3}
+        - {term: laser writing, weight: 2}
+        - {term: laser-written, weight: 2}
+        - {term: laser-induced breakdown spectroscopy, weight: 2}
       nl:
         - {term: laser, weight: 0.5, weak: true, compound: true, exclude: [ooglaser, laserbehandeling, laserchirurgie, laserontharing, laserprinter, laserpointer, laserscanner]}
         - {term: lasertechnologie, weight: 2}
@@ -5450,6 +5740,11 @@ fields:
         - {term: hoogenergetische laser*, weight: 3}
         - {term: hoogvermogenlaser*, weight: 3}
         - {term: laserwapen*, weight: 3}
+        - {term: diodelaser*, weight: 3}
+        - {term: laserstabilisatie, weight: 2}
+        - {term: laserlijnbreedte, weight: 2}
+        - {term: erbium-gedoteerd*, weight: 2.5}
+        - {term: ytterbium-gedoteerd*, weight: 2.5}
 
   - id: semiconductors.high-frequency-chips
     name: {en: High-frequency chips, nl: Hoogfrequente chips}
@@ -5628,6 +5923,60 @@ fields:
         - {term: double beta decay, weight: 1.5}
         - {term: GEM, case_sensitive: true, weight: 1, weak: true}
         - {term: RPC, case_sensitive: true, weight: 1, weak: true}
+        - {term: WIMP*, case_sensitive: true, weight: 1.5}
+        - {term: dark matter search*, weight: 2}
+        - {term: water Cherenkov, weight: 3}
+        - {term: liquid argon, weight: 2}
+        - {term: microcalorimet*, weight: 3}
+        - {term: Geant4, weight: 1.5}
+        - {term: ultracold neutron*, weight: 1.5}
+        - {term: Faraday cup*, weight: 3}
+        - {term: beam diagnostic*, weight: 2.5}
+        - {term: beam position monitor*, weight: 3}
+        - {term: beam loss monitor*, weight: 3}
+        - {term: beam profile monitor*, weight: 3}
+        - {term: wire scanner*, weight: 2.5}
+        - {term: hodoscope*, weight: 3}
+        - {term: straw tube*, weight: 3}
+        - {term: Timepix, weight: 3}
+        - {term: Medipix, weight: 3}
+        - {term: monolithic active pixel*, weight: 3}
+        - {term: silicon drift detector*, weight: 3}
+        - {term: tracking detector*, weight: 3}
+        - {term: digitizer*, weight: 1.5}
+        - {term: preamplifier*, weight: 1.5}
+        - {term: charge-sensitive amplifier*, weight: 3}
+        - {term: shaping amplifier*, weight: 3}
+        - {term: radiopur*, weight: 2.5}
+        - {term: underground laborator*, weight: 2}
+        - {term: time-to-digital convert*, weight: 3}
+        - {term: TDC, case_sensitive: true, weight: 1.5}
+        - {term: emulsion chamber*, weight: 3}
+        - {term: nuclear emulsion*, weight: 3}
+        - {term: cosmic-ray neutron*, weight: 2}
+        - {term: associated particle imaging, weight: 3}
+        - {term: neutron radiograph*, weight: 3}
+        - {term: industrial radiograph*, weight: 3}
+        - {term: X-ray radiograph*, weight: 2}
+        - {term: proton radiograph*, weight: 3}
+        - {term: haloscope*, weight: 3}
+        - {term: axion search*, weight: 2}
+        - {term: scintillating fiber*, weight: 3}
+        - {term: scintillating fibre*, weight: 3}
+        - {term: wavelength-shifting, weight: 2}
+        - {term: phoswich, weight: 3}
+        - {term: gamma-ray spectromet*, weight: 2.5}
+        - {term: alpha spectroscopy, weight: 2}
+        - {term: radiation detection, weight: 3}
+        - {term: particle detection, weight: 2}
+        - {term: gamma-ray detection, weight: 3}
+        - {term: X-ray detection, weight: 2.5}
+        - {term: neutron converter*, weight: 3}
+        - {term: muon veto, weight: 3}
+        - {term: veto detector*, weight: 3}
+        - {term: vertex detector*, weight: 3}
+        - {term: muon spectrometer*, weight: 2.5}
+        - {term: time-of-flight detector*, weight: 3}
       nl:
         - {term: stralingsdetector, weight: 3, compound: true}
         - {term: stralingsdetectie, weight: 3, compound: true}
@@ -5661,6 +6010,34 @@ fields:
         - {term: cryogene detector*, weight: 3}
         - {term: tijdresolutie, weight: 1}
         - {term: neutronenflux, weight: 1.5}
+        - {term: donkere-materiedetector*, weight: 3}
+        - {term: vloeibaar argon, weight: 2}
+        - {term: microcalorimeter*, weight: 3}
+        - {term: ultrakoude neutronen, weight: 1.5, inflect: false}
+        - {term: faradaybeker*, weight: 3}
+        - {term: bundeldiagnostiek, weight: 2.5}
+        - {term: bundelpositiemonitor*, weight: 3}
+        - {term: hodoscoop, weight: 3}
+        - {term: voorversterker*, weight: 1.5}
+        - {term: ladingsgevoelige versterker*, weight: 3}
+        - {term: ondergronds laboratorium, weight: 2}
+        - {term: tijd-naar-digitaalomzetter*, weight: 3}
+        - {term: emulsiekamer*, weight: 3}
+        - {term: kernemulsie*, weight: 3}
+        - {term: neutronenradiografie, weight: 3}
+        - {term: industriële radiografie, weight: 3}
+        - {term: röntgenradiografie, weight: 2}
+        - {term: protonenradiografie, weight: 3}
+        - {term: scintillerende vezel*, weight: 3}
+        - {term: gammaspectrometer*, weight: 2.5}
+        - {term: alfaspectrometrie, weight: 2}
+        - {term: deeltjesdetectie, weight: 2}
+        - {term: gammadetectie, weight: 3}
+        - {term: röntgendetectie, weight: 2.5}
+        - {term: neutronenconverter*, weight: 3}
+        - {term: vertexdetector*, weight: 3}
+        - {term: muonspectrometer*, weight: 2.5}
+        - {term: vluchttijddetector*, weight: 3}
 
   - id: sensing.electro-optical
     name: {en: "Electro-optical, infrared and photon sensing", nl: "Elektro-optische, infrarood- en fotondetectie"}
@@ -5699,6 +6076,32 @@ fields:
         # LiDAR is everyday vocabulary in autonomous-driving and mapping papers; it counts only
         # next to a detector or sensor term of this field.
         - {term: lidar, weight: 1, weak: true}
+        - {term: charge-coupled device*, weight: 2.5}
+        - {term: CCD, case_sensitive: true, weight: 1.5}
+        - {term: CCDs, case_sensitive: true, weight: 1.5}
+        - {term: photodetection, weight: 1.5}
+        - {term: noise equivalent power, weight: 2.5}
+        - {term: dark count*, weight: 2}
+        - {term: photon detection efficiency, weight: 2.5}
+        - {term: laser interferomet*, weight: 2.5}
+        - {term: interferometer, weight: 1, weak: true}
+        - {term: interferometric, weight: 1, weak: true}
+        - {term: interferometry, weight: 1, weak: true}
+        - {term: streak camera*, weight: 3}
+        - {term: EMCCD, case_sensitive: true, weight: 3}
+        - {term: sCMOS, case_sensitive: true, weight: 3}
+        - {term: SWIR, case_sensitive: true, weight: 2}
+        - {term: short-wave infrared, weight: 2}
+        - {term: shortwave infrared, weight: 2}
+        - {term: long-wave infrared, weight: 1.5, weak: true}
+        - {term: mid-wave infrared, weight: 2.5}
+        - {term: quantum well infrared photodetector*, weight: 3}
+        - {term: QWIP, case_sensitive: true, weight: 3}
+        - {term: type-II superlattice*, weight: 2}
+        - {term: infrared camera*, weight: 2}
+        - {term: thermal camera*, weight: 1.5, weak: true}
+        - {term: imaging spectrometer*, weight: 2.5}
+        - {term: time-of-flight camera*, weight: 2.5}
       nl:
         - {term: infraroodsensor, weight: 3}
         - {term: infrarooddetect*, weight: 3}
@@ -5715,10 +6118,23 @@ fields:
         - {term: elektro-optische sensor, weight: 3}
         - {term: optische sensor, weight: 1.5}
         - {term: laserafstandsmeter, weight: 3}
+        - {term: ladingsgekoppelde component*, weight: 2.5}
+        - {term: fotodetectie, weight: 1.5}
+        - {term: donkertelling*, weight: 2}
+        - {term: laserinterferometer*, weight: 2.5}
+        - {term: interferometrie, weight: 1, weak: true}
+        - {term: interferometrisch*, weight: 1, weak: true}
+        - {term: streakcamera*, weight: 3}
+        - {term: kortegolfinfrarood, weight: 2}
+        - {term: langegolfinfrarood, weight: 1.5, weak: true}
+        - {term: middengolfinfrarood, weight: 2.5}
+        - {term: thermische camera*, weight: 1.5, weak: true}
+        - {term: beeldvormende spectrometer*, weight: 2.5}
+        - {term: time-of-flightcamera*, weight: 2.5}
 
   - id: sensing.radar-sonar
     name: {en: "Radar, sonar and underwater acoustic sensing", nl: "Radar, sonar en onderwaterakoestiek"}
-    description: Active and passive radar, synthetic aperture and imaging radar, sonar, hydrophones and underwater acoustic detection, and electronic warfare against such sensors.
+    description: Active and passive radar, synthetic aperture and imaging radar, sonar, hydrophones and underwater acoustic detection, seismic and infrasound sensors, and electronic warfare against such sensors.
     sensitivity: high
     crosswalk:
       eu_2023_2113: "6.1"
@@ -5738,6 +6154,24 @@ fields:
         - {term: underwater acoustic, weight: 1.5, exclude: [underwater acoustic communication, underwater acoustic network]}
         - {term: submarine detection, weight: 3}
         - {term: electronic warfare, weight: 2}
+        - {term: Doppler radar, weight: 3}
+        - {term: FMCW radar, weight: 3}
+        - {term: millimeter-wave radar, weight: 3}
+        - {term: automotive radar, weight: 3}
+        - {term: weather radar, weight: 2.5}
+        - {term: MIMO radar, weight: 3}
+        - {term: radar target*, weight: 2.5}
+        - {term: inverse synthetic aperture radar, weight: 3}
+        - {term: polarimetric SAR, weight: 3}
+        - {term: SAR image*, weight: 2}
+        - {term: SAR imagery, weight: 2}
+        - {term: seismometer*, weight: 2.5}
+        - {term: geophone*, weight: 2.5}
+        - {term: infrasound, weight: 2.5}
+        - {term: hydroacoustic*, weight: 2.5}
+        - {term: acoustic sensor*, weight: 2}
+        - {term: acoustic wave sensor*, weight: 2.5}
+        - {term: lightning detection, weight: 2.5}
       nl:
         # "radar" is the same word in both languages; as a compound part it also finds
         # radarsysteem, grondradar and weerradar. Alone it is not proof of the field.
@@ -5753,6 +6187,15 @@ fields:
         - {term: onderzeebootdetectie, weight: 3}
         - {term: mijnendetectie, weight: 2.5}
         - {term: elektronische oorlogsvoering, weight: 2}
+        - {term: dopplerradar, weight: 3}
+        - {term: millimetergolfradar, weight: 3}
+        - {term: autoradar, weight: 3}
+        - {term: radardoel*, weight: 2.5}
+        - {term: geofoon, weight: 2.5}
+        - {term: infrageluid, weight: 2.5}
+        - {term: hydroakoestiek, weight: 2.5}
+        - {term: akoestische sensor*, weight: 2}
+        - {term: bliksemdetectie, weight: 2.5}
 
   - id: sensing.magnetometry
     name: {en: Magnetometers and underwater field sensors, nl: Magnetometers en onderwaterveldsensoren}
@@ -5800,12 +6243,15 @@ fields:
         - {term: gravity gradiomet*, weight: 3}
         - {term: atom interferomet*, weight: 1.5}
         - {term: gravitational-wave detector, weight: 2}
+        - {term: gravitational reference sensor*, weight: 3}
+        - {term: phasemeter*, weight: 2.5}
       nl:
         - {term: zwaartekrachtmeter, weight: 3}
         - {term: gravimetrie, weight: 3}
         - {term: zwaartekrachtgradiometer, weight: 3}
         - {term: zwaartekrachtmeting, weight: 2.5}
         - {term: atoominterferomet*, weight: 1.5}
+        - {term: fasemeter*, weight: 2.5}
 
   - id: sensing.chemical-biological
     name: {en: Chemical and biological detection, nl: Chemische en biologische detectie}
@@ -5827,6 +6273,14 @@ fields:
         - {term: stand-off detection, weight: 3}
         - {term: trace detection, weight: 2}
         - {term: CBRN, case_sensitive: true, weight: 3}
+        - {term: mass sensor*, weight: 2}
+        - {term: trace gas*, weight: 2}
+        - {term: cavity ring-down, weight: 2.5}
+        - {term: photoacoustic spectroscop*, weight: 2.5}
+        - {term: electrochemical sensor*, weight: 2}
+        - {term: humidity sensor*, weight: 2}
+        - {term: photoionization detector*, weight: 3}
+        - {term: gas detector*, weight: 2.5}
       nl:
         - {term: chemische sensor, weight: 2.5}
         - {term: gassensor, weight: 2}
@@ -5838,6 +6292,13 @@ fields:
         - {term: chemische strijdmiddelen, weight: 3}
         - {term: biologische strijdmiddelen, weight: 3}
         - {term: ionenmobiliteitsspectrometrie, weight: 3}
+        - {term: massasensor*, weight: 2}
+        - {term: sporengas*, weight: 2}
+        - {term: fotoakoestische spectroscopie, weight: 2.5}
+        - {term: elektrochemische sensor*, weight: 2}
+        - {term: vochtigheidssensor*, weight: 2}
+        - {term: fotoionisatiedetector*, weight: 3}
+        - {term: gasdetector*, weight: 2.5}
 
   - id: sensing.distributed-fibre
     name: {en: Distributed and fibre-optic sensing, nl: Gedistribueerde en glasvezelsensoren}
@@ -5913,6 +6374,20 @@ fields:
         # "orbit" is common in quantum and dynamical-systems physics; it only supports.
         - {term: orbit, weight: 0.5, weak: true, exclude: [spin-orbit, spin orbit, periodic orbit, orbital angular momentum]}
         - {term: payload, weight: 0.5, weak: true}
+        - {term: nanosatellite*, weight: 3}
+        - {term: microsatellite*, weight: 3}
+        - {term: drag-free, weight: 2.5}
+        - {term: electrodynamic tether*, weight: 3}
+        - {term: space tether*, weight: 3}
+        - {term: balloon-borne, weight: 2}
+        - {term: stratospheric balloon*, weight: 2}
+        - {term: lunar lander*, weight: 3}
+        - {term: lunar rover*, weight: 3}
+        - {term: Mars rover*, weight: 3}
+        - {term: planetary rover*, weight: 3}
+        - {term: planetary exploration, weight: 2}
+        - {term: Parker Solar Probe, weight: 3}
+        - {term: Solar Orbiter, weight: 3}
       nl:
         - {term: ruimtevaartuig, weight: 3}
         - {term: satelliet, weight: 1.5, compound: true, exclude: [satellietcel, satellietcellen, satelliet-DNA]}
@@ -5927,6 +6402,14 @@ fields:
         - {term: lage baan om de aarde, weight: 2}
         - {term: ruimtetechnologie, weight: 3}
         - {term: ruimteonderzoek, weight: 2}
+        - {term: nanosatelliet*, weight: 3}
+        - {term: microsatelliet*, weight: 3}
+        - {term: elektrodynamische tether*, weight: 3}
+        - {term: stratosfeerballon*, weight: 2}
+        - {term: maanlander*, weight: 3}
+        - {term: maanwagen*, weight: 3}
+        - {term: marsrover*, weight: 3}
+        - {term: planeetverkenning, weight: 2}
 
   - id: space-propulsion.space-instruments
     name: {en: Space and astronomical instrumentation, nl: Ruimte- en astronomische instrumentatie}
@@ -5960,6 +6443,20 @@ fields:
         - {term: photometr*, weight: 1}
         - {term: radio astronomy, weight: 2}
         - {term: cosmic microwave background, weight: 1}
+        - {term: wavefront sensor*, weight: 2.5}
+        - {term: deformable mirror*, weight: 1.5}
+        - {term: segmented mirror*, weight: 3}
+        - {term: primary mirror*, weight: 2}
+        - {term: integral field, weight: 2}
+        - {term: fiber positioner*, weight: 3}
+        - {term: echelle, weight: 2}
+        - {term: virtual observatory, weight: 3}
+        - {term: aperture synthesis, weight: 3}
+        - {term: VLBI, case_sensitive: true, weight: 3}
+        - {term: very long baseline interferometry, weight: 3}
+        - {term: air shower*, weight: 1.5}
+        - {term: extensive air shower*, weight: 2.5}
+        - {term: sky brightness, weight: 1.5}
       nl:
         - {term: ruimtetelescoop, weight: 3}
         - {term: telescoop, weight: 2, compound: true}
@@ -5976,6 +6473,14 @@ fields:
         - {term: fotometrie, weight: 1}
         - {term: radioastronomie, weight: 2}
         - {term: kosmische achtergrondstraling, weight: 1}
+        - {term: golffrontsensor*, weight: 2.5}
+        - {term: vervormbare spiegel*, weight: 1.5}
+        - {term: gesegmenteerde spiegel*, weight: 3}
+        - {term: hoofdspiegel*, weight: 2}
+        - {term: virtueel observatorium, weight: 3}
+        - {term: apertuursynthese, weight: 3}
+        - {term: luchtlawine*, weight: 1.5}
+        - {term: hemelhelderheid, weight: 1.5}
 
   - id: space-propulsion.earth-observation-ssa
     name: {en: Earth observation and space surveillance, nl: Aardobservatie en ruimtebewaking}
@@ -6156,6 +6661,17 @@ fields:
         - {term: bow shock, weight: 2}
         - {term: Alfven wave*, weight: 1.5}
         - {term: coronal, weight: 1}
+        - {term: airglow, weight: 2.5}
+        - {term: sunspot*, weight: 2}
+        - {term: solar atmosphere, weight: 2}
+        - {term: solar prominence*, weight: 2.5}
+        - {term: thermospher*, weight: 2.5}
+        - {term: meteoroid*, weight: 2.5}
+        - {term: mirror mode*, weight: 2}
+        - {term: kinetic Alfven, weight: 2}
+        - {term: total electron content, weight: 2.5}
+        - {term: solar energetic particle*, weight: 3}
+        - {term: magnetosheath, weight: 3}
       nl:
         - {term: zonnewind, weight: 3}
         - {term: magnetosfeer, weight: 3}
@@ -6174,6 +6690,12 @@ fields:
         - {term: boegschok, weight: 2}
         - {term: magnetische storm*, weight: 2.5}
         - {term: alfvéngolven, weight: 1.5, inflect: false}
+        - {term: luchtgloed, weight: 2.5}
+        - {term: zonnevlek*, weight: 2}
+        - {term: zonneatmosfeer, weight: 2}
+        - {term: thermosfeer, weight: 2.5}
+        - {term: meteoroïde*, weight: 2.5}
+        - {term: totale elektroneninhoud, weight: 2.5}
 """# + "\n",
       "taxonomy.yaml": #"""
 # DualScope risk-field taxonomy, release 2025.1.
@@ -6190,6 +6712,42 @@ defaults:
   weak_window: 30
   lone_term_factor: 1.4
   clear_evidence: 5
+  secondary_min_matches: 2
+study_context:
+  # Words of research that studies technology from the outside: its history, law, politics,
+  # ethics, public attitudes, education or clinical outcomes. A text with three different cues
+  # needs an area score of 8 (several strong terms) before the area is assigned, so a study of
+  # the AI Act or a history of armed drones is not flagged for naming its subject.
+  min_cues: 3
+  area_score: 8
+  cues:
+    en: [history, historian, historiography, century, archival, colonial,
+      public policy, industrial policy, foreign policy, science policy, policymaker, policy maker, policy debate,
+      legislation, legislative, lawmaker, legal, jurisprudence, international law, case law, human rights,
+      diplomacy, diplomatic, geopolitic*, international relations, treaty, parliament*, politics, political,
+      democracy, democratic,
+      ethics, ethical, moral, philosophy, philosophical, sociolog*, anthropolog*, ethnograph*, discourse,
+      narrative, literary, imaginary,
+      interviews, interviewed, focus group, questionnaire, respondent, qualitative study, mixed-methods,
+      attitudes, perceptions, public opinion, public debate, public acceptance, citizen,
+      teacher, pupil, classroom, curriculum, secondary school, literacy,
+      patient, quality of life, cost-effectiveness, randomised controlled trial, randomized controlled trial,
+      clinical outcome, psycholog*, well-being, mental health, caregiver,
+      labour market, labor market, employee, workplace, inequality, justice, social media, adolescent,
+      older adults]
+    nl: [geschiedenis, historici, historicus, historisch*, eeuw, archieven, archiefonderzoek, koloniaal, koloniale,
+      beleid, beleidsmaker, beleidsvorming, industriebeleid, buitenlands beleid,
+      wetgeving, wetgever, juridisch*, rechtspraak, jurisprudentie, internationaal recht, mensenrechten, verordening,
+      diplomatie, diplomatiek*, geopolitiek*, internationale betrekkingen, verdrag, parlement*, politiek, politieke,
+      democratie, democratisch*,
+      ethiek, ethisch*, moreel, morele, filosof*, sociolog*, antropolog*, etnograf*, discours, narratief,
+      narratieven, literair*,
+      interview, geïnterviewd, focusgroep*, vragenlijst*, respondent, kwalitatief onderzoek, enquête,
+      opvatting, houdingen, percepties, publieke opinie, maatschappelijk debat, draagvlak, burger,
+      docent, leerling, klaslokaal, lesprogramma, curriculum, voortgezet onderwijs, geletterdheid,
+      patiënt, kwaliteit van leven, kosteneffectiviteit, gerandomiseerd*, psycholog*, welzijn, mentale gezondheid,
+      mantelzorger,
+      arbeidsmarkt, werknemer, werkvloer, ongelijkheid, rechtvaardigheid, sociale media, jongeren, ouderen]
 sources:
   - id: eu-2023-2113
     title: Commission Recommendation (EU) 2023/2113 of 3 October 2023 on critical technology areas for the EU's economic security

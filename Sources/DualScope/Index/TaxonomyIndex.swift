@@ -27,10 +27,15 @@ public final class TaxonomyIndex: Sendable {
 
   public let taxonomy: Taxonomy
   let matcher: PhraseMatcher
-  /// Term entries by ``TermID`` raw value; IDs past `entries.count` are exclusion phrases.
+  /// Term entries by ``TermID`` raw value; IDs past `entries.count` are exclusion phrases, and
+  /// past those the study-context cues.
   let entries: [TermEntry]
   /// Exclusion phrases by number; their phrase IDs are `entries.count + number`.
   let exclusionPhrases: [String]
+  /// The first phrase ID of a study-context cue; cue `k` is `cueStart + k`.
+  let cueStart: Int
+  /// The cues as the release writes them (`histor*`), by number.
+  let cueDisplay: [String]
   /// The exclusion numbers of every entry, one run per entry, each run sorted.
   let exclusionList: [Int]
   /// Each entry's term as shown in evidence (`cryptograph*` for a prefix term), and its language.
@@ -91,6 +96,21 @@ public final class TaxonomyIndex: Sendable {
       phrases.append(
         Phrase(text, id: TermID(UInt32(entries.count + n)), options: [.inflectEnglish, .inflectDutch]))
     }
+    let cueStart = entries.count + exclusionPhrases.count
+    let cues = taxonomy.manifest.studyContext?.cues ?? []
+    for (k, cue) in cues.enumerated() {
+      var options: PhraseOptions = cue.isPrefix ? [.prefix] : []
+      if !cue.isPrefix {
+        switch cue.language {
+        case "en": options.insert(.inflectEnglish)
+        case "nl": options.insert(.inflectDutch)
+        default: break
+        }
+      }
+      phrases.append(Phrase(cue.phrase, id: TermID(UInt32(cueStart + k)), options: options))
+    }
+    self.cueStart = cueStart
+    self.cueDisplay = cues.map(\.displayPhrase)
     self.matcher = try PhraseMatcher(phrases)
     self.entries = entries
     self.exclusionPhrases = exclusionPhrases

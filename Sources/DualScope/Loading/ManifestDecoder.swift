@@ -4,7 +4,7 @@ import TaxonomyYAML
 enum ManifestDecoder {
   static let keys = [
     "schema_version", "id", "version", "title", "released", "languages", "defaults", "sources",
-    "areas", "release_notes",
+    "areas", "release_notes", "study_context",
   ]
 
   /// The manifest, or `nil` when it is unusable; problems go into `decoding`.
@@ -21,7 +21,7 @@ enum ManifestDecoder {
     if let node = map["defaults"],
       let d = decoding.mapping(
         node, what: "defaults", allowed: [
-          "field_threshold", "area_threshold", "weak_window", "lone_term_factor", "secondary_min_terms",
+          "field_threshold", "area_threshold", "weak_window", "lone_term_factor", "secondary_min_matches",
           "clear_evidence",
         ])
     {
@@ -29,7 +29,7 @@ enum ManifestDecoder {
       if let v = decoding.number(d["area_threshold"], key: "area_threshold") { defaults.areaThreshold = v }
       if let v = decoding.integer(d["weak_window"], key: "weak_window") { defaults.weakWindow = v }
       if let v = decoding.number(d["lone_term_factor"], key: "lone_term_factor") { defaults.loneTermFactor = v }
-      if let v = decoding.integer(d["secondary_min_terms"], key: "secondary_min_terms") { defaults.secondaryMinTerms = v }
+      if let v = decoding.integer(d["secondary_min_matches"], key: "secondary_min_matches") { defaults.secondaryMinMatches = v }
       if let v = decoding.number(d["clear_evidence"], key: "clear_evidence") { defaults.clearEvidence = v }
     }
     var sources: [SourceReference] = []
@@ -51,17 +51,57 @@ enum ManifestDecoder {
       }
     }
     let areas = decoding.stringList(map["areas"], key: "areas") ?? []
-    let manifest = TaxonomyManifest(
+    let languages = decoding.stringList(map["languages"], key: "languages")?.map(\.0) ?? []
+    var manifest = TaxonomyManifest(
       schemaVersion: schemaVersion,
       id: decoding.string(map["id"], key: "id") ?? "",
       version: decoding.string(map["version"], key: "version") ?? "",
       title: decoding.string(map["title"], key: "title") ?? "",
       released: decoding.string(map["released"], key: "released") ?? "",
-      languages: decoding.stringList(map["languages"], key: "languages")?.map(\.0) ?? [],
+      languages: languages,
       defaults: defaults,
       sources: sources,
       areaFiles: areas.map(\.0),
       releaseNotes: decoding.string(map["release_notes"], key: "release_notes") ?? "")
+    if let node = map["study_context"] {
+      manifest.studyContext = studyContext(node, languages: languages, &decoding)
+    }
     return (manifest, areas.map { decoding.location($0.1) })
+  }
+
+  /// `study_context: {min_cues: 3, area_score: 8, cues: {en: [...], nl: [...]}}`.
+  static func studyContext(_ node: YAMLNode, languages: [String], _ decoding: inout YAMLDecoding) -> StudyContext? {
+    guard
+      let map = decoding.mapping(
+        node, what: "study_context", allowed: ["min_cues", "area_score", "cues"], required: ["cues"])
+    else { return nil }
+    var context = StudyContext()
+    if let v = decoding.integer(map["min_cues"], key: "min_cues") {
+      if v < 1 { decoding.error("'min_cues' must be at least 1", at: map["min_cues"]!) } else { context.minCues = v }
+    }
+    if let v = decoding.number(map["area_score"], key: "area_score") {
+      if v <= 0 { decoding.error("'area_score' must be greater than 0", at: map["area_score"]!) } else { context.areaScore = v }
+    }
+    guard let cuesNode = map["cues"], let byLanguage = decoding.mapping(cuesNode, what: "cues", allowed: languages)
+    else { return context }
+    var seen = Set<ContextCue>()
+    for language in languages {
+      for (text, item) in decoding.stringList(byLanguage[language], key: language) ?? [] {
+        var phrase = text
+        let isPrefix = phrase.hasSuffix("*")
+        if isPrefix { phrase.removeLast() }
+        guard !phrase.isEmpty, !phrase.contains("*") else {
+          decoding.error("a cue must be a phrase, with '*' only at its end, found '\(text)'", at: item)
+          continue
+        }
+        let cue = ContextCue(phrase: phrase, language: language, isPrefix: isPrefix)
+        guard seen.insert(cue).inserted else {
+          decoding.error("cue '\(text)' listed twice for \(language)", at: item)
+          continue
+        }
+        context.cues.append(cue)
+      }
+    }
+    return context
   }
 }

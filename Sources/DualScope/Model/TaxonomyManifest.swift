@@ -14,6 +14,8 @@ public struct TaxonomyManifest: Sendable, Hashable {
   /// Area files in report order.
   public var areaFiles: [String]
   public var releaseNotes: String
+  /// Cues of a study about technology, and what they cost an area; nil when the release has none.
+  public var studyContext: StudyContext? = nil
 }
 
 /// Default thresholds a release ships with; options may override them.
@@ -26,9 +28,10 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
   /// single word (`radar` in "under the radar", `windpark` in a study of local protest) is weaker
   /// evidence than two different terms of the same score.
   public var loneTermFactor: Double = 1
-  /// An area other than the document's best needs at least this many different terms: one
-  /// passing `machine learning` in a materials abstract does not make it an AI project.
-  public var secondaryMinTerms: Int = 1
+  /// An area other than the document's best needs at least this many counted matches (two
+  /// terms, or one term twice): one passing `machine learning` in a materials abstract does not
+  /// make it an AI project.
+  public var secondaryMinMatches: Int = 1
   /// The score a field needs, besides twice its threshold, for its evidence to count as clear
   /// when the document's level is set (0: twice the threshold alone).
   public var clearEvidence: Double = 0
@@ -40,7 +43,7 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
     case areaThreshold = "area_threshold"
     case weakWindow = "weak_window"
     case loneTermFactor = "lone_term_factor"
-    case secondaryMinTerms = "secondary_min_terms"
+    case secondaryMinMatches = "secondary_min_matches"
     case clearEvidence = "clear_evidence"
   }
 }

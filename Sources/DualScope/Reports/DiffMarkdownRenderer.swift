@@ -115,12 +115,13 @@ public struct DiffMarkdownRenderer: Sendable {
       out.append(
         "- Threshold multiple for an area resting on one term: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
-    if let c = m.secondaryMinTerms {
-      out.append("- Different terms an area besides the best one needs: \(c.old) → \(c.new)")
+    if let c = m.secondaryMinMatches {
+      out.append("- Matches an area besides the best one needs: \(c.old) → \(c.new)")
     }
     if let c = m.clearEvidence {
       out.append("- Score a field needs for clear evidence: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
+    for line in m.studyContext?.summary ?? [] { out.append("- " + line.prefix(1).uppercased() + line.dropFirst()) }
     out.append("")
     if let notes = m.releaseNotes?.new, !notes.isEmpty {
       out.append("Release notes of the new release:")

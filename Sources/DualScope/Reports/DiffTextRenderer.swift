@@ -103,11 +103,12 @@ public struct DiffTextRenderer: Sendable {
       out.append(
         style.changed("~ ") + "lone-term factor: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
-    if let c = m.secondaryMinTerms { out.append(style.changed("~ ") + "secondary area minimum terms: \(c.old) → \(c.new)") }
+    if let c = m.secondaryMinMatches { out.append(style.changed("~ ") + "matches an area besides the best needs: \(c.old) → \(c.new)") }
     if let c = m.clearEvidence {
       out.append(
         style.changed("~ ") + "clear evidence: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
+    for line in m.studyContext?.summary ?? [] { out.append(style.changed("~ ") + line) }
     if m.releaseNotes != nil { out.append(style.changed("~ ") + "release notes") }
   }
 

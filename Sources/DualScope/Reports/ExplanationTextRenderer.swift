@@ -18,6 +18,10 @@ public struct ExplanationTextRenderer: Sendable {
       if let by = h.excludedBy { line += " by '\(by)'" }
       out += line + "\n"
     }
+    if !e.contextCues.isEmpty {
+      out += "\ncontext cues (a study about technology?): " + e.contextCues.map { "'\($0)'" }.joined(separator: ", ")
+      out += e.contextApplies ? ": enough to raise every area's bar\n" : ": too few to matter\n"
+    }
     out += "\nscores:\n"
     let shown = focus.map { id in e.scores.filter { $0.id == id } } ?? e.scores
     for s in shown {

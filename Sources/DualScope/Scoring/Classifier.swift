@@ -11,8 +11,8 @@ public struct Classifier: Sendable {
   let thresholds: [Double]
   /// The multiple of its threshold an area resting on one term needs, after the options' override.
   let loneTermFactor: Double
-  /// Different terms an area other than the best one needs, after the options' override.
-  let secondaryMinTerms: Int
+  /// Counted matches an area other than the best one needs, after the options' override.
+  let secondaryMinMatches: Int
   /// The score a field needs, besides twice its threshold, for clear evidence.
   let clearEvidence: Double
 
@@ -24,7 +24,7 @@ public struct Classifier: Sendable {
     let table = index.nodes
     let defaults = index.taxonomy.manifest.defaults
     self.loneTermFactor = options.loneTermFactor ?? defaults.loneTermFactor
-    self.secondaryMinTerms = options.secondaryMinTerms ?? defaults.secondaryMinTerms
+    self.secondaryMinMatches = options.secondaryMinMatches ?? defaults.secondaryMinMatches
     self.clearEvidence = options.clearEvidence ?? defaults.clearEvidence
     self.thresholds = index.taxonomy.nodes.indices.map { i in
       if let t = options.thresholds[table.id[i]] { return t }
@@ -63,9 +63,20 @@ public struct Classifier: Sendable {
     s.words = s.match.wordCount
     let termCount = entries.count
 
-    // Exclusion phrases first: they cancel the terms they overlap.
+    // Exclusion phrases first: they cancel the terms they overlap. Study-context cues count
+    // once each, and cues overlapping one already counted (`history` and `histor*` on one word)
+    // do not count.
+    let cueStart = index.cueStart
+    var cueEnd = -1
     for m in s.match.matches where Int(m.termID.rawValue) >= termCount {
-      s.exclusionHits.append((Int(m.termID.rawValue) - termCount, m.start, m.end))
+      let id = Int(m.termID.rawValue)
+      if id >= cueStart {
+        guard m.start >= cueEnd else { continue }
+        cueEnd = m.end
+        if !s.cues.contains(id - cueStart) { s.cues.append(id - cueStart) }
+      } else {
+        s.exclusionHits.append((id - termCount, m.start, m.end))
+      }
     }
     // Leftmost-longest over the remaining term matches. A span counts once per field: a phrase
     // listed in two fields counts in both, but a field that lists a word and its plural
@@ -155,9 +166,9 @@ public struct Classifier: Sendable {
       areas.append((i, s.nodeScore[i]))
     }
     areas.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-    if secondaryMinTerms > 1 && areas.count > 1 {
+    if secondaryMinMatches > 1 && areas.count > 1 {
       let best = areas[0].0
-      areas.removeAll { $0.0 != best && termCount(inArea: $0.0, s, upTo: secondaryMinTerms) < secondaryMinTerms }
+      areas.removeAll { $0.0 != best && matchCount(inArea: $0.0, s, upTo: secondaryMinMatches) < secondaryMinMatches }
     }
     if let best = areas.first?.1, options.relativeCutoff > 0 {
       areas.removeAll { $0.1 < best * options.relativeCutoff }
@@ -215,10 +226,30 @@ public struct Classifier: Sendable {
   }
 
   /// The score area `a` needs: its threshold, times ``loneTermFactor`` when a single term makes
-  /// up its score.
+  /// up its score, and at least the study context's `area_score` when the text reads as a study
+  /// about technology.
   func areaBar(_ a: Int, _ s: ClassifierScratch) -> Double {
-    guard loneTermFactor != 1 else { return thresholds[a] }
-    return termCount(inArea: a, s, upTo: 2) > 1 ? thresholds[a] : thresholds[a] * loneTermFactor
+    var bar = thresholds[a]
+    if loneTermFactor != 1 && termCount(inArea: a, s, upTo: 2) < 2 { bar *= loneTermFactor }
+    if let context = contextBar(s) { bar = max(bar, context) }
+    return bar
+  }
+
+  /// The study context's area score when the text holds enough different cues, else nil.
+  func contextBar(_ s: ClassifierScratch) -> Double? {
+    guard let context = taxonomy.manifest.studyContext, s.cues.count >= context.minCues else { return nil }
+    return context.areaScore
+  }
+
+  /// How many counted matches area `a` has (two of one term count two), no further than `limit`.
+  func matchCount(inArea a: Int, _ s: ClassifierScratch, upTo limit: Int) -> Int {
+    let table = index.nodes
+    var count = 0
+    for id in s.touched where table.area[index.entries[id].node] == a {
+      count &+= s.occurrences[id]
+      if count >= limit { break }
+    }
+    return count
   }
 
   /// How many different counted terms area `a` has, counting no further than `limit`.
@@ -288,6 +319,8 @@ public struct ClassifierScratch {
   var contribution: [Double] = []
   var touched: [Int] = []
   var nodeScore: [Double] = []
+  /// Study-context cues found, by number, each once, in order of first match.
+  var cues: [Int] = []
 
   public init() {}
 
@@ -312,6 +345,7 @@ public struct ClassifierScratch {
     subsumed.removeAll(keepingCapacity: true)
     cancelled.removeAll(keepingCapacity: true)
     unsupported.removeAll(keepingCapacity: true)
+    cues.removeAll(keepingCapacity: true)
   }
 }
 

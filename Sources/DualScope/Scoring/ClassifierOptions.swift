@@ -19,9 +19,9 @@ public struct ClassifierOptions: Sendable, Hashable, Codable {
   /// Overrides the multiple of its threshold an area needs when one term alone makes its score
   /// (else the taxonomy's `lone_term_factor`).
   public var loneTermFactor: Double?
-  /// Overrides how many different terms an area other than the best one needs (else the
-  /// taxonomy's `secondary_min_terms`).
-  public var secondaryMinTerms: Int?
+  /// Overrides how many counted matches an area other than the best one needs (else the
+  /// taxonomy's `secondary_min_matches`).
+  public var secondaryMinMatches: Int?
   /// Overrides the score a field needs, besides twice its threshold, for clear evidence (else the
   /// taxonomy's `clear_evidence`).
   public var clearEvidence: Double?
@@ -38,7 +38,7 @@ public struct ClassifierOptions: Sendable, Hashable, Codable {
     case lengthExponent = "length_exponent"
     case relativeCutoff = "relative_cutoff"
     case loneTermFactor = "lone_term_factor"
-    case secondaryMinTerms = "secondary_min_terms"
+    case secondaryMinMatches = "secondary_min_matches"
     case clearEvidence = "clear_evidence"
   }
 }

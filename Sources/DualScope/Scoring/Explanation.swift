@@ -48,10 +48,16 @@ public struct Explanation: Sendable, Hashable, Codable {
   public var scores: [NodeScore]
   /// The divisor applied for the text's length.
   public var lengthFactor: Double
+  /// The study-context cues the text holds (each once), and whether there are enough of them to
+  /// raise every area's bar to the release's `area_score`.
+  public var contextCues: [String]
+  public var contextApplies: Bool
 
   enum CodingKeys: String, CodingKey {
     case classification, hits, scores
     case lengthFactor = "length_factor"
+    case contextCues = "context_cues"
+    case contextApplies = "context_applies"
   }
 
   /// The score record of one node; `nil` when the node had no match at all.
@@ -104,7 +110,9 @@ extension Classifier {
           reason: assigned ? "assigned" : reason(node: i, mine, score, assignedAreas, s),
           arithmetic: arithmetic))
     }
-    return Explanation(classification: classification, hits: hits, scores: scores, lengthFactor: Self.round(factor))
+    return Explanation(
+      classification: classification, hits: hits, scores: scores, lengthFactor: Self.round(factor),
+      contextCues: s.cues.map { index.cueDisplay[$0] }, contextApplies: contextBar(s) != nil)
   }
 
   /// Why a node with matches was not assigned.
@@ -127,17 +135,24 @@ extension Classifier {
     let a = index.nodes.area[i]
     let area = taxonomy.nodes[a].id
     let bar = areaBar(a, s)
+    if let context = contextBar(s), s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < bar && bar == context {
+      let what = i == a ? "" : "its area '\(area)': "
+      let cues = s.cues.prefix(5).map { "'\(index.cueDisplay[$0])'" }.joined(separator: ", ")
+      return what + "the text reads as a study about the technology (\(s.cues.count) context cues: \(cues)"
+        + (s.cues.count > 5 ? ", …" : "") + "), so an area needs \(Self.format(bar)), "
+        + "score \(Self.format(Self.round(s.nodeScore[a])))"
+    }
     if s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < bar {
       let what = i == a ? "" : "its area '\(area)' rests on one term alone: "
       return what + "one term alone needs \(Self.format(bar)) (\(Self.format(loneTermFactor)) × the threshold), "
         + "score \(Self.format(Self.round(s.nodeScore[a])))"
     }
     if !assignedAreas.contains(area) {
-      let terms = termCount(inArea: a, s, upTo: secondaryMinTerms)
-      if secondaryMinTerms > 1 && terms < secondaryMinTerms && !assignedAreas.isEmpty {
+      let matches = matchCount(inArea: a, s, upTo: secondaryMinMatches)
+      if secondaryMinMatches > 1 && matches < secondaryMinMatches && !assignedAreas.isEmpty {
         let what = i == a ? "" : "its area '\(area)' "
-        return what + "is not the document's best area and rests on \(terms) term"
-          + (terms == 1 ? "" : "s") + "; another area needs \(secondaryMinTerms) different terms"
+        return what + "is not the document's best area and has \(matches) match"
+          + (matches == 1 ? "" : "es") + "; another area needs \(secondaryMinMatches)"
       }
       return "its area '\(area)' was not assigned (cut by top-k or the relative cut-off)"
     }

@@ -70,11 +70,11 @@ struct ScoringOptions: ParsableArguments {
   var loneTermFactor: Double?
 
   @Option(
-    name: .customLong("secondary-min-terms"),
+    name: .customLong("secondary-min-matches"),
     help: ArgumentHelp(
-      "An area other than the best one needs this many different terms (default: the taxonomy's).",
+      "An area other than the best one needs this many matches: terms, or repeats of one (default: the taxonomy's).",
       valueName: "n"))
-  var secondaryMinTerms: Int?
+  var secondaryMinMatches: Int?
 
   @Option(
     name: .customLong("clear-evidence"),
@@ -89,7 +89,7 @@ struct ScoringOptions: ParsableArguments {
     }
     if let k = topK, k < 1 { throw ValidationError("--top-k must be at least 1") }
     if let f = loneTermFactor, !(f >= 1) { throw ValidationError("--lone-term-factor must be at least 1") }
-    if let n = secondaryMinTerms, n < 1 { throw ValidationError("--secondary-min-terms must be at least 1") }
+    if let n = secondaryMinMatches, n < 1 { throw ValidationError("--secondary-min-matches must be at least 1") }
     if let c = clearEvidence, !(c >= 0) { throw ValidationError("--clear-evidence must be 0 or more") }
     for v in [fieldThreshold, areaThreshold].compactMap({ $0 }) where v <= 0 {
       throw ValidationError("thresholds must be greater than 0")
@@ -108,7 +108,7 @@ struct ScoringOptions: ParsableArguments {
     o.areaThreshold = areaThreshold
     o.topK = topK
     o.loneTermFactor = loneTermFactor
-    o.secondaryMinTerms = secondaryMinTerms
+    o.secondaryMinMatches = secondaryMinMatches
     o.clearEvidence = clearEvidence
     for t in thresholds { if let (id, v) = parse(t) { o.thresholds[id] = v } }
     return o

@@ -23,8 +23,8 @@ struct ManifestCheck: TaxonomyCheck {
     if !(m.defaults.loneTermFactor >= 1) {
       diagnostics.append(Diagnostic(.error, "lone_term_factor must be at least 1", at: here))
     }
-    if m.defaults.secondaryMinTerms < 1 {
-      diagnostics.append(Diagnostic(.error, "secondary_min_terms must be at least 1", at: here))
+    if m.defaults.secondaryMinMatches < 1 {
+      diagnostics.append(Diagnostic(.error, "secondary_min_matches must be at least 1", at: here))
     }
     if !(m.defaults.clearEvidence >= 0) {
       diagnostics.append(Diagnostic(.error, "clear_evidence must be 0 or more", at: here))

@@ -1,0 +1,108 @@
+import XCTest
+
+@testable import DualScope
+
+/// Study-context cues: decoding and its errors, the raised area bar, `explain`, and `diff`.
+final class StudyContextTests: XCTestCase {
+  static let context = """
+    study_context:
+      min_cues: 2
+      area_score: 8
+      cues:
+        en: [history, legislation, histor*, interviews]
+        nl: [geschiedenis, wetgeving]
+    """
+
+  func manifest(_ context: String = StudyContextTests.context) -> String {
+    TaxonomyFixtures.manifest.replacingOccurrences(of: "areas:", with: context + "\nareas:")
+  }
+
+  func classifier(_ context: String = StudyContextTests.context) throws -> Classifier {
+    var options = ClassifierOptions()
+    options.areaThreshold = 1
+    options.fieldThreshold = 1
+    let loaded = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(context)]))
+    loaded.taxonomy._checkInvariants()
+    return try Classifier(taxonomy: loaded.taxonomy, options: options)
+  }
+
+  func testCuesAreDecodedInLanguageOrderWithPrefixes() throws {
+    let c = try classifier().taxonomy.manifest.studyContext
+    XCTAssertEqual(c?.minCues, 2)
+    XCTAssertEqual(c?.areaScore, 8)
+    XCTAssertEqual(c?.cues.map(\.displayPhrase), ["history", "legislation", "histor*", "interviews", "geschiedenis", "wetgeving"])
+    XCTAssertEqual(c?.cues.map(\.language), ["en", "en", "en", "en", "nl", "nl"])
+  }
+
+  func testBadCuesAndSettingsAreReportedWithTheirPlace() {
+    let text = TaxonomyFixtures.failure([
+      "taxonomy.yaml": manifest(
+        """
+        study_context:
+          min_cues: 0
+          area_score: -2
+          cues:
+            en: [history, history, "ab*c", ""]
+            de: [Geschichte]
+        """)
+    ])
+    XCTAssertTrue(text.contains("'min_cues' must be at least 1"), text)
+    XCTAssertTrue(text.contains("'area_score' must be greater than 0"), text)
+    XCTAssertTrue(text.contains("cue 'history' listed twice for en"), text)
+    XCTAssertTrue(text.contains("a cue must be a phrase, with '*' only at its end, found 'ab*c'"), text)
+    XCTAssertTrue(text.contains("unknown key 'de' in cues"), text)
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:"), text)
+  }
+
+  func testEnoughCuesRaiseEveryAreasBar() throws {
+    let c = try classifier()
+    // A qubit (3) in a technical text is assigned.
+    XCTAssertEqual(c.classify("We build a qubit.").areas.map(\.id), ["quantum"])
+    // One cue is not enough; the same cue twice counts once, and `history` and `histor*` on the
+    // same word count once.
+    XCTAssertEqual(c.classify("A history of the qubit; history again.").areas.map(\.id), ["quantum"])
+    // Two different cues (an English prefix cue and a Dutch one) raise the bar to 8.
+    let study = "The history of the qubit and Dutch wetgeving."
+    XCTAssertEqual(c.classify(study).status, .belowThreshold)
+    // Strong evidence still passes: qubit ×3 (3 × 1.75 = 5.25) + quantum computer ×2 (1.5) +
+    // kwantumcomputer (3) = 9.75 ≥ 8.
+    let deep = study + " A qubit, a qubit, a quantum computer, a quantum computer, a kwantumcomputer."
+    XCTAssertEqual(c.classify(deep).areas.map(\.id), ["quantum"])
+    // explain names the cues and the bar.
+    let e = c.explain(study)
+    XCTAssertTrue(e.contextApplies)
+    XCTAssertEqual(e.contextCues, ["history", "wetgeving"])
+    let why = e.score(of: "quantum")?.reason ?? ""
+    XCTAssertTrue(why.contains("study about the technology (2 context cues: 'history', 'wetgeving'), so an area needs 8"), why)
+    XCTAssertFalse(c.explain("We build a qubit.").contextApplies)
+  }
+
+  func testAReleaseWithoutCuesIsUnchanged() throws {
+    let loaded = try TaxonomyLoader.load(TaxonomyFixtures.files())
+    XCTAssertNil(loaded.taxonomy.manifest.studyContext)
+    var options = ClassifierOptions()
+    options.areaThreshold = 1
+    let c = try Classifier(taxonomy: loaded.taxonomy, options: options)
+    XCTAssertEqual(c.classify("The history of the qubit and legislation, interviews.").areas.map(\.id), ["quantum"])
+  }
+
+  func testDiffListsCueAndSettingChangesBothWays() throws {
+    let old = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest()])).taxonomy
+    let changed = Self.context.replacingOccurrences(of: "min_cues: 2", with: "min_cues: 3")
+      .replacingOccurrences(of: "interviews]", with: "interviews, ethics]")
+      .replacingOccurrences(of: "nl: [geschiedenis, wetgeving]", with: "nl: [geschiedenis]")
+    let new = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(changed)])).taxonomy
+    let d = TaxonomyDiff(from: old, to: new)
+    let c = try XCTUnwrap(d.manifest.studyContext)
+    XCTAssertEqual(c.minCues, Change(old: 2, new: 3))
+    XCTAssertNil(c.areaScore)
+    XCTAssertEqual(c.cuesAdded.map(\.displayPhrase), ["ethics"])
+    XCTAssertEqual(c.cuesRemoved.map(\.displayPhrase), ["wetgeving"])
+    XCTAssertEqual(TaxonomyDiff(from: new, to: old), d.reversed)
+    XCTAssertEqual(c.summary, ["context cues needed: 2 → 3", "context cues added (en): ethics", "context cues removed (nl): wetgeving"])
+    // A release that gains its first cues diffs against one without any.
+    let plain = try TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy
+    XCTAssertEqual(TaxonomyDiff(from: plain, to: old).manifest.studyContext?.cuesAdded.count, 6)
+    XCTAssertNil(TaxonomyDiff(from: plain, to: plain).manifest.studyContext)
+  }
+}
