@@ -54,6 +54,14 @@ final class StudyContextTests: XCTestCase {
     XCTAssertTrue(text.contains("T/taxonomy.yaml:"), text)
   }
 
+  func testCuesAreBounded() {
+    let many = (0...ManifestDecoder.maxCues).map { "cue\($0)" }.joined(separator: ", ")
+    let text = TaxonomyFixtures.failure([
+      "taxonomy.yaml": manifest("study_context:\n  cues:\n    en: [\(many)]")
+    ])
+    XCTAssertTrue(text.contains("more than 10000 study-context cues"), text)
+  }
+
   func testEnoughCuesRaiseEveryAreasBar() throws {
     let c = try classifier()
     // A qubit (3) in a technical text is assigned.

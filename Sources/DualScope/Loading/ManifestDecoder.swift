@@ -69,6 +69,9 @@ enum ManifestDecoder {
     return (manifest, areas.map { decoding.location($0.1) })
   }
 
+  /// At most this many study-context cues in a release (they compile into the matcher).
+  static let maxCues = 10_000
+
   /// `study_context: {min_cues: 3, area_score: 8, cues: {en: [...], nl: [...]}}`.
   static func studyContext(_ node: YAMLNode, languages: [String], _ decoding: inout YAMLDecoding) -> StudyContext? {
     guard
@@ -98,6 +101,10 @@ enum ManifestDecoder {
         guard seen.insert(cue).inserted else {
           decoding.error("cue '\(text)' listed twice for \(language)", at: item)
           continue
+        }
+        guard context.cues.count < maxCues else {
+          decoding.error("more than \(maxCues) study-context cues", at: item)
+          return context
         }
         context.cues.append(cue)
       }
