@@ -3657,7 +3657,7 @@ fields:
         - {term: estimation of distribution algorithm, weight: 3}
         - {term: ant colony optimization, weight: 2.5}
         - {term: artificial intelligence, weight: 2, exclude: [artificial intelligence act]}
-        - {term: AI, case_sensitive: true, weight: 1, exclude: [AI Act, AI act]}
+        - {term: AI, case_sensitive: true, weight: 1, exclude: [AI Act, AI act, AI-verordening, AI-wet]}
         - {term: planning, weight: 0.5, weak: true, exclude: [urban planning, spatial planning, treatment planning, family planning, financial planning]}
       nl:
         - {term: kunstmatige intelligentie, weight: 2}
@@ -6787,12 +6787,16 @@ release_notes: |
   - Renamed: robotics-autonomy.exoskeletons is now robotics-autonomy.exoskeletons-wearable;
     human-robot interaction has a new name.
   - Changed: terms, weights, sensitivity, dual-use codes and crosswalks of several fields
-    (additive manufacturing among them); about 240 more technical terms for photonics,
-    processors, quantum information, radiation detectors, space plasma and materials science.
+    (additive manufacturing among them); about 760 more technical terms (2,763 in all) for
+    photonics, chip design, processors, quantum information, radiation and infrared detectors,
+    radar, small satellites, space plasma and materials science, each with its Dutch form.
   - Scoring defaults: thresholds 1.25, and an area whose score rests on one term alone needs
     1.4 times its threshold (lone_term_factor), measured on the arXiv development sample; a
     field's evidence is clear for the document's level at twice its threshold and at least a
-    score of 5 (clear_evidence), so the lower thresholds do not make "high" cheaper.
+    score of 5 (clear_evidence), so the lower thresholds do not make "high" cheaper; an area
+    besides the document's best needs two matches (secondary_min_matches).
+  - Study context: cues of research about technology (history, law, politics, ethics, public
+    attitudes, education, clinical outcomes); with three of them an area needs a score of 8.
   - Sources: the Dutch Vifo act's sensitive-technology decree.
   2024.1
   - First release.
