@@ -170,8 +170,7 @@ public final class PhraseMatcher: Sendable {
   @inline(__always)
   func scanner(_ base: UnsafePointer<UInt8>, _ count: Int) -> Scanner {
     Scanner(
-      text: base, n: count, table: UnsafePointer(bytes.text.baseAddress!),
-      foldedClass: UnsafePointer(bytes.folded.baseAddress!), gapClass: bytes.gapClass,
-      main: main, interior: interior, forms: forms, folds: folds, filter: filter, firstWords: firstWords, heads: heads)
+      text: base, n: count, bytes: bytes, main: main, interior: interior, forms: forms, folds: folds,
+      filter: filter, firstWords: firstWords, heads: heads)
   }
 }

@@ -24,9 +24,51 @@ extension Scanner {
 
   /// Screens the word starting at `p0` eight bytes at a time, against the filter and then the
   /// first-word table. A word with a non-ASCII character is not screened.
+  ///
+  /// Nearly all words are ASCII, end within sixteen bytes and are followed by an ASCII byte:
+  /// those are screened here with one or two loads; the rest in `screenLongWord`.
   @inline(__always)
   func screenWord(at p0: Int) -> Screen {
-    guard filter.isEnabled else { return Screen() }
+    guard filterOn else { return Screen() }
+    if p0 &+ 16 <= n {
+      let x0 = UnsafeRawPointer(text + p0).loadUnaligned(as: UInt64.self)
+      let nonWord0 = ~WordFilter.wordBytes(x0) & WordFilter.highBits
+      var lo = x0 | 0x2020_2020_2020_2020
+      var hi: UInt64 = 0
+      var x = x0
+      var nonWord = nonWord0
+      var length = 0
+      if nonWord0 == 0 {
+        x = UnsafeRawPointer(text + (p0 &+ 8)).loadUnaligned(as: UInt64.self)
+        nonWord = ~WordFilter.wordBytes(x) & WordFilter.highBits
+        length = 8
+      }
+      let bit = UInt64(truncatingIfNeeded: nonWord.trailingZeroBitCount)
+      // At a word start an ASCII first byte is a letter or digit, so a one-chunk word has
+      // `bit` 15 or more; a two-chunk word may end right at the chunk (`bit` 7).
+      if nonWord != 0 && (x &>> (bit &- 7)) & 0x80 == 0 {
+        let keep: UInt64 = (1 &<< (bit &- 7)) &- 1
+        length &+= Int(truncatingIfNeeded: bit &>> 3)
+        if nonWord0 == 0 { hi = (x | 0x2020_2020_2020_2020) & keep } else { lo &= keep }
+        let end = p0 &+ length
+        if openWords && filterHas(WordFilter.slot(firstThree: lo & 0xFF_FFFF, shift: filterShift)) {
+          return Screen(end: end, walkFromStart: true, state: 0)
+        }
+        var h = WordFilter.mix(0, lo)
+        if hi != 0 { h = WordFilter.mix(h, hi) }
+        guard filterHas(WordFilter.slot(whole: h, shift: filterShift)) else {
+          return Screen(end: end, walkFromStart: false, state: 0)
+        }
+        return Screen(end: end, walkFromStart: false, state: firstWords.state(lo: lo, hi: hi, length: length))
+      }
+    }
+    return screenLongWord(at: p0)
+  }
+
+  /// `screenWord` for words of more than sixteen bytes, near the end of the text, or followed
+  /// by a non-ASCII byte.
+  @inline(never)
+  func screenLongWord(at p0: Int) -> Screen {
     var p = p0
     var h: UInt64 = 0
     var first3: UInt64 = 0
@@ -59,11 +101,11 @@ extension Scanner {
       h = WordFilter.mix(h, lower)
       if done { break }
     }
-    if filter.hasOpenWords && filter.test(WordFilter.slot(firstThree: first3, shift: filter.shift)) {
+    if openWords && filterHas(WordFilter.slot(firstThree: first3, shift: filterShift)) {
       return Screen(end: p, walkFromStart: true, state: 0)
     }
-    guard filter.test(WordFilter.slot(whole: h, shift: filter.shift)), chunks <= 2 else {
-      return Screen(end: p, walkFromStart: chunks > 2 && filter.test(WordFilter.slot(whole: h, shift: filter.shift)), state: 0)
+    guard filterHas(WordFilter.slot(whole: h, shift: filterShift)), chunks <= 2 else {
+      return Screen(end: p, walkFromStart: chunks > 2 && filterHas(WordFilter.slot(whole: h, shift: filterShift)), state: 0)
     }
     return Screen(end: p, walkFromStart: false, state: firstWords.state(lo: lo, hi: hi, length: p &- p0))
   }

@@ -46,8 +46,40 @@ struct Scanner {
   let filter: WordFilter
   let firstWords: FirstWordTable
   let heads: HeadFilter
+  /// The word filter's bitmap and settings as plain values, so that a test in the hot loop is
+  /// one load rather than a chain through the filter object.
+  let filterBits: UnsafePointer<UInt64>
+  let filterShift: UInt64
+  let filterOn: Bool
+  let openWords: Bool
 
   typealias K = ByteClasses
+
+  init(
+    text: UnsafePointer<UInt8>, n: Int, bytes: ByteClasses, main: Automaton, interior: Automaton,
+    forms: [PhraseForm], folds: FoldTable, filter: WordFilter, firstWords: FirstWordTable, heads: HeadFilter
+  ) {
+    self.text = text
+    self.n = n
+    self.table = UnsafePointer(bytes.text.baseAddress!)
+    self.foldedClass = UnsafePointer(bytes.folded.baseAddress!)
+    self.gapClass = bytes.gapClass
+    self.main = main
+    self.interior = interior
+    self.forms = forms
+    self.folds = folds
+    self.filter = filter
+    self.firstWords = firstWords
+    self.heads = heads
+    self.filterBits = UnsafePointer(filter.bits.words.baseAddress!)
+    self.filterShift = filter.shift
+    self.filterOn = filter.isEnabled
+    self.openWords = filter.hasOpenWords
+  }
+
+  /// Whether the word filter has `slot` set.
+  @inline(__always)
+  func filterHas(_ slot: Int) -> Bool { filterBits[slot &>> 6] & (1 &<< UInt64(slot & 63)) != 0 }
 
   /// The folded form of the non-ASCII (or invalid) scalar `v`.
   @inline(__always)
@@ -83,9 +115,25 @@ struct Scanner {
     return p
   }
 
-  /// The first word start at or after `p0` (or `n`).
+  /// The first word start at or after `p0` (or `n`): eight bytes at a time while they are
+  /// ASCII (most gaps are one or two bytes, so this is one load), else byte by byte.
   @inline(__always)
   func nextWordStart(_ p0: Int) -> Int {
+    if p0 &+ 8 <= n {
+      let x = UnsafeRawPointer(text + p0).loadUnaligned(as: UInt64.self)
+      let stop = WordFilter.wordBytes(x) | (x & WordFilter.highBits)
+      if stop == 0 { return nextWordStartByByte(p0 &+ 8) }
+      let bit = stop.trailingZeroBitCount
+      let p = p0 &+ (bit &>> 3)
+      // An ASCII letter or digit starts a word; a non-ASCII byte needs decoding.
+      return x & (1 &<< UInt64(bit)) == 0 ? p : nextWordStartByByte(p)
+    }
+    return nextWordStartByByte(p0)
+  }
+
+  /// `nextWordStart` one character at a time.
+  @inline(never)
+  func nextWordStartByByte(_ p0: Int) -> Int {
     var p = p0
     while p < n {
       let k = UInt8(truncatingIfNeeded: table[Int(text[p])] >> 8)
