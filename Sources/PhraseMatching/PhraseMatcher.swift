@@ -113,7 +113,7 @@ public final class PhraseMatcher: Sendable {
     self.firstWords = FirstWordTable(
       forms: forms,
       openEnded: { !owners[$0].options.isDisjoint(with: [.prefix, .compoundPart]) },
-      automaton: main, classOf: bytes.foldedClass)
+      automaton: main, bytes: bytes)
     self.heads = HeadFilter(heads: forms.indices.filter { owners[$0].options.contains(.compoundPart) }.map { forms[$0] })
     self.forms = forms
     self.bytes = bytes

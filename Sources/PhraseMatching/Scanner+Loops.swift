@@ -20,6 +20,23 @@ extension Scanner {
     var walkFromStart = true
     /// Otherwise, the state after the whole word (0: no phrase starts with it).
     var state: UInt32 = 0
+    /// What may follow the word in a phrase (`FirstWordTable` follow bits).
+    var follow: UInt32 = FirstWordTable.unknown
+  }
+
+  /// Whether a walk from the state after the screened word could go past the word, judged by
+  /// the one or two bytes after it; false means the walk would at most accept the word itself.
+  @inline(__always)
+  func mayContinue(_ screen: Screen) -> Bool {
+    let f = screen.follow
+    if f & FirstWordTable.acceptsOther != 0 { return true }
+    let e = table[Int(text[screen.end])]
+    if e >> 8 != UInt16(K.kindGap) { return f & FirstWordTable.punctuation != 0 }
+    let q = screen.end &+ 1
+    guard q < n else { return false }
+    let b = text[q]
+    if table[Int(b)] >> 8 != UInt16(K.kindWord) { return true }
+    return f & (1 &<< UInt32(b & 31)) != 0
   }
 
   /// Screens the word starting at `p0` eight bytes at a time, against the filter and then the
@@ -59,7 +76,8 @@ extension Scanner {
         guard filterHas(WordFilter.slot(whole: h, shift: filterShift)) else {
           return Screen(end: end, walkFromStart: false, state: 0)
         }
-        return Screen(end: end, walkFromStart: false, state: firstWords.state(lo: lo, hi: hi, length: length))
+        guard let e = FirstWordTable.entry(lo: lo, hi: hi, in: firstWordEntries, mask: firstWordMask) else { return Screen(end: end, walkFromStart: false, state: 0) }
+        return Screen(end: end, walkFromStart: false, state: e.pointee.state, follow: e.pointee.follow)
       }
     }
     return screenLongWord(at: p0)
@@ -107,7 +125,7 @@ extension Scanner {
     guard filterHas(WordFilter.slot(whole: h, shift: filterShift)), chunks <= 2 else {
       return Screen(end: p, walkFromStart: chunks > 2 && filterHas(WordFilter.slot(whole: h, shift: filterShift)), state: 0)
     }
-    return Screen(end: p, walkFromStart: false, state: firstWords.state(lo: lo, hi: hi, length: p &- p0))
+    return Screen(end: p, walkFromStart: false, state: firstWords.state(lo: lo, hi: hi))
   }
 
   /// Counts leftmost-longest matches: at each word start the longest match wins and the scan
@@ -120,7 +138,14 @@ extension Scanner {
       let wordStart = p
       let screen = screenWord(at: p)
       var resume = -1
-      if screen.walkFromStart || screen.state != 0 {
+      if !screen.walkFromStart && screen.state != 0 && !mayContinue(screen) {
+        // The walk would only find the word itself.
+        if screen.follow & FirstWordTable.acceptsPlainly != 0 {
+          count &+= 1
+          p = nextWordStart(screen.end)
+          continue
+        }
+      } else if screen.walkFromStart || screen.state != 0 {
         var sink = CountSink()
         let r =
           screen.walkFromStart
@@ -200,7 +225,9 @@ extension Scanner {
       words &+= 1
       let screen = screenWord(at: p)
       var resume = wordStart
-      if screen.walkFromStart || screen.state != 0 {
+      if screen.walkFromStart
+        || (screen.state != 0 && (screen.follow & FirstWordTable.acceptsPlainly != 0 || mayContinue(screen)))
+      {
         let group = sink.matches.count
         let r =
           screen.walkFromStart

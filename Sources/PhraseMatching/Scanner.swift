@@ -46,12 +46,14 @@ struct Scanner {
   let filter: WordFilter
   let firstWords: FirstWordTable
   let heads: HeadFilter
-  /// The word filter's bitmap and settings as plain values, so that a test in the hot loop is
-  /// one load rather than a chain through the filter object.
+  /// The word filter's bitmap and settings and the first-word table as plain values, so that a
+  /// test in the hot loop is one load rather than a chain through the objects.
   let filterBits: UnsafePointer<UInt64>
   let filterShift: UInt64
   let filterOn: Bool
   let openWords: Bool
+  let firstWordEntries: UnsafeMutablePointer<FirstWordTable.Entry>
+  let firstWordMask: Int
 
   typealias K = ByteClasses
 
@@ -75,6 +77,8 @@ struct Scanner {
     self.filterShift = filter.shift
     self.filterOn = filter.isEnabled
     self.openWords = filter.hasOpenWords
+    self.firstWordEntries = firstWords.entries.baseAddress!
+    self.firstWordMask = firstWords.mask
   }
 
   /// Whether the word filter has `slot` set.

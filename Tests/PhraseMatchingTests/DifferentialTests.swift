@@ -91,4 +91,42 @@ final class DifferentialTests: XCTestCase {
       XCTAssertEqual(text.withUnsafeBufferPointer { m.countLeftmostLongest(in: $0, scratch: &scratch) }, naive.leftmostLongestSpans(text).count)
     }
   }
+
+  /// The shortcuts after a screened first word (what may follow it: a gap and a letter or digit,
+  /// punctuation, nothing) and words around eight and sixteen bytes, against the naive matcher.
+  func testFirstWordShortcutsAgainstNaiveMatcher() throws {
+    var rng = SeededGenerator(seed: 7)
+    let lexicon = [
+      "a", "u", "s", "c", "x", "ray", "army", "time", "series", "1d", "2d", "p", "q", "y", "model",
+      "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq",
+    ]
+    let joins = [" ", " ", "-", "  ", ", ", ".", ". ", "+", "++", " - ", "'", " (", ") ", "\n", "/"]
+    let punctuated = ["u.s. army", "c++", "c++ model", "x-ray", "time series", "time 2d", "a.", "s/p", "model (a)", "ray's"]
+    for round in 0..<20 {
+      var texts = punctuated.filter { _ in Bool.random(using: &rng) }
+      for _ in 0..<30 {
+        let n = Int.random(in: 1...3, using: &rng)
+        texts.append((0..<n).map { _ in lexicon.randomElement(using: &rng)! }.joined(separator: [" ", "-"].randomElement(using: &rng)!))
+      }
+      let phrases = texts.enumerated().map { Phrase($0.element, id: TermID(UInt32($0.offset))) }
+      let m = try PhraseMatcher(phrases)
+      m._checkInvariants()
+      let naive = NaiveMatcher(phrases)
+      var scratch = MatchScratch()
+      for _ in 0..<4 {
+        var text = ""
+        for _ in 0..<200 {
+          var w = lexicon.randomElement(using: &rng)!
+          if Bool.random(using: &rng) { w = w.uppercased() }
+          text += w + joins.randomElement(using: &rng)!
+        }
+        if Bool.random(using: &rng) { text.removeLast() }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { m.findAll(in: $0, into: &scratch) }
+        XCTAssertEqual(scratch.matches, naive.findAll(bytes).matches, "round \(round)")
+        let count = bytes.withUnsafeBufferPointer { m.countLeftmostLongest(in: $0, scratch: &scratch) }
+        XCTAssertEqual(count, naive.leftmostLongestSpans(bytes).count, "round \(round) count")
+      }
+    }
+  }
 }
