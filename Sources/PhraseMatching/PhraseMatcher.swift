@@ -56,7 +56,6 @@ public final class PhraseMatcher: Sendable {
   let filter: WordFilter
   let firstWords: FirstWordTable
   let heads: HeadFilter
-  let folds: FoldTable
 
   /// Number of phrases given to `init`.
   public let phraseCount: Int
@@ -119,7 +118,6 @@ public final class PhraseMatcher: Sendable {
     self.bytes = bytes
     self.main = main
     self.interior = interior
-    self.folds = FoldTable.shared
     self.phraseCount = phrases.count
   }
 
@@ -170,7 +168,7 @@ public final class PhraseMatcher: Sendable {
   @inline(__always)
   func scanner(_ base: UnsafePointer<UInt8>, _ count: Int) -> Scanner {
     Scanner(
-      text: base, n: count, bytes: bytes, main: main, interior: interior, forms: forms, folds: folds,
+      text: base, n: count, bytes: bytes, main: main, interior: interior, forms: forms,
       filter: filter, firstWords: firstWords, heads: heads)
   }
 }
