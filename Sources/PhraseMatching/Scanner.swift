@@ -177,7 +177,10 @@ struct Scanner {
   //   phrases. Only the root, its children and branchy states are dense; the rest have up to
   //   three packed edges right after their header.
   // - State info and edges in separate arrays: two dependent cache misses per step. One array
-  //   of words in breadth-first order keeps the shallow states in a few cache lines.
+  //   of words keeps the root's and its children's rows in a few cache lines.
+  // - Breadth-first order for the whole array (the first version): once the first-word table
+  //   started most walks deep in the trie, each step was a cache miss; depth-first below the
+  //   root's children: counting 143 to 139 ms, findAll 168 to 163 ms.
   // - Walking every word from its first byte: the walk's dependent loads and its exit branch
   //   cost more than hashing the word; the filter rejects most words with one L1 load.
   // - Per-state accept lists checked on every step: the accept summary rides in the state's
