@@ -147,7 +147,8 @@ extension Scanner {
     let x0 = UnsafeRawPointer(text + p).loadUnaligned(as: UInt64.self)
     if length <= 8 { return screenASCII(end: p &+ length, lo: Self.lowered(x0, bytes: length), hi: 0) }
     let x1 = UnsafeRawPointer(text + (p &+ 8)).loadUnaligned(as: UInt64.self)
-    return screenASCII(end: p &+ length, lo: x0 | 0x2020_2020_2020_2020, hi: Self.lowered(x1, bytes: length &- 8))
+    let hi = Self.lowered(x1, bytes: length &- 8)
+    return screenASCII(end: p &+ length, lo: x0 | 0x2020_2020_2020_2020, hi: hi)
   }
 
   // MARK: - Word starts by the block
@@ -207,7 +208,9 @@ extension Scanner {
       let rest = ~word &>> UInt64(truncatingIfNeeded: s)
       // A word running past the block is screened with the next block, or on its own when it
       // fills the block.
-      if rest == 0 { return s > 0 ? p &+ s : nextWordStart(visitor.visit(self, start: p, screen: screenWord(at: p))) }
+      if rest == 0 {
+        return s > 0 ? p &+ s : nextWordStart(visitor.visit(self, start: p, screen: screenWord(at: p)))
+      }
       let start = p &+ s
       let end = start &+ rest.trailingZeroBitCount
       let resume = visitor.visit(self, start: start, screen: screenKnown(at: start, length: end &- start))
