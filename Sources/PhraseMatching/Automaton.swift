@@ -1,6 +1,6 @@
 /// A compiled trie over byte classes of folded phrase forms, laid out in one array of 32-bit
-/// words in breadth-first order, so the states near the root (where almost every walk ends)
-/// share a few cache lines.
+/// words: the root and its children first, so their dense rows share a few cache lines, then
+/// depth-first, so a walk's next state is usually in the same or the next cache line.
 ///
 /// A state is identified by the offset of its header word. The header holds the edge layout and
 /// whether (and how) the state accepts; the edges follow it: a dense row of one target per class
@@ -34,42 +34,52 @@ final class Automaton: @unchecked Sendable {
     self.classCount = classCount
     let nodeCount = b.label.count
     self.stateCount = nodeCount
-    // Breadth-first order: the children of the node at position h sit at positions
-    // childStart[h] ..< childStart[h] + childCount[h], so sibling lists are followed only here.
+    // Layout order: the root and its children first (their dense rows are shared by every walk
+    // from a word start), then depth-first from each child, so a state's first child follows
+    // it. Walks now mostly start past a first word (`FirstWordTable`) at a state deep in the
+    // trie, which a long text has pushed out of the cache; after it, depth-first order puts
+    // the next states of the walk in the same or the next cache line.
+    var childCount = [UInt16](repeating: 0, count: nodeCount)
+    var depthOf = [UInt8](repeating: 0, count: nodeCount)
     var order: [UInt32] = [0]
     order.reserveCapacity(nodeCount)
-    var depth: [UInt8] = [0]
-    depth.reserveCapacity(nodeCount)
-    var childStart = [UInt32](repeating: 0, count: nodeCount)
-    var childCount = [UInt16](repeating: 0, count: nodeCount)
-    var head = 0
-    while head < order.count {
-      let node = order[head]
-      let d = depth[head]
-      childStart[head] = UInt32(order.count)
-      var c = b.firstChild[Int(node)]
-      var n: UInt16 = 0
-      while c != TrieBuilder.none {
-        order.append(c)
-        depth.append(d == 255 ? 255 : d + 1)
-        n += 1
-        c = b.nextSibling[Int(c)]
-      }
-      childCount[head] = n
-      head += 1
+    var c = b.firstChild[0]
+    while c != TrieBuilder.none {
+      order.append(c)
+      depthOf[Int(c)] = 1
+      childCount[0] += 1
+      c = b.nextSibling[Int(c)]
     }
+    var stack: [UInt32] = []
+    var children: [UInt32] = []
+    for top in order[1...].reversed() { stack.append(top) }
+    while let node = stack.popLast() {
+      if depthOf[Int(node)] > 1 { order.append(node) }  // the root's children are placed already
+      children.removeAll(keepingCapacity: true)
+      var k = b.firstChild[Int(node)]
+      while k != TrieBuilder.none {
+        children.append(k)
+        let d = depthOf[Int(node)]
+        depthOf[Int(k)] = d == 255 ? 255 : d + 1
+        k = b.nextSibling[Int(k)]
+      }
+      childCount[Int(node)] = UInt16(children.count)
+      for k in children.reversed() { stack.append(k) }
+    }
+    precondition(order.count == nodeCount, "layout lost states")
+    var position = [UInt32](repeating: 0, count: nodeCount)
+    for (h, node) in order.enumerated() { position[Int(node)] = UInt32(h) }
     // Offsets by position.
     var offset = [UInt32](repeating: 0, count: nodeCount)
     var next = 1
     for h in 0..<nodeCount {
       offset[h] = UInt32(truncatingIfNeeded: next)
-      let n = Int(childCount[h])
-      next += 1 + (Self.isDense(depth: depth[h], children: n) ? classCount : n)
+      let node = Int(order[h])
+      let n = Int(childCount[node])
+      next += 1 + (Self.isDense(depth: depthOf[node], children: n) ? classCount : n)
       if next >= Self.maxWords { return nil }
     }
     // Accept entries, grouped by position.
-    var position = [UInt32](repeating: 0, count: nodeCount)
-    for (h, node) in order.enumerated() { position[Int(node)] = UInt32(h) }
     var acceptIndex = [UInt32](repeating: 0, count: nodeCount)  // count per position, then index
     for (node, _) in b.accepts { acceptIndex[Int(position[Int(node)])] += 1 }
     var acceptStart: [UInt32] = [0]
@@ -107,17 +117,23 @@ final class Automaton: @unchecked Sendable {
           header |= e.isSimple ? Self.simpleBit : Self.complexBit
         }
       }
-      let first = Int(childStart[h])
-      let n = Int(childCount[h])
-      if Self.isDense(depth: depth[h], children: n) {
+      let node = Int(order[h])
+      let n = Int(childCount[node])
+      if Self.isDense(depth: depthOf[node], children: n) {
         header |= Self.denseBit
-        for c in first..<(first + n) { words[at + 1 + Int(b.label[Int(order[c])])] = offset[c] }
+        var c = b.firstChild[node]
+        while c != TrieBuilder.none {
+          words[at + 1 + Int(b.label[Int(c)])] = offset[Int(position[Int(c)])]
+          c = b.nextSibling[Int(c)]
+        }
       } else {
         header |= UInt32(n)
         var k = 0
-        for c in first..<(first + n) {
-          words[at + 1 + k] = UInt32(b.label[Int(order[c])]) << 24 | offset[c]
+        var c = b.firstChild[node]
+        while c != TrieBuilder.none {
+          words[at + 1 + k] = UInt32(b.label[Int(c)]) << 24 | offset[Int(position[Int(c)])]
           k += 1
+          c = b.nextSibling[Int(c)]
         }
         // Keep the few edges sorted by class (insertion sort).
         if n > 1 {

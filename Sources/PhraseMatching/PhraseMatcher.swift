@@ -56,7 +56,6 @@ public final class PhraseMatcher: Sendable {
   let filter: WordFilter
   let firstWords: FirstWordTable
   let heads: HeadFilter
-  let folds: FoldTable
 
   /// Number of phrases given to `init`.
   public let phraseCount: Int
@@ -113,13 +112,12 @@ public final class PhraseMatcher: Sendable {
     self.firstWords = FirstWordTable(
       forms: forms,
       openEnded: { !owners[$0].options.isDisjoint(with: [.prefix, .compoundPart]) },
-      automaton: main, classOf: bytes.foldedClass)
+      automaton: main, bytes: bytes)
     self.heads = HeadFilter(heads: forms.indices.filter { owners[$0].options.contains(.compoundPart) }.map { forms[$0] })
     self.forms = forms
     self.bytes = bytes
     self.main = main
     self.interior = interior
-    self.folds = FoldTable.shared
     self.phraseCount = phrases.count
   }
 
@@ -170,8 +168,7 @@ public final class PhraseMatcher: Sendable {
   @inline(__always)
   func scanner(_ base: UnsafePointer<UInt8>, _ count: Int) -> Scanner {
     Scanner(
-      text: base, n: count, table: UnsafePointer(bytes.text.baseAddress!),
-      foldedClass: UnsafePointer(bytes.folded.baseAddress!), gapClass: bytes.gapClass,
-      main: main, interior: interior, forms: forms, folds: folds, filter: filter, firstWords: firstWords, heads: heads)
+      text: base, n: count, bytes: bytes, main: main, interior: interior, forms: forms,
+      filter: filter, firstWords: firstWords, heads: heads)
   }
 }

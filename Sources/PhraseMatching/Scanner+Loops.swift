@@ -1,112 +1,55 @@
 extension Scanner {
-  /// Eight bytes from `p` (zeros past the end), little-endian.
-  @inline(__always)
-  func load8(_ p: Int) -> UInt64 {
-    if p &+ 8 <= n { return UnsafeRawPointer(text + p).loadUnaligned(as: UInt64.self) }
-    var x: UInt64 = 0
-    var i = 0
-    while p &+ i < n {
-      x |= UInt64(text[p &+ i]) << (8 * UInt64(i))
-      i &+= 1
-    }
-    return x
-  }
-
-  /// What screening a word found.
-  struct Screen {
-    /// The word's end, or -1 when it was not screened (non-ASCII, or the filter is off).
-    var end = -1
-    /// Walk from the word start (an open first word may match, or the word was not screened).
-    var walkFromStart = true
-    /// Otherwise, the state after the whole word (0: no phrase starts with it).
-    var state: UInt32 = 0
-  }
-
-  /// Screens the word starting at `p0` eight bytes at a time, against the filter and then the
-  /// first-word table. A word with a non-ASCII character is not screened.
-  @inline(__always)
-  func screenWord(at p0: Int) -> Screen {
-    guard filter.isEnabled else { return Screen() }
-    var p = p0
-    var h: UInt64 = 0
-    var first3: UInt64 = 0
-    var lo: UInt64 = 0
-    var hi: UInt64 = 0
-    var chunks = 0
-    while true {
-      let x = load8(p)
-      let nonWord = ~WordFilter.wordBytes(x) & WordFilter.highBits
-      var lower = x | 0x2020_2020_2020_2020
-      var done = false
-      if nonWord != 0 {
-        let bit = UInt64(nonWord.trailingZeroBitCount)
-        // A non-ASCII byte right after the ASCII part: the word may continue; walk it.
-        if (x >> (bit - 7)) & 0x80 != 0 { return Screen() }
-        p &+= Int(bit >> 3)
-        done = true
-        if bit == 7 { break }
-        lower &= ~0 >> (64 - (bit - 7))
-      } else {
-        p &+= 8
-      }
-      if chunks == 0 {
-        first3 = lower & 0xFF_FFFF
-        lo = lower
-      } else if chunks == 1 {
-        hi = lower
-      }
-      chunks &+= 1
-      h = WordFilter.mix(h, lower)
-      if done { break }
-    }
-    if filter.hasOpenWords && filter.test(WordFilter.slot(firstThree: first3, shift: filter.shift)) {
-      return Screen(end: p, walkFromStart: true, state: 0)
-    }
-    guard filter.test(WordFilter.slot(whole: h, shift: filter.shift)), chunks <= 2 else {
-      return Screen(end: p, walkFromStart: chunks > 2 && filter.test(WordFilter.slot(whole: h, shift: filter.shift)), state: 0)
-    }
-    return Screen(end: p, walkFromStart: false, state: firstWords.state(lo: lo, hi: hi, length: p &- p0))
-  }
-
   /// Counts leftmost-longest matches: at each word start the longest match wins and the scan
   /// resumes after it; without one, the word is skipped (or searched for compound heads).
   @inline(__always)
   func countLeftmostLongest(interior hasInterior: Bool) -> Int {
+    var counter = Counter(interior: hasInterior)
+    forEachWord(&counter)
+    return counter.count
+  }
+
+  struct Counter: WordVisitor {
+    let interior: Bool
     var count = 0
-    var p = nextWordStart(0)
-    while p < n {
-      let wordStart = p
-      let screen = screenWord(at: p)
-      var resume = -1
-      if screen.walkFromStart || screen.state != 0 {
-        var sink = CountSink()
-        let r =
-          screen.walkFromStart
-          ? walk(main, from: wordStart, interiorStart: false, sink: &sink)
-          : walk(main, from: wordStart, interiorStart: false, sink: &sink, state: screen.state, at: screen.end)
-        if sink.best >= 0 {
-          count &+= 1
-          p = sink.best
-          // A word right after a phrase that ends in punctuation (`c++`) is a word of its own.
-          if p < n, sink.bestKind == .compound, charClass(at: p).0 == .word {
-            // A compound's leading part ended inside the word (the match may span several).
-            p = hasInterior ? countHeads(wordStart: startOfWord(at: p, from: wordStart), from: p, count: &count) : skipWord(p)
-          }
-          p = nextWordStart(p)
-          continue
-        }
-        if r.inFirstWord { resume = r.stop }
-      }
-      if hasInterior {
-        p = countHeads(wordStart: wordStart, from: wordStart, count: &count)
-      } else if screen.end >= 0 {
-        p = screen.end
-      } else {
-        p = skipWord(resume >= 0 ? resume : wordStart)
-      }
-      p = nextWordStart(p)
+
+    @inline(__always)
+    mutating func visit(_ scanner: Scanner, start: Int, screen: Screen) -> Int {
+      scanner.countMatch(at: start, screen: screen, interior: interior, count: &count)
     }
-    return count
+  }
+
+  /// Counts the longest match at the word at `wordStart` (or a compound head inside it);
+  /// returns where to look for the next word start.
+  @inline(__always)
+  func countMatch(at wordStart: Int, screen: Screen, interior hasInterior: Bool, count: inout Int) -> Int {
+    var resume = -1
+    if !screen.walkFromStart && screen.state != 0 && !mayContinue(screen) {
+      // The walk would only find the word itself.
+      if screen.follow & FirstWordTable.acceptsPlainly != 0 {
+        count &+= 1
+        return screen.end
+      }
+    } else if screen.walkFromStart || screen.state != 0 {
+      var sink = CountSink()
+      let r =
+        screen.walkFromStart
+        ? walk(main, from: wordStart, interiorStart: false, sink: &sink)
+        : walk(main, from: wordStart, interiorStart: false, sink: &sink, state: screen.state, at: screen.end)
+      if sink.best >= 0 {
+        count &+= 1
+        let p = sink.best
+        // A word right after a phrase that ends in punctuation (`c++`) is a word of its own.
+        if p < n, sink.bestKind == .compound, charClass(at: p).0 == .word {
+          // A compound's leading part ended inside the word (the match may span several).
+          return hasInterior ? countHeads(wordStart: startOfWord(at: p, from: wordStart), from: p, count: &count) : skipWord(p)
+        }
+        return p
+      }
+      if r.inFirstWord { resume = r.stop }
+    }
+    if hasInterior { return countHeads(wordStart: wordStart, from: wordStart, count: &count) }
+    if screen.end >= 0 { return screen.end }
+    return skipWord(resume >= 0 ? resume : wordStart)
   }
 
   /// The start of the word that `p` lies in, scanning forward from `from`, a word start before it.
@@ -150,62 +93,78 @@ extension Scanner {
   /// Reports every match into `sink.matches`; returns the number of words.
   @inline(__always)
   func collectAll(into sink: inout CollectSink, interior hasInterior: Bool) -> Int {
+    var collector = Collector(interior: hasInterior)
+    swap(&collector.sink, &sink)
+    forEachWord(&collector)
+    swap(&collector.sink, &sink)
+    return collector.words
+  }
+
+  struct Collector: WordVisitor {
+    let interior: Bool
+    var sink = CollectSink()
     var words = 0
-    var p = nextWordStart(0)
-    while p < n {
-      let wordStart = p
+
+    @inline(__always)
+    mutating func visit(_ scanner: Scanner, start: Int, screen: Screen) -> Int {
       sink.wordIndex = Int32(truncatingIfNeeded: words)
       words &+= 1
-      let screen = screenWord(at: p)
-      var resume = wordStart
-      if screen.walkFromStart || screen.state != 0 {
-        let group = sink.matches.count
-        let r =
-          screen.walkFromStart
-          ? walk(main, from: wordStart, interiorStart: false, sink: &sink)
-          : walk(main, from: wordStart, interiorStart: false, sink: &sink, state: screen.state, at: screen.end)
-        finishGroup(&sink.matches, from: group)
-        if r.inFirstWord { resume = r.stop }
-      }
-      if hasInterior && screen.end >= 0 && heads.isEnabled {
-        // An ASCII word: a head needs three letters before it and its own first three inside
-        // the word, so words under six letters start no walk.
-        var q = wordStart &+ 3
-        let last = screen.end &- 3
-        while q <= last {
-          if heads.test(text, q) {
-            let group = sink.matches.count
-            _ = walk(interior, from: q, interiorStart: true, sink: &sink)
-            finishGroup(&sink.matches, from: group)
-          }
-          q &+= 1
-        }
-        p = screen.end
-      } else if hasInterior {
-        var q = wordStart
-        var letters = 0
-        while q < n {
-          let (c, len) = charClass(at: q)
-          if c == .ignorable {
-            q &+= len
-            continue
-          }
-          guard c == .word else { break }
-          if letters >= 3 && heads.mayStart(text, q, n) {
-            let group = sink.matches.count
-            _ = walk(interior, from: q, interiorStart: true, sink: &sink)
-            finishGroup(&sink.matches, from: group)
-          }
-          letters &+= 1
-          q &+= len
-        }
-        p = q
-      } else {
-        p = screen.end >= 0 ? screen.end : skipWord(resume)
-      }
-      p = nextWordStart(p)
+      return scanner.collectMatches(at: start, screen: screen, interior: interior, into: &sink)
     }
-    return words
+  }
+
+  /// Reports every match that starts at the word at `wordStart` or inside it (compound heads);
+  /// returns the word's end.
+  @inline(__always)
+  func collectMatches(at wordStart: Int, screen: Screen, interior hasInterior: Bool, into sink: inout CollectSink) -> Int {
+    var resume = wordStart
+    if screen.walkFromStart
+      || (screen.state != 0 && (screen.follow & FirstWordTable.acceptsPlainly != 0 || mayContinue(screen)))
+    {
+      let group = sink.matches.count
+      let r =
+        screen.walkFromStart
+        ? walk(main, from: wordStart, interiorStart: false, sink: &sink)
+        : walk(main, from: wordStart, interiorStart: false, sink: &sink, state: screen.state, at: screen.end)
+      finishGroup(&sink.matches, from: group)
+      if r.inFirstWord { resume = r.stop }
+    }
+    if hasInterior && screen.end >= 0 && heads.isEnabled {
+      // An ASCII word: a head needs three letters before it and its own first three inside
+      // the word, so words under six letters start no walk.
+      var q = wordStart &+ 3
+      let last = screen.end &- 3
+      while q <= last {
+        if heads.test(text, q) {
+          let group = sink.matches.count
+          _ = walk(interior, from: q, interiorStart: true, sink: &sink)
+          finishGroup(&sink.matches, from: group)
+        }
+        q &+= 1
+      }
+      return screen.end
+    }
+    if hasInterior {
+      var q = wordStart
+      var letters = 0
+      while q < n {
+        let (c, len) = charClass(at: q)
+        if c == .ignorable {
+          q &+= len
+          continue
+        }
+        guard c == .word else { break }
+        if letters >= 3 && heads.mayStart(text, q, n) {
+          let group = sink.matches.count
+          _ = walk(interior, from: q, interiorStart: true, sink: &sink)
+          finishGroup(&sink.matches, from: group)
+        }
+        letters &+= 1
+        q &+= len
+      }
+      return q
+    }
+    return screen.end >= 0 ? screen.end : skipWord(resume)
   }
 
   /// Orders the matches of one start (longer first, then term, then kind) and drops repeats of

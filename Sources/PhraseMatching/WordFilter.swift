@@ -34,11 +34,11 @@ final class WordFilter: @unchecked Sendable {
   func test(_ slot: Int) -> Bool { bits.test(slot) }
 
   @inline(__always)
-  static func slot(whole h: UInt64, shift: UInt64) -> Int { Int(truncatingIfNeeded: (h &* 0xD6E8_FEB8_6659_FD93) >> shift) }
+  static func slot(whole h: UInt64, shift: UInt64) -> Int { Int(truncatingIfNeeded: (h &* 0xD6E8_FEB8_6659_FD93) &>> shift) }
 
   @inline(__always)
   static func slot(firstThree k: UInt64, shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: ((k | 1 << 40) &* 0xD6E8_FEB8_6659_FD93) >> shift)
+    Int(truncatingIfNeeded: ((k | 1 << 40) &* 0xD6E8_FEB8_6659_FD93) &>> shift)
   }
 
   /// The keys of a lower-case ASCII word.

@@ -91,4 +91,68 @@ final class DifferentialTests: XCTestCase {
       XCTAssertEqual(text.withUnsafeBufferPointer { m.countLeftmostLongest(in: $0, scratch: &scratch) }, naive.leftmostLongestSpans(text).count)
     }
   }
+
+  /// The shortcuts after a screened first word (what may follow it: a gap and a letter or digit,
+  /// punctuation, nothing) and words around eight and sixteen bytes, against the naive matcher.
+  func testFirstWordShortcutsAgainstNaiveMatcher() throws {
+    var rng = SeededGenerator(seed: 7)
+    let lexicon = [
+      "a", "u", "s", "c", "x", "ray", "army", "time", "series", "1d", "2d", "p", "q", "y", "model",
+      "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq",
+    ]
+    let joins = [" ", " ", "-", "  ", ", ", ".", ". ", "+", "++", " - ", "'", " (", ") ", "\n", "/"]
+    let punctuated = ["u.s. army", "c++", "c++ model", "x-ray", "time series", "time 2d", "a.", "s/p", "model (a)", "ray's"]
+    for round in 0..<20 {
+      var texts = punctuated.filter { _ in Bool.random(using: &rng) }
+      for _ in 0..<30 {
+        let n = Int.random(in: 1...3, using: &rng)
+        texts.append((0..<n).map { _ in lexicon.randomElement(using: &rng)! }.joined(separator: [" ", "-"].randomElement(using: &rng)!))
+      }
+      let phrases = texts.enumerated().map { Phrase($0.element, id: TermID(UInt32($0.offset))) }
+      let m = try PhraseMatcher(phrases)
+      m._checkInvariants()
+      let naive = NaiveMatcher(phrases)
+      var scratch = MatchScratch()
+      for _ in 0..<4 {
+        var text = ""
+        for _ in 0..<200 {
+          var w = lexicon.randomElement(using: &rng)!
+          if Bool.random(using: &rng) { w = w.uppercased() }
+          text += w + joins.randomElement(using: &rng)!
+        }
+        if Bool.random(using: &rng) { text.removeLast() }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { m.findAll(in: $0, into: &scratch) }
+        XCTAssertEqual(scratch.matches, naive.findAll(bytes).matches, "round \(round)")
+        let count = bytes.withUnsafeBufferPointer { m.countLeftmostLongest(in: $0, scratch: &scratch) }
+        XCTAssertEqual(count, naive.leftmostLongestSpans(bytes).count, "round \(round) count")
+      }
+    }
+  }
+
+  /// Words of every length up to 80 bytes, so that words start, end and run across the 64-byte
+  /// blocks of the scan, with a non-ASCII letter now and then, against the naive matcher.
+  func testBlockBoundariesAgainstNaiveMatcher() throws {
+    var rng = SeededGenerator(seed: 64)
+    func word() -> String {
+      let length = Int.random(in: 0..<10, using: &rng) == 0 ? Int.random(in: 17...80, using: &rng) : Int.random(in: 1...16, using: &rng)
+      return String((0..<length).map { _ in Int.random(in: 0..<50, using: &rng) == 0 ? "é" : Bool.random(using: &rng) ? "a" : "b" })
+    }
+    let lexicon = (0..<40).map { _ in word() } + ["a", "b", "ab", "ba", "aa", "bb", "aab"]
+    let phrases = (0..<60).map { i in
+      Phrase((0..<Int.random(in: 1...2, using: &rng)).map { _ in lexicon.randomElement(using: &rng)! }.joined(separator: " "), id: TermID(UInt32(i)))
+    }
+    let m = try PhraseMatcher(phrases)
+    m._checkInvariants()
+    let naive = NaiveMatcher(phrases)
+    var scratch = MatchScratch()
+    for round in 0..<20 {
+      let text = Array((0..<120).map { _ in lexicon.randomElement(using: &rng)! }.joined(separator: [" ", ". ", "  ", "-"].randomElement(using: &rng)!).utf8)
+      text.withUnsafeBufferPointer { m.findAll(in: $0, into: &scratch) }
+      XCTAssertEqual(scratch.matches, naive.findAll(text).matches, "round \(round)")
+      XCTAssertEqual(scratch.wordCount, naive.findAll(text).words, "round \(round) words")
+      let count = text.withUnsafeBufferPointer { m.countLeftmostLongest(in: $0, scratch: &scratch) }
+      XCTAssertEqual(count, naive.leftmostLongestSpans(text).count, "round \(round) count")
+    }
+  }
 }
