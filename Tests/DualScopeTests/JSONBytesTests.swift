@@ -7,7 +7,7 @@ final class JSONBytesTests: XCTestCase {
   func text(_ write: (inout JSONBytes) -> Void) -> String {
     var j = JSONBytes()
     write(&j)
-    return String(decoding: j.bytes, as: UTF8.self)
+    return String(decoding: j.array, as: UTF8.self)
   }
 
   func testIntegersAsSwiftPrintsThem() {

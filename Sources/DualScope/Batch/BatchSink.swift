@@ -12,9 +12,9 @@ public enum BatchEncoding: Sendable {
     switch self {
     case .jsonLines:
       var out = JSONBytes()
-      out.bytes.reserveCapacity(documents.count * 512)
+      out.reserve(documents.count * 1024)
       for d in documents { JSONLinesResultWriter.encode(d, into: &out) }
-      chunk.bytes = out.bytes
+      chunk.bytes = out.array
     case .csvRows(let carry):
       var out: [UInt8] = []
       for d in documents { CSVResultWriter.encode(d, carry: carry, into: &out) }

@@ -19,9 +19,9 @@ public final class ErrorRecordWriter {
       j.comma()
       j.key("reason"); j.string(e.message)
       j.close()
-      j.bytes.append(0x0A)
+      j.byte(0x0A)
     }
-    try file.write(j.bytes)
+    try file.write(j.array)
   }
 
   public func commit() throws { try file.commit() }

@@ -1,10 +1,23 @@
 /// A small JSON writer straight into bytes, for the hot output path: keys are written in a fixed
 /// order by the caller, so the output bytes depend only on the values.
-struct JSONBytes {
-  var bytes: [UInt8] = []
+///
+/// It writes into a ``ByteBuffer`` rather than an `[UInt8]`: an array append checks that its
+/// storage is uniquely referenced on every byte, and those checks were 1.2 % of a one-thread
+/// batch run on their own (encoding as a whole about a sixth of it).
+struct JSONBytes: ~Copyable {
+  var bytes = ByteBuffer()
+
+  init() {}
+
+  /// The bytes written so far, as an array.
+  var array: [UInt8] { bytes.array }
+
+  mutating func reserve(_ count: Int) { bytes.reserve(count) }
+
+  mutating func byte(_ b: UInt8) { bytes.append(b) }
 
   mutating func raw(_ s: StaticString) {
-    bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    bytes.append(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }
 
   /// `"key":` (the key is trusted to need no escaping).
@@ -21,7 +34,7 @@ struct JSONBytes {
     var s = s
     let plain = s.withUTF8 { u in
       guard !u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
-      bytes.append(contentsOf: u)
+      bytes.append(UnsafeRawBufferPointer(u))
       return true
     }
     if plain {
@@ -30,14 +43,16 @@ struct JSONBytes {
     }
     for b in s.utf8 {
       switch b {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case UInt8(ascii: "\""): raw("\\\"")
+      case UInt8(ascii: "\\"): raw("\\\\")
+      case 0x0A: raw("\\n")
+      case 0x0D: raw("\\r")
+      case 0x09: raw("\\t")
       case 0..<0x20:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+        let hex: StaticString = "0123456789abcdef"
+        raw("\\u00")
+        bytes.append(hex.utf8Start[Int(b >> 4)])
+        bytes.append(hex.utf8Start[Int(b & 15)])
       default: bytes.append(b)
       }
     }
@@ -49,7 +64,9 @@ struct JSONBytes {
     if v < 0 {
       bytes.append(UInt8(ascii: "-"))
       if v == .min {
-        bytes.append(contentsOf: String(v).utf8.dropFirst())
+        var text = String(v)
+        text.removeFirst()
+        text.withUTF8 { bytes.append(UnsafeRawBufferPointer($0)) }
         return
       }
     }
@@ -67,7 +84,7 @@ struct JSONBytes {
         out[i] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30
         n /= 10
       } while n > 0 || out.count - i < minimum
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[i...]))
+      bytes.append(UnsafeRawBufferPointer(rebasing: out[i...]))
     }
   }
 
@@ -93,7 +110,8 @@ struct JSONBytes {
       bytes.append(UInt8(ascii: "."))
       digits(fraction, minimum: places)
     } else if v.isFinite {
-      bytes.append(contentsOf: String(v).utf8)
+      var text = String(v)
+      text.withUTF8 { bytes.append(UnsafeRawBufferPointer($0)) }
     } else {
       raw("null")
     }

@@ -110,12 +110,12 @@ public final class JSONLinesResultWriter: BatchSink {
     for (k, (name, value)) in d.carried.enumerated() {
       if k > 0 { j.comma() }
       j.string(name)
-      j.bytes.append(UInt8(ascii: ":"))
+      j.byte(UInt8(ascii: ":"))
       j.string(value)
     }
     j.close(); j.comma()
     j.key("invalid_utf8"); j.bool(d.invalidUTF8)
     j.close()
-    j.bytes.append(0x0A)
+    j.byte(0x0A)
   }
 }
