@@ -130,10 +130,10 @@ extension Scanner {
       if r.inFirstWord { resume = r.stop }
     }
     if hasInterior && screen.end >= 0 && heads.isEnabled {
-      // An ASCII word: a head needs three letters before it and its own first three inside
-      // the word, so words under six letters start no walk.
+      // An ASCII word: a head needs three letters before it and its own first four inside
+      // the word, so words under seven letters start no walk.
       var q = wordStart &+ 3
-      let last = screen.end &- 3
+      let last = screen.end &- HeadFilter.keyLength
       while q <= last {
         if heads.test(text, q) {
           let group = sink.matches.count
