@@ -62,11 +62,7 @@ final class HeadFilter: @unchecked Sendable {
   @inline(__always)
   func mayStart(_ text: UnsafePointer<UInt8>, _ p: Int, _ n: Int) -> Bool {
     guard isEnabled, p &+ Self.keyLength <= n else { return true }
-    let b0 = text[p]
-    let b1 = text[p &+ 1]
-    let b2 = text[p &+ 2]
-    let b3 = text[p &+ 3]
-    if (b0 | b1 | b2 | b3) >= 0x80 { return true }
-    return bits.test(Self.slot(Self.key(b0, b1, b2, b3)))
+    if (text[p] | text[p &+ 1] | text[p &+ 2] | text[p &+ 3]) >= 0x80 { return true }
+    return test(text, p)
   }
 }

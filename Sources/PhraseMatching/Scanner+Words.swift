@@ -112,9 +112,8 @@ extension Scanner {
     if openWords && filterHas(WordFilter.slot(firstThree: first3, shift: filterShift)) {
       return Screen(end: p, walkFromStart: true, state: 0)
     }
-    guard filterHas(WordFilter.slot(whole: h, shift: filterShift)), chunks <= 2 else {
-      return Screen(end: p, walkFromStart: chunks > 2 && filterHas(WordFilter.slot(whole: h, shift: filterShift)), state: 0)
-    }
+    let known = filterHas(WordFilter.slot(whole: h, shift: filterShift))
+    guard known, chunks <= 2 else { return Screen(end: p, walkFromStart: known && chunks > 2, state: 0) }
     return Screen(end: p, walkFromStart: false, state: firstWords.state(lo: lo, hi: hi))
   }
 

@@ -99,14 +99,7 @@ public final class TaxonomyIndex: Sendable {
     let cueStart = entries.count + exclusionPhrases.count
     let cues = taxonomy.manifest.studyContext?.cues ?? []
     for (k, cue) in cues.enumerated() {
-      var options: PhraseOptions = cue.isPrefix ? [.prefix] : []
-      if !cue.isPrefix {
-        switch cue.language {
-        case "en": options.insert(.inflectEnglish)
-        case "nl": options.insert(.inflectDutch)
-        default: break
-        }
-      }
+      let options: PhraseOptions = cue.isPrefix ? [.prefix] : Self.inflection(cue.language)
       phrases.append(Phrase(cue.phrase, id: TermID(UInt32(cueStart + k)), options: options))
     }
     self.cueStart = cueStart
@@ -130,14 +123,17 @@ public final class TaxonomyIndex: Sendable {
     if term.caseSensitive { options.insert(.caseSensitive) }
     if term.isPrefix { options.insert(.prefix) }
     if term.isCompoundPart { options.insert(.compoundPart) }
-    if term.inflects && !term.caseSensitive {
-      switch term.language {
-      case "en": options.insert(.inflectEnglish)
-      case "nl": options.insert(.inflectDutch)
-      default: break
-      }
-    }
+    if term.inflects && !term.caseSensitive { options.formUnion(Self.inflection(term.language)) }
     return options
+  }
+
+  /// The plural forms a phrase of `language` gets.
+  static func inflection(_ language: String) -> PhraseOptions {
+    switch language {
+    case "en": [.inflectEnglish]
+    case "nl": [.inflectDutch]
+    default: []
+    }
   }
 
   /// The term an entry stands for.

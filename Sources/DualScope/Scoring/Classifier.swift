@@ -162,13 +162,15 @@ public struct Classifier: Sendable {
   func decide(_ text: String, _ s: ClassifierScratch) -> Classification {
     let table = index.nodes
     var areas: [(Int, Double)] = []
-    for i in table.areas where s.nodeScore[i] >= areaBar(i, s) {
+    for i in table.areas where s.nodeScore[i] >= thresholds[i] && s.nodeScore[i] >= areaBar(i, s) {
       areas.append((i, s.nodeScore[i]))
     }
     areas.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     if secondaryMinMatches > 1 && areas.count > 1 {
       let best = areas[0].0
-      areas.removeAll { $0.0 != best && matchCount(inArea: $0.0, s, upTo: secondaryMinMatches) < secondaryMinMatches }
+      areas.removeAll {
+        $0.0 != best && count(inArea: $0.0, s, upTo: secondaryMinMatches, matches: true) < secondaryMinMatches
+      }
     }
     if let best = areas.first?.1, options.relativeCutoff > 0 {
       areas.removeAll { $0.1 < best * options.relativeCutoff }
@@ -230,7 +232,7 @@ public struct Classifier: Sendable {
   /// about technology.
   func areaBar(_ a: Int, _ s: ClassifierScratch) -> Double {
     var bar = thresholds[a]
-    if loneTermFactor != 1 && termCount(inArea: a, s, upTo: 2) < 2 { bar *= loneTermFactor }
+    if loneTermFactor != 1 && count(inArea: a, s, upTo: 2, matches: false) < 2 { bar *= loneTermFactor }
     if let context = contextBar(s) { bar = max(bar, context) }
     return bar
   }
@@ -241,23 +243,13 @@ public struct Classifier: Sendable {
     return context.areaScore
   }
 
-  /// How many counted matches area `a` has (two of one term count two), no further than `limit`.
-  func matchCount(inArea a: Int, _ s: ClassifierScratch, upTo limit: Int) -> Int {
+  /// How many different counted terms area `a` has, or with `matches` how many counted matches
+  /// (two of one term count two); counting stops at `limit`.
+  func count(inArea a: Int, _ s: ClassifierScratch, upTo limit: Int, matches: Bool) -> Int {
     let table = index.nodes
     var count = 0
     for id in s.touched where table.area[index.entries[id].node] == a {
-      count &+= s.occurrences[id]
-      if count >= limit { break }
-    }
-    return count
-  }
-
-  /// How many different counted terms area `a` has, counting no further than `limit`.
-  func termCount(inArea a: Int, _ s: ClassifierScratch, upTo limit: Int) -> Int {
-    let table = index.nodes
-    var count = 0
-    for id in s.touched where table.area[index.entries[id].node] == a {
-      count &+= 1
+      count &+= matches ? s.occurrences[id] : 1
       if count >= limit { break }
     }
     return count

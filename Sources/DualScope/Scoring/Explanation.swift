@@ -148,7 +148,7 @@ extension Classifier {
         + "score \(Self.format(Self.round(s.nodeScore[a])))"
     }
     if !assignedAreas.contains(area) {
-      let matches = matchCount(inArea: a, s, upTo: secondaryMinMatches)
+      let matches = count(inArea: a, s, upTo: secondaryMinMatches, matches: true)
       if secondaryMinMatches > 1 && matches < secondaryMinMatches && !assignedAreas.isEmpty {
         let what = i == a ? "" : "its area '\(area)' "
         return what + "is not the document's best area and has \(matches) match"
