@@ -163,19 +163,21 @@ enum AreaFileDecoder {
       decoding.error("a term must be a text or a mapping with 'term', found a list", at: item)
       return nil
     }
-    text = text.trimmingSpaces()
-    if text.hasSuffix("*") {
-      term.isPrefix = true
-      text.removeLast()
-      text = text.trimmingSpaces()
-    }
-    term.phrase = text
+    (term.phrase, term.isPrefix) = text.phraseAndPrefix
     return DraftTerm(
       term: term, weightLocation: weightLocation, languageLocation: decoding.location(languageNode))
   }
 }
 
 extension String {
+  /// A term or cue as written: the phrase, trimmed, and whether a trailing `*` makes it a prefix.
+  var phraseAndPrefix: (phrase: String, isPrefix: Bool) {
+    var text = trimmingSpaces()
+    guard text.hasSuffix("*") else { return (text, false) }
+    text.removeLast()
+    return (text.trimmingSpaces(), true)
+  }
+
   /// The text without leading and trailing spaces, tabs and line breaks.
   func trimmingSpaces() -> String {
     let scalars = unicodeScalars

@@ -90,9 +90,7 @@ enum ManifestDecoder {
     var seen = Set<ContextCue>()
     for language in languages {
       for (text, item) in decoding.stringList(byLanguage[language], key: language) ?? [] {
-        var phrase = text
-        let isPrefix = phrase.hasSuffix("*")
-        if isPrefix { phrase.removeLast() }
+        let (phrase, isPrefix) = text.phraseAndPrefix
         guard !phrase.isEmpty, !phrase.contains("*") else {
           decoding.error("a cue must be a phrase, with '*' only at its end, found '\(text)'", at: item)
           continue
