@@ -11,6 +11,7 @@ let package = Package(
   name: "DualScope",
   products: [
     .library(name: "DualScope", targets: ["DualScope"]),
+    .library(name: "DualScopeReports", targets: ["DualScopeReports"]),
     .library(name: "PhraseMatching", targets: ["PhraseMatching"]),
     .executable(name: "dualscope", targets: ["DualScopeCLI"]),
     // For the harnesses in Fuzz/ (the naive reference matcher); not meant for library users.
@@ -46,18 +47,23 @@ let package = Package(
     ),
     .target(
       name: "DualScope",
-      dependencies: [
-        "TaxonomyYAML", "PhraseMatching", "CZlib",
-        .product(name: "GRDB", package: "GRDB.swift"),
-      ],
+      dependencies: ["TaxonomyYAML", "PhraseMatching", "CZlib"],
       swiftSettings: internalChecks
+    ),
+    // Presentation: text, Markdown and HTML renderers, the institution map, the SQLite writer.
+    .target(
+      name: "DualScopeReports",
+      dependencies: [
+        "DualScope",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
 
     // Command-line tool
     .executableTarget(
       name: "DualScopeCLI",
       dependencies: [
-        "DualScope",
+        "DualScope", "DualScopeReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -65,7 +71,7 @@ let package = Package(
     // Test support
     .target(
       name: "DualScopeTestSupport",
-      dependencies: ["PhraseMatching"]
+      dependencies: ["DualScope", "PhraseMatching"]
     ),
 
     // Tests
@@ -81,8 +87,13 @@ let package = Package(
       swiftSettings: internalChecks
     ),
     .testTarget(
+      name: "DualScopeReportsTests",
+      dependencies: ["DualScopeReports", "DualScopeTestSupport"]
+    ),
+    // Runs the built `dualscope`; the dependency makes `swift test` build it first.
+    .testTarget(
       name: "DualScopeEndToEndTests",
-      dependencies: ["DualScopeTestSupport"]
+      dependencies: ["DualScopeCLI", "DualScopeTestSupport"]
     ),
   ]
 )

@@ -77,7 +77,8 @@ final class BatchCommandTests: XCTestCase {
     XCTAssertEqual(((first["areas"] as? [[String: Any]])?.first)?["id"] as? String, "quantum")
     let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".meta.json")))
       as! [String: Any]
-    XCTAssertEqual(meta["schema"] as? String, "dualscope.batch-run/1")
+    XCTAssertEqual(meta["schema"] as? String, "dualscope.batch-run/2")
+    XCTAssertEqual((meta["metadata"] as? [String: Any])?["schema_version"] as? Int, 2)
     XCTAssertEqual(((meta["metadata"] as? [String: Any])?["taxonomy"] as? [String: Any])?["id"] as? String, "t")
   }
 
@@ -85,20 +86,32 @@ final class BatchCommandTests: XCTestCase {
     let r = try CommandRunner.run([
       "batch", "Corpora/portfolio-funder.jsonl", "--taxonomy", taxonomy, "--id-column", "project_id",
       "--text-columns", "title,summary", "--carry-columns", "institution", "--format", "csv", "--quiet",
+      "--metadata", scratch.appendingPathComponent("f.meta.json").path,
     ])
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertEqual(r.stderr, "")
     let lines = r.stdout.split(separator: "\n")
     XCTAssertEqual(lines.first, "id,source,line,status,level,areas,area_scores,fields,field_scores,terms,institution,invalid_utf8")
     XCTAssertEqual(lines.count, 81)
+    let meta = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: scratch.appendingPathComponent("f.meta.json"))) as! [String: Any]
+    XCTAssertEqual((meta["counts"] as? [String: Any])?["records"] as? Int, 80)
+  }
+
+  func testStandardOutputNeedsAMetadataFile() throws {
+    let r = try CommandRunner.run(["batch", university, "--taxonomy", taxonomy])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("need --metadata FILE"), r.stderr)
   }
 
   func testMissingColumnExitsWithTwoAndListsTheColumns() throws {
-    let r = try CommandRunner.run(["batch", university, "--taxonomy", taxonomy, "--text-columns", "title,summary"])
+    let r = try CommandRunner.run([
+      "batch", university, "--taxonomy", taxonomy, "--text-columns", "title,summary", "-o", scratch.appendingPathComponent("x.jsonl").path,
+    ])
     XCTAssertEqual(r.status, 2)
     XCTAssertEqual(
       r.stderr,
-      "error: \(university): no column 'summary'; the input has: id, faculty, department, title, abstract, year, funder\n")
+      "\(university): error: no column 'summary'; the input has: id, faculty, department, title, abstract, year, funder\n")
     let bad = try CommandRunner.run(["batch", university, "--format", "xml"])
     XCTAssertEqual(bad.status, 2)
   }
@@ -107,7 +120,9 @@ final class BatchCommandTests: XCTestCase {
     let input = scratch.appendingPathComponent("bad.csv")
     try "id,title,abstract\n1,Qubits,fine\n2,\"broken,x\n3,ok,fine\n".write(to: input, atomically: true, encoding: .utf8)
     let errors = scratch.appendingPathComponent("errors.jsonl").path
-    let r = try CommandRunner.run(["batch", input.path, "--taxonomy", taxonomy, "--errors", errors, "--quiet"])
+    let r = try CommandRunner.run([
+      "batch", input.path, "--taxonomy", taxonomy, "--errors", errors, "--quiet", "--metadata", errors + ".meta.json",
+    ])
     XCTAssertEqual(r.status, 1, r.stderr)
     XCTAssertEqual(r.stdout.split(separator: "\n").count, 2)
     XCTAssertEqual(
@@ -140,7 +155,9 @@ final class BatchCommandTests: XCTestCase {
     try text.write(to: input, atomically: true, encoding: .utf8)
     let process = Process()
     process.executableURL = CommandRunner.productsDirectory.appendingPathComponent("dualscope")
-    process.arguments = ["batch", input.path, "--taxonomy", taxonomy, "--quiet"]
+    process.arguments = [
+      "batch", input.path, "--taxonomy", taxonomy, "--quiet", "--metadata", scratch.appendingPathComponent("m.json").path,
+    ]
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -67,7 +67,7 @@ final class CommandLineTests: XCTestCase {
     ])
     XCTAssertEqual(r.status, 0, r.stderr)
     let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
-    XCTAssertEqual(json["schema"] as? String, "dualscope.classification/1")
+    XCTAssertEqual(json["schema"] as? String, "dualscope.classification/2")
     let metadata = json["metadata"] as! [String: Any]
     XCTAssertEqual((metadata["taxonomy"] as! [String: Any])["version"] as? String, "2025.1")
     XCTAssertNotNil((metadata["tool"] as! [String: Any])["version"])

@@ -38,11 +38,11 @@ final class BatchRunnerTests: XCTestCase {
   }
 
   func runner(_ path: String, threads: Int) throws -> BatchRunner {
-    var options = BatchOptions(
+    var input = PortfolioInput(
       inputs: [path], layout: RecordLayout(idColumn: "id", textColumns: ["title", "abstract"], carryColumns: ["dept"]),
       threads: threads)
-    options.chunkBytes = 4096
-    return BatchRunner(classifier: try ClassifierTests.classifier(), options: options)
+    input.chunkBytes = 4096
+    return BatchRunner(classifier: try ClassifierTests.classifier(), options: BatchOptions(input: input))
   }
 
   func testEveryRecordIsADocumentOrAnErrorAndThreadsDoNotChangeTheBytes() throws {
@@ -53,7 +53,7 @@ final class BatchRunnerTests: XCTestCase {
       let errors = directory.appendingPathComponent("err-\(threads).jsonl").path
       let r = try runner(input, threads: threads)
       let summary = try r.run(
-        try r.open(), into: try JSONLinesResultWriter(path: out, metadataPath: out + ".meta.json"),
+        try r.open(), into: try ResultFileWriter.jsonLines(path: out, metadataPath: out + ".meta.json", carry: ["dept"]),
         errors: try ErrorRecordWriter(path: errors))
       XCTAssertEqual(summary.counts.records, 1200)
       XCTAssertTrue(summary.counts.balanced)
@@ -84,49 +84,23 @@ final class BatchRunnerTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
   }
 
-  func testSQLiteHoldsRunsDocumentsAssignmentsAndEvidence() throws {
-    let input = try portfolio(200)
-    let db = directory.appendingPathComponent("r.sqlite").path
+  func testEveryResultLineDecodesBackToWhatWasWritten() throws {
+    let input = try portfolio(400)
+    let out = directory.appendingPathComponent("round.jsonl").path
     let r = try runner(input, threads: 2)
-    let summary = try r.run(try r.open(), into: try SQLiteResultWriter(path: db, carry: ["dept"]))
-    let query = Process()
-    query.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    query.arguments = [
-      db,
-      "SELECT count(*) FROM documents; SELECT records, errors, taxonomy_id FROM runs; "
-        + "SELECT count(DISTINCT doc) FROM assignments WHERE node_id = 'quantum'; "
-        + "SELECT count(*) > 0 FROM evidence WHERE term = 'qubit'; SELECT count(*) FROM errors;",
-    ]
-    let pipe = Pipe()
-    query.standardOutput = pipe
-    guard FileManager.default.fileExists(atPath: "/usr/bin/sqlite3") else { throw XCTSkip("no sqlite3") }
-    try query.run()
-    let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    query.waitUntilExit()
-    let lines = out.split(separator: "\n").map(String.init)
-    XCTAssertEqual(lines[0], String(summary.counts.documents))
-    XCTAssertEqual(lines[1], "200|\(summary.counts.errors)|test-taxonomy")
-    XCTAssertEqual(lines[2], String(summary.counts.areas["quantum"] ?? -1))
-    XCTAssertEqual(lines[3], "1")
-    XCTAssertEqual(lines[4], String(summary.counts.errors))
-  }
-
-  func testMapCountsSharesAndLevels() throws {
-    let input = try portfolio(300)
-    let r = try runner(input, threads: 2)
+    _ = try r.run(try r.open(), into: try ResultFileWriter.jsonLines(path: out, metadataPath: nil, carry: ["dept"]))
     let sink = CollectingSink()
     _ = try r.run(try r.open(), into: sink)
-    var builder = InstitutionMapBuilder(taxonomy: r.classifier.taxonomy, unitColumns: ["dept"])
-    for d in sink.documents { builder.add(d) }
-    let map = builder.build()
-    XCTAssertEqual(map.rows.map(\.label), ["D0", "D1", "D2"])
-    XCTAssertEqual(map.total.documents, sink.documents.count)
-    let quantum = map.columns.firstIndex { $0.id == "quantum" }!
-    XCTAssertEqual(map.rows.map { $0.cells[quantum].count }.reduce(0, +), map.total.cells[quantum].count)
-    XCTAssertEqual(map.total.cells[quantum].highest, .high)
-    XCTAssertLessThanOrEqual(map.total.cells[quantum].top.count, 5)
-    let html = MapHTMLRenderer.render(map)
-    XCTAssertTrue(html.contains("<svg"))
-    XCTAssertFalse(html.contains("src=") || html.contains("<link"), "the report must be self-contained")
+    var decoded: [ResultLine] = []
+    let problems = try ResultLineReader.read(out) { decoded.append($0) }
+    XCTAssertEqual(problems, [])
+    XCTAssertEqual(decoded.count, sink.lines.count)
+    XCTAssertGreaterThan(sink.lines.filter { !$0.classification.fields.isEmpty }.count, 100)
+    for (a, b) in zip(decoded, sink.lines) { XCTAssertEqual(a, b) }
+    // And the Codable encoding of a line is the same object as the hand-written one.
+    let first = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").first { $0.contains("qubit") }!
+    let viaEncoder = try JSONSerialization.jsonObject(with: JSONEncoder().encode(decoded.first { $0.classification.words > 0 && !$0.classification.fields.isEmpty }!)) as? NSDictionary
+    let byHand = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? NSDictionary
+    XCTAssertEqual(viaEncoder?.allKeys.count, byHand?.allKeys.count)
   }
 }

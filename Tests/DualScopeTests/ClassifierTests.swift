@@ -1,57 +1,16 @@
+import DualScopeTestSupport
 import XCTest
 
 @testable import DualScope
 
 /// Scoring rules on a small taxonomy whose arithmetic can be checked by hand.
 final class ClassifierTests: XCTestCase {
-  static let area = """
-    area:
-      id: quantum
-      name: {en: Quantum, nl: Kwantum}
-      sensitivity: high
-    fields:
-      - id: quantum.computing
-        name: {en: Quantum computing, nl: Kwantumcomputers}
-        sensitivity: high
-        dual_use: [4A506]
-        terms:
-          en:
-            - {term: qubit, weight: 3}
-            - quantum computer
-            - {term: quantum, weight: 0.5, weak: true, exclude: [quantum chemistry]}
-            - {term: cryogenic control, weight: 1.5}
-          nl:
-            - {term: kwantumcomputer, weight: 3}
-      - id: quantum.sensing
-        name: {en: Quantum sensing, nl: Kwantumsensoren}
-        sensitivity: medium
-        terms:
-          en:
-            - {term: NV centre, weight: 3, case_sensitive: true}
-            - {term: cryogenic control, weight: 1.5}
-          nl: [kwantumsensor]
-    """
+  static let area = Fixtures.text("releases/classifier/quantum.yaml")
 
-  static let ai = """
-    area:
-      id: artificial-intelligence
-      name: {en: AI, nl: AI}
-    fields:
-      - id: artificial-intelligence.ml
-        name: {en: Machine learning, nl: Machinaal leren}
-        sensitivity: low
-        exclude: [AI Act]
-        terms:
-          en:
-            - {term: AI, weight: 1.5, case_sensitive: true}
-            - {term: machine learning, weight: 2}
-          nl: [machinaal leren]
-    """
+  static let ai = Fixtures.text("releases/classifier/ai.yaml")
 
   static func classifier(_ options: ClassifierOptions = ClassifierOptions()) throws -> Classifier {
-    let manifest = TaxonomyFixtures.manifest + "\n  - ai.yaml"
-    let files = TaxonomyFixtures.files(["quantum.yaml": area, "taxonomy.yaml": manifest, "ai.yaml": ai])
-    let loaded = try TaxonomyLoader.load(files)
+    let loaded = try TaxonomyLoader.load(Fixtures.fileSet(Fixtures.release("classifier")))
     loaded.taxonomy._checkInvariants()
     return try Classifier(taxonomy: loaded.taxonomy, options: options)
   }

@@ -9,10 +9,11 @@ final class CorpusQualityTests: XCTestCase {
   func evaluate(_ name: String) throws -> EvaluationReport {
     let path = CommandRunner.packageRoot.appendingPathComponent("Corpora/\(name)").path
     let layout = RecordLayout(idColumn: "id", textColumns: ["title", "text"], labelsColumn: "labels")
-    let input = try PortfolioReader.read(path, layout: layout)
-    XCTAssertEqual(input.errors.count, 0)
     let classifier = try Classifier(taxonomy: ShippedTaxonomy.load().taxonomy)
-    return Evaluator(classifier: classifier, labelMap: .identity(classifier.taxonomy)).evaluate(input.records).0
+    let (report, _, errors) = try Evaluator(classifier: classifier, labelMap: .identity(classifier.taxonomy))
+      .evaluate(PortfolioInput(inputs: [path], layout: layout, threads: 2))
+    XCTAssertEqual(errors.count, 0)
+    return report
   }
 
   func testEnglishCorpusFloors() throws {

@@ -1,3 +1,4 @@
+import DualScopeTestSupport
 import XCTest
 
 @testable import DualScope
@@ -12,20 +13,28 @@ final class DiffImpactTests: XCTestCase {
     "a study of procurement law",
   ]
 
-  func records(_ texts: [String]) -> [PortfolioRecord] {
-    texts.enumerated().map { i, text in
-      PortfolioRecord(
-        line: i + 2, source: "p.csv", id: "d\(i + 1)", text: text, labels: [], carried: [], hadInvalidUTF8: false)
-    }
+  var folder: TemporaryFolder!
+
+  override func setUpWithError() throws { folder = try TemporaryFolder("ds-impact") }
+  override func tearDown() { folder.remove() }
+
+  /// The texts as a CSV portfolio `p.csv` (document `dN` on line N + 1), read in small chunks.
+  func portfolio(_ texts: [String], threads: Int = 1) throws -> PortfolioInput {
+    var csv = "id,abstract\n"
+    for (i, text) in texts.enumerated() { csv += "d\(i + 1),\(text)\n" }
+    var input = PortfolioInput(
+      inputs: [try folder.write("p.csv", csv)], layout: RecordLayout(idColumn: "id", textColumns: ["abstract"]),
+      threads: threads)
+    input.chunkBytes = 512
+    return input
   }
 
   func analyse(threads: Int, texts: [String] = texts) throws -> (DiffImpact, [DocumentChange]) {
-    var analysis = ImpactAnalysis(
-      old: try Classifier(taxonomy: DiffFixtures.old), new: try Classifier(taxonomy: DiffFixtures.new),
-      examples: 3, threads: threads)
+    let analysis = ImpactAnalysis(
+      old: try Classifier(taxonomy: DiffFixtures.old), new: try Classifier(taxonomy: DiffFixtures.new), examples: 3)
     var changed: [DocumentChange] = []
-    analysis.add(records(texts)) { changed.append($0) }
-    return (analysis.report(portfolio: "p.csv"), changed)
+    let impact = try analysis.run(try portfolio(texts, threads: threads)) { changed.append($0) }
+    return (impact, changed)
   }
 
   func testCountsGainsAndLossesThroughLineage() throws {
@@ -75,20 +84,10 @@ final class DiffImpactTests: XCTestCase {
 
   func testImpactOfAReleaseOnItselfIsNothing() throws {
     let c = try Classifier(taxonomy: DiffFixtures.new)
-    var analysis = ImpactAnalysis(old: c, new: c)
-    analysis.add(records(Self.texts)) { XCTFail("unexpected change \($0)") }
-    let impact = analysis.report(portfolio: "p")
+    let analysis = ImpactAnalysis(old: c, new: c)
+    let impact = try analysis.run(try portfolio(Self.texts)) { XCTFail("unexpected change \($0)") }
     XCTAssertEqual(impact.changed, 0)
     XCTAssertEqual(impact.levels, [])
     XCTAssertTrue(impact.fields.allSatisfy { $0.gained == 0 && $0.lost == 0 })
-  }
-
-  func testMarkdownImpactSection() throws {
-    let (impact, _) = try analyse(threads: 1)
-    let diff = TaxonomyDiff(from: DiffFixtures.old, to: DiffFixtures.new)
-    let memo = DiffMarkdownRenderer().render(diff, impact: impact)
-    XCTAssertTrue(memo.contains("## Impact on `p.csv`"), memo)
-    XCTAssertTrue(memo.contains("| `quantum` | Quantum technologies | 2 | 1 | 0 | 1 |"), memo)
-    XCTAssertTrue(memo.contains("#### `d1` (p.csv:2): level low → low"), memo)
   }
 }

@@ -188,15 +188,4 @@ final class DiffTests: XCTestCase {
     let lineage = object["lineage"] as! [[String: Any]]
     XCTAssertEqual(lineage.map { $0["kind"] as? String }, ["split", "merged"])
   }
-
-  func testTextRendererColoursOnlyWhenAsked() {
-    let plain = DiffTextRenderer(colour: false).render(diff)
-    XCTAssertFalse(plain.contains("\u{1B}["))
-    XCTAssertTrue(plain.contains("+ chips.packaging"), plain)
-    XCTAssertTrue(plain.contains("- quantum.annealing"), plain)
-    XCTAssertTrue(plain.contains("~ quantum.sensing-and-communication → quantum.sensing, quantum.communication"), plain)
-    let coloured = DiffTextRenderer(colour: true).render(diff)
-    XCTAssertTrue(coloured.contains("\u{1B}[32m+ \u{1B}[0mchips.packaging"), coloured)
-    XCTAssertEqual(DiffTextRenderer().render(TaxonomyDiff(from: old, to: old)).components(separatedBy: "\n").dropFirst(3).first, "no changes")
-  }
 }

@@ -1,42 +1,17 @@
+import DualScopeTestSupport
+
 @testable import DualScope
 
-/// Small in-memory taxonomy releases for tests.
+/// The small release under `Tests/Fixtures/releases/test`, and loads of variants of it.
 enum TaxonomyFixtures {
-  static let manifest = """
-    schema_version: 1
-    id: test-taxonomy
-    version: "1.0"
-    title: Test taxonomy
-    released: 2025-01-01
-    languages: [en, nl]
-    areas:
-      - quantum.yaml
-    """
-
-  static let quantum = """
-    area:
-      id: quantum
-      name: {en: Quantum technologies, nl: Kwantumtechnologie}
-      sensitivity: high
-    fields:
-      - id: quantum.computing
-        name: {en: Quantum computing, nl: Kwantumcomputers}
-        sensitivity: high
-        dual_use: [4A506]
-        terms:
-          en:
-            - {term: qubit, weight: 3}
-            - quantum computer
-          nl:
-            - {term: kwantumcomputer, weight: 3, compound: true}
-    """
+  static let manifest = Fixtures.text("releases/test/taxonomy.yaml").withoutFinalNewline
+  static let quantum = Fixtures.text("releases/test/quantum.yaml").withoutFinalNewline
 
   /// A release from file texts; the manifest and quantum.yaml above unless replaced.
   static func files(_ overrides: [String: String] = [:]) -> TaxonomyFileSet {
     var texts = ["taxonomy.yaml": manifest, "quantum.yaml": quantum]
-    for (k, v) in overrides { texts[k] = v }
-    return TaxonomyFileSet(
-      origin: "test", displayPrefix: "T/", files: texts.mapValues { Array(($0 + "\n").utf8) })
+    for (k, v) in overrides { texts[k] = v.hasSuffix("\n") ? v : v + "\n" }
+    return Fixtures.fileSet(texts)
   }
 
   /// The rendered diagnostics of a load that must fail.
@@ -48,4 +23,9 @@ enum TaxonomyFixtures {
       return error.description
     }
   }
+}
+
+extension String {
+  /// The text without its last line break (fixture texts are extended in tests).
+  var withoutFinalNewline: String { hasSuffix("\n") ? String(dropLast()) : self }
 }

@@ -40,13 +40,7 @@ public struct DiagnosticRenderer: Sendable {
 
   private func render(_ d: Diagnostic, lines: [Substring]?) -> String {
     let loc = d.location
-    let label: String
-    switch (d.severity, colour) {
-    case (.error, true): label = "\u{1B}[1;31merror\u{1B}[0m"
-    case (.warning, true): label = "\u{1B}[1;33mwarning\u{1B}[0m"
-    case (let s, false): label = s.rawValue
-    }
-    var out = "\(loc.file):\(loc.line):\(loc.column): \(label): \(d.message)\n"
+    var out = "\(loc.file):\(loc.line):\(loc.column): \(label(d.severity)): \(d.message)\n"
     if let lines, loc.line >= 1, loc.line <= lines.count {
       var line = lines[loc.line - 1]
       if line.hasSuffix("\r") { line = line.dropLast() }
@@ -57,6 +51,38 @@ public struct DiagnosticRenderer: Sendable {
       }
     }
     return out
+  }
+
+  /// A record that could not be read: `source:line: error: message`.
+  public func render(_ error: RecordError) -> String {
+    "\(error.source):\(error.line): \(label(.error)): \(error.message)\n"
+  }
+
+  /// Any error a run can end with, as the one line (or block) a person reads: taxonomy
+  /// diagnostics with their source lines, `file: error: message` for setup errors, and the
+  /// error's own description for the rest.
+  public func render(error: any Error) -> String {
+    switch error {
+    case let e as TaxonomyLoadError:
+      var renderer = self
+      renderer.sources.merge(e.sources) { a, _ in a }
+      let count = e.errors.count
+      return renderer.render(e.diagnostics) + "\(count) error\(count == 1 ? "" : "s") in the taxonomy\n"
+    case let e as SetupError:
+      return (e.file.map { "\($0): " } ?? "") + "\(label(.error)): \(e.message)\n"
+    case let e as RecordError:
+      return render(e)
+    default:
+      return "\(label(.error)): \(error)\n"
+    }
+  }
+
+  private func label(_ severity: Diagnostic.Severity) -> String {
+    switch (severity, colour) {
+    case (.error, true): "\u{1B}[1;31merror\u{1B}[0m"
+    case (.warning, true): "\u{1B}[1;33mwarning\u{1B}[0m"
+    case (let s, false): s.rawValue
+    }
   }
 
   static func lines(of text: String) -> [Substring] {

@@ -1,124 +1,100 @@
-import Foundation
-
-/// Classifies a portfolio with two releases and counts what changes.
+/// Classifies a portfolio with two releases and counts what changes: a consumer of the
+/// ``PortfolioPipeline``.
 ///
-/// Each record is read once and classified once per release; records are processed in windows,
-/// each window spread over the available threads, and changed documents are handed out in input
-/// order, so output does not depend on the number of threads. Feed records with ``add(_:changed:)``
-/// (all at once or window by window from a streaming reader), then call ``report(portfolio:)``.
+/// Each record is read and parsed once and classified with both releases in the same worker;
+/// only the decisions (areas, fields, levels by node) are compared, and the evidence is gathered
+/// only for documents that change. Changed documents are handed out in input order, so the
+/// output does not depend on the number of threads.
 public struct ImpactAnalysis: Sendable {
   public let old: Classifier
   public let new: Classifier
   /// How many example documents the report keeps.
   public var exampleCount: Int
-  public var threads: Int
 
   /// Rows: every new node (by its index), then old nodes without a partner in the new release.
-  private let oldRow: [String: Int]
-  private let newRow: [String: Int]
+  private let oldRow: [Int]
+  private let newRow: [Int]
   private let rows: [(id: String, oldID: String?, name: String, kind: TaxonomyNode.Kind)]
 
-  private var counts: Counts
-  private var examples: [(order: Int, change: DocumentChange)] = []
-  private var documents = 0
-  private var unreadable = 0
-
-  public init(old: Classifier, new: Classifier, examples: Int = 5, threads: Int? = nil) {
+  public init(old: Classifier, new: Classifier, examples: Int = 5) {
     self.old = old
     self.new = new
     self.exampleCount = examples
-    self.threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let a = old.taxonomy
     let b = new.taxonomy
     let lineage = Lineage(old: a, new: b)
     var rows: [(String, String?, String, TaxonomyNode.Kind)] = []
-    var newRow: [String: Int] = [:]
     for (n, node) in b.nodes.enumerated() {
       let partner = lineage.newPartner[n].map { a.nodes[$0].id }
       rows.append((node.id, partner == node.id ? nil : partner, node.name.en, node.kind))
-      newRow[node.id] = n
     }
-    var oldRow: [String: Int] = [:]
+    var oldRow: [Int] = []
     for (o, node) in a.nodes.enumerated() {
       if let n = lineage.oldPartner[o] {
-        oldRow[node.id] = n
+        oldRow.append(n)
       } else {
-        oldRow[node.id] = rows.count
+        oldRow.append(rows.count)
         rows.append((node.id, nil, node.name.en, node.kind))
       }
     }
     self.rows = rows
     self.oldRow = oldRow
-    self.newRow = newRow
-    self.counts = Counts(rows: rows.count)
+    self.newRow = Array(b.nodes.indices)
   }
 
-  /// Records that could not be read, for the report.
-  public mutating func addUnreadable(_ count: Int) { unreadable += count }
-
-  /// Classifies records with both releases; `changed` sees every changed document in input order.
-  public mutating func add(_ records: [PortfolioRecord], changed: (DocumentChange) -> Void) {
-    let window = 2048 * threads
-    var start = 0
-    while start < records.count {
-      let end = min(records.count, start + window)
-      process(records[start..<end], changed)
-      start = end
-    }
-  }
-
-  private mutating func process(_ records: ArraySlice<PortfolioRecord>, _ changed: (DocumentChange) -> Void) {
-    let parts = min(threads, max(1, records.count / 64))
-    let results = ResultSlots<Part>(count: parts)
-    let this = self
-    let base = records.startIndex
-    let size = (records.count + parts - 1) / parts
-    DispatchQueue.concurrentPerform(iterations: parts) { p in
-      let lower = base + p * size
-      let upper = min(records.endIndex, lower + size)
-      guard lower < upper else { return }
-      results.store(p, this.classify(records[lower..<upper]))
-    }
-    for p in 0..<parts {
-      guard let part = results.take(p) else { continue }
-      counts.add(part.counts)
-      for change in part.changed {
+  /// Runs the portfolio through both releases; `changed` sees every changed document in input
+  /// order (for `--impact-output`). Unreadable records are counted in the report.
+  public func run(
+    _ input: PortfolioInput, changed: (DocumentChange) throws -> Void = { _ in }
+  ) throws -> DiffImpact {
+    let pipeline = PortfolioPipeline(input)
+    var counts = Counts(rows: rows.count)
+    var examples = ExampleKeeper(limit: exampleCount)
+    var documents = 0
+    var unreadable = 0
+    _ = try pipeline.run(pipeline.open(), work: ImpactWork(analysis: self)) { chunk in
+      counts.add(chunk.output.counts)
+      documents += chunk.records
+      unreadable += chunk.errors.count
+      for change in chunk.output.changed {
         counts.changed += 1
-        changed(change)
-        keepExample(change)
+        try changed(change)
+        examples.keep(change, order: counts.changed)
       }
     }
-    documents += records.count
+    return report(portfolio: input.inputs.joined(separator: ", "), counts, examples, documents, unreadable)
   }
 
-  private mutating func keepExample(_ change: DocumentChange) {
-    guard exampleCount > 0 else { return }
-    examples.append((counts.changed, change))
-    if examples.count > exampleCount * 4 { trimExamples() }
+  /// The work of one worker: both classifications of a chunk's records, compared.
+  private struct ImpactWork: PortfolioWork {
+    let analysis: ImpactAnalysis
+
+    func makeScratch() -> (ClassifierScratch, ClassifierScratch) { (ClassifierScratch(), ClassifierScratch()) }
+
+    func process(_ records: [PortfolioRecord], scratch: inout (ClassifierScratch, ClassifierScratch)) -> Part {
+      analysis.compare(records, &scratch.0, &scratch.1)
+    }
   }
 
-  private mutating func trimExamples() {
-    examples.sort { $0.change.weight != $1.change.weight ? $0.change.weight > $1.change.weight : $0.order < $1.order }
-    if examples.count > exampleCount { examples.removeLast(examples.count - exampleCount) }
-  }
-
-  /// One part of a window: counts and changed documents.
+  /// One chunk's counts and changed documents.
   private struct Part: Sendable {
     var counts: Counts
     var changed: [DocumentChange]
   }
 
-  private func classify(_ records: ArraySlice<PortfolioRecord>) -> Part {
+  private func compare(
+    _ records: [PortfolioRecord], _ oldScratch: inout ClassifierScratch, _ newScratch: inout ClassifierScratch
+  ) -> Part {
     var part = Part(counts: Counts(rows: rows.count), changed: [])
-    var oldScratch = ClassifierScratch()
-    var newScratch = ClassifierScratch()
     for record in records {
-      let a = old.classify(record.text, scratch: &oldScratch)
-      let b = new.classify(record.text, scratch: &newScratch)
-      let oldAreas = a.areas.map { oldRow[$0.id]! }
-      let newAreas = b.areas.map { newRow[$0.id]! }
-      let oldFields = a.fields.map { oldRow[$0.id]! }
-      let newFields = b.fields.map { newRow[$0.id]! }
+      old.score(record.text, &oldScratch)
+      new.score(record.text, &newScratch)
+      let a = old.decision(oldScratch)
+      let b = new.decision(newScratch)
+      let oldAreas = a.areas.map { oldRow[$0.node] }
+      let newAreas = b.areas.map { newRow[$0.node] }
+      let oldFields = a.fields.map { oldRow[$0.node] }
+      let newFields = b.fields.map { newRow[$0.node] }
       for r in oldAreas { part.counts.old[r] += 1 }
       for r in newAreas { part.counts.new[r] += 1 }
       for r in oldFields { part.counts.old[r] += 1 }
@@ -135,14 +111,17 @@ public struct ImpactAnalysis: Sendable {
       guard a.level != b.level || !areasGained.isEmpty || !areasLost.isEmpty || !fieldsGained.isEmpty
         || !fieldsLost.isEmpty
       else { continue }
+      // Only now the full results, with evidence, from the scores already in the scratches.
+      let x = old.decide(record.text, oldScratch)
+      let y = new.decide(record.text, newScratch)
       part.changed.append(
         DocumentChange(
           id: record.id, source: record.source, line: record.line,
-          level: Change(old: a.level, new: b.level),
-          status: Change.between(a.status.rawValue, b.status.rawValue),
+          level: Change(old: x.level, new: y.level),
+          status: Change.between(x.status.rawValue, y.status.rawValue),
           areasGained: sortedIDs(areasGained), areasLost: sortedIDs(areasLost),
           fieldsGained: sortedIDs(fieldsGained), fieldsLost: sortedIDs(fieldsLost),
-          evidence: evidenceChanges(a, b)))
+          evidence: evidenceChanges(x, y)))
     }
     return part
   }
@@ -152,8 +131,8 @@ public struct ImpactAnalysis: Sendable {
   /// Fields whose assignment or score differs, in row order, with the evidence each side lacks.
   private func evidenceChanges(_ a: Classification, _ b: Classification) -> [FieldEvidenceChange] {
     var byRow: [Int: (FieldScore?, FieldScore?)] = [:]
-    for f in a.fields { byRow[oldRow[f.id]!, default: (nil, nil)].0 = f }
-    for f in b.fields { byRow[newRow[f.id]!, default: (nil, nil)].1 = f }
+    for f in a.fields { byRow[oldRow[old.taxonomy.index(of: f.id)!], default: (nil, nil)].0 = f }
+    for f in b.fields { byRow[newRow[new.taxonomy.index(of: f.id)!], default: (nil, nil)].1 = f }
     var out: [FieldEvidenceChange] = []
     for (row, pair) in byRow.sorted(by: { $0.key < $1.key }) {
       let (x, y) = pair
@@ -168,10 +147,9 @@ public struct ImpactAnalysis: Sendable {
     return out
   }
 
-  /// The counts so far as a report.
-  public func report(portfolio: String) -> DiffImpact {
-    var copy = self
-    copy.trimExamples()
+  private func report(
+    portfolio: String, _ counts: Counts, _ examples: ExampleKeeper, _ documents: Int, _ unreadable: Int
+  ) -> DiffImpact {
     var areas: [DiffImpact.NodeCount] = []
     var fields: [DiffImpact.NodeCount] = []
     for (r, row) in rows.enumerated() where counts.old[r] > 0 || counts.new[r] > 0 {
@@ -190,7 +168,32 @@ public struct ImpactAnalysis: Sendable {
     return DiffImpact(
       portfolio: portfolio, documents: documents, unreadable: unreadable, changed: counts.changed,
       classified: Change(old: counts.classifiedOld, new: counts.classifiedNew), areas: areas,
-      fields: fields, levels: levels, examples: copy.examples.map(\.change))
+      fields: fields, levels: levels, examples: examples.best)
+  }
+}
+
+/// The most changed documents seen so far (level steps first, then input order).
+private struct ExampleKeeper {
+  let limit: Int
+  private var kept: [(order: Int, change: DocumentChange)] = []
+
+  init(limit: Int) { self.limit = limit }
+
+  mutating func keep(_ change: DocumentChange, order: Int) {
+    guard limit > 0 else { return }
+    kept.append((order, change))
+    if kept.count > limit * 4 { trim() }
+  }
+
+  private mutating func trim() {
+    kept.sort { $0.change.weight != $1.change.weight ? $0.change.weight > $1.change.weight : $0.order < $1.order }
+    if kept.count > limit { kept.removeLast(kept.count - limit) }
+  }
+
+  var best: [DocumentChange] {
+    var copy = self
+    copy.trim()
+    return copy.kept.map(\.change)
   }
 }
 
@@ -225,22 +228,3 @@ private struct Counts: Sendable {
   }
 }
 
-/// One slot per concurrent part; each slot is written by one part and read after all finish.
-private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func store(_ index: Int, _ value: T) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  func take(_ index: Int) -> T? {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots[index]
-  }
-}

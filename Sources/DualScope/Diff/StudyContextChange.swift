@@ -28,11 +28,11 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
   }
 
   /// One line per change, for the text and Markdown reports.
-  var summary: [String] {
+  public var summary: [String] {
     var out: [String] = []
     if let c = minCues { out.append("context cues needed: \(c.old) → \(c.new)") }
     if let c = areaScore {
-      out.append("area score under a study context: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
+      out.append("area score under a study context: \(NumberText.plain(c.old)) → \(NumberText.plain(c.new))")
     }
     for (what, cues) in [("added", cuesAdded), ("removed", cuesRemoved)] where !cues.isEmpty {
       let byLanguage = Dictionary(grouping: cues, by: \.language).sorted { $0.key < $1.key }

@@ -18,41 +18,82 @@ public struct Evaluator: Sendable {
     public var scores: [String: Double]
   }
 
-  /// Classifies every record and compares with its mapped labels.
+  /// Runs a labelled portfolio through the ``PortfolioPipeline`` and compares each document's
+  /// result with its mapped labels. Unreadable records come back as error records.
+  public func evaluate(_ input: PortfolioInput) throws -> (EvaluationReport, [Prediction], [RecordError]) {
+    let pipeline = PortfolioPipeline(input)
+    var outcomes: [Outcome] = []
+    var errors: [RecordError] = []
+    _ = try pipeline.run(pipeline.open(), work: EvaluateWork(classifier: classifier)) { chunk in
+      outcomes += chunk.output
+      errors += chunk.errors
+    }
+    let (report, predictions) = evaluate(outcomes)
+    return (report, predictions, errors)
+  }
+
+  /// Classifies records already read and compares them with their labels.
   public func evaluate(_ records: [PortfolioRecord]) -> (EvaluationReport, [Prediction]) {
+    var scratch = ClassifierScratch()
+    return evaluate(EvaluateWork(classifier: classifier).process(records, scratch: &scratch))
+  }
+
+  /// One classified document with what evaluation needs of it.
+  struct Outcome: Sendable {
+    var id: String
+    var title: String
+    var labels: [String]
+    var result: Classification
+    /// Every node's score before thresholds, by node index.
+    var scores: [Double]
+  }
+
+  /// The work of an evaluation worker: classify and keep the raw scores.
+  struct EvaluateWork: PortfolioWork {
+    let classifier: Classifier
+
+    func makeScratch() -> ClassifierScratch { ClassifierScratch() }
+
+    func process(_ records: [PortfolioRecord], scratch: inout ClassifierScratch) -> [Outcome] {
+      records.map { record in
+        let result = classifier.classify(record.text, scratch: &scratch)
+        let title = record.text.split(separator: "\n", maxSplits: 1).first.map { String($0.prefix(100)) } ?? ""
+        return Outcome(
+          id: record.id, title: title, labels: record.labels, result: result,
+          scores: classifier.rawScores(scratch))
+      }
+    }
+  }
+
+  private func evaluate(_ outcomes: [Outcome]) -> (EvaluationReport, [Prediction]) {
     let taxonomy = classifier.taxonomy
     // Scored: IDs some label maps to strongly and that some document carries (an ID no
     // document is labelled with has no recall to measure).
     var present = Set<String>()
-    for record in records { present.formUnion(labelMap.gold(record.labels).strong) }
+    for o in outcomes { present.formUnion(labelMap.gold(o.labels).strong) }
     let scored = labelMap.scoredIDs.filter { taxonomy.node($0) != nil && present.contains($0) }
     let scoredAreas = taxonomy.areas.map(\.id).filter(scored.contains)
     let scoredFields = taxonomy.fields.map(\.id).filter(scored.contains)
     let areaIndices = scoredAreas.map { taxonomy.index(of: $0)! }
+    let fieldIndices = scoredFields.map { taxonomy.index(of: $0)! }
 
     var counts: [String: (tp: Int, fp: Int, fn: Int)] = [:]
     var mistakes: [String: (fp: [EvaluationReport.Mistake], fn: [EvaluationReport.Mistake])] = [:]
     // Raw area scores with gold status, for the threshold sweep: (score, isPositive) per area.
     var sweepData: [String: [(Double, Bool)]] = [:]
     var predictions: [Prediction] = []
-    var scratch = ClassifierScratch()
 
-    for record in records {
-      classifier.score(record.text, &scratch)
-      let result = classifier.decide(record.text, scratch)
+    for o in outcomes {
+      let result = o.result
       let predicted = Set(result.areas.map(\.id) + result.fields.map(\.id))
-      let (gold, weak) = labelMap.gold(record.labels)
+      let (gold, weak) = labelMap.gold(o.labels)
       var scores: [String: Double] = [:]
-      for (id, i) in zip(scoredAreas, areaIndices) where scratch.nodeScore[i] > 0 {
-        scores[id] = Classifier.round(scratch.nodeScore[i])
-      }
-      for id in scoredFields {
-        let s = scratch.nodeScore[taxonomy.index(of: id)!]
-        if s > 0 { scores[id] = Classifier.round(s) }
+      for (id, i) in zip(scoredAreas + scoredFields, areaIndices + fieldIndices) where o.scores[i] > 0 {
+        scores[id] = Classifier.round(o.scores[i])
       }
       predictions.append(
         Prediction(
-          id: record.id, predicted: predicted.filter(scored.contains).sorted(),
+          id: o.id, predicted: predicted.filter(scored.contains).sorted(),
           gold: gold.filter(scored.contains).sorted(), scores: scores))
       for id in scoredAreas + scoredFields {
         let isGold = gold.contains(id)
@@ -62,16 +103,16 @@ public struct Evaluator: Sendable {
         if isGold && hit { c.tp += 1 }
         if !isGold && hit {
           c.fp += 1
-          mistakes[id, default: ([], [])].fp.append(mistake(id, record, scores[id] ?? 0, result))
+          mistakes[id, default: ([], [])].fp.append(mistake(id, o, scores[id] ?? 0, result))
         }
         if isGold && !hit {
           c.fn += 1
-          mistakes[id, default: ([], [])].fn.append(mistake(id, record, scores[id] ?? 0, nil))
+          mistakes[id, default: ([], [])].fn.append(mistake(id, o, scores[id] ?? 0, nil))
         }
         counts[id] = c
       }
       for (id, i) in zip(scoredAreas, areaIndices) where gold.contains(id) || !weak.contains(id) {
-        sweepData[id, default: []].append((scratch.nodeScore[i], gold.contains(id)))
+        sweepData[id, default: []].append((o.scores[i], gold.contains(id)))
       }
     }
 
@@ -106,7 +147,7 @@ public struct Evaluator: Sendable {
       Array(list.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }.prefix(mistakesPerID))
     }
     let report = EvaluationReport(
-      documents: records.count,
+      documents: outcomes.count,
       micro: .init(tp: total.0, fp: total.1, fn: total.2),
       macro: macro,
       areas: Dictionary(uniqueKeysWithValues: scoredAreas.map { ($0, metrics($0)) }),
@@ -118,7 +159,7 @@ public struct Evaluator: Sendable {
   }
 
   private func mistake(
-    _ id: String, _ record: PortfolioRecord, _ score: Double, _ result: Classification?
+    _ id: String, _ o: Outcome, _ score: Double, _ result: Classification?
   ) -> EvaluationReport.Mistake {
     var evidence: [String] = []
     if let result {
@@ -126,7 +167,6 @@ public struct Evaluator: Sendable {
         for e in field.evidence { evidence.append("\(e.term) (\(field.id), +\(e.contribution))") }
       }
     }
-    let title = record.text.split(separator: "\n", maxSplits: 1).first.map { String($0.prefix(100)) } ?? ""
-    return .init(id: id, document: record.id, score: score, title: title, evidence: evidence)
+    return .init(id: id, document: o.id, score: score, title: o.title, evidence: evidence)
   }
 }

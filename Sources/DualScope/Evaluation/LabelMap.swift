@@ -1,3 +1,4 @@
+import Foundation
 import TaxonomyYAML
 
 /// Maps a corpus's own labels (arXiv categories, EuroSciVoc paths, area IDs) to taxonomy IDs.
@@ -44,6 +45,14 @@ public struct LabelMap: Sendable, Hashable {
   }
 
   /// Reads a label map file; problems are diagnostics with line and column.
+  /// Reads a label map file.
+  public static func load(path: String) throws -> LabelMap {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SetupError(.unreadableInput, "cannot read the label map: no such file or not readable", file: path)
+    }
+    return try load([UInt8](data), file: path)
+  }
+
   public static func load(_ bytes: [UInt8], file: String) throws(TaxonomyLoadError) -> LabelMap {
     let source = [file: String(decoding: bytes, as: UTF8.self)]
     let root: YAMLNode?

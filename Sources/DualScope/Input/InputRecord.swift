@@ -59,7 +59,12 @@ public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
     self.id = id
   }
 
-  public var description: String { "\(source):\(line): error: \(message)" }
+  /// `source:line: error: message`, as ``DiagnosticRenderer`` renders it.
+  public var description: String {
+    var text = DiagnosticRenderer().render(self)
+    text.removeLast()
+    return text
+  }
 }
 
 /// Which columns (CSV) or keys (JSONL) of a record hold what.

@@ -22,14 +22,33 @@ public struct Classification: Sendable, Hashable, Codable {
   public var areas: [AreaScore]
   /// Assigned fields, highest score first, each with its evidence.
   public var fields: [FieldScore]
+
+  public init(status: Status, level: DocumentLevel, words: Int, areas: [AreaScore], fields: [FieldScore]) {
+    self.status = status
+    self.level = level
+    self.words = words
+    self.areas = areas
+    self.fields = fields
+  }
 }
 
-/// An assigned area and its score.
+/// An assigned area, its score and the level it gives the document.
 public struct AreaScore: Sendable, Hashable, Codable {
   public var id: String
   public var name: String
   public var score: Double
   public var threshold: Double
+  /// The highest level among the area's assigned fields (or, when none passes alone, the level
+  /// its touched fields give at the area's strength). Computed once, by the classifier.
+  public var level: DocumentLevel
+
+  public init(id: String, name: String, score: Double, threshold: Double, level: DocumentLevel) {
+    self.id = id
+    self.name = name
+    self.score = score
+    self.threshold = threshold
+    self.level = level
+  }
 }
 
 /// An assigned field, its score and the matched terms behind it.
@@ -40,11 +59,28 @@ public struct FieldScore: Sendable, Hashable, Codable {
   public var score: Double
   public var threshold: Double
   public var sensitivity: Sensitivity
+  /// The level this field gives the document: its sensitivity and whether its evidence is clear.
+  public var level: DocumentLevel
   public var dualUse: [String]
   public var evidence: [Evidence]
 
+  public init(
+    id: String, area: String, name: String, score: Double, threshold: Double, sensitivity: Sensitivity,
+    level: DocumentLevel, dualUse: [String], evidence: [Evidence]
+  ) {
+    self.id = id
+    self.area = area
+    self.name = name
+    self.score = score
+    self.threshold = threshold
+    self.sensitivity = sensitivity
+    self.level = level
+    self.dualUse = dualUse
+    self.evidence = evidence
+  }
+
   enum CodingKeys: String, CodingKey {
-    case id, area, name, score, threshold, sensitivity
+    case id, area, name, score, threshold, sensitivity, level
     case dualUse = "dual_use"
     case evidence
   }
@@ -59,6 +95,15 @@ public struct Evidence: Sendable, Hashable, Codable {
   public var contribution: Double
   public var weak: Bool
   public var matches: [EvidenceSpan]
+
+  public init(term: String, language: String, weight: Double, contribution: Double, weak: Bool, matches: [EvidenceSpan]) {
+    self.term = term
+    self.language = language
+    self.weight = weight
+    self.contribution = contribution
+    self.weak = weak
+    self.matches = matches
+  }
 }
 
 /// Where a term occurs: UTF-8 byte offsets into the original text, and the text there.
@@ -67,6 +112,13 @@ public struct EvidenceSpan: Sendable, Hashable, Codable {
   public var end: Int
   public var text: String
   public var kind: String
+
+  public init(start: Int, end: Int, text: String, kind: String) {
+    self.start = start
+    self.end = end
+    self.text = text
+    self.kind = kind
+  }
 }
 
 /// How sensitive a document is, from its assigned fields' sensitivity and scores.
@@ -85,7 +137,7 @@ public enum DocumentLevel: String, Sendable, Hashable, Codable, CaseIterable, Co
   case elevated
   case high
 
-  var rank: Int {
+  public var rank: Int {
     switch self {
     case .none: 0
     case .low: 1

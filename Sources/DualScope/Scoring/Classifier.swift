@@ -49,6 +49,10 @@ public struct Classifier: Sendable {
     return decide(text, scratch)
   }
 
+  /// Every node's score before thresholds, by node index, as the last `classify` with this
+  /// scratch left them (for evaluation's threshold sweep).
+  public func rawScores(_ scratch: ClassifierScratch) -> [Double] { scratch.nodeScore }
+
   /// Runs the matcher and fills the scratch with kept matches and node scores.
   ///
   /// Reads only plain values (``TaxonomyIndex/TermEntry``, ``NodeTable``): copying a
@@ -158,8 +162,17 @@ public struct Classifier: Sendable {
     return nil
   }
 
-  /// Applies thresholds, cut-offs and top-k to the scores, and gathers the evidence.
-  func decide(_ text: String, _ s: ClassifierScratch) -> Classification {
+  /// What the thresholds, cut-offs and top-k decide for one scored text, by node index: the
+  /// assigned areas and fields with their scores and levels. Cheap: no strings, no evidence.
+  struct Decision {
+    var areas: [(node: Int, score: Double, level: DocumentLevel)] = []
+    var fields: [(node: Int, score: Double, level: DocumentLevel)] = []
+    var level = DocumentLevel.none
+    var status = Classification.Status.noText
+  }
+
+  /// Applies thresholds, cut-offs and top-k to the scores and works out every level, once.
+  func decision(_ s: ClassifierScratch) -> Decision {
     let table = index.nodes
     var areas: [(Int, Double)] = []
     for i in table.areas where s.nodeScore[i] >= thresholds[i] && s.nodeScore[i] >= areaBar(i, s) {
@@ -177,54 +190,66 @@ public struct Classifier: Sendable {
     }
     if let k = options.topK, areas.count > k { areas.removeLast(areas.count - k) }
 
-    var level = DocumentLevel.none
-    var fields: [(Int, Double)] = []
+    var d = Decision()
     for (a, _) in areas {
       for i in 0..<table.count where !table.isArea[i] && table.area[i] == a && s.nodeScore[i] >= thresholds[i] {
-        fields.append((i, s.nodeScore[i]))
+        let level = DocumentLevel.of(
+          sensitivity: table.sensitivity[i], score: s.nodeScore[i], threshold: thresholds[i],
+          clearEvidence: clearEvidence)
+        d.fields.append((i, s.nodeScore[i], level))
       }
     }
-    fields.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    d.fields.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+    for (a, score) in areas {
+      var level = DocumentLevel.none
+      for f in d.fields where table.area[f.node] == a { level = max(level, f.level) }
+      if level == .none {
+        // Assigned without a field of its own passing (its score spread over several fields):
+        // the best sensitivity among its touched fields, at the area's strength.
+        var best: Sensitivity?
+        for i in 0..<table.count where i != a && table.area[i] == a && s.nodeScore[i] > 0 {
+          best = max(best ?? table.sensitivity[i], table.sensitivity[i])
+        }
+        level = DocumentLevel.of(
+          sensitivity: best ?? table.sensitivity[a], score: score, threshold: thresholds[a], clearEvidence: clearEvidence)
+      }
+      d.areas.append((a, score, level))
+      d.level = max(d.level, level)
+    }
+    if !areas.isEmpty {
+      d.status = .classified
+    } else if s.words == 0 {
+      d.status = .noText
+    } else if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty {
+      d.status = .noTerms
+    } else {
+      d.status = .belowThreshold
+    }
+    return d
+  }
 
-    var fieldScores: [FieldScore] = []
-    fieldScores.reserveCapacity(fields.count)
-    for (i, score) in fields {
-      let fieldLevel = DocumentLevel.of(
-        sensitivity: table.sensitivity[i], score: score, threshold: thresholds[i], clearEvidence: clearEvidence)
-      level = max(level, fieldLevel)
-      fieldScores.append(
+  /// The full result of a decision: names, rounded scores and the evidence of every field.
+  func decide(_ text: String, _ s: ClassifierScratch) -> Classification {
+    let d = decision(s)
+    let table = index.nodes
+    var fields: [FieldScore] = []
+    fields.reserveCapacity(d.fields.count)
+    for f in d.fields {
+      let i = f.node
+      fields.append(
         FieldScore(
-          id: table.id[i], area: table.id[table.area[i]], name: table.name[i], score: Self.round(score),
-          threshold: thresholds[i], sensitivity: table.sensitivity[i], dualUse: table.dualUse[i],
+          id: table.id[i], area: table.id[table.area[i]], name: table.name[i], score: Self.round(f.score),
+          threshold: thresholds[i], sensitivity: table.sensitivity[i], level: f.level, dualUse: table.dualUse[i],
           evidence: evidence(forNode: i, text, s)))
     }
-    // An area assigned without a field of its own passing (its score spread over several fields)
-    // still raises the level by its fields' best sensitivity.
-    for (a, score) in areas where !fields.contains(where: { table.area[$0.0] == a }) {
-      var best: Sensitivity?
-      for i in 0..<table.count where i != a && table.area[i] == a && s.nodeScore[i] > 0 {
-        best = max(best ?? table.sensitivity[i], table.sensitivity[i])
-      }
-      let areaLevel = DocumentLevel.of(
-        sensitivity: best ?? table.sensitivity[a], score: score, threshold: thresholds[a], clearEvidence: clearEvidence)
-      level = max(level, areaLevel)
-    }
-    let status: Classification.Status
-    if !areas.isEmpty {
-      status = .classified
-    } else if s.words == 0 {
-      status = .noText
-    } else if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty {
-      status = .noTerms
-    } else {
-      status = .belowThreshold
-    }
     return Classification(
-      status: status, level: level, words: s.words,
-      areas: areas.map { i, score in
-        AreaScore(id: table.id[i], name: table.name[i], score: Self.round(score), threshold: thresholds[i])
+      status: d.status, level: d.level, words: s.words,
+      areas: d.areas.map { a in
+        AreaScore(
+          id: table.id[a.node], name: table.name[a.node], score: Self.round(a.score), threshold: thresholds[a.node],
+          level: a.level)
       },
-      fields: fieldScores)
+      fields: fields)
   }
 
   /// The score area `a` needs: its threshold, times ``loneTermFactor`` when a single term makes

@@ -159,7 +159,7 @@ extension Classifier {
     return "not assigned"
   }
 
-  static func format(_ x: Double) -> String { NumberText.short(x) }
+  public static func format(_ x: Double) -> String { NumberText.short(x) }
 }
 
 import Foundation

@@ -7,42 +7,25 @@ struct TaxonomyOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "A taxonomy release folder, or the version of a shipped release (default: the newest shipped).",
-      valueName: "path-or-version"))
+      "A release folder, the version of a shipped release, or git:REV:PATH (default: the newest shipped).",
+      valueName: "release"))
   var taxonomy: String?
 
-  /// Loads the release, printing its diagnostics and exiting with 2 when it is invalid.
+  /// Loads the release (``ReleaseSpec``), printing its warnings when asked.
   func load(showWarnings: Bool = false) throws -> TaxonomyLoader.Loaded {
-    do {
-      let loaded: TaxonomyLoader.Loaded
-      if let taxonomy, FileManager.default.fileExists(atPath: taxonomy) || taxonomy.contains("/") {
-        loaded = try TaxonomyLoader.load(directory: taxonomy)
-      } else {
-        loaded = try ShippedTaxonomy.load(version: taxonomy)
-      }
-      if showWarnings && !loaded.warnings.isEmpty {
-        StandardStreams.error(
-          DiagnosticRenderer(sources: loaded.sources, colour: Terminal.stderrColour).render(loaded.warnings))
-      }
-      return loaded
-    } catch {
+    let loaded = try ReleaseSpec.load(taxonomy)
+    if showWarnings && !loaded.warnings.isEmpty {
       StandardStreams.error(
-        DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
-      let count = error.errors.count
-      StandardStreams.error("\(count) error\(count == 1 ? "" : "s") in the taxonomy\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
+        DiagnosticRenderer(sources: loaded.sources, colour: Terminal.stderrColour).render(loaded.warnings))
     }
+    return loaded
   }
 
   /// Loads the release and compiles a classifier over it.
-  func classifier(_ options: ClassifierOptions = ClassifierOptions()) throws -> Classifier {
-    let loaded = try load()
-    do {
-      return try Classifier(taxonomy: loaded.taxonomy, options: options)
-    } catch {
-      StandardStreams.error("error: \(error)\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
-    }
+  func classifier(_ scoring: ScoringOptions) throws -> Classifier {
+    let classifier = try Classifier(taxonomy: try load().taxonomy, options: scoring.options)
+    try scoring.check(against: classifier.taxonomy)
+    return classifier
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DualScope
+import DualScopeReports
 
 /// `dualscope classify`: the risk areas and fields of one text, with evidence.
 struct ClassifyCommand: ParsableCommand {
@@ -19,32 +20,21 @@ struct ClassifyCommand: ParsableCommand {
   var output: String?
 
   func run() throws {
-    let text = try CLIErrors.guarding { try input.read() }
-    let classifier = try taxonomy.classifier(scoring.options)
-    try CLIErrors.guarding { try scoring.check(against: classifier.taxonomy) }
-    let result = classifier.classify(text)
-    let rendered: String
-    switch format {
-    case .json:
-      let document = ClassificationDocument(
-        metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), result: result)
-      rendered = try ResultJSON.encode(document) + "\n"
-    case .text:
-      let colour = output == nil && Terminal.stdoutColour
-      rendered = ClassificationTextRenderer(colour: colour).render(result, text: text, taxonomy: classifier.taxonomy)
-    }
-    try CLIErrors.guarding { try OutputDestination(path: output).write(rendered) }
-  }
-}
-
-/// Turns front-end errors into a message on standard error and exit status 2.
-enum CLIErrors {
-  static func guarding<T>(_ body: () throws -> T) throws -> T {
-    do {
-      return try body()
-    } catch let error as CLIError {
-      StandardStreams.error("error: \(error.description)\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
+    try Failure.guarding {
+      let text = try input.read()
+      let classifier = try taxonomy.classifier(scoring)
+      let result = classifier.classify(text)
+      let rendered: String
+      switch format {
+      case .json:
+        let document = ClassificationDocument(
+          metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), result: result)
+        rendered = try ResultJSON.encode(document) + "\n"
+      case .text:
+        let colour = output == nil && Terminal.stdoutColour
+        rendered = ClassificationTextRenderer(colour: colour).render(result, text: text, taxonomy: classifier.taxonomy)
+      }
+      try OutputDestination(path: output).write(rendered)
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DualScope
+import DualScopeReports
 import Foundation
 
 /// `dualscope diff OLD NEW`: what a taxonomy revision changes, and what it would do to a portfolio.
@@ -34,11 +35,7 @@ struct DiffCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Classify this portfolio with both releases and report the difference.", valueName: "portfolio"))
   var impact: String?
 
-  @Option(help: "With --impact: the column (CSV) or key (JSONL) holding the document ID.")
-  var idColumn: String = "id"
-
-  @Option(help: "With --impact: columns or keys joined in order as the text, comma-separated.")
-  var textColumns: String = "title,abstract"
+  @OptionGroup(title: "With --impact") var portfolio: PortfolioOptions
 
   @Option(help: ArgumentHelp("With --impact: write every changed document as a JSON line to this file.", valueName: "file.jsonl"))
   var impactOutput: String?
@@ -49,90 +46,41 @@ struct DiffCommand: ParsableCommand {
   func validate() throws {
     if impact == nil && impactOutput != nil { throw ValidationError("--impact-output needs --impact") }
     if examples < 0 { throw ValidationError("--examples must be 0 or more") }
-    if textColumns.split(separator: ",").isEmpty { throw ValidationError("--text-columns names no column") }
   }
 
   func run() throws {
-    let a = try Self.load(old)
-    let b = try Self.load(new)
-    let diff = TaxonomyDiff(from: a, to: b)
-    let impactReport = try impact.map { try measureImpact($0, a, b) }
-    let rendered: String
-    switch format {
-    case .text:
-      rendered = DiffTextRenderer(colour: output == nil && Terminal.stdoutColour).render(diff, impact: impactReport)
-    case .markdown:
-      rendered = DiffMarkdownRenderer().render(diff, impact: impactReport)
-    case .json:
-      rendered = try ResultJSON.encode(DiffDocument(diff, impact: impactReport)) + "\n"
+    let diff = try Failure.guarding { () throws -> TaxonomyDiff in
+      let a = try ReleaseSpec.load(old).taxonomy
+      let b = try ReleaseSpec.load(new).taxonomy
+      let diff = TaxonomyDiff(from: a, to: b)
+      let impactReport = try impact.map { try measureImpact($0, a, b) }
+      let rendered: String
+      switch format {
+      case .text:
+        rendered = DiffTextRenderer(colour: output == nil && Terminal.stdoutColour).render(diff, impact: impactReport)
+      case .markdown:
+        rendered = DiffMarkdownRenderer().render(diff, impact: impactReport)
+      case .json:
+        rendered = try ResultJSON.encode(DiffDocument(diff, impact: impactReport)) + "\n"
+      }
+      try OutputDestination(path: output).write(rendered)
+      return diff
     }
-    try CLIErrors.guarding { try OutputDestination(path: output).write(rendered) }
     if !diff.isEmpty { throw ExitCode(ExitStatus.found) }
   }
 
-  /// Loads a release from a folder, a shipped version or git, exiting with 2 when it is invalid.
-  static func load(_ spec: String) throws -> Taxonomy {
-    if GitRelease.isGitSpec(spec) {
-      do {
-        return try TaxonomyLoader.load(try GitRelease.files(spec)).taxonomy
-      } catch {
-        StandardStreams.error(
-          DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
-        throw ExitCode(ExitStatus.usageOrDataError)
-      }
-    }
-    var options = TaxonomyOptions()
-    options.taxonomy = spec
-    return try options.load().taxonomy
-  }
-
+  /// Runs the portfolio through both releases; writes the changed documents as JSON lines.
   private func measureImpact(_ path: String, _ a: Taxonomy, _ b: Taxonomy) throws -> DiffImpact {
-    let columns = textColumns.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-    let layout = RecordLayout(idColumn: idColumn, textColumns: columns)
-    let read: (records: [PortfolioRecord], errors: [RecordError])
+    let analysis = ImpactAnalysis(old: try Classifier(taxonomy: a), new: try Classifier(taxonomy: b), examples: examples)
+    let lines = try impactOutput.map { try ChangedDocumentWriter(path: $0, old: a.version, new: b.version) }
     do {
-      read = try PortfolioReader.read(path, layout: layout)
+      let report = try analysis.run(portfolio.input([path])) { try lines?.write($0) }
+      try lines?.commit()
+      return report
     } catch {
-      StandardStreams.error("error: \(error.description)\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
+      lines?.abort()
+      throw error
     }
-    for e in read.errors.prefix(10) { StandardStreams.error(e.description + "\n") }
-    if read.errors.count > 10 { StandardStreams.error("… and \(read.errors.count - 10) more unreadable records\n") }
-    let classifiers: (Classifier, Classifier)
-    do {
-      classifiers = (try Classifier(taxonomy: a), try Classifier(taxonomy: b))
-    } catch {
-      StandardStreams.error("error: \(error)\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
-    }
-    var analysis = ImpactAnalysis(old: classifiers.0, new: classifiers.1, examples: examples)
-    analysis.addUnreadable(read.errors.count)
-    var lines: [UInt8] = []
-    let wantLines = impactOutput != nil
-    var encodingFailed = false
-    analysis.add(read.records) { change in
-      guard wantLines else { return }
-      do {
-        let line = DiffImpactLine(old: a.version, new: b.version, document: change)
-        lines.append(contentsOf: try ResultJSON.encode(line, pretty: false).utf8)
-        lines.append(0x0A)
-      } catch {
-        encodingFailed = true
-      }
-    }
-    try CLIErrors.guarding {
-      if encodingFailed { throw CLIError("cannot encode a changed document as JSON") }
-    }
-    if let impactOutput {
-      try CLIErrors.guarding {
-        if impactOutput == "-" {
-          StandardStreams.out(bytes: lines)
-        } else {
-          try AtomicFile.write(lines, to: impactOutput)
-        }
-      }
-    }
-    return analysis.report(portfolio: path)
   }
 }
 

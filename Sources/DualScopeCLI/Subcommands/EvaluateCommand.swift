@@ -1,5 +1,6 @@
 import ArgumentParser
 import DualScope
+import DualScopeReports
 import Foundation
 
 /// `dualscope evaluate`: precision, recall and F1 against a labelled corpus.
@@ -17,11 +18,7 @@ struct EvaluateCommand: ParsableCommand {
   @Argument(help: "The labelled corpus (.jsonl, .csv, optionally .gz).")
   var input: String
 
-  @Option(help: "The column (CSV) or key (JSONL) holding the document ID.")
-  var idColumn: String = "id"
-
-  @Option(help: "Columns or keys joined in order as the text, comma-separated.")
-  var textColumns: String = "title,text"
+  @OptionGroup var portfolio: PortfolioOptions
 
   @Option(help: "The column or key holding the labels (a list, or text split on ; , | and spaces).")
   var labelsColumn: String = "labels"
@@ -42,44 +39,25 @@ struct EvaluateCommand: ParsableCommand {
   @OptionGroup var scoring: ScoringOptions
 
   func run() throws {
-    let classifier = try taxonomy.classifier(scoring.options)
-    let map: LabelMap
-    if let path = labelMap {
-      guard let data = FileManager.default.contents(atPath: path) else {
-        StandardStreams.error("error: cannot read label map '\(path)'\n")
-        throw ExitCode(ExitStatus.usageOrDataError)
+    try Failure.guarding {
+      let classifier = try taxonomy.classifier(scoring)
+      let map = try labelMap.map { try LabelMap.load(path: $0) } ?? LabelMap.identity(classifier.taxonomy)
+      var evaluator = Evaluator(classifier: classifier, labelMap: map)
+      evaluator.mistakesPerID = mistakes
+      let (report, predictionList, errors) = try evaluator.evaluate(
+        portfolio.input([input], labelsColumn: labelsColumn))
+      let renderer = DiagnosticRenderer(colour: Terminal.stderrColour)
+      for e in errors { StandardStreams.error(renderer.render(e)) }
+      if let predictions {
+        let lines = try predictionList.map { try ResultJSON.encode($0, pretty: false) }.joined(separator: "\n") + "\n"
+        try OutputDestination(path: predictions).write(lines)
       }
-      do {
-        map = try LabelMap.load([UInt8](data), file: path)
-      } catch {
-        StandardStreams.error(DiagnosticRenderer(sources: error.sources).render(error.diagnostics))
-        throw ExitCode(ExitStatus.usageOrDataError)
+      let metadata = ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options)
+      switch format {
+      case .json: StandardStreams.out(try ResultJSON.encode(EvaluationDocument(metadata: metadata, report: report)) + "\n")
+      case .text: StandardStreams.out(EvaluationTextRenderer().render(report, taxonomy: classifier.taxonomy))
       }
-    } else {
-      map = LabelMap.identity(classifier.taxonomy)
+      StandardStreams.flush()
     }
-    let layout = RecordLayout(
-      idColumn: idColumn, textColumns: textColumns.split(separator: ",").map(String.init),
-      labelsColumn: labelsColumn)
-    let input: (records: [PortfolioRecord], errors: [RecordError])
-    do {
-      input = try PortfolioReader.read(self.input, layout: layout)
-    } catch {
-      StandardStreams.error("error: \(error.description)\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
-    }
-    for e in input.errors { StandardStreams.error("\(e.description)\n") }
-    var evaluator = Evaluator(classifier: classifier, labelMap: map)
-    evaluator.mistakesPerID = mistakes
-    let (report, predictionList) = evaluator.evaluate(input.records)
-    if let predictions {
-      let lines = try predictionList.map { try ResultJSON.encode($0, pretty: false) }.joined(separator: "\n") + "\n"
-      try CLIErrors.guarding { try OutputDestination(path: predictions).write(lines) }
-    }
-    switch format {
-    case .json: StandardStreams.out(try ResultJSON.encode(report) + "\n")
-    case .text: StandardStreams.out(EvaluationTextRenderer().render(report, taxonomy: classifier.taxonomy))
-    }
-    StandardStreams.flush()
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DualScope
+import DualScopeReports
 
 /// `dualscope explain`: every match in the text, the score arithmetic, and why a field was or
 /// was not assigned.
@@ -20,23 +21,24 @@ struct ExplainCommand: ParsableCommand {
   var format: OutputFormat = .text
 
   func run() throws {
-    let text = try CLIErrors.guarding { try input.read() }
-    let classifier = try taxonomy.classifier(scoring.options)
-    try CLIErrors.guarding {
-      try scoring.check(against: classifier.taxonomy)
+    try Failure.guarding {
+      let text = try input.read()
+      let classifier = try taxonomy.classifier(scoring)
       if let field, classifier.taxonomy.node(field) == nil {
         throw CLIError("unknown area or field '\(field)'")
       }
+      let explanation = classifier.explain(text)
+      switch format {
+      case .json:
+        let document = ExplanationDocument(
+          metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), explanation: explanation)
+        StandardStreams.out(try ResultJSON.encode(document) + "\n")
+      case .text:
+        StandardStreams.out(
+          ExplanationTextRenderer(colour: Terminal.stdoutColour).render(
+            explanation, text: text, taxonomy: classifier.taxonomy, focus: field))
+      }
+      StandardStreams.flush()
     }
-    let explanation = classifier.explain(text)
-    switch format {
-    case .json:
-      StandardStreams.out(try ResultJSON.encode(explanation) + "\n")
-    case .text:
-      StandardStreams.out(
-        ExplanationTextRenderer(colour: Terminal.stdoutColour).render(
-          explanation, text: text, taxonomy: classifier.taxonomy, focus: field))
-    }
-    StandardStreams.flush()
   }
 }

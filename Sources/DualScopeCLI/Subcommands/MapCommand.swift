@@ -1,5 +1,6 @@
 import ArgumentParser
 import DualScope
+import DualScopeReports
 import Foundation
 
 /// `dualscope map`: organisational units × areas (or the fields of one area).
@@ -15,6 +16,9 @@ struct MapCommand: ParsableCommand {
       sortable rows and the top projects behind each cell with their evidence.
       Exit codes: 0 success; 1 some input records could not be read; 2 usage or data error.
       """)
+
+  @Argument(help: "A batch JSONL result, or portfolio inputs (CSV, JSONL, a folder, '-').")
+  var inputs: [String] = []
 
   @OptionGroup var portfolio: PortfolioOptions
 
@@ -45,39 +49,26 @@ struct MapCommand: ParsableCommand {
   }
 
   func run() throws {
-    let classifier = try taxonomy.classifier(scoring.options)
-    try CLIErrors.guarding { try scoring.check(against: classifier.taxonomy) }
-    if let area, classifier.taxonomy.node(area)?.kind != .area {
-      StandardStreams.error(
-        "error: --area names no area '\(area)'; the areas are: "
-          + classifier.taxonomy.areas.map(\.id).joined(separator: ", ") + "\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
-    }
-    let units = PortfolioOptions.list(unitColumns)
-    var builder = InstitutionMapBuilder(
-      taxonomy: classifier.taxonomy, unitColumns: units, area: area, clearEvidence: scoring.options.clearEvidence)
-    builder.topCount = top
-    var problems: [RecordError] = []
-    let inputs = portfolio.inputs.isEmpty ? ["-"] : portfolio.inputs
-    do {
+    let (map, problems) = try Failure.guarding { () throws -> (InstitutionMap, [RecordError]) in
+      let classifier = try taxonomy.classifier(scoring)
+      if let area, classifier.taxonomy.node(area)?.kind != .area {
+        throw CLIError(
+          "--area names no area '\(area)'; the areas are: " + classifier.taxonomy.areas.map(\.id).joined(separator: ", "))
+      }
+      var builder = InstitutionMapBuilder(
+        taxonomy: classifier.taxonomy, unitColumns: PortfolioOptions.list(unitColumns), area: area)
+      builder.topCount = top
+      let problems: [RecordError]
       if inputs.count == 1, Self.isBatchResult(inputs[0]) {
         problems = try builder.addResults(inputs[0])
       } else {
-        let options = portfolio.batchOptions(format: .jsonl, extraCarry: units)
-        let runner = BatchRunner(classifier: classifier, options: options)
-        let sink = CollectingSink()
-        let summary = try runner.run(try runner.open(), into: sink)
-        for d in sink.documents { builder.add(d) }
-        problems = sink.errors
-        _ = summary
+        problems = try builder.add(portfolio: portfolio.input(inputs), classifier: classifier)
       }
-    } catch let error as SetupError {
-      StandardStreams.error("error: \(error.description)\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
+      return (builder.build(metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options)), problems)
     }
-    for e in problems.prefix(10) { StandardStreams.error(e.description + "\n") }
+    let renderer = DiagnosticRenderer(colour: Terminal.stderrColour)
+    for e in problems.prefix(10) { StandardStreams.error(renderer.render(e)) }
     if problems.count > 10 { StandardStreams.error("… and \(problems.count - 10) more unreadable records\n") }
-    let map = builder.build(metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options))
     let rendered: String
     switch format {
     case "csv": rendered = MapTableRenderer.csv(map)
@@ -85,7 +76,7 @@ struct MapCommand: ParsableCommand {
     case "html": rendered = MapHTMLRenderer.render(map)
     default: rendered = MapTableRenderer.text(map)
     }
-    try CLIErrors.guarding { try OutputDestination(path: output).write(rendered) }
+    try Failure.guarding { try OutputDestination(path: output).write(rendered) }
     if !problems.isEmpty { throw ExitCode(ExitStatus.found) }
   }
 

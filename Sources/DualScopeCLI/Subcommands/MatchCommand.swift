@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DualScope
 import PhraseMatching
 
 /// `dualscope match`: find the phrases of a terms file in texts, as whole words over folded
@@ -62,24 +63,26 @@ struct MatchCommand: ParsableCommand {
   }
 
   func run() throws {
-    let list = try CLIErrors.guarding { try TermList(path: terms) }
     var options = try inflectOptions()
     if caseMode == .caseSensitive { options.insert(.caseSensitive) }
     if compounds { options.insert(.compoundPart) }
-    let matcher: PhraseMatcher
-    do {
-      matcher = try PhraseMatcher(list.phrases(options))
-    } catch {
-      let line = error.phraseIndex.map { ":\(list.lines[$0])" } ?? ""
-      StandardStreams.error("error: \(terms)\(line): \(error.description)\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
+    let (list, matcher) = try Failure.guarding { () throws -> (PhraseList, PhraseMatcher) in
+      let list = try PhraseList(path: terms)
+      do {
+        return (list, try PhraseMatcher(list.phrases(options)))
+      } catch let error as PhraseMatcherBuildError {
+        let line = error.phraseIndex.map { ":\(list.lines[$0])" } ?? ""
+        throw SetupError(.unreadableInput, error.description, file: terms + line)
+      }
     }
     var total = 0
     var failed = false
     var scratch = MatchScratch()
     for name in files.isEmpty ? ["-"] : files {
       guard let data = MappedInput.open(name) else {
-        StandardStreams.error("error: cannot read '\(name)': no such file or not readable\n")
+        StandardStreams.error(
+          DiagnosticRenderer(colour: Terminal.stderrColour).render(
+            error: SetupError(.unreadableInput, "cannot read: no such file or not readable", file: name)))
         failed = true
         continue
       }
@@ -104,39 +107,6 @@ struct MatchCommand: ParsableCommand {
     StandardStreams.flush()
     if failed { throw ExitCode(ExitStatus.usageOrDataError) }
     if total == 0 { throw ExitCode(ExitStatus.found) }
-  }
-}
-
-/// The phrases of a terms file with the line each came from.
-struct TermList {
-  /// The phrase as written (with its '*'), for output.
-  var texts: [String] = []
-  var lines: [Int] = []
-  var prefix: [Bool] = []
-
-  init(path: String) throws {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CLIError("cannot read terms file '\(path)': no such file or not readable")
-    }
-    for (i, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      texts.append(line)
-      lines.append(i + 1)
-      prefix.append(line.hasSuffix("*"))
-    }
-  }
-
-  func phrases(_ options: PhraseOptions) -> [Phrase] {
-    texts.indices.map { i in
-      var text = texts[i]
-      var o = options
-      if prefix[i] {
-        text.removeLast()
-        o.insert(.prefix)
-      }
-      return Phrase(text, id: TermID(UInt32(i)), options: o)
-    }
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DualScope
+import DualScopeReports
 
 /// `dualscope taxonomy`: look inside a release.
 struct TaxonomyCommand: ParsableCommand {
@@ -11,7 +12,7 @@ struct TaxonomyCommand: ParsableCommand {
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Counts and identity of a release.")
 
-    @Argument(help: "A release folder or shipped version (default: the newest shipped release).")
+    @Argument(help: "A release folder, shipped version or git:REV:PATH (default: the newest shipped release).")
     var path: String?
 
     @Option(help: "Output format: text or json.")
@@ -20,10 +21,10 @@ struct TaxonomyCommand: ParsableCommand {
     func run() throws {
       var options = TaxonomyOptions()
       options.taxonomy = path
-      let stats = TaxonomyStats(try options.load().taxonomy)
+      let stats = TaxonomyStats(try Failure.guarding { try options.load().taxonomy })
       switch format {
       case .json: StandardStreams.out(try ResultJSON.encode(stats) + "\n")
-      case .text: StandardStreams.out(stats.text)
+      case .text: StandardStreams.out(TaxonomyTextRenderer.text(stats))
       }
       StandardStreams.flush()
     }
@@ -35,7 +36,7 @@ struct TaxonomyCommand: ParsableCommand {
     @OptionGroup var taxonomy: TaxonomyOptions
 
     func run() throws {
-      let t = try taxonomy.load().taxonomy
+      let t = try Failure.guarding { try taxonomy.load().taxonomy }
       var out = "\(t.id) \(t.version): \(t.manifest.title)\n"
       for node in t.nodes {
         let indent = String(repeating: "  ", count: node.depth)
@@ -59,16 +60,18 @@ struct TaxonomyCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-      let t = try taxonomy.load().taxonomy
-      guard let node = t.node(id) else {
-        let guess = t.nodes.map(\.id).min { a, b in a.commonPrefix(with: id).count > b.commonPrefix(with: id).count }
-        StandardStreams.error("error: unknown area or field '\(id)'" + (guess.map { " (did you mean '\($0)'?)" } ?? "") + "\n")
-        throw ExitCode(ExitStatus.usageOrDataError)
+      let (t, node) = try Failure.guarding { () throws -> (Taxonomy, TaxonomyNode) in
+        let t = try taxonomy.load().taxonomy
+        guard let node = t.node(id) else {
+          let guess = t.nodes.map(\.id).min { a, b in a.commonPrefix(with: id).count > b.commonPrefix(with: id).count }
+          throw CLIError("unknown area or field '\(id)'" + (guess.map { " (did you mean '\($0)'?)" } ?? ""))
+        }
+        return (t, node)
       }
       let view = NodeView(node, in: t)
       switch format {
       case .json: StandardStreams.out(try ResultJSON.encode(view) + "\n")
-      case .text: StandardStreams.out(view.text)
+      case .text: StandardStreams.out(TaxonomyTextRenderer.text(view))
       }
       StandardStreams.flush()
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DualScope
+import DualScopeReports
 
 /// `dualscope validate`: check a taxonomy release and report every problem with file:line:column.
 struct ValidateCommand: ParsableCommand {
@@ -8,7 +9,7 @@ struct ValidateCommand: ParsableCommand {
     abstract: "Check a taxonomy release; report every problem with its file, line and column.",
     discussion: "Exit codes: 0 valid; 2 invalid (diagnostics on standard error) or unreadable.")
 
-  @Argument(help: "A release folder or shipped version (default: the newest shipped release).")
+  @Argument(help: "A release folder, shipped version or git:REV:PATH (default: the newest shipped release).")
   var path: String?
 
   @Flag(help: "Also show warnings (for instance a term listed in several fields).")
@@ -17,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     var options = TaxonomyOptions()
     options.taxonomy = path
-    let loaded = try options.load(showWarnings: warnings)
+    let loaded = try Failure.guarding { try options.load(showWarnings: warnings) }
     let t = loaded.taxonomy
     let warningCount = loaded.warnings.count
     StandardStreams.out(

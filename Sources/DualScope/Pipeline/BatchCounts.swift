@@ -1,0 +1,58 @@
+/// How many records went where: the numbers of the summary, checked at the end of a run.
+public struct BatchCounts: Sendable, Hashable, Codable {
+  /// Records read, readable or not.
+  public var records = 0
+  /// Records written to the output.
+  public var documents = 0
+  public var classified = 0
+  /// Unclassified documents by reason (`unclassified: no text` ...).
+  public var unclassified: [String: Int] = [:]
+  /// Error records.
+  public var errors = 0
+  /// Documents that held invalid UTF-8.
+  public var invalidUTF8 = 0
+  /// Documents assigned each area, by area ID.
+  public var areas: [String: Int] = [:]
+  /// Documents at each level.
+  public var levels: [String: Int] = [:]
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey {
+    case records, documents, classified, unclassified, errors
+    case invalidUTF8 = "invalid_utf8"
+    case areas, levels
+  }
+
+  /// All unclassified documents.
+  public var unclassifiedTotal: Int { unclassified.values.reduce(0, +) }
+
+  /// Every record is accounted for: records in = documents out + error records.
+  public var balanced: Bool { records == documents + errors }
+
+  mutating func add(_ d: ResultLine) {
+    records += 1
+    documents += 1
+    let c = d.classification
+    if c.status.isClassified { classified += 1 } else { unclassified[c.status.rawValue, default: 0] += 1 }
+    if d.invalidUTF8 { invalidUTF8 += 1 }
+    for a in c.areas { areas[a.id, default: 0] += 1 }
+    levels[c.level.rawValue, default: 0] += 1
+  }
+
+  mutating func addError() {
+    records += 1
+    errors += 1
+  }
+
+  mutating func merge(_ o: BatchCounts) {
+    records += o.records
+    documents += o.documents
+    classified += o.classified
+    errors += o.errors
+    invalidUTF8 += o.invalidUTF8
+    unclassified.merge(o.unclassified, uniquingKeysWith: +)
+    areas.merge(o.areas, uniquingKeysWith: +)
+    levels.merge(o.levels, uniquingKeysWith: +)
+  }
+}

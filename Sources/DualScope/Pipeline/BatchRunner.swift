@@ -1,0 +1,104 @@
+import Foundation
+
+/// Classifies a whole portfolio into a sink (JSONL, CSV, SQLite, memory): the `batch` consumer
+/// of the ``PortfolioPipeline``. Workers classify and encode; the sink writes in input order, so
+/// the output bytes do not depend on the number of threads. Every record read yields one result
+/// line or one error record, and the counts are checked before the output is put in place.
+public struct BatchRunner: Sendable {
+  public let classifier: Classifier
+  public let options: BatchOptions
+
+  public init(classifier: Classifier, options: BatchOptions) {
+    self.classifier = classifier
+    self.options = options
+  }
+
+  public typealias Progress = PortfolioPipeline.Progress
+
+  /// The outcome of a run.
+  public struct Summary: Sendable {
+    public var counts: BatchCounts
+    public var metadata: BatchRunMetadata
+    /// The first error records, for display.
+    public var firstErrors: [RecordError]
+    /// Where the time went.
+    public var times: StageTimes
+  }
+
+  /// Opens every input and checks its columns, so a run fails before writing anything.
+  public func open() throws(SetupError) -> [OpenedInput] { try options.input.open() }
+
+  /// Runs the batch into `sink` (and error records into `errors`), calling `progress` now and
+  /// then on this thread. On any failure the sink and the error file are aborted: nothing is left
+  /// under their final names.
+  public func run(
+    _ inputs: [OpenedInput], into sink: some BatchSink, errors: ErrorRecordWriter? = nil,
+    progress: ((Progress) -> Void)? = nil
+  ) throws -> Summary {
+    var counts = BatchCounts()
+    var firstErrors: [RecordError] = []
+    var encodeSeconds = 0.0
+    let work = ClassifyWork(classifier: classifier, encoding: sink.encoding)
+    let totals: PortfolioPipeline.Totals
+    do {
+      totals = try PortfolioPipeline(options.input).run(
+        inputs, work: work,
+        deliver: { chunk in
+          counts.merge(chunk.output.counts)
+          for _ in chunk.errors { counts.addError() }
+          encodeSeconds += chunk.output.encodeSeconds
+          if firstErrors.count < 20 { firstErrors += chunk.errors.prefix(20 - firstErrors.count) }
+          try sink.write(chunk.output, errors: chunk.errors)
+          try errors?.write(chunk.errors)
+        }, progress: progress)
+      guard counts.balanced && counts.records == totals.records else {
+        throw SetupError(
+          .internal,
+          "\(totals.records) records read, but \(counts.documents) documents and \(counts.errors) errors written")
+      }
+    } catch {
+      sink.abort()
+      errors?.abort()
+      throw error
+    }
+    var times = totals.times
+    times.classify -= encodeSeconds
+    times.encode = encodeSeconds
+    let metadata = BatchRunMetadata(
+      metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), batch: options,
+      counts: counts, startedAt: totals.startedAt, finishedAt: totals.finishedAt, seconds: totals.seconds,
+      inputBytes: totals.inputBytes)
+    do {
+      try sink.finish(metadata)
+      try errors?.commit()
+    } catch {
+      sink.abort()
+      errors?.abort()
+      throw error
+    }
+    return Summary(counts: counts, metadata: metadata, firstErrors: firstErrors, times: times)
+  }
+}
+
+/// Classifies and encodes one chunk's records: the work of a batch worker.
+struct ClassifyWork: PortfolioWork {
+  let classifier: Classifier
+  let encoding: BatchEncoding
+
+  func makeScratch() -> ClassifierScratch { ClassifierScratch() }
+
+  func process(_ records: [PortfolioRecord], scratch: inout ClassifierScratch) -> ProcessedChunk {
+    var out = ProcessedChunk()
+    var lines: [ResultLine] = []
+    lines.reserveCapacity(records.count)
+    for record in records {
+      let line = ResultLine(record, classifier.classify(record.text, scratch: &scratch))
+      out.counts.add(line)
+      lines.append(line)
+    }
+    let encoding = ContinuousClock.now
+    self.encoding.encode(lines, into: &out)
+    out.encodeSeconds = (ContinuousClock.now - encoding).seconds
+    return out
+  }
+}

@@ -1,0 +1,68 @@
+/// How a sink wants a chunk's result lines: encoded to bytes on the worker threads, or as they are.
+public enum BatchEncoding: Sendable {
+  /// One JSON object a line (``JSONLinesResultWriter``), carried columns in this order.
+  case jsonLines(carry: [String])
+  /// One CSV row a result with these carried columns (``CSVResultWriter``).
+  case csvRows(carry: [String])
+  /// The result lines themselves (SQLite, the institution map).
+  case lines
+
+  /// Encodes a chunk's result lines; runs on worker threads.
+  func encode(_ lines: [ResultLine], into chunk: inout ProcessedChunk) {
+    switch self {
+    case .jsonLines(let carry):
+      var out = JSONBytes()
+      out.reserve(lines.count * 1024)
+      for line in lines { JSONLinesResultWriter.encode(line, carry: carry, into: &out) }
+      chunk.bytes = out.array
+    case .csvRows(let carry):
+      var out: [UInt8] = []
+      for line in lines { CSVResultWriter.encode(line, carry: carry, into: &out) }
+      chunk.bytes = out
+    case .lines:
+      chunk.lines = lines
+    }
+  }
+}
+
+/// What a batch worker hands back for one chunk: the encoded output or the result lines, and
+/// the counts, in input order.
+public struct ProcessedChunk: Sendable {
+  /// Encoded output lines (JSONL, CSV); empty when the sink takes result lines.
+  public var bytes: [UInt8] = []
+  /// The result lines, when the sink takes them (SQLite, the map).
+  public var lines: [ResultLine] = []
+  public var counts = BatchCounts()
+  /// Seconds spent encoding.
+  public var encodeSeconds = 0.0
+}
+
+/// Where a batch run's results go. The runner calls ``write(_:errors:)`` on one thread, in input
+/// order.
+public protocol BatchSink: AnyObject {
+  var encoding: BatchEncoding { get }
+  /// Takes one chunk's output and its error records (which also go to the run's error file).
+  func write(_ chunk: ProcessedChunk, errors: [RecordError]) throws
+  /// Records the run's metadata and puts the output in place (renames the temporary file).
+  func finish(_ metadata: BatchRunMetadata) throws
+  /// Drops a partial output: the final name is left as it was.
+  func abort()
+}
+
+/// Takes the result lines and keeps them in memory (tests, the institution map of a portfolio).
+public final class CollectingSink: BatchSink {
+  public private(set) var lines: [ResultLine] = []
+  public private(set) var errors: [RecordError] = []
+  public private(set) var metadata: BatchRunMetadata?
+  public let encoding = BatchEncoding.lines
+
+  public init() {}
+
+  public func write(_ chunk: ProcessedChunk, errors: [RecordError]) throws {
+    lines += chunk.lines
+    self.errors += errors
+  }
+
+  public func finish(_ metadata: BatchRunMetadata) throws { self.metadata = metadata }
+  public func abort() {}
+}

@@ -1,0 +1,44 @@
+/// Writes encoded result lines (JSONL or CSV) to a file or standard output, atomically, and the
+/// run's metadata to a sidecar file.
+///
+/// The metadata goes beside the output (`OUTPUT.meta.json` by default), not into a first line:
+/// every line of a JSONL result is then one ``ResultLine``, and the file loads as it is into
+/// pandas, DuckDB, Spark, jq or a spreadsheet. On standard output the caller names the sidecar
+/// (`--metadata FILE`); see DESIGN.md, "The result schema".
+public final class ResultFileWriter: BatchSink {
+  public let encoding: BatchEncoding
+  private let file: AtomicOutputFile
+  private let metadataPath: String?
+
+  /// One ``ResultLine`` a line as JSON, carried columns in the order given.
+  public static func jsonLines(path: String?, metadataPath: String?, carry: [String]) throws -> ResultFileWriter {
+    try ResultFileWriter(path: path, metadataPath: metadataPath, encoding: .jsonLines(carry: carry), header: [])
+  }
+
+  /// One CSV row a result, with a header row (``CSVResultWriter``).
+  public static func csv(path: String?, metadataPath: String?, carry: [String]) throws -> ResultFileWriter {
+    try ResultFileWriter(
+      path: path, metadataPath: metadataPath, encoding: .csvRows(carry: carry), header: CSVResultWriter.header(carry))
+  }
+
+  private init(path: String?, metadataPath: String?, encoding: BatchEncoding, header: [UInt8]) throws {
+    file = try AtomicOutputFile(path)
+    self.metadataPath = metadataPath
+    self.encoding = encoding
+    if !header.isEmpty { try file.write(header) }
+  }
+
+  public func write(_ chunk: ProcessedChunk, errors: [RecordError]) throws { try file.write(chunk.bytes) }
+
+  public func finish(_ metadata: BatchRunMetadata) throws {
+    try file.commit()
+    if let metadataPath { try Self.writeMetadata(metadata, to: metadataPath) }
+  }
+
+  public func abort() { file.abort() }
+
+  /// Writes the run's metadata as pretty JSON, atomically.
+  static func writeMetadata(_ metadata: BatchRunMetadata, to path: String) throws {
+    try AtomicOutputFile.write(Array((try ResultJSON.encode(metadata) + "\n").utf8), to: path)
+  }
+}
