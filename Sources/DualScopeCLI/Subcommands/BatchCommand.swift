@@ -34,7 +34,7 @@ struct BatchCommand: ParsableCommand {
   @Option(help: "Write error records (JSONL: source, line, id, reason) to this file.")
   var errors: String?
 
-  @Option(help: "Write the run's metadata (JSON) here (default: OUTPUT.meta.json for jsonl and csv).")
+  @Option(help: "Write the run's metadata (JSON) here (default: OUTPUT.meta.json beside a jsonl or csv file; required when the results go to standard output).")
   var metadata: String?
 
   @Flag(help: "No progress and no summary on standard error.")
