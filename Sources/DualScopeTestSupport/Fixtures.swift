@@ -43,9 +43,35 @@ public enum Fixtures {
   }
 }
 
+extension Fixtures {
+  /// A generated CSV portfolio of `n` rows (`id,title,abstract,dept`) in `folder`: a row with an
+  /// unbalanced quote every 97 (an error record), an empty text every 50, three departments,
+  /// quantum, AI and unrelated topics, and line breaks inside quoted fields.
+  public static func portfolio(_ n: Int, in folder: TemporaryFolder) throws -> String {
+    var text = "id,title,abstract,dept\n"
+    let topics = [
+      "A qubit array with cryogenic control", "Machine learning for protein folding", "Dutch poetry of the 1950s",
+      "Een kwantumcomputer met spinqubits", "AI and machine learning for triage",
+    ]
+    for i in 0..<n {
+      if i % 97 == 13 {
+        text += "\(i),\"unbalanced,x,y\n"
+      } else if i % 50 == 7 {
+        text += "\(i),,,D\(i % 3)\n"
+      } else {
+        text += "\(i),\"\(topics[i % topics.count]), part \(i)\",\"Line one\nline two, qubit \(i)\",D\(i % 3)\n"
+      }
+    }
+    return try folder.write("p.csv", text)
+  }
+}
+
 /// A fresh folder under the system's temporary directory, removed by ``remove()``.
 public struct TemporaryFolder: Sendable {
   public let url: URL
+
+  /// An existing folder.
+  public init(url: URL) { self.url = url }
 
   public init(_ label: String = "dualscope") throws {
     url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")

@@ -1,4 +1,5 @@
 import Foundation
+import DualScopeTestSupport
 import XCTest
 
 @testable import DualScope
@@ -16,25 +17,10 @@ final class BatchRunnerTests: XCTestCase {
     try? FileManager.default.removeItem(at: directory)
   }
 
-  /// A portfolio of `n` rows with a bad row every 97 and an empty text every 50.
+  /// The generated portfolio of `n` rows (``Fixtures/portfolio(_:in:)``).
   func portfolio(_ n: Int) throws -> String {
-    var text = "id,title,abstract,dept\n"
-    let topics = [
-      "A qubit array with cryogenic control", "Machine learning for protein folding", "Dutch poetry of the 1950s",
-      "Een kwantumcomputer met spinqubits", "AI and machine learning for triage",
-    ]
-    for i in 0..<n {
-      if i % 97 == 13 {
-        text += "\(i),\"unbalanced,x,y\n"
-      } else if i % 50 == 7 {
-        text += "\(i),,,D\(i % 3)\n"
-      } else {
-        text += "\(i),\"\(topics[i % topics.count]), part \(i)\",\"Line one\nline two, qubit \(i)\",D\(i % 3)\n"
-      }
-    }
-    let url = directory.appendingPathComponent("p.csv")
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return url.path
+    let folder = TemporaryFolder(url: directory)
+    return try Fixtures.portfolio(n, in: folder)
   }
 
   func runner(_ path: String, threads: Int) throws -> BatchRunner {
