@@ -8,6 +8,19 @@ public struct MatchScratch: Sendable {
 
   public init() {}
 
+  /// Keeps the matches of `other` whose term IDs lie in `ids`, renumbered to start at 0, and its
+  /// word count: what a matcher compiled from just those phrases finds in the same text, in the
+  /// same order (matches are sorted by start, length and term, and phrases match independently).
+  public mutating func select(_ ids: Range<UInt32>, from other: MatchScratch) {
+    matches.removeAll(keepingCapacity: true)
+    for m in other.matches where ids.contains(m.termID.rawValue) {
+      var kept = m
+      kept.termID = TermID(m.termID.rawValue - ids.lowerBound)
+      matches.append(kept)
+    }
+    wordCount = other.wordCount
+  }
+
   /// Creates a scratch whose match buffer already holds `capacity` matches.
   public init(capacity: Int) {
     matches.reserveCapacity(capacity)

@@ -44,7 +44,7 @@ final class DiffSnapshotTests: XCTestCase {
       csv += "d\(i + 1),\(text)\n"
     }
     let path = try folder.write("p.csv", csv)
-    let analysis = ImpactAnalysis(
+    let analysis = try ImpactAnalysis(
       old: try Classifier(taxonomy: ReportFixtures.old), new: try Classifier(taxonomy: ReportFixtures.new), examples: 3)
     let impact = try analysis.run(
       PortfolioInput(inputs: [path], layout: RecordLayout(idColumn: "id", textColumns: ["abstract"])))

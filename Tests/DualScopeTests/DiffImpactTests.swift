@@ -1,4 +1,5 @@
 import DualScopeTestSupport
+import PhraseMatching
 import XCTest
 
 @testable import DualScope
@@ -30,7 +31,7 @@ final class DiffImpactTests: XCTestCase {
   }
 
   func analyse(threads: Int, texts: [String] = texts) throws -> (DiffImpact, [DocumentChange]) {
-    let analysis = ImpactAnalysis(
+    let analysis = try ImpactAnalysis(
       old: try Classifier(taxonomy: DiffFixtures.old), new: try Classifier(taxonomy: DiffFixtures.new), examples: 3)
     var changed: [DocumentChange] = []
     let impact = try analysis.run(try portfolio(texts, threads: threads)) { changed.append($0) }
@@ -84,10 +85,37 @@ final class DiffImpactTests: XCTestCase {
 
   func testImpactOfAReleaseOnItselfIsNothing() throws {
     let c = try Classifier(taxonomy: DiffFixtures.new)
-    let analysis = ImpactAnalysis(old: c, new: c)
+    let analysis = try ImpactAnalysis(old: c, new: c)
     let impact = try analysis.run(try portfolio(Self.texts)) { XCTFail("unexpected change \($0)") }
     XCTAssertEqual(impact.changed, 0)
     XCTAssertEqual(impact.levels, [])
     XCTAssertTrue(impact.fields.allSatisfy { $0.gained == 0 && $0.lost == 0 })
+  }
+
+  /// One scan over both releases' phrases gives each release exactly what its own classifier
+  /// finds: on the project's corpora, the shipped 2024.1 and 2025.1, every result compared whole.
+  func testTheJointScanAgreesWithEachReleaseAlone() throws {
+    let a = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2024.1").taxonomy)
+    let b = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2025.1").taxonomy)
+    let joint = try JointMatcher(a.index, b.index)
+    var js = MatchScratch()
+    var (sa, sb, alone) = (ClassifierScratch(), ClassifierScratch(), ClassifierScratch())
+    var compared = 0
+    for name in ["labelled-en.jsonl", "labelled-nl.jsonl"] {
+      let path = CommandRunner.packageRoot.appendingPathComponent("Corpora/" + name).path
+      let layout = RecordLayout(idColumn: "id", textColumns: ["title", "text"])
+      let (stream, resolved) = try RecordStream.open(path, layout: layout)
+      while let chunk = try stream.next() {
+        for case .success(let record) in chunk.records(resolved) {
+          joint.scan(record.text, &js, &sa.match, &sb.match)
+          a.scoreMatches(&sa)
+          b.scoreMatches(&sb)
+          XCTAssertEqual(a.decide(record.text, sa), a.classify(record.text, scratch: &alone), record.id)
+          XCTAssertEqual(b.decide(record.text, sb), b.classify(record.text, scratch: &alone), record.id)
+          compared += 1
+        }
+      }
+    }
+    XCTAssertEqual(compared, 365)
   }
 }

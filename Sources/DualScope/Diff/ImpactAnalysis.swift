@@ -1,9 +1,12 @@
+import PhraseMatching
+
 /// Classifies a portfolio with two releases and counts what changes: a consumer of the
 /// ``PortfolioPipeline``.
 ///
-/// Each record is read and parsed once and classified with both releases in the same worker;
-/// only the decisions (areas, fields, levels by node) are compared, and the evidence is gathered
-/// only for documents that change. Changed documents are handed out in input order, so the
+/// Each record is read and parsed once, scanned once by a matcher over both releases' phrases
+/// (``JointMatcher``), and scored with both releases in the same worker; only the decisions
+/// (areas, fields, levels by node) are compared, and the evidence is gathered only for documents
+/// that change. Changed documents are handed out in input order, so the
 /// output does not depend on the number of threads.
 public struct ImpactAnalysis: Sendable {
   public let old: Classifier
@@ -11,12 +14,14 @@ public struct ImpactAnalysis: Sendable {
   /// How many example documents the report keeps.
   public var exampleCount: Int
 
+  private let joint: JointMatcher
   /// Rows: every new node (by its index), then old nodes without a partner in the new release.
   private let oldRow: [Int]
   private let newRow: [Int]
   private let rows: [(id: String, oldID: String?, name: String, kind: TaxonomyNode.Kind)]
 
-  public init(old: Classifier, new: Classifier, examples: Int = 5) {
+  public init(old: Classifier, new: Classifier, examples: Int = 5) throws(PhraseMatcherBuildError) {
+    self.joint = try JointMatcher(old.index, new.index)
     self.old = old
     self.new = new
     self.exampleCount = examples
@@ -69,11 +74,18 @@ public struct ImpactAnalysis: Sendable {
   private struct ImpactWork: PortfolioWork {
     let analysis: ImpactAnalysis
 
-    func makeScratch() -> (ClassifierScratch, ClassifierScratch) { (ClassifierScratch(), ClassifierScratch()) }
+    func makeScratch() -> Scratch { Scratch() }
 
-    func process(_ records: [PortfolioRecord], scratch: inout (ClassifierScratch, ClassifierScratch)) -> Part {
-      analysis.compare(records, &scratch.0, &scratch.1)
+    func process(_ records: [PortfolioRecord], scratch: inout Scratch) -> Part {
+      analysis.compare(records, &scratch)
     }
+  }
+
+  /// A worker's buffers: the joint scan's, and each release's.
+  private struct Scratch {
+    var joint = MatchScratch()
+    var old = ClassifierScratch()
+    var new = ClassifierScratch()
   }
 
   /// One chunk's counts and changed documents.
@@ -82,15 +94,14 @@ public struct ImpactAnalysis: Sendable {
     var changed: [DocumentChange]
   }
 
-  private func compare(
-    _ records: [PortfolioRecord], _ oldScratch: inout ClassifierScratch, _ newScratch: inout ClassifierScratch
-  ) -> Part {
+  private func compare(_ records: [PortfolioRecord], _ scratch: inout Scratch) -> Part {
     var part = Part(counts: Counts(rows: rows.count), changed: [])
     for record in records {
-      old.score(record.text, &oldScratch)
-      new.score(record.text, &newScratch)
-      let a = old.decision(oldScratch)
-      let b = new.decision(newScratch)
+      joint.scan(record.text, &scratch.joint, &scratch.old.match, &scratch.new.match)
+      old.scoreMatches(&scratch.old)
+      new.scoreMatches(&scratch.new)
+      let a = old.decision(scratch.old)
+      let b = new.decision(scratch.new)
       let oldAreas = a.areas.map { oldRow[$0.node] }
       let newAreas = b.areas.map { newRow[$0.node] }
       let oldFields = a.fields.map { oldRow[$0.node] }
@@ -112,8 +123,8 @@ public struct ImpactAnalysis: Sendable {
         || !fieldsLost.isEmpty
       else { continue }
       // Only now the full results, with evidence, from the scores already in the scratches.
-      let x = old.decide(record.text, oldScratch)
-      let y = new.decide(record.text, newScratch)
+      let x = old.decide(record.text, scratch.old)
+      let y = new.decide(record.text, scratch.new)
       part.changed.append(
         DocumentChange(
           id: record.id, source: record.source, line: record.line,

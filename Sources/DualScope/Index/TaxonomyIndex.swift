@@ -27,6 +27,9 @@ public final class TaxonomyIndex: Sendable {
 
   public let taxonomy: Taxonomy
   let matcher: PhraseMatcher
+  /// What the matcher was compiled from: terms, exclusion phrases and cues, by phrase ID (kept so
+  /// that two releases can be matched in one scan, ``JointMatcher``).
+  let phrases: [Phrase]
   /// Term entries by ``TermID`` raw value; IDs past `entries.count` are exclusion phrases, and
   /// past those the study-context cues.
   let entries: [TermEntry]
@@ -105,6 +108,7 @@ public final class TaxonomyIndex: Sendable {
     self.cueStart = cueStart
     self.cueDisplay = cues.map(\.displayPhrase)
     self.matcher = try PhraseMatcher(phrases)
+    self.phrases = phrases
     self.entries = entries
     self.exclusionPhrases = exclusionPhrases
     self.exclusionList = exclusionList

@@ -19,14 +19,14 @@ final class ByteSource {
     } else {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw RecordError(source: path, line: 0, message: "no such file")
+        throw RecordError(.unreadable, source: path, line: 0, message: "no such file")
       }
-      if isDirectory.boolValue { throw RecordError(source: path, line: 0, message: "is a folder, not a file") }
+      if isDirectory.boolValue { throw RecordError(.unreadable, source: path, line: 0, message: "is a folder, not a file") }
       handle = gzopen(path, "rb")
       let attributes = try? FileManager.default.attributesOfItem(atPath: path)
       size = (attributes?[.size] as? NSNumber)?.intValue
     }
-    guard let handle else { throw RecordError(source: path, line: 0, message: "cannot open") }
+    guard let handle else { throw RecordError(.unreadable, source: path, line: 0, message: "cannot open") }
     self.handle = handle
     gzbuffer(handle, 1 << 18)
   }
@@ -47,7 +47,7 @@ final class ByteSource {
       if n < 0 {
         var code: Int32 = 0
         let message = gzerror(handle, &code).map { String(cString: $0) } ?? "read error"
-        failure = RecordError(source: path, line: 0, message: "cannot read: \(message)")
+        failure = RecordError(.unreadable, source: path, line: 0, message: "cannot read: \(message)")
         return -1
       }
       if n == 0 {

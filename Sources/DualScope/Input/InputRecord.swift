@@ -46,13 +46,30 @@ public enum RecordValue: Sendable, Hashable {
 /// A record that could not be read, with where and why. Every input record yields either an
 /// output record or one of these.
 public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What was wrong, for callers that sort or count error records; new kinds break no caller.
+  public struct Kind: Hashable, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ name: String) { description = name }
+
+    /// The row is not well-formed CSV or JSON, or too long.
+    public static let malformed = Kind("malformed")
+    /// The row has no ID in the ID column.
+    public static let missingID = Kind("missing-id")
+    /// The input itself could not be opened or read on (a damaged gzip stream).
+    public static let unreadable = Kind("unreadable")
+    /// A line of a result file that is not a result line.
+    public static let notAResult = Kind("not-a-result")
+  }
+
+  public var kind: Kind
   public var source: String
   public var line: Int
   public var message: String
   /// The record's ID when it could be read.
   public var id: String?
 
-  public init(source: String, line: Int, message: String, id: String? = nil) {
+  public init(_ kind: Kind = .malformed, source: String, line: Int, message: String, id: String? = nil) {
+    self.kind = kind
     self.source = source
     self.line = line
     self.message = message
@@ -115,7 +132,7 @@ extension RecordLayout {
   public func extract(_ raw: RawRecord) -> Result<PortfolioRecord, RecordError> {
     let id = raw.values[idColumn]?.text ?? ""
     guard !id.isEmpty else {
-      return .failure(RecordError(source: raw.source, line: raw.line, message: "empty id in column '\(idColumn)'"))
+      return .failure(RecordError(.missingID, source: raw.source, line: raw.line, message: "empty id in column '\(idColumn)'"))
     }
     let text = textColumns.compactMap { raw.values[$0]?.text }.filter { !$0.isEmpty }.joined(separator: "\n\n")
     return .success(

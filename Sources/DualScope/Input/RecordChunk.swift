@@ -92,7 +92,7 @@ extension RecordChunk {
     let layout = r.layout
     let id = value(layout.idColumn)
     guard !id.isEmpty else {
-      return .failure(RecordError(source: source, line: line, message: "empty id in column '\(layout.idColumn)'"))
+      return .failure(RecordError(.missingID, source: source, line: line, message: "empty id in column '\(layout.idColumn)'"))
     }
     var text = ""
     for column in layout.textColumns {

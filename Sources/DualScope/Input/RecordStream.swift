@@ -275,7 +275,7 @@ public final class RecordStream {
 
   private static func textFiles(_ folder: String) throws(RecordError) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-      throw RecordError(source: folder, line: 0, message: "cannot list the folder")
+      throw RecordError(.unreadable, source: folder, line: 0, message: "cannot list the folder")
     }
     var out: [String] = []
     while let name = enumerator.nextObject() as? String {

@@ -26,7 +26,7 @@ public enum ResultLineReader {
           do {
             result = try decoder.decode(ResultLine.self, from: Data(chunk.bytes[range]))
           } catch {
-            problems.append(RecordError(source: path, line: line, message: "not a result line: \(reason(error))"))
+            problems.append(RecordError(.notAResult, source: path, line: line, message: "not a result line: \(reason(error))"))
             continue
           }
           try each(result)

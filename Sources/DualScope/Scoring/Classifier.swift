@@ -59,11 +59,17 @@ public struct Classifier: Sendable {
   /// `TaxonomyNode` or a term here retained its strings and arrays and took a third of the time
   /// of a batch run.
   func score(_ text: String, _ s: inout ClassifierScratch) {
+    index.matcher.findAll(in: text, into: &s.match)
+    scoreMatches(&s)
+  }
+
+  /// Scores the matches already in the scratch: found by this index's matcher, or selected from
+  /// a ``JointMatcher``'s scan.
+  func scoreMatches(_ s: inout ClassifierScratch) {
     let entries = index.entries
     let table = index.nodes
     let nodeCount = table.count
     s.prepare(entries: entries.count, nodes: nodeCount)
-    index.matcher.findAll(in: text, into: &s.match)
     s.words = s.match.wordCount
     let termCount = entries.count
 

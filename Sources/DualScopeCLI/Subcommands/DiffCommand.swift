@@ -71,7 +71,7 @@ struct DiffCommand: ParsableCommand {
 
   /// Runs the portfolio through both releases; writes the changed documents as JSON lines.
   private func measureImpact(_ path: String, _ a: Taxonomy, _ b: Taxonomy) throws -> DiffImpact {
-    let analysis = ImpactAnalysis(old: try Classifier(taxonomy: a), new: try Classifier(taxonomy: b), examples: examples)
+    let analysis = try ImpactAnalysis(old: try Classifier(taxonomy: a), new: try Classifier(taxonomy: b), examples: examples)
     let lines = try impactOutput.map { try ChangedDocumentWriter(path: $0, old: a.version, new: b.version) }
     do {
       let report = try analysis.run(portfolio.input([path])) { try lines?.write($0) }
