@@ -1,10 +1,12 @@
 /// Writes error records, one JSON object a line: `source`, `line`, `id` (when it could be read)
-/// and `reason`; atomically, like every output.
+/// and `reason`; atomically to a file like every output, or to standard error (`-`), chunk by
+/// chunk, for a run whose only channels are two pipes (a cluster engine driving `batch`).
 public final class ErrorRecordWriter {
   private let file: AtomicOutputFile
 
+  /// Writes to `path`, or to standard error for `-`.
   public init(path: String) throws {
-    file = try AtomicOutputFile(path)
+    file = path == "-" ? AtomicOutputFile(stream: 2) : try AtomicOutputFile(path)
   }
 
   public func write(_ errors: [RecordError]) throws {
@@ -22,6 +24,7 @@ public final class ErrorRecordWriter {
       j.byte(0x0A)
     }
     try file.write(j.array)
+    if file.isStream { try file.flush() }
   }
 
   public func commit() throws { try file.commit() }

@@ -28,7 +28,10 @@ public final class ResultFileWriter: BatchSink {
     if !header.isEmpty { try file.write(header) }
   }
 
-  public func write(_ chunk: ProcessedChunk, errors: [RecordError]) throws { try file.write(chunk.bytes) }
+  public func write(_ chunk: ProcessedChunk, errors: [RecordError]) throws {
+    try file.write(chunk.bytes)
+    if file.isStream { try file.flush() }
+  }
 
   public func finish(_ metadata: BatchRunMetadata) throws {
     try file.commit()

@@ -19,6 +19,17 @@ public final class AtomicOutputFile {
   private var buffer: [UInt8] = []
   private let blockSize = 1 << 20
 
+  /// A stream's output: standard output (`1`) or standard error (`2`), written as it comes.
+  public init(stream fd: Int32) {
+    self.path = nil
+    self.temporaryPath = nil
+    self.fd = fd
+  }
+
+  /// Whether this writes to a stream rather than a file: outputs there are flushed chunk by
+  /// chunk, so a reader downstream (a cluster engine's pipe) sees results as they are made.
+  public var isStream: Bool { path == nil }
+
   /// Opens standard output (`nil` or `-`) or a temporary file for `path`.
   public init(_ path: String?) throws {
     guard let path, path != "-" else {
@@ -81,7 +92,7 @@ public final class AtomicOutputFile {
         if errno == EINTR { continue }
         let pipe = errno == EPIPE
         throw WriteError(
-          description: "cannot write '\(path ?? "standard output")': \(String(cString: strerror(errno)))",
+          description: "cannot write '\(path ?? (fd == 2 ? "standard error" : "standard output"))': \(String(cString: strerror(errno)))",
           brokenPipe: pipe)
       }
       offset += n

@@ -12,6 +12,9 @@ struct BatchCommand: ParsableCommand {
       Every input record yields one output record or one error record (line, reason) in \
       --errors; the counts are checked and printed in a summary on standard error. Output is in \
       input order and byte-identical for any --threads. Output files are written atomically.
+      As a filter (inputs '-', no --output): results stream to standard output chunk by chunk \
+      in input order, with bounded memory; --errors - puts the error records on standard error \
+      as JSON lines, and then standard error carries nothing else (no summary).
       Every line of a JSONL output is one result (schema: docs/result-schema.md). The run's \
       metadata (schema version, taxonomy id, release, content hash, tool version, options, \
       counts, time) goes to OUTPUT.meta.json beside a JSONL or CSV file (or --metadata FILE; \
@@ -31,7 +34,7 @@ struct BatchCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write the results to this file (atomically); required for sqlite.")
   var output: String?
 
-  @Option(help: "Write error records (JSONL: source, line, id, reason) to this file.")
+  @Option(help: "Write error records (JSONL: source, line, id, reason) to this file, or '-' for standard error.")
   var errors: String?
 
   @Option(help: "Write the run's metadata (JSON) here (default: OUTPUT.meta.json beside a jsonl or csv file; required when the results go to standard output).")
@@ -70,11 +73,11 @@ struct BatchCommand: ParsableCommand {
         case .sqlite: try SQLiteResultWriter(path: output!, carry: carry)
         }
       let errorWriter = try errors.map { try ErrorRecordWriter(path: $0) }
-      let meter = ProgressMeter(enabled: !quiet && Terminal.stderrIsTerminal)
+      let meter = ProgressMeter(enabled: !quiet && errors != "-" && Terminal.stderrIsTerminal)
       defer { meter.clear() }
       return try runner.run(opened, into: sink, errors: errorWriter) { meter.show($0) }
     }
-    if !quiet {
+    if !quiet && errors != "-" {
       StandardStreams.error(BatchSummaryText.render(summary, errorsFile: errors))
     }
     if summary.counts.errors > 0 { throw ExitCode(ExitStatus.found) }
