@@ -6,6 +6,7 @@ public struct ClassificationTextRenderer: Sendable {
 
   public init(colour: Bool) { self.colour = colour }
 
+  /// Renders one result and its text with the evidence marked.
   public func render(_ c: Classification, text: String, taxonomy: Taxonomy) -> String {
     var out = ""
     out += "level: \(paint(c.level.rawValue, levelColour(c.level)))\n"

@@ -4,6 +4,7 @@ import DualScope
 public struct DiffMarkdownRenderer: Sendable {
   public init() {}
 
+  /// A Markdown memo of the revision, with the portfolio impact when given.
   public func render(_ diff: TaxonomyDiff, impact: DiffImpact? = nil) -> String {
     var out: [String] = []
     let code = { (s: String) in "`\(s)`" }

@@ -16,6 +16,7 @@ public struct DiffTextRenderer: Sendable {
 
   public init(colour: Bool = false) { self.colour = colour }
 
+  /// The revision as aligned text, with the portfolio impact when given.
   public func render(_ diff: TaxonomyDiff, impact: DiffImpact? = nil) -> String {
     let style = DiffTextStyle(colour: colour)
     var out: [String] = []

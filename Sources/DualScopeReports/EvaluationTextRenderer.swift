@@ -4,6 +4,7 @@ import DualScope
 public struct EvaluationTextRenderer: Sendable {
   public init() {}
 
+  /// The report as tables.
   public func render(_ r: EvaluationReport, taxonomy: Taxonomy) -> String {
     var out = "\(r.documents) documents; taxonomy \(taxonomy.id) \(taxonomy.version)\n\n"
     out += "id".padding(40) + "  precision  recall     f1  support     tp     fp     fn\n"

@@ -6,6 +6,7 @@ public struct ExplanationTextRenderer: Sendable {
 
   public init(colour: Bool) { self.colour = colour }
 
+  /// Every match, the score arithmetic and the decisions, optionally focused on one area or field.
   public func render(_ e: Explanation, text: String, taxonomy: Taxonomy, focus: String? = nil) -> String {
     let base = ClassificationTextRenderer(colour: colour)
     var out = "text (\(e.classification.words) words, length divisor \(Classifier.format(e.lengthFactor))):\n"

@@ -26,6 +26,7 @@ public enum MapHTMLRenderer {
     return "rgb(\(r),\(g),\(b))"
   }
 
+  /// A self-contained HTML page: heat map, sortable table, top projects per cell.
   public static func render(_ map: InstitutionMap, title: String = "Where sensitive knowledge sits") -> String {
     let rows = map.rows + [map.total]
     // Labels are cut to what fits beside the cells; the full name is in the row's tooltip.

@@ -19,6 +19,7 @@ public struct InstitutionMap: Sendable {
     public var terms: [String]
   }
 
+  /// One unit × column: documents, their share, the highest level, the top projects.
   public struct Cell: Sendable, Hashable {
     public var count = 0
     /// Share of the unit's documents.

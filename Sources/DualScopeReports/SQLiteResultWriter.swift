@@ -29,6 +29,7 @@ public final class SQLiteResultWriter: BatchSink {
     "doc", "id", "source", "line", "status", "level", "words", "invalid_utf8", "area_count", "field_count",
   ]
 
+  /// Creates the database's tables in a temporary file beside `path`.
   public init(path: String, carry: [String]) throws {
     self.path = path
     self.carryColumns = carry

@@ -7,6 +7,7 @@ public struct CommandResult: Sendable {
   public var status: Int32
 }
 
+/// Runs the built `dualscope` binary for end-to-end tests.
 public enum CommandRunner {
   /// The folder holding the built products (the test bundle's folder).
   public static var productsDirectory: URL {

@@ -9,6 +9,7 @@ public enum Fixtures {
       .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures")
   }
 
+  /// The URL of a fixture file.
   public static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
   /// A fixture file's text; a missing fixture stops the test run with its path.
@@ -73,6 +74,7 @@ public struct TemporaryFolder: Sendable {
   /// An existing folder.
   public init(url: URL) { self.url = url }
 
+  /// Creates a new folder whose name starts with `label`.
   public init(_ label: String = "dualscope") throws {
     url = FileManager.default.temporaryDirectory.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -90,6 +92,7 @@ public struct TemporaryFolder: Sendable {
     return target.path
   }
 
+  /// Removes the folder and everything in it.
   public func remove() { try? FileManager.default.removeItem(at: url) }
 }
 

@@ -2,6 +2,7 @@
 ///
 /// Diagnostics are data; ``DiagnosticRenderer`` is the one place that turns them into text.
 public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// How bad a problem is: an error stops the load, a warning does not.
   public enum Severity: String, Sendable, Hashable, Codable {
     case error
     case warning

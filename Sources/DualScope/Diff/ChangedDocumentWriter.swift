@@ -12,10 +12,13 @@ public final class ChangedDocumentWriter {
     self.new = new
   }
 
+  /// Appends one changed document as a JSON line.
   public func write(_ change: DocumentChange) throws {
     try file.write(try ResultJSON.encode(DiffImpactLine(old: old, new: new, document: change), pretty: false) + "\n")
   }
 
+  /// Puts the file in place.
   public func commit() throws { try file.commit() }
+  /// Drops a partial file.
   public func abort() { file.abort() }
 }

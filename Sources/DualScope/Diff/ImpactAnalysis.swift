@@ -20,6 +20,7 @@ public struct ImpactAnalysis: Sendable {
   private let newRow: [Int]
   private let rows: [(id: String, oldID: String?, name: String, kind: TaxonomyNode.Kind)]
 
+  /// Prepares the comparison: rows paired by lineage, and one matcher over both releases' phrases.
   public init(old: Classifier, new: Classifier, examples: Int = 5) throws(PhraseMatcherBuildError) {
     self.joint = try JointMatcher(old.index, new.index)
     self.old = old

@@ -5,6 +5,7 @@
 /// *removed*. Nodes that take part in a split or a merge are described by a ``LineageEvent``
 /// instead, unless they keep their ID across it.
 public struct NodeDiff: Sendable, Hashable, Encodable {
+  /// What happened to a node between the releases.
   public enum Status: String, Sendable, Hashable, Encodable {
     case added
     case removed
@@ -140,6 +141,7 @@ public struct CrosswalkChange: Sendable, Hashable, Encodable {
 /// keeps its ID through the event (the remainder of a split) is listed on both sides and also has
 /// a ``NodeDiff`` of its own.
 public struct LineageEvent: Sendable, Hashable, Encodable {
+  /// The kind of a lineage link.
   public enum Kind: String, Sendable, Hashable, Encodable {
     case split
     case merged

@@ -53,6 +53,7 @@ public struct LabelMap: Sendable, Hashable {
     return try load([UInt8](data), file: path)
   }
 
+  /// Decodes a label map, with file:line:column diagnostics for what is wrong.
   public static func load(_ bytes: [UInt8], file: String) throws(TaxonomyLoadError) -> LabelMap {
     let source = [file: String(decoding: bytes, as: UTF8.self)]
     let root: YAMLNode?

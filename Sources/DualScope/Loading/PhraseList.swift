@@ -18,6 +18,7 @@ public struct PhraseList: Sendable {
     self.init(text: String(decoding: data, as: UTF8.self))
   }
 
+  /// Reads the phrases of a text, one a line.
   public init(text: String) {
     for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = String(raw).trimmingSpaces()

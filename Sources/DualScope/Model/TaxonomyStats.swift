@@ -26,6 +26,7 @@ public struct TaxonomyStats: Sendable, Codable {
     case dualUseByCategory = "dual_use_by_category"
   }
 
+  /// Counts a release.
   public init(_ t: Taxonomy) {
     id = t.id
     version = t.version
@@ -59,6 +60,7 @@ public struct TaxonomyStats: Sendable, Codable {
 
 /// One area or field with everything a reviewer wants to see (`dualscope taxonomy show`).
 public struct NodeView: Sendable, Codable {
+  /// A term as `taxonomy show` lists it.
   public struct TermView: Sendable, Codable {
     public var term: String
     public var language: String
@@ -85,6 +87,7 @@ public struct NodeView: Sendable, Codable {
     case dualUse = "dual_use"
   }
 
+  /// Gathers what a reviewer wants to see of one node.
   public init(_ node: TaxonomyNode, in taxonomy: Taxonomy) {
     id = node.id
     kind = node.kind.rawValue

@@ -10,6 +10,7 @@ import Foundation
 public struct PortfolioPipeline: Sendable {
   public let input: PortfolioInput
 
+  /// A pipeline over the inputs, columns and threads of `input`.
   public init(_ input: PortfolioInput) { self.input = input }
 
   /// How far a run has come, for a progress line.

@@ -9,6 +9,7 @@ public final class ErrorRecordWriter {
     file = path == "-" ? AtomicOutputFile(stream: 2) : try AtomicOutputFile(path)
   }
 
+  /// Appends error records, in input order.
   public func write(_ errors: [RecordError]) throws {
     guard !errors.isEmpty else { return }
     var j = JSONBytes()
@@ -27,6 +28,8 @@ public final class ErrorRecordWriter {
     if file.isStream { try file.flush() }
   }
 
+  /// Puts the file in place.
   public func commit() throws { try file.commit() }
+  /// Drops a partial file.
   public func abort() { file.abort() }
 }

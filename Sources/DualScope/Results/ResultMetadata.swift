@@ -6,11 +6,13 @@ public struct ResultMetadata: Sendable, Codable, Hashable {
   /// result): 2 added each area's and field's `level`. See `docs/result-schema.md`.
   public static let schemaVersion = 2
 
+  /// The tool that made a result, and its version.
   public struct Tool: Sendable, Codable, Hashable {
     public var name = "dualscope"
     public var version = ToolVersion.current
   }
 
+  /// The release a result was made with: id, version and content hash.
   public struct TaxonomyInfo: Sendable, Codable, Hashable {
     public var id: String
     public var version: String
@@ -32,6 +34,7 @@ public struct ResultMetadata: Sendable, Codable, Hashable {
     case tool, taxonomy, options
   }
 
+  /// The metadata of results made with `taxonomy` and `options` by this tool.
   public init(taxonomy: Taxonomy, options: ClassifierOptions) {
     self.taxonomy = TaxonomyInfo(id: taxonomy.id, version: taxonomy.version, contentHash: taxonomy.contentHash)
     self.options = options
@@ -52,6 +55,7 @@ public struct ClassificationDocument: Sendable, Codable {
 
 /// One JSON encoder configuration for every result: sorted keys, so output bytes are stable.
 public enum ResultJSON {
+  /// Encodes a result as JSON with sorted keys (pretty unless told otherwise).
   public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

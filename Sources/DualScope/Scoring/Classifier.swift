@@ -18,6 +18,7 @@ public struct Classifier: Sendable {
 
   public var taxonomy: Taxonomy { index.taxonomy }
 
+  /// A classifier over a compiled taxonomy, with the options' overrides applied once.
   public init(index: TaxonomyIndex, options: ClassifierOptions = ClassifierOptions()) {
     self.index = index
     self.options = options

@@ -159,6 +159,7 @@ extension Classifier {
     return "not assigned"
   }
 
+  /// A score as explanations print it: two decimals at most.
   public static func format(_ x: Double) -> String { NumberText.short(x) }
 }
 

@@ -55,6 +55,7 @@ public final class AtomicOutputFile {
     return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())"
   }
 
+  /// Appends bytes, in blocks of 1 MiB.
   public func write(_ bytes: [UInt8]) throws {
     if buffer.count + bytes.count > blockSize { try flush() }
     if bytes.count >= blockSize {
@@ -64,6 +65,7 @@ public final class AtomicOutputFile {
     }
   }
 
+  /// Appends text as UTF-8.
   public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
   /// Writes a whole output at once: to standard output for `nil` or `-`, else atomically.
@@ -78,6 +80,7 @@ public final class AtomicOutputFile {
     }
   }
 
+  /// Writes what is buffered.
   public func flush() throws {
     guard !buffer.isEmpty else { return }
     try writeAll(buffer)
@@ -143,6 +146,7 @@ public final class AtomicOutputFile {
 
   /// Registers a temporary file made by another writer, so an interrupt removes it.
   public static func register(_ path: String) { pending.register(path) }
+  /// Stops tracking a temporary file (it was renamed or removed).
   public static func unregister(_ path: String) { pending.remove(path) }
 }
 
