@@ -41,16 +41,67 @@ public struct ResultMetadata: Sendable, Codable, Hashable {
   }
 }
 
-/// The JSON document `classify --format json` prints (schema `dualscope.classification/2`).
-public struct ClassificationDocument: Sendable, Codable {
-  public var schema = "dualscope.classification/2"
-  public var metadata: ResultMetadata
-  public var result: Classification
+/// What a single-result JSON document carries besides the metadata: its schema and its key.
+public protocol ResultDocumentBody: Codable, Sendable {
+  /// The document's schema (`dualscope.classification/2`).
+  static var documentSchema: String { get }
+  /// The key the body goes under (`result`).
+  static var documentKey: String { get }
+}
 
-  public init(metadata: ResultMetadata, result: Classification) {
+/// A single result with the run metadata, as `classify`, `explain` and `evaluate` print it in
+/// JSON: `{"schema": …, "metadata": …, KEY: …}`.
+public struct ResultDocument<Body: ResultDocumentBody>: Sendable, Codable {
+  public var metadata: ResultMetadata
+  public var body: Body
+
+  public init(metadata: ResultMetadata, body: Body) {
     self.metadata = metadata
-    self.result = result
+    self.body = body
   }
+
+  struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Key.self)
+    metadata = try c.decode(ResultMetadata.self, forKey: Key("metadata"))
+    body = try c.decode(Body.self, forKey: Key(Body.documentKey))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: Key.self)
+    try c.encode(Body.documentSchema, forKey: Key("schema"))
+    try c.encode(metadata, forKey: Key("metadata"))
+    try c.encode(body, forKey: Key(Body.documentKey))
+  }
+}
+
+/// `classify --format json` (schema `dualscope.classification/2`, the result under `result`).
+public typealias ClassificationDocument = ResultDocument<Classification>
+/// `explain --format json` (schema `dualscope.explanation/2`, under `explanation`).
+public typealias ExplanationDocument = ResultDocument<Explanation>
+/// `evaluate --format json` (schema `dualscope.evaluation/2`, under `report`).
+public typealias EvaluationDocument = ResultDocument<EvaluationReport>
+
+extension Classification: ResultDocumentBody {
+  public static let documentSchema = "dualscope.classification/2"
+  public static let documentKey = "result"
+}
+
+extension Explanation: ResultDocumentBody {
+  public static let documentSchema = "dualscope.explanation/2"
+  public static let documentKey = "explanation"
+}
+
+extension EvaluationReport: ResultDocumentBody {
+  public static let documentSchema = "dualscope.evaluation/2"
+  public static let documentKey = "report"
 }
 
 /// One JSON encoder configuration for every result: sorted keys, so output bytes are stable.
@@ -63,26 +114,3 @@ public enum ResultJSON {
   }
 }
 
-/// The JSON document `explain --format json` prints (schema `dualscope.explanation/2`).
-public struct ExplanationDocument: Sendable, Codable {
-  public var schema = "dualscope.explanation/2"
-  public var metadata: ResultMetadata
-  public var explanation: Explanation
-
-  public init(metadata: ResultMetadata, explanation: Explanation) {
-    self.metadata = metadata
-    self.explanation = explanation
-  }
-}
-
-/// The JSON document `evaluate --format json` prints (schema `dualscope.evaluation/2`).
-public struct EvaluationDocument: Sendable, Codable {
-  public var schema = "dualscope.evaluation/2"
-  public var metadata: ResultMetadata
-  public var report: EvaluationReport
-
-  public init(metadata: ResultMetadata, report: EvaluationReport) {
-    self.metadata = metadata
-    self.report = report
-  }
-}

@@ -28,7 +28,7 @@ struct ClassifyCommand: ParsableCommand {
       switch format {
       case .json:
         let document = ClassificationDocument(
-          metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), result: result)
+          metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), body: result)
         rendered = try ResultJSON.encode(document) + "\n"
       case .text:
         let colour = output == nil && Terminal.stdoutColour

@@ -54,7 +54,7 @@ struct EvaluateCommand: ParsableCommand {
       }
       let metadata = ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options)
       switch format {
-      case .json: StandardStreams.out(try ResultJSON.encode(EvaluationDocument(metadata: metadata, report: report)) + "\n")
+      case .json: StandardStreams.out(try ResultJSON.encode(EvaluationDocument(metadata: metadata, body: report)) + "\n")
       case .text: StandardStreams.out(EvaluationTextRenderer().render(report, taxonomy: classifier.taxonomy))
       }
       StandardStreams.flush()

@@ -31,7 +31,7 @@ struct ExplainCommand: ParsableCommand {
       switch format {
       case .json:
         let document = ExplanationDocument(
-          metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), explanation: explanation)
+          metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), body: explanation)
         StandardStreams.out(try ResultJSON.encode(document) + "\n")
       case .text:
         StandardStreams.out(
