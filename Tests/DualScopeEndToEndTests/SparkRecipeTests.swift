@@ -1,0 +1,264 @@
+import DualScopeTestSupport
+import Foundation
+import XCTest
+
+/// The Spark recipe (`Examples/spark/classify_portfolio.py`) in PySpark's local mode, `local[2]`,
+/// against a direct `dualscope batch` of the same input, record for record: same ids, same
+/// status, same document level, same areas and fields with their scores and levels, and the
+/// same number of error records.
+///
+/// Needs Java and PySpark. Without `java` the tests skip; without PySpark they skip too, except
+/// when the environment variable CI is set (`.ci/run` installs PySpark), where they fail.
+final class SparkRecipeTests: XCTestCase {
+  static let script = "Examples/spark/classify_portfolio.py"
+
+  func testFunderPortfolioEqualsADirectBatchRun() throws {
+    try Self.requireSpark()
+    let folder = try TemporaryFolder("ds-spark")
+    defer { folder.remove() }
+    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
+    let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
+
+    let direct = try Self.run(
+      binary, ["batch", input, "--input-format", "jsonl"] + layout
+        + ["--carry-columns", "institution", "--quiet", "-o", folder.path("direct.jsonl")])
+    XCTAssertEqual(direct.status, 0, direct.stderr)
+
+    // Three partitions from one small file: the rows are spread, the results are not reordered.
+    let spark = try Self.runRecipe(
+      input, out: folder.path("out"), binary: binary,
+      layout + ["--carry-columns", "institution", "--partitions", "3"])
+    XCTAssertEqual(spark.status, 0, spark.stderr)
+
+    let expected = try Self.results(jsonLines: String(contentsOfFile: folder.path("direct.jsonl"), encoding: .utf8))
+    let actual = try Self.sparkResults(folder.path("out"))
+    XCTAssertEqual(expected.count, 80)
+    Self.assertSame(actual, expected)
+    XCTAssertEqual(actual["NWO-20230"]?.carried, "institution=UvA")
+
+    let meta = try Self.metadata(folder.path("out"))
+    let check = meta["check"] as? [String: Any]
+    XCTAssertEqual(check?["records_in"] as? Int, 80)
+    XCTAssertEqual(check?["errors"] as? Int, 0)
+    XCTAssertEqual(check?["balanced"] as? Bool, true)
+    let taxonomy = (meta["metadata"] as? [String: Any])?["taxonomy"] as? [String: Any]
+    XCTAssertEqual(taxonomy?["id"] as? String, "dualscope-risk-fields")
+    XCTAssertNotNil(taxonomy?["content_hash"] as? String)
+  }
+
+  /// A generated portfolio with an empty ID every 997 records (error records). It holds 100,000
+  /// records when the release binary (`.build-batch/release/dualscope`) exists; the debug binary
+  /// `swift test` builds is about ten times slower, so with it the portfolio holds 20,000.
+  func testGeneratedPortfolioEqualsADirectBatchRun() throws {
+    try Self.requireSpark()
+    let folder = try TemporaryFolder("ds-spark")
+    defer { folder.remove() }
+    let release = CommandRunner.packageRoot.appendingPathComponent(".build-batch/release/dualscope").path
+    let useRelease = FileManager.default.isExecutableFile(atPath: release)
+    let binary = useRelease ? release : CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let count = useRelease ? 100_000 : 20_000
+    let input = try Self.generatedPortfolio(count, in: folder)
+    let errorCount = (0..<count).filter { $0 % 997 == 500 }.count
+
+    let direct = try Self.run(
+      binary, ["batch", input, "--input-format", "jsonl", "--threads", "2", "--quiet", "-o", folder.path("direct.jsonl")])
+    XCTAssertEqual(direct.status, 1, "empty ids are error records: " + direct.stderr)
+
+    let spark = try Self.runRecipe(input, out: folder.path("out"), binary: binary, ["--id-column", "id"])
+    XCTAssertEqual(spark.status, 0, spark.stderr)
+
+    let expected = try Self.results(jsonLines: String(contentsOfFile: folder.path("direct.jsonl"), encoding: .utf8))
+    let actual = try Self.sparkResults(folder.path("out"))
+    XCTAssertEqual(expected.count, count - errorCount)
+    Self.assertSame(actual, expected)
+    let check = try Self.metadata(folder.path("out"))["check"] as? [String: Any]
+    XCTAssertEqual(check?["records_in"] as? Int, count)
+    XCTAssertEqual(check?["errors"] as? Int, errorCount)
+    XCTAssertEqual(check?["balanced"] as? Bool, true)
+    print("spark recipe: \(count) records with the \(useRelease ? "release" : "debug") binary")
+  }
+
+  /// A partition whose process cannot run (here: a release folder that does not exist) fails
+  /// its task, and so the job, with the process's message: nothing is written as if it were done.
+  func testAFailingProcessFailsTheJob() throws {
+    try Self.requireSpark()
+    let folder = try TemporaryFolder("ds-spark")
+    defer { folder.remove() }
+    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
+    let spark = try Self.runRecipe(
+      input, out: folder.path("out"), binary: binary,
+      ["--id-column", "project_id", "--text-columns", "title,summary", "--batch-args", "--taxonomy /nonexistent-release"])
+    XCTAssertNotEqual(spark.status, 0)
+    XCTAssertTrue(spark.stderr.contains("dualscope batch on partition"), spark.stderr)
+    XCTAssertTrue(spark.stderr.contains("exit status 2"), spark.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path("out/_metadata.json")))
+  }
+
+  // MARK: - Helpers
+
+  /// One result reduced to what must agree between the two runs.
+  struct Reduced: Equatable, CustomStringConvertible {
+    var status: String
+    var level: String
+    var areas: [String]
+    var fields: [String]
+    var carried: String
+    var description: String { "\(status) \(level) areas \(areas) fields \(fields) carried \(carried)" }
+  }
+
+  static func reduce(_ object: [String: Any]) -> Reduced {
+    func list(_ key: String) -> [String] {
+      ((object[key] as? [[String: Any]]) ?? []).map { item in
+        let score = (item["score"] as? NSNumber)?.doubleValue ?? .nan
+        return "\(item["id"] as? String ?? "?") \(item["level"] as? String ?? "?") \(score)"
+      }
+    }
+    let carried = ((object["carried"] as? [String: Any]) ?? [:]).map { "\($0.key)=\($0.value)" }.sorted()
+    return Reduced(
+      status: object["status"] as? String ?? "?", level: object["level"] as? String ?? "?", areas: list("areas"),
+      fields: list("fields"), carried: carried.joined(separator: ","))
+  }
+
+  /// Results by id from JSON lines; a repeated id is a failure.
+  static func results(jsonLines text: String) throws -> [String: Reduced] {
+    var byID: [String: Reduced] = [:]
+    for line in text.split(separator: "\n") where !line.isEmpty {
+      let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let id = try XCTUnwrap(object["id"] as? String)
+      XCTAssertNil(byID[id], "id \(id) twice")
+      byID[id] = reduce(object)
+    }
+    return byID
+  }
+
+  /// The Spark run's results, from the JSON copy it writes beside the Parquet with --also-json.
+  static func sparkResults(_ out: String) throws -> [String: Reduced] {
+    let folder = URL(fileURLWithPath: out).appendingPathComponent("results-json")
+    let parts = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasPrefix("part-") && $0.hasSuffix(".json") }.sorted()
+    var text = ""
+    for part in parts {
+      text += try String(contentsOf: folder.appendingPathComponent(part), encoding: .utf8)
+      if !text.hasSuffix("\n") { text += "\n" }
+    }
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: URL(fileURLWithPath: out).appendingPathComponent("results/_SUCCESS").path),
+      "the Parquet results")
+    return try results(jsonLines: text)
+  }
+
+  static func assertSame(
+    _ actual: [String: Reduced], _ expected: [String: Reduced], file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertEqual(Set(actual.keys), Set(expected.keys), "the same ids", file: file, line: line)
+    var differences = 0
+    for (id, e) in expected.sorted(by: { $0.key < $1.key }) where actual[id] != nil && actual[id] != e {
+      differences += 1
+      if differences <= 5 {
+        XCTFail("\(id): spark \(actual[id]!)\n  batch \(e)", file: file, line: line)
+      }
+    }
+    XCTAssertEqual(differences, 0, "records that differ", file: file, line: line)
+  }
+
+  static func metadata(_ out: String) throws -> [String: Any] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("_metadata.json"))
+    return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  /// `count` JSONL records built from the funder portfolio's texts, numbered so that no two are
+  /// the same, with an empty id every 997 records.
+  static func generatedPortfolio(_ count: Int, in folder: TemporaryFolder) throws -> String {
+    let sample = try String(
+      contentsOf: CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl"), encoding: .utf8)
+    let texts = try sample.split(separator: "\n").map { line -> (String, String) in
+      let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      return (object["title"] as? String ?? "", object["summary"] as? String ?? "")
+    }
+    func quoted(_ s: String) -> String {
+      String(decoding: try! JSONSerialization.data(withJSONObject: [s], options: [.fragmentsAllowed]), as: UTF8.self)
+        .dropFirst().dropLast().description
+    }
+    var lines: [String] = []
+    lines.reserveCapacity(count)
+    for i in 0..<count {
+      let (title, summary) = texts[i % texts.count]
+      let id = i % 997 == 500 ? "" : "g\(i)"
+      lines.append(
+        "{\"id\": \(quoted(id)), \"title\": \(quoted("\(title) (\(i))")), \"abstract\": \(quoted(summary + " Work package \(i % 7)."))}")
+    }
+    return try folder.write("generated.jsonl", lines.joined(separator: "\n") + "\n")
+  }
+
+  /// Skips without Java; without PySpark skips, or fails when CI is set.
+  static func requireSpark() throws {
+    guard which("java") != nil else {
+      throw XCTSkip("the Spark recipe needs Java (java is not on PATH)")
+    }
+    guard let python = which("python3") else {
+      throw XCTSkip("the Spark recipe needs python3 (not on PATH)")
+    }
+    let probe = try run(python, ["-c", "import pyspark"])
+    if probe.status != 0 {
+      let message = "the Spark recipe needs PySpark (import pyspark failed: \(probe.stderr.suffix(200)))"
+      if ProcessInfo.processInfo.environment["CI"] != nil {
+        XCTFail(message + "; .ci/run installs it")
+        throw XCTSkip("failed above: " + message)
+      }
+      throw XCTSkip(message + "; install it with pip install pyspark==4.0.1")
+    }
+  }
+
+  static func which(_ name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  static func runRecipe(_ input: String, out: String, binary: String, _ arguments: [String]) throws -> Outcome {
+    let python = try XCTUnwrap(which("python3"))
+    return try run(
+      python,
+      [CommandRunner.packageRoot.appendingPathComponent(script).path, input, out, "--binary", binary, "--master",
+        "local[2]", "--also-json"] + arguments)
+  }
+
+  struct Outcome {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs a program to its end, reading both pipes while it runs.
+  static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = CommandRunner.packageRoot
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let errData = Collected()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Outcome(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData.data, as: UTF8.self))
+  }
+}
+
+/// What a background reader collected; the dispatch group orders the accesses.
+private final class Collected: @unchecked Sendable {
+  var data = Data()
+}
