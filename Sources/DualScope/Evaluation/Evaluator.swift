@@ -38,6 +38,7 @@ public struct Evaluator: Sendable {
     var scratch = ClassifierScratch()
 
     for record in records {
+      scratch.metadata = record.carried
       classifier.score(record.text, &scratch)
       let result = classifier.decide(record.text, scratch)
       let predicted = Set(result.areas.map(\.id) + result.fields.map(\.id))

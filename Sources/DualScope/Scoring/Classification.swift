@@ -30,6 +30,8 @@ public struct AreaScore: Sendable, Hashable, Codable {
   public var name: String
   public var score: Double
   public var threshold: Double
+  /// The calibrated probability of the area (calibrated releases only).
+  public var probability: Double? = nil
 }
 
 /// An assigned field, its score and the matched terms behind it.

@@ -15,6 +15,8 @@ public struct Classifier: Sendable {
   let secondaryMinMatches: Int
   /// The score a field needs, besides twice its threshold, for clear evidence.
   let clearEvidence: Double
+  /// The fields of each area (by node), in taxonomy order: the field features of a calibrated release.
+  let calibrationFields: [[Int]]
 
   public var taxonomy: Taxonomy { index.taxonomy }
 
@@ -26,6 +28,9 @@ public struct Classifier: Sendable {
     self.loneTermFactor = options.loneTermFactor ?? defaults.loneTermFactor
     self.secondaryMinMatches = options.secondaryMinMatches ?? defaults.secondaryMinMatches
     self.clearEvidence = options.clearEvidence ?? defaults.clearEvidence
+    self.calibrationFields = table.isArea.indices.map { a in
+      table.isArea[a] ? (0..<table.count).filter { !table.isArea[$0] && table.area[$0] == a } : []
+    }
     self.thresholds = index.taxonomy.nodes.indices.map { i in
       if let t = options.thresholds[table.id[i]] { return t }
       return table.isArea[i] ? options.areaThreshold ?? index.thresholds[i] : options.fieldThreshold ?? index.thresholds[i]
@@ -125,6 +130,7 @@ public struct Classifier: Sendable {
       }
       if s.occurrences[id] == 0 { s.touched.append(id) }
       s.occurrences[id] += 1
+      s.counted.append(m)
     }
     // Saturating sum per term, then per node; sub-fields roll up into fields, fields into areas,
     // deepest first.
@@ -140,6 +146,7 @@ public struct Classifier: Sendable {
     for i in table.rollUpOrder {
       s.nodeScore[table.parent[i]] += s.nodeScore[i]
     }
+    if let model = taxonomy.calibration, options.uncalibrated != true { scoreCalibrated(text, &s, model) }
   }
 
   /// Divides scores of texts longer than the reference length.
@@ -160,6 +167,7 @@ public struct Classifier: Sendable {
 
   /// Applies thresholds, cut-offs and top-k to the scores, and gathers the evidence.
   func decide(_ text: String, _ s: ClassifierScratch) -> Classification {
+    if let model = taxonomy.calibration, options.uncalibrated != true { return decideCalibrated(text, s, model) }
     let table = index.nodes
     var areas: [(Int, Double)] = []
     for i in table.areas where s.nodeScore[i] >= thresholds[i] && s.nodeScore[i] >= areaBar(i, s) {
@@ -307,12 +315,19 @@ public struct ClassifierScratch {
   var subsumed: [PhraseMatch] = []
   var cancelled: [(PhraseMatch, Int)] = []
   var unsupported: [PhraseMatch] = []
+  /// Kept matches that count (weak ones with support), in text order.
+  var counted: [PhraseMatch] = []
   var occurrences: [Int] = []
   var contribution: [Double] = []
   var touched: [Int] = []
   var nodeScore: [Double] = []
   /// Study-context cues found, by number, each once, in order of first match.
   var cues: [Int] = []
+  /// Buffers of a calibrated release's scoring.
+  var calibration = CalibrationScratch()
+  /// `column=value` pairs describing the record (funding scheme, topics), for a calibrated
+  /// release that learned from them; set before scoring.
+  public var metadata: [(String, String)] = []
 
   public init() {}
 
@@ -337,6 +352,7 @@ public struct ClassifierScratch {
     subsumed.removeAll(keepingCapacity: true)
     cancelled.removeAll(keepingCapacity: true)
     unsupported.removeAll(keepingCapacity: true)
+    counted.removeAll(keepingCapacity: true)
     cues.removeAll(keepingCapacity: true)
   }
 }

@@ -35,6 +35,18 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "How many worst false positives and negatives to list per ID.")
   var mistakes: Int = 3
 
+  @Option(help: "Columns describing a record (not text) for a calibrated release, comma-separated.")
+  var contextColumns: String?
+
+  @Option(help: "Keep only records whose ID hashes (FNV-1a 64 modulo 10) to these buckets, e.g. 7-9 or 0,1,2.")
+  var buckets: String?
+
+  @Option(help: "Macro figures of the decision report count areas with at least this many positives.")
+  var macroMinSupport: Int = 1
+
+  @Option(help: "Write the calibration and decision report (JSON) to this file.")
+  var calibrationReport: String?
+
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
@@ -60,8 +72,9 @@ struct EvaluateCommand: ParsableCommand {
     }
     let layout = RecordLayout(
       idColumn: idColumn, textColumns: textColumns.split(separator: ",").map(String.init),
-      labelsColumn: labelsColumn)
-    let input: (records: [PortfolioRecord], errors: [RecordError])
+      labelsColumn: labelsColumn,
+      carryColumns: contextColumns.map { $0.split(separator: ",").map(String.init) } ?? [])
+    var input: (records: [PortfolioRecord], errors: [RecordError])
     do {
       input = try PortfolioReader.read(self.input, layout: layout)
     } catch {
@@ -69,6 +82,10 @@ struct EvaluateCommand: ParsableCommand {
       throw ExitCode(ExitStatus.usageOrDataError)
     }
     for e in input.errors { StandardStreams.error("\(e.description)\n") }
+    if let buckets {
+      guard let keep = BucketList.parse(buckets) else { throw CLIError("--buckets takes digits and ranges, e.g. 7-9") }
+      input.records = input.records.filter { keep.contains(FNV1a.splitBucket($0.id)) }
+    }
     var evaluator = Evaluator(classifier: classifier, labelMap: map)
     evaluator.mistakesPerID = mistakes
     let (report, predictionList) = evaluator.evaluate(input.records)
@@ -76,10 +93,34 @@ struct EvaluateCommand: ParsableCommand {
       let lines = try predictionList.map { try ResultJSON.encode($0, pretty: false) }.joined(separator: "\n") + "\n"
       try CLIErrors.guarding { try OutputDestination(path: predictions).write(lines) }
     }
+    let items = input.records.map { r in
+      let (strong, weak) = map.gold(r.labels)
+      return CalibrationReport.Item(text: r.text, metadata: r.carried, gold: strong, weak: weak)
+    }
+    let calibration = CalibrationReport.run(classifier, items, minSupport: macroMinSupport)
+    if let calibrationReport {
+      try CLIErrors.guarding { try OutputDestination(path: calibrationReport).write(try ResultJSON.encode(calibration) + "\n") }
+    }
     switch format {
     case .json: StandardStreams.out(try ResultJSON.encode(report) + "\n")
-    case .text: StandardStreams.out(EvaluationTextRenderer().render(report, taxonomy: classifier.taxonomy))
+    case .text:
+      StandardStreams.out(EvaluationTextRenderer().render(report, taxonomy: classifier.taxonomy))
+      StandardStreams.out(CalibrationTextRenderer().render(calibration))
     }
     StandardStreams.flush()
+  }
+}
+
+/// `--buckets 7-9` or `0,1,2`: hash buckets of the development split.
+enum BucketList {
+  static func parse(_ text: String) -> Set<Int>? {
+    var out = Set<Int>()
+    for part in text.split(separator: ",") {
+      let ends = part.split(separator: "-").map { Int($0) }
+      guard !ends.isEmpty, ends.count <= 2, let a = ends.first ?? nil, let b = ends.last ?? nil, 0...9 ~= a, 0...9 ~= b, a <= b
+      else { return nil }
+      out.formUnion(a...b)
+    }
+    return out.isEmpty ? nil : out
   }
 }
