@@ -66,6 +66,11 @@ extension Classifier {
       f.append(total > 0 ? score / total : 0)
       f.append(Double(min(s.cues.count, 5)) / 5)
       f.append(log1p(other))
+      // Long descriptions (grant objectives) are written differently from abstracts: their own
+      // weights for the evidence by role.
+      let long = s.words > 300 ? 1.0 : 0
+      f.append(long)
+      for r in 0..<5 { f.append(long * f[r]) }
       for i in fields { f.append(log1p(s.nodeScore[i])) }
       s.calibration.features[a] = f
     }

@@ -10,10 +10,10 @@ struct CalibrateCommand: ParsableCommand {
     abstract: "Learn a release's scoring from labelled documents and write a calibrated release.",
     discussion: """
       Each INPUT is JSONL or CSV (gzip allowed), read as `evaluate` reads it. The per-input options \
-      (--id-column, --text-columns, --labels-column, --label-map, --weight, --holdout) may be given \
-      once (for every input) or once per input, in the order of the inputs; `--label-map -` means the \
-      labels are area IDs. --holdout N keeps the records whose ID hashes (FNV-1a, 64 bits, modulo 10) \
-      to 10-N…9 out of the fit and measures the result on them. The output folder gets a copy of the \
+      (--id-column, --text-columns, --labels-column, --label-map, --context-columns, --weight, \
+      --holdout) may be given once (for every input) or once per input, in the order of the inputs; \
+      `--label-map -` means the labels are area IDs. --holdout 7-9 keeps the records whose ID hashes \
+      (FNV-1a, 64 bits, modulo 10) to 7, 8 or 9 out of the fit and measures the result on them. The output folder gets a copy of the \
       --from release with its version set and a calibration.yaml. The same inputs and options give \
       the same bytes.
       Exit codes: 0 success; 2 usage or data error.
@@ -46,8 +46,8 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: "Weight of each record of an input in the fit, per input.")
   var weight: [Double] = []
 
-  @Option(help: "Hash buckets (of 10) held out for validation, per input (default 0).")
-  var holdout: [Int] = []
+  @Option(help: "Hash buckets (0-9) held out for validation, per input, e.g. 7-9; '-' for none (default).")
+  var holdout: [String] = []
 
   @Option(help: "Columns describing a record (not text), learned from as column=value, comma-separated, per input; '-' for none.")
   var contextColumns: [String] = []
@@ -86,7 +86,9 @@ struct CalibrateCommand: ParsableCommand {
       throw ValidationError("\(name) is given \(count) times; give it once or once per input (\(n))")
     }
     if weight.contains(where: { !($0 > 0) }) { throw ValidationError("--weight must be greater than 0") }
-    if holdout.contains(where: { $0 < 0 || $0 > 9 }) { throw ValidationError("--holdout takes 0 to 9 buckets") }
+    if holdout.contains(where: { $0 != "-" && BucketList.parse($0) == nil }) {
+      throw ValidationError("--holdout takes buckets 0-9 as digits and ranges (7-9, or 0,3), or '-'")
+    }
     if !(cut > 0 && cut < 1) { throw ValidationError("--cut must be between 0 and 1") }
     if hashBits < 8 || hashBits > 24 { throw ValidationError("--hash-bits must be between 8 and 24") }
   }
@@ -117,12 +119,13 @@ struct CalibrateCommand: ParsableCommand {
         path, taxonomy: loaded.taxonomy, idColumn: pick(idColumn, i, "id"),
         textColumns: pick(textColumns, i, "title,text"), labelsColumn: pick(labelsColumn, i, "labels"),
         labelMap: pick(labelMap, i, "-"), contextColumns: columnsOf(i))
-      let held = pick(holdout, i, 0)
+      let heldText = pick(holdout, i, "-")
+      let held = heldText == "-" ? Set<Int>() : BucketList.parse(heldText) ?? []
       let w = pick(weight, i, 1.0)
       var items: [CalibrationReport.Item] = []
       let name = URL(fileURLWithPath: path).lastPathComponent
       for r in input.rows {
-        if held > 0 && FNV1a.splitBucket(r.record.id) >= 10 - held {
+        if held.contains(FNV1a.splitBucket(r.record.id)) {
           items.append(.init(text: r.record.text, metadata: r.record.carried, gold: r.strong, weak: r.weak))
         } else {
           train.append(
