@@ -42,7 +42,7 @@ ids=(arxiv_id id id id)
 texts=(title,abstract title,objective title,text title,text)
 labels=(categories labels labels labels)
 maps=(Corpora/label-maps/arxiv.yaml - - -)
-weights=(1 10 3 3)
+weights=(1 40 3 3)
 holdouts=(7-9 7-9 - -)
 context=(- fundingScheme,topics - -)
 for f in Corpora/projects-en-train.jsonl Corpora/projects-nl-train.jsonl; do
@@ -57,7 +57,7 @@ for i in "${!inputs[@]}"; do
          --context-columns "${context[$i]}")
 done
 "$bin" calibrate "${inputs[@]}" "${args[@]}" --from 2025.1 --output "$output" --release 2026.1 \
-  --l2-evidence 0.003 --l2-context 0.0003 --cut 0.5 --prune 0.02
+  --l2-evidence 0.003 --l2-context 0.001 --cut 0.5 --prune 0.02
 
 if [ "$output" = "Taxonomy/2026.1" ]; then
   python3 Scripts/embed-taxonomy.py

@@ -59,7 +59,10 @@ extension Classifier {
     let entries = index.entries
     var words: [Int32: String] = [:]
     var buckets: [Int32] = []
-    withUnsafeMutablePointer(to: &words) { TextFeatures.contextBuckets(text, bits: model.options.hashBits, into: &buckets, words: $0) }
+    withUnsafeMutablePointer(to: &words) {
+      TextFeatures.contextBuckets(
+        text, bits: model.options.hashBits, into: &buckets, words: $0, long: s.words > Self.longText)
+    }
     let metadata = model.options.contextColumns.isEmpty ? [] : s.metadata.filter { model.options.contextColumns.contains($0.0) }
     var metaBuckets: [(Int32, String)] = []
     for (c, v) in TextFeatures.metadataFeatures(metadata) {

@@ -66,20 +66,23 @@ extension Classifier {
       f.append(total > 0 ? score / total : 0)
       f.append(Double(min(s.cues.count, 5)) / 5)
       f.append(log1p(other))
-      // Long descriptions (grant objectives) are written differently from abstracts: their own
-      // weights for the evidence by role.
-      let long = s.words > 300 ? 1.0 : 0
+      // Long descriptions (grant objectives) are written differently from abstracts: each fixed
+      // feature has a second weight that applies to them alone.
+      let long = s.words > Self.longText ? 1.0 : 0
       f.append(long)
-      for r in 0..<5 { f.append(long * f[r]) }
+      for r in 0..<12 { f.append(long * f[r]) }
       for i in fields { f.append(log1p(s.nodeScore[i])) }
       s.calibration.features[a] = f
     }
-    TextFeatures.contextBuckets(text, bits: hashBits, into: &s.calibration.buckets)
+    TextFeatures.contextBuckets(text, bits: hashBits, into: &s.calibration.buckets, long: s.words > Self.longText)
     s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
     for (column, value) in TextFeatures.metadataFeatures(metadata) {
       s.calibration.metadataBuckets.append(TextFeatures.metadataBucket(column: column, value: value, bits: hashBits))
     }
   }
+
+  /// Texts of more words than this are long descriptions, with weights of their own.
+  static let longText = 230
 
   /// The value of each hashed text feature: `context_scale / √(distinct features)`.
   static func contextValue(_ count: Int, scale: Double) -> Double { count == 0 ? 0 : scale / Double(count).squareRoot() }

@@ -74,8 +74,9 @@ public struct CalibrationModel: Sendable {
   /// The fixed evidence features of every area, before its fields.
   static let fixedFeatures = [
     "role.title", "role.aim", "role.background", "role.impact", "role.body", "score", "terms", "lone", "best",
-    "share", "cues", "other", "long", "long.title", "long.aim", "long.background", "long.impact", "long.body",
-  ]
+    "share", "cues", "other", "long",
+  ] + ["role.title", "role.aim", "role.background", "role.impact", "role.body", "score", "terms", "lone", "best",
+    "share", "cues", "other"].map { "long." + $0 }
 
   /// Evidence feature names of an area: the fixed ones, then `field.<id>` for each of its fields.
   static func evidenceNames(forArea a: Int, in table: NodeTable) -> [String] {

@@ -191,8 +191,10 @@ enum TextFeatures {
   /// The hashed word unigrams and bigrams of a text (folded to lower case; words of two or more
   /// bytes that are not all digits), each bucket once, sorted. With `words`, also every
   /// bucket's first word or pair as text, for `explain`.
+  /// With `long`, every word and pair also gets a second bucket of its own for long descriptions.
   static func contextBuckets(
-    _ text: String, bits: Int, into out: inout [Int32], words: UnsafeMutablePointer<[Int32: String]>? = nil
+    _ text: String, bits: Int, into out: inout [Int32], words: UnsafeMutablePointer<[Int32: String]>? = nil,
+    long: Bool = false
   ) {
     out.removeAll(keepingCapacity: true)
     var text = text
@@ -242,6 +244,14 @@ enum TextFeatures {
         havePrevious = true
       }
     }
+    if long {
+      let n = out.count
+      for k in 0..<n {
+        let b = longBucket(out[k], bits: bits)
+        out.append(b)
+        if let words, words.pointee[b] == nil, let w = words.pointee[out[k]] { words.pointee[b] = w + " (long)" }
+      }
+    }
     out.sort()
     var w = 0
     for r in 0..<out.count where r == 0 || out[r] != out[r - 1] {
@@ -249,6 +259,11 @@ enum TextFeatures {
       w += 1
     }
     out.removeLast(out.count - w)
+  }
+
+  /// The long-description twin of a bucket.
+  @inline(__always) static func longBucket(_ b: Int32, bits: Int) -> Int32 {
+    bucket((UInt64(UInt32(bitPattern: b)) &+ 0x2545_f491_4f6c_dd1d) &* 0xff51_afd7_ed55_8ccd, bits: bits)
   }
 
   /// The bucket of a `column=value` metadata feature.
