@@ -79,14 +79,14 @@ final class CalibrationTests: XCTestCase {
     XCTAssertEqual(FNV1a.splitBucket("a"), Int(UInt64(0xaf63_dc4c_8601_ec8c) % 10))
   }
 
-  func testContextBucketsAreSortedUniqueAndFolded() {
+  func testContextBucketsAreUniqueAndFolded() {
     var a: [Int32] = []
     var b: [Int32] = []
     TextFeatures.contextBuckets("Study of attitudes. STUDY of Attitudes", bits: 16, into: &a)
     TextFeatures.contextBuckets("study of attitudes", bits: 16, into: &b)
     XCTAssertEqual(a, b)
-    XCTAssertEqual(a, a.sorted())
     XCTAssertEqual(Set(a).count, a.count)
+    XCTAssertEqual(a.count, 5, "three words and two pairs")
   }
 
   func testTrainingLearnsContextAndIsDeterministic() throws {

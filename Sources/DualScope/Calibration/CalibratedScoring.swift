@@ -8,7 +8,7 @@ extension Classifier {
     let table = index.nodes
     let entries = index.entries
     let nodeCount = table.count
-    TextFeatures.sentences(text, into: &s.calibration.sentences)
+    TextFeatures.sentences(text, into: &s.calibration.sentences, lazy: true)
     if s.calibration.seen.count != entries.count { s.calibration.seen = Array(repeating: 0, count: entries.count) }
     if s.calibration.roleScore.count != nodeCount * 5 {
       s.calibration.roleScore = Array(repeating: 0, count: nodeCount * 5)
@@ -30,7 +30,7 @@ extension Classifier {
       let k = s.calibration.seen[id]
       s.calibration.seen[id] = k + 1
       let share = entries[id].weight * (ratio == 0 ? (k == 0 ? 1 : 0) : pow(ratio, Double(k))) / lengthFactor
-      let role = TextFeatures.role(at: m.start, s.calibration.sentences)
+      let role = TextFeatures.role(at: m.start, &s.calibration.sentences, text)
       s.calibration.matchRole.append(role)
       s.calibration.matchShare.append(share)
       s.calibration.roleScore[table.area[entries[id].node] * 5 + role.rawValue] += share
@@ -94,6 +94,26 @@ extension Classifier {
     let table = index.nodes
     let width = model.areas.count
     let value = Self.contextValue(s.calibration.buckets.count, scale: model.options.contextScale)
+    // Context sums for every modelled area at once: one table row per bucket.
+    if s.calibration.context.count != width { s.calibration.context = Array(repeating: 0, count: width) }
+    for k in 0..<width { s.calibration.context[k] = 0 }
+    var any = false
+    for a in table.areas where !s.calibration.features[a].isEmpty { any = true }
+    guard any else { return }
+    model.slot.withUnsafeBufferPointer { slot in
+      model.rows.withUnsafeBufferPointer { rows in
+        s.calibration.context.withUnsafeMutableBufferPointer { sum in
+          for b in s.calibration.buckets {
+            let r = Int(slot[Int(b)])
+            if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) * value } }
+          }
+          for b in s.calibration.metadataBuckets {
+            let r = Int(slot[Int(b)])
+            if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) } }
+          }
+        }
+      }
+    }
     for a in table.areas where !s.calibration.features[a].isEmpty {
       let k = model.modelArea[a]
       guard k >= 0 else { continue }
@@ -101,16 +121,7 @@ extension Classifier {
       let w = model.evidenceWeights[a]
       let f = s.calibration.features[a]
       for j in 0..<min(w.count, f.count) { z += w[j] * f[j] }
-      var context: Float = 0
-      for b in s.calibration.buckets {
-        let r = model.slot[Int(b)]
-        if r >= 0 { context += model.rows[Int(r) * width + k] }
-      }
-      z += Double(context) * value
-      for b in s.calibration.metadataBuckets {
-        let r = model.slot[Int(b)]
-        if r >= 0 { z += Double(model.rows[Int(r) * width + k]) }
-      }
+      z += s.calibration.context[k]
       s.calibration.probability[a] = 1 / (1 + exp(-z))
     }
   }

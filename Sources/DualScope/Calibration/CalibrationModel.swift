@@ -134,4 +134,6 @@ struct CalibrationScratch {
   var probability: [Double] = []
   var seen: [Int] = []
   var roleScore: [Double] = []  // area node × 5
+  /// Context sums by model area.
+  var context: [Double] = []
 }

@@ -13,6 +13,18 @@ public enum SentenceRole: Int, Sendable, Hashable, CaseIterable, Codable {
   case background = 2
   case impact = 3
   case body = 4
+  /// Not yet looked at (internal to the scorer).
+  case unknown = 5
+
+  /// Which role wins when a sentence has cues of several: aim, impact, background, then body.
+  var rank: Int {
+    switch self {
+    case .aim: 0
+    case .impact: 1
+    case .background: 2
+    case .title, .body, .unknown: 3
+    }
+  }
 
   public var name: String {
     switch self {
@@ -21,6 +33,7 @@ public enum SentenceRole: Int, Sendable, Hashable, CaseIterable, Codable {
     case .background: "background"
     case .impact: "impact"
     case .body: "body"
+    case .unknown: "body"
     }
   }
 }
@@ -95,7 +108,9 @@ enum TextFeatures {
 
   /// Splits a text into a title (the first line, when the text has several lines and the first
   /// is short and not a sentence) and sentences, each with its role.
-  static func sentences(_ text: String, into out: inout [Sentence]) {
+  /// With `lazy`, sentences other than the title get the role `.unknown`, set by
+  /// ``role(at:_:_:)`` when a match needs it.
+  static func sentences(_ text: String, into out: inout [Sentence], lazy: Bool = false) {
     out.removeAll(keepingCapacity: true)
     var text = text
     text.withUTF8 { bytes in
@@ -130,7 +145,7 @@ enum TextFeatures {
         }
         if boundary || i == n - 1 {
           let end = boundary ? i + 1 : n
-          if end > start { out.append(Sentence(start: start, end: end, role: role(bytes, start, end))) }
+          if end > start { out.append(Sentence(start: start, end: end, role: lazy ? .unknown : role(bytes, start, end))) }
           start = end
         }
         i += 1
@@ -138,29 +153,93 @@ enum TextFeatures {
     }
   }
 
-  /// The role of one sentence: aim over impact over background; `body` when no cue is found.
-  static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> SentenceRole {
-    if contains(bytes, start, end, aimCues) { return .aim }
-    if contains(bytes, start, end, impactCues) { return .impact }
-    if contains(bytes, start, end, backgroundCues) { return .background }
-    return .body
+  /// Every cue of the three lists in one flat table, grouped by first byte, so a word start is
+  /// compared only with the cues that begin with its letter.
+  struct CueTable: Sendable {
+    var bytes: [UInt8] = []
+    /// Per cue: offset into `bytes`, length, role.
+    var cues: [(offset: Int, length: Int, role: SentenceRole)] = []
+    /// The second byte of each cue, for a quick reject.
+    var second: [UInt8] = []
+    /// Cues beginning with byte `b` are `cues[first[b] ..< first[b + 1]]`.
+    var first: [Int] = Array(repeating: 0, count: 257)
+
+    init(_ lists: [([[UInt8]], SentenceRole)]) {
+      var all: [([UInt8], SentenceRole)] = []
+      for (list, role) in lists { for cue in list { all.append((cue, role)) } }
+      all.sort { $0.0[0] != $1.0[0] ? $0.0[0] < $1.0[0] : $0.1.rawValue < $1.1.rawValue }
+      for (cue, role) in all {
+        cues.append((bytes.count, cue.count, role))
+        second.append(cue.count > 1 ? cue[1] : 0)
+        bytes += cue
+      }
+      var k = 0
+      for b in 0...256 {
+        while k < all.count && Int(all[k].0[0]) < b { k += 1 }
+        first[b] = k
+      }
+    }
   }
 
-  static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ cues: [[UInt8]]) -> Bool {
-    var i = start
-    while i < end {
-      // Cues start at a word start.
-      if i == start || !isWordByte(bytes[i - 1]) {
-        let first = lower(bytes[i])
-        for cue in cues where cue[0] == first && i + cue.count <= end {
-          var k = 1
-          while k < cue.count && lower(bytes[i + k]) == cue[k] { k += 1 }
-          if k == cue.count { return true }
+  static let cueTable = CueTable([(aimCues, .aim), (impactCues, .impact), (backgroundCues, .background)])
+
+  /// The role of one sentence: aim over impact over background; `body` when no cue is found.
+  static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> SentenceRole {
+    let table = cueTable
+    var found = SentenceRole.body
+    table.bytes.withUnsafeBufferPointer { cueBytes in
+      table.first.withUnsafeBufferPointer { first in
+        var i = start
+        while i < end {
+          if i == start || !isWordByte(bytes[i - 1]) {
+            let b = Int(lower(bytes[i]))
+            var c = first[b]
+            let last = first[b + 1]
+            let next = i + 1 < end ? lower(bytes[i + 1]) : 0
+            while c < last {
+              if table.second[c] != next {
+                c += 1
+                continue
+              }
+              let cue = table.cues[c]
+              if cue.role.rank < found.rank && i + cue.length <= end {
+                var k = 1
+                while k < cue.length && lower(bytes[i + k]) == cueBytes[cue.offset + k] { k += 1 }
+                if k == cue.length {
+                  found = cue.role
+                  if found == .aim { return }
+                }
+              }
+              c += 1
+            }
+          }
+          i += 1
         }
       }
-      i += 1
     }
-    return false
+    return found
+  }
+
+  /// The role of the sentence holding byte `offset`, computed now if it was left unknown.
+  static func role(at offset: Int, _ sentences: inout [Sentence], _ text: String) -> SentenceRole {
+    var lo = 0
+    var hi = sentences.count - 1
+    while lo <= hi {
+      let mid = (lo + hi) / 2
+      if sentences[mid].end <= offset {
+        lo = mid + 1
+      } else if sentences[mid].start > offset {
+        hi = mid - 1
+      } else {
+        if sentences[mid].role == .unknown {
+          var text = text
+          let (start, end) = (sentences[mid].start, sentences[mid].end)
+          sentences[mid].role = text.withUTF8 { role($0, start, end) }
+        }
+        return sentences[mid].role
+      }
+    }
+    return .body
   }
 
   /// The role of the sentence holding byte `offset` (sentences sorted by start).
@@ -252,13 +331,26 @@ enum TextFeatures {
         if let words, words.pointee[b] == nil, let w = words.pointee[out[k]] { words.pointee[b] = w + " (long)" }
       }
     }
-    out.sort()
+    // Each bucket once, in order of first occurrence: a bit table instead of a sort.
+    dedupe(&out, bits: bits)
+  }
+
+  static func dedupe(_ out: inout [Int32], bits: Int) {
+    let words = (1 << bits) >> 6
+    var seen = SeenBuckets.take(words)
     var w = 0
-    for r in 0..<out.count where r == 0 || out[r] != out[r - 1] {
-      out[w] = out[r]
-      w += 1
+    for r in 0..<out.count {
+      let b = Int(out[r])
+      let mask: UInt64 = 1 << UInt64(b & 63)
+      if seen[b >> 6] & mask == 0 {
+        seen[b >> 6] |= mask
+        out[w] = out[r]
+        w += 1
+      }
     }
     out.removeLast(out.count - w)
+    for r in 0..<w { seen[Int(out[r]) >> 6] = 0 }
+    SeenBuckets.give(seen)
   }
 
   /// The long-description twin of a bucket.
@@ -290,5 +382,24 @@ enum TextFeatures {
       }
     }
     return out
+  }
+}
+
+/// A pool of cleared bit tables for ``TextFeatures/dedupe(_:bits:)``, so each thread reuses one.
+enum SeenBuckets {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var pool: [[UInt64]] = []
+
+  static func take(_ words: Int) -> [UInt64] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let i = pool.lastIndex(where: { $0.count == words }) { return pool.remove(at: i) }
+    return Array(repeating: 0, count: words)
+  }
+
+  static func give(_ table: [UInt64]) {
+    lock.lock()
+    if pool.count < 64 { pool.append(table) }
+    lock.unlock()
   }
 }

@@ -96,6 +96,10 @@ struct CalibrateCommand: ParsableCommand {
   func pick<T>(_ list: [T], _ i: Int, _ fallback: T) -> T { list.isEmpty ? fallback : list.count == 1 ? list[0] : list[i] }
 
   func run() throws {
+    try CLIErrors.guarding { try calibrate() }
+  }
+
+  func calibrate() throws {
     let loaded = try TaxonomyOptions.parse(["--taxonomy", from]).load()
     var scoring = ClassifierOptions()
     scoring.uncalibrated = true
@@ -178,11 +182,13 @@ struct CalibrateCommand: ParsableCommand {
     var final = files
     final[CalibrationFile.name] = Array(CalibrationFile.encode(model).utf8)
     _ = try LabelledInput.load(final, output: output)
-    try CLIErrors.guarding {
+    do {
       try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
       for (name, bytes) in final.sorted(by: { $0.key < $1.key }) {
         try Data(bytes).write(to: URL(fileURLWithPath: output).appendingPathComponent(name), options: .atomic)
       }
+    } catch {
+      throw CLIError("cannot write '\(output)': \(error.localizedDescription)")
     }
     StandardStreams.error("wrote \(output)\n")
     StandardStreams.flush()

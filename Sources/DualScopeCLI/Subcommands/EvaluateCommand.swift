@@ -83,7 +83,10 @@ struct EvaluateCommand: ParsableCommand {
     }
     for e in input.errors { StandardStreams.error("\(e.description)\n") }
     if let buckets {
-      guard let keep = BucketList.parse(buckets) else { throw CLIError("--buckets takes digits and ranges, e.g. 7-9") }
+      guard let keep = BucketList.parse(buckets) else {
+        StandardStreams.error("error: --buckets takes digits and ranges, e.g. 7-9\n")
+        throw ExitCode(ExitStatus.usageOrDataError)
+      }
       input.records = input.records.filter { keep.contains(FNV1a.splitBucket($0.id)) }
     }
     var evaluator = Evaluator(classifier: classifier, labelMap: map)
