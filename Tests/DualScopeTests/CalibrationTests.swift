@@ -205,4 +205,20 @@ final class CalibrationTests: XCTestCase {
     XCTAssertEqual(t.counts["b"]?["a"], 1)
     XCTAssertEqual(t.counts["none"]?["b"], 1)
   }
+
+  func testSuggestedTermsSeparatePositivesAndSkipKnownTerms() throws {
+    var examples = Self.examples()
+    for i in 0..<6 {
+      examples.append(
+        .init(source: "f", id: "t\(i)", text: "Transmon arrays\nWe build transmon arrays with a qubit bus.", strong: ["quantum"], weak: []))
+    }
+    let list = TermSuggester.suggest(try base(), examples, perArea: 5, minCount: 3)
+    let phrases = list.map(\.phrase)
+    XCTAssertTrue(phrases.contains { $0.contains("transmon") }, "\(phrases)")
+    XCTAssertFalse(phrases.contains("qubit"), "a term of the area is not suggested again")
+    XCTAssertFalse(phrases.contains { $0.contains("opinion") }, "words of the negatives are not suggested")
+    let transmon = try XCTUnwrap(list.first { $0.phrase.contains("transmon") })
+    XCTAssertEqual(transmon.snippets.count, 2)
+    XCTAssertTrue(TermSuggester.yaml(list).contains("quantum:\n  - {term: "))
+  }
 }
