@@ -24,6 +24,13 @@ public struct ExplanationTextRenderer: Sendable {
       out += "\ncontext cues (a study about technology?): " + e.contextCues.map { "'\($0)'" }.joined(separator: ", ")
       out += e.contextApplies ? ": enough to raise every area's bar\n" : ": too few to matter\n"
     }
+    if let calibration = e.calibration {
+      out += "\ncalibrated probabilities (contributions add up to the log-odds):\n"
+      if calibration.isEmpty { out += "  (no area has a counted term)\n" }
+      for area in calibration where focus == nil || focus == area.id {
+        out += area.lines.map { "  " + $0 }.joined(separator: "\n") + "\n"
+      }
+    }
     out += "\nscores:\n"
     let shown = focus.map { id in e.scores.filter { $0.id == id } } ?? e.scores
     for s in shown {

@@ -10,10 +10,10 @@ final class CorpusQualityTests: XCTestCase {
     let path = CommandRunner.packageRoot.appendingPathComponent("Corpora/\(name)").path
     let layout = RecordLayout(idColumn: "id", textColumns: ["title", "text"], labelsColumn: "labels")
     let classifier = try Classifier(taxonomy: ShippedTaxonomy.load().taxonomy)
-    let (report, _, errors) = try Evaluator(classifier: classifier, labelMap: .identity(classifier.taxonomy))
+    let run = try Evaluator(classifier: classifier, labelMap: .identity(classifier.taxonomy))
       .evaluate(PortfolioInput(inputs: [path], layout: layout, threads: 2))
-    XCTAssertEqual(errors.count, 0)
-    return report
+    XCTAssertEqual(run.errors.count, 0)
+    return run.report
   }
 
   func testEnglishCorpusFloors() throws {

@@ -108,8 +108,8 @@ final class DiffImpactTests: XCTestCase {
       while let chunk = try stream.next() {
         for case .success(let record) in chunk.records(resolved) {
           joint.scan(record.text, &js, &sa.match, &sb.match)
-          a.scoreMatches(&sa)
-          b.scoreMatches(&sb)
+          a.scoreMatches(record.text, &sa)
+          b.scoreMatches(record.text, &sb)
           XCTAssertEqual(a.decide(record.text, sa), a.classify(record.text, scratch: &alone), record.id)
           XCTAssertEqual(b.decide(record.text, sb), b.classify(record.text, scratch: &alone), record.id)
           compared += 1

@@ -99,8 +99,10 @@ public struct ImpactAnalysis: Sendable {
     var part = Part(counts: Counts(rows: rows.count), changed: [])
     for record in records {
       joint.scan(record.text, &scratch.joint, &scratch.old.match, &scratch.new.match)
-      old.scoreMatches(&scratch.old)
-      new.scoreMatches(&scratch.new)
+      scratch.old.metadata = record.carried
+      scratch.new.metadata = record.carried
+      old.scoreMatches(record.text, &scratch.old)
+      new.scoreMatches(record.text, &scratch.new)
       let a = old.decision(scratch.old)
       let b = new.decision(scratch.new)
       let oldAreas = a.areas.map { oldRow[$0.node] }

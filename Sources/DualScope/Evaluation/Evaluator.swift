@@ -18,24 +18,41 @@ public struct Evaluator: Sendable {
     public var scores: [String: Double]
   }
 
+  /// Keeps only records whose ID falls in these buckets of the development split
+  /// (``FNV1a/splitBucket(_:)``); nil keeps every record.
+  public var buckets: Set<Int>?
+  /// Macro figures of the calibration and decision report count areas with at least this many
+  /// positives.
+  public var macroMinSupport = 1
+
+  /// What one evaluation run produced.
+  public struct Run: Sendable {
+    public var report: EvaluationReport
+    public var predictions: [Prediction]
+    /// Probability figures (calibrated releases), decision figures and the confusion between areas.
+    public var calibration: CalibrationReport
+    /// Records that could not be read.
+    public var errors: [RecordError]
+  }
+
   /// Runs a labelled portfolio through the ``PortfolioPipeline`` and compares each document's
   /// result with its mapped labels. Unreadable records come back as error records.
-  public func evaluate(_ input: PortfolioInput) throws -> (EvaluationReport, [Prediction], [RecordError]) {
+  public func evaluate(_ input: PortfolioInput) throws -> Run {
     let pipeline = PortfolioPipeline(input)
     var outcomes: [Outcome] = []
     var errors: [RecordError] = []
-    _ = try pipeline.run(pipeline.open(), work: EvaluateWork(classifier: classifier)) { chunk in
+    _ = try pipeline.run(pipeline.open(), work: EvaluateWork(classifier: classifier, buckets: buckets)) { chunk in
       outcomes += chunk.output
       errors += chunk.errors
     }
     let (report, predictions) = evaluate(outcomes)
-    return (report, predictions, errors)
+    return Run(report: report, predictions: predictions, calibration: calibrationReport(outcomes), errors: errors)
   }
 
   /// Classifies records already read and compares them with their labels.
   public func evaluate(_ records: [PortfolioRecord]) -> (EvaluationReport, [Prediction]) {
     var scratch = ClassifierScratch()
-    return evaluate(EvaluateWork(classifier: classifier).process(records, scratch: &scratch))
+    return evaluate(EvaluateWork(classifier: classifier, buckets: buckets).process(records, scratch: &scratch))
   }
 
   /// One classified document with what evaluation needs of it.
@@ -46,23 +63,40 @@ public struct Evaluator: Sendable {
     var result: Classification
     /// Every node's score before thresholds, by node index.
     var scores: [Double]
+    /// Every area's probability by node index (calibrated releases; -1 where no term counted).
+    var probabilities: [Double]
   }
 
-  /// The work of an evaluation worker: classify and keep the raw scores.
+  /// The work of an evaluation worker: classify and keep the raw scores and probabilities.
   struct EvaluateWork: PortfolioWork {
     let classifier: Classifier
+    let buckets: Set<Int>?
 
     func makeScratch() -> ClassifierScratch { ClassifierScratch() }
 
     func process(_ records: [PortfolioRecord], scratch: inout ClassifierScratch) -> [Outcome] {
-      records.map { record in
-        let result = classifier.classify(record.text, scratch: &scratch)
+      var out: [Outcome] = []
+      for record in records where buckets.map({ $0.contains(FNV1a.splitBucket(record.id)) }) ?? true {
+        let result = classifier.classify(record, scratch: &scratch)
         let title = record.text.split(separator: "\n", maxSplits: 1).first.map { String($0.prefix(100)) } ?? ""
-        return Outcome(
-          id: record.id, title: title, labels: record.labels, result: result,
-          scores: classifier.rawScores(scratch))
+        out.append(
+          Outcome(
+            id: record.id, title: title, labels: record.labels, result: result,
+            scores: classifier.rawScores(scratch),
+            probabilities: classifier.calibrationModel == nil ? [] : scratch.calibration.probability))
       }
+      return out
     }
+  }
+
+  /// The calibration and decision report of the same outcomes.
+  private func calibrationReport(_ outcomes: [Outcome]) -> CalibrationReport {
+    let items = outcomes.map { o in
+      let (strong, weak) = labelMap.gold(o.labels)
+      return CalibrationReport.Outcome(
+        gold: strong, weak: weak, predicted: Set(o.result.areas.map(\.id)), probabilities: o.probabilities)
+    }
+    return CalibrationReport.compute(classifier, items, minSupport: macroMinSupport)
   }
 
   private func evaluate(_ outcomes: [Outcome]) -> (EvaluationReport, [Prediction]) {

@@ -42,3 +42,29 @@ extension RecordStream {
   }
 }
 
+
+/// Reads a whole (small) portfolio into memory: records and error records, columns checked.
+/// Classifying a portfolio goes through ``PortfolioPipeline``; this is for inputs a command needs
+/// whole, such as the labelled rows a calibration fits.
+public enum PortfolioReader {
+  public static func read(
+    _ path: String, format: InputFormat? = nil, layout: RecordLayout
+  ) throws(SetupError) -> (records: [PortfolioRecord], errors: [RecordError]) {
+    let (stream, resolved) = try RecordStream.open(path, format: format, layout: layout)
+    var records: [PortfolioRecord] = []
+    var errors: [RecordError] = []
+    do {
+      while let chunk = try stream.next() {
+        for result in chunk.records(resolved) {
+          switch result {
+          case .success(let r): records.append(r)
+          case .failure(let e): errors.append(e)
+          }
+        }
+      }
+    } catch {
+      throw SetupError(.unreadableInput, error.message, file: path)
+    }
+    return (records, errors)
+  }
+}

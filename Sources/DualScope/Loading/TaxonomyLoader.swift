@@ -76,9 +76,18 @@ public enum TaxonomyLoader {
     if diagnostics.contains(where: { $0.severity == .error }) {
       throw TaxonomyLoadError(diagnostics: diagnostics, sources: sources)
     }
-    let taxonomy = Taxonomy(
+    var taxonomy = Taxonomy(
       manifest: manifest, nodes: draft.nodes.map(\.node), contentHash: files.contentHash,
       origin: files.origin)
+    if let bytes = files.bytes(CalibrationFile.name) {
+      let display = files.displayName(CalibrationFile.name)
+      sources[display] = String(decoding: bytes, as: UTF8.self)
+      let (model, problems) = CalibrationFile.load(bytes, display: display, table: NodeTable(taxonomy))
+      if !problems.isEmpty {
+        throw TaxonomyLoadError(diagnostics: (diagnostics + problems).sorted(), sources: sources)
+      }
+      taxonomy.calibration = model
+    }
     return Loaded(taxonomy: taxonomy, warnings: diagnostics, sources: sources)
   }
 }

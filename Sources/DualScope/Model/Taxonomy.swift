@@ -15,6 +15,10 @@ public struct Taxonomy: Sendable {
 
   private let indexByID: [String: Int]
 
+  /// The learned scoring of a calibrated release (`calibration.yaml`); nil for a release scored by
+  /// thresholds alone.
+  public internal(set) var calibration: CalibrationModel? = nil
+
   init(manifest: TaxonomyManifest, nodes: [TaxonomyNode], contentHash: String, origin: String) {
     self.manifest = manifest
     self.nodes = nodes

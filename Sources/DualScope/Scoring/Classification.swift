@@ -41,13 +41,18 @@ public struct AreaScore: Sendable, Hashable, Codable {
   /// The highest level among the area's assigned fields (or, when none passes alone, the level
   /// its touched fields give at the area's strength). Computed once, by the classifier.
   public var level: DocumentLevel
+  /// The calibrated probability of the area (calibrated releases only).
+  public var probability: Double?
 
-  public init(id: String, name: String, score: Double, threshold: Double, level: DocumentLevel) {
+  public init(
+    id: String, name: String, score: Double, threshold: Double, level: DocumentLevel, probability: Double? = nil
+  ) {
     self.id = id
     self.name = name
     self.score = score
     self.threshold = threshold
     self.level = level
+    self.probability = probability
   }
 }
 

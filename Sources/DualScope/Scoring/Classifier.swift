@@ -15,6 +15,8 @@ public struct Classifier: Sendable {
   let secondaryMinMatches: Int
   /// The score a field needs, besides twice its threshold, for clear evidence.
   let clearEvidence: Double
+  /// The fields of each area (by node), in taxonomy order: the field features of a calibrated release.
+  let calibrationFields: [[Int]]
 
   public var taxonomy: Taxonomy { index.taxonomy }
 
@@ -27,6 +29,9 @@ public struct Classifier: Sendable {
     self.loneTermFactor = options.loneTermFactor ?? defaults.loneTermFactor
     self.secondaryMinMatches = options.secondaryMinMatches ?? defaults.secondaryMinMatches
     self.clearEvidence = options.clearEvidence ?? defaults.clearEvidence
+    self.calibrationFields = table.isArea.indices.map { a in
+      table.isArea[a] ? (0..<table.count).filter { !table.isArea[$0] && table.area[$0] == a } : []
+    }
     self.thresholds = index.taxonomy.nodes.indices.map { i in
       if let t = options.thresholds[table.id[i]] { return t }
       return table.isArea[i] ? options.areaThreshold ?? index.thresholds[i] : options.fieldThreshold ?? index.thresholds[i]
@@ -42,6 +47,13 @@ public struct Classifier: Sendable {
   public func classify(_ text: String) -> Classification {
     var scratch = ClassifierScratch()
     return classify(text, scratch: &scratch)
+  }
+
+  /// Classifies one portfolio record: its text, and its carried columns as the metadata a
+  /// calibrated release may have learned from (`--context-columns`).
+  public func classify(_ record: PortfolioRecord, scratch: inout ClassifierScratch) -> Classification {
+    scratch.metadata = record.carried
+    return classify(record.text, scratch: &scratch)
   }
 
   /// Classifies one text, reusing the scratch's buffers.
@@ -61,12 +73,12 @@ public struct Classifier: Sendable {
   /// of a batch run.
   func score(_ text: String, _ s: inout ClassifierScratch) {
     index.matcher.findAll(in: text, into: &s.match)
-    scoreMatches(&s)
+    scoreMatches(text, &s)
   }
 
   /// Scores the matches already in the scratch: found by this index's matcher, or selected from
   /// a ``JointMatcher``'s scan.
-  func scoreMatches(_ s: inout ClassifierScratch) {
+  func scoreMatches(_ text: String, _ s: inout ClassifierScratch) {
     let entries = index.entries
     let table = index.nodes
     let nodeCount = table.count
@@ -136,6 +148,7 @@ public struct Classifier: Sendable {
       }
       if s.occurrences[id] == 0 { s.touched.append(id) }
       s.occurrences[id] += 1
+      s.counted.append(m)
     }
     // Saturating sum per term, then per node; sub-fields roll up into fields, fields into areas,
     // deepest first.
@@ -151,6 +164,7 @@ public struct Classifier: Sendable {
     for i in table.rollUpOrder {
       s.nodeScore[table.parent[i]] += s.nodeScore[i]
     }
+    if let model = calibrationModel { scoreCalibrated(text, &s, model) }
   }
 
   /// Divides scores of texts longer than the reference length.
@@ -176,10 +190,19 @@ public struct Classifier: Sendable {
     var fields: [(node: Int, score: Double, level: DocumentLevel)] = []
     var level = DocumentLevel.none
     var status = Classification.Status.noText
+    /// Whether the areas were decided by a calibrated release's probabilities.
+    var calibrated = false
   }
 
-  /// Applies thresholds, cut-offs and top-k to the scores and works out every level, once.
+  /// The learned scoring in effect: the release's, unless the options turn it off.
+  var calibrationModel: CalibrationModel? {
+    options.uncalibrated == true ? nil : taxonomy.calibration
+  }
+
+  /// Applies thresholds, cut-offs and top-k to the scores (or, in a calibrated release, the cut
+  /// to the probabilities) and works out every level, once.
   func decision(_ s: ClassifierScratch) -> Decision {
+    if let model = calibrationModel { return decisionCalibrated(s, model) }
     let table = index.nodes
     var areas: [(Int, Double)] = []
     for i in table.areas where s.nodeScore[i] >= thresholds[i] && s.nodeScore[i] >= areaBar(i, s) {
@@ -253,8 +276,8 @@ public struct Classifier: Sendable {
       status: d.status, level: d.level, words: s.words,
       areas: d.areas.map { a in
         AreaScore(
-          id: table.id[a.node], name: table.name[a.node], score: Self.round(a.score), threshold: thresholds[a.node],
-          level: a.level)
+          id: table.id[a.node], name: table.name[a.node], score: Self.round(d.calibrated ? s.nodeScore[a.node] : a.score),
+          threshold: thresholds[a.node], level: a.level, probability: d.calibrated ? Self.round(a.score) : nil)
       },
       fields: fields)
   }
@@ -339,12 +362,19 @@ public struct ClassifierScratch {
   var subsumed: [PhraseMatch] = []
   var cancelled: [(PhraseMatch, Int)] = []
   var unsupported: [PhraseMatch] = []
+  /// Kept matches that count (weak ones with support), in text order.
+  var counted: [PhraseMatch] = []
   var occurrences: [Int] = []
   var contribution: [Double] = []
   var touched: [Int] = []
   var nodeScore: [Double] = []
   /// Study-context cues found, by number, each once, in order of first match.
   var cues: [Int] = []
+  /// Buffers of a calibrated release's scoring.
+  var calibration = CalibrationScratch()
+  /// `column=value` pairs describing the record (funding scheme, topics), for a calibrated
+  /// release that learned from them; set before scoring.
+  public var metadata: [(String, String)] = []
 
   public init() {}
 
@@ -369,6 +399,7 @@ public struct ClassifierScratch {
     subsumed.removeAll(keepingCapacity: true)
     cancelled.removeAll(keepingCapacity: true)
     unsupported.removeAll(keepingCapacity: true)
+    counted.removeAll(keepingCapacity: true)
     cues.removeAll(keepingCapacity: true)
   }
 }

@@ -25,6 +25,10 @@ public struct ClassifierOptions: Sendable, Hashable, Codable {
   /// Overrides the score a field needs, besides twice its threshold, for clear evidence (else the
   /// taxonomy's `clear_evidence`).
   public var clearEvidence: Double?
+  /// Overrides the probability an area needs in a calibrated release (else the release's cut).
+  public var cut: Double?
+  /// Scores a calibrated release by its thresholds alone, as an uncalibrated one.
+  public var uncalibrated: Bool? = nil
 
   public init() {}
 
@@ -40,5 +44,7 @@ public struct ClassifierOptions: Sendable, Hashable, Codable {
     case loneTermFactor = "lone_term_factor"
     case secondaryMinMatches = "secondary_min_matches"
     case clearEvidence = "clear_evidence"
+    case cut
+    case uncalibrated
   }
 }

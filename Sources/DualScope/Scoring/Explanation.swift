@@ -52,8 +52,11 @@ public struct Explanation: Sendable, Hashable, Codable {
   /// raise every area's bar to the release's `area_score`.
   public var contextCues: [String]
   public var contextApplies: Bool
+  /// A calibrated release's contributions to each area's probability; nil otherwise.
+  public var calibration: [CalibratedArea]? = nil
 
   enum CodingKeys: String, CodingKey {
+    case calibration
     case classification, hits, scores
     case lengthFactor = "length_factor"
     case contextCues = "context_cues"
@@ -110,9 +113,13 @@ extension Classifier {
           reason: assigned ? "assigned" : reason(node: i, mine, score, assignedAreas, s),
           arithmetic: arithmetic))
     }
-    return Explanation(
+    var explanation = Explanation(
       classification: classification, hits: hits, scores: scores, lengthFactor: Self.round(factor),
       contextCues: s.cues.map { index.cueDisplay[$0] }, contextApplies: contextBar(s) != nil)
+    if taxonomy.calibration != nil && options.uncalibrated != true {
+      explanation.calibration = explainCalibration(text, s, assigned: assignedAreas)
+    }
+    return explanation
   }
 
   /// Why a node with matches was not assigned.

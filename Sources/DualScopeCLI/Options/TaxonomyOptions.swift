@@ -66,7 +66,16 @@ struct ScoringOptions: ParsableArguments {
       valueName: "score"))
   var clearEvidence: Double?
 
+  @Option(
+    help: ArgumentHelp(
+      "In a calibrated release, the probability an area needs (default: the release's cut).", valueName: "p"))
+  var cut: Double?
+
+  @Flag(help: "Score a calibrated release by its thresholds alone, as an uncalibrated one.")
+  var uncalibrated = false
+
   func validate() throws {
+    if let c = cut, !(c > 0 && c < 1) { throw ValidationError("--cut must be between 0 and 1") }
     for t in thresholds where parse(t) == nil {
       throw ValidationError("--threshold takes ID=VALUE with a number greater than 0, got '\(t)'")
     }
@@ -93,6 +102,8 @@ struct ScoringOptions: ParsableArguments {
     o.loneTermFactor = loneTermFactor
     o.secondaryMinMatches = secondaryMinMatches
     o.clearEvidence = clearEvidence
+    o.cut = cut
+    if uncalibrated { o.uncalibrated = true }
     for t in thresholds { if let (id, v) = parse(t) { o.thresholds[id] = v } }
     return o
   }

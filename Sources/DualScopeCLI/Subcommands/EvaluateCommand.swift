@@ -32,6 +32,18 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "How many worst false positives and negatives to list per ID.")
   var mistakes: Int = 3
 
+  @Option(help: "Columns describing a record (not text) for a calibrated release, comma-separated.")
+  var contextColumns: String?
+
+  @Option(help: "Keep only records whose ID hashes (FNV-1a 64 modulo 10) to these buckets, e.g. 7-9 or 0,1,2.")
+  var buckets: String?
+
+  @Option(help: "Macro figures of the decision report count areas with at least this many positives.")
+  var macroMinSupport: Int = 1
+
+  @Option(help: "Write the calibration and decision report (JSON) to this file.")
+  var calibrationReport: String?
+
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
@@ -44,20 +56,45 @@ struct EvaluateCommand: ParsableCommand {
       let map = try labelMap.map { try LabelMap.load(path: $0) } ?? LabelMap.identity(classifier.taxonomy)
       var evaluator = Evaluator(classifier: classifier, labelMap: map)
       evaluator.mistakesPerID = mistakes
-      let (report, predictionList, errors) = try evaluator.evaluate(
-        portfolio.input([input], labelsColumn: labelsColumn))
+      evaluator.macroMinSupport = macroMinSupport
+      if let buckets {
+        guard let keep = BucketList.parse(buckets) else { throw CLIError("--buckets takes digits and ranges, e.g. 7-9") }
+        evaluator.buckets = keep
+      }
+      let run = try evaluator.evaluate(
+        portfolio.input([input], labelsColumn: labelsColumn, extraCarry: PortfolioOptions.list(contextColumns)))
       let renderer = DiagnosticRenderer(colour: Terminal.stderrColour)
-      for e in errors { StandardStreams.error(renderer.render(e)) }
+      for e in run.errors { StandardStreams.error(renderer.render(e)) }
       if let predictions {
-        let lines = try predictionList.map { try ResultJSON.encode($0, pretty: false) }.joined(separator: "\n") + "\n"
+        let lines = try run.predictions.map { try ResultJSON.encode($0, pretty: false) }.joined(separator: "\n") + "\n"
         try OutputDestination(path: predictions).write(lines)
+      }
+      if let calibrationReport {
+        try OutputDestination(path: calibrationReport).write(try ResultJSON.encode(run.calibration) + "\n")
       }
       let metadata = ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options)
       switch format {
-      case .json: StandardStreams.out(try ResultJSON.encode(EvaluationDocument(metadata: metadata, body: report)) + "\n")
-      case .text: StandardStreams.out(EvaluationTextRenderer().render(report, taxonomy: classifier.taxonomy))
+      case .json:
+        StandardStreams.out(try ResultJSON.encode(EvaluationDocument(metadata: metadata, body: run.report)) + "\n")
+      case .text:
+        StandardStreams.out(EvaluationTextRenderer().render(run.report, taxonomy: classifier.taxonomy))
+        StandardStreams.out(CalibrationTextRenderer().render(run.calibration))
       }
       StandardStreams.flush()
     }
+  }
+}
+
+/// `--buckets 7-9` or `0,1,2`: hash buckets of the development split.
+enum BucketList {
+  static func parse(_ text: String) -> Set<Int>? {
+    var out = Set<Int>()
+    for part in text.split(separator: ",") {
+      let ends = part.split(separator: "-").map { Int($0) }
+      guard !ends.isEmpty, ends.count <= 2, let a = ends.first ?? nil, let b = ends.last ?? nil, 0...9 ~= a, 0...9 ~= b, a <= b
+      else { return nil }
+      out.formUnion(a...b)
+    }
+    return out.isEmpty ? nil : out
   }
 }

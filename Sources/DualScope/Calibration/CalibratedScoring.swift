@@ -1,0 +1,186 @@
+import Foundation
+
+extension Classifier {
+  /// Fills the scratch's calibration buffers with the evidence features of every area with a
+  /// counted term and the text's hashed words. Shared by scoring and training, so the features a
+  /// model learned from are the ones it is applied to.
+  func calibrationFeatures(_ text: String, _ s: inout ClassifierScratch, hashBits: Int, metadata: [(String, String)]) {
+    let table = index.nodes
+    let entries = index.entries
+    let nodeCount = table.count
+    TextFeatures.sentences(text, into: &s.calibration.sentences, lazy: true)
+    if s.calibration.seen.count != entries.count { s.calibration.seen = Array(repeating: 0, count: entries.count) }
+    if s.calibration.roleScore.count != nodeCount * 5 {
+      s.calibration.roleScore = Array(repeating: 0, count: nodeCount * 5)
+    } else {
+      for i in s.calibration.roleScore.indices { s.calibration.roleScore[i] = 0 }
+    }
+    if s.calibration.features.count != nodeCount { s.calibration.features = Array(repeating: [], count: nodeCount) }
+    if s.calibration.probability.count != nodeCount {
+      s.calibration.probability = Array(repeating: -1, count: nodeCount)
+    } else {
+      for i in s.calibration.probability.indices { s.calibration.probability[i] = -1 }
+    }
+    s.calibration.matchRole.removeAll(keepingCapacity: true)
+    s.calibration.matchShare.removeAll(keepingCapacity: true)
+    let lengthFactor = Self.lengthFactor(words: s.words, options)
+    let ratio = options.saturation
+    for m in s.counted {
+      let id = Int(m.termID.rawValue)
+      let k = s.calibration.seen[id]
+      s.calibration.seen[id] = k + 1
+      let share = entries[id].weight * (ratio == 0 ? (k == 0 ? 1 : 0) : pow(ratio, Double(k))) / lengthFactor
+      let role = TextFeatures.role(at: m.start, &s.calibration.sentences, text)
+      s.calibration.matchRole.append(role)
+      s.calibration.matchShare.append(share)
+      s.calibration.roleScore[table.area[entries[id].node] * 5 + role.rawValue] += share
+    }
+    for id in s.touched { s.calibration.seen[id] = 0 }
+
+    // Per area: which have counted terms, how many different ones, the best area and the total.
+    var best = -1
+    var total = 0.0
+    for a in table.areas {
+      total += s.nodeScore[a]
+      if s.nodeScore[a] > 0 && (best < 0 || s.nodeScore[a] > s.nodeScore[best]) { best = a }
+    }
+    for a in table.areas {
+      var distinct = 0
+      for id in s.touched where table.area[entries[id].node] == a { distinct += 1 }
+      guard distinct > 0 else {
+        s.calibration.features[a].removeAll(keepingCapacity: true)
+        continue
+      }
+      let fields = calibrationFields[a]
+      var f = s.calibration.features[a]
+      s.calibration.features[a] = []
+      f.removeAll(keepingCapacity: true)
+      for r in 0..<5 { f.append(log1p(s.calibration.roleScore[a * 5 + r])) }
+      let score = s.nodeScore[a]
+      var other = 0.0
+      for b in table.areas where b != a { other = max(other, s.nodeScore[b]) }
+      f.append(log1p(score))
+      f.append(Double(min(distinct, 6)) / 6)
+      f.append(distinct == 1 ? 1 : 0)
+      f.append(a == best ? 1 : 0)
+      f.append(total > 0 ? score / total : 0)
+      f.append(Double(min(s.cues.count, 5)) / 5)
+      f.append(log1p(other))
+      // Long descriptions (grant objectives) are written differently from abstracts: each fixed
+      // feature has a second weight that applies to them alone.
+      let long = s.words > Self.longText ? 1.0 : 0
+      f.append(long)
+      for r in 0..<12 { f.append(long * f[r]) }
+      for i in fields { f.append(log1p(s.nodeScore[i])) }
+      s.calibration.features[a] = f
+    }
+    TextFeatures.contextBuckets(text, bits: hashBits, into: &s.calibration.buckets, long: s.words > Self.longText)
+    s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
+    for (column, value) in TextFeatures.metadataFeatures(metadata) {
+      s.calibration.metadataBuckets.append(TextFeatures.metadataBucket(column: column, value: value, bits: hashBits))
+    }
+  }
+
+  /// Texts of more words than this are long descriptions, with weights of their own.
+  static let longText = 230
+
+  /// The value of each hashed text feature: `context_scale / √(distinct features)`.
+  static func contextValue(_ count: Int, scale: Double) -> Double { count == 0 ? 0 : scale / Double(count).squareRoot() }
+
+  /// Computes the probability of every area with a counted term.
+  func scoreCalibrated(_ text: String, _ s: inout ClassifierScratch, _ model: CalibrationModel) {
+    let metadata = model.options.contextColumns.isEmpty ? [] : s.metadata.filter { model.options.contextColumns.contains($0.0) }
+    calibrationFeatures(text, &s, hashBits: model.options.hashBits, metadata: metadata)
+    let table = index.nodes
+    let width = model.areas.count
+    let value = Self.contextValue(s.calibration.buckets.count, scale: model.options.contextScale)
+    // Context sums for every modelled area at once: one table row per bucket.
+    if s.calibration.context.count != width { s.calibration.context = Array(repeating: 0, count: width) }
+    for k in 0..<width { s.calibration.context[k] = 0 }
+    var any = false
+    for a in table.areas where !s.calibration.features[a].isEmpty { any = true }
+    guard any else { return }
+    model.slot.withUnsafeBufferPointer { slot in
+      model.rows.withUnsafeBufferPointer { rows in
+        s.calibration.context.withUnsafeMutableBufferPointer { sum in
+          for b in s.calibration.buckets {
+            let r = Int(slot[Int(b)])
+            if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) * value } }
+          }
+          for b in s.calibration.metadataBuckets {
+            let r = Int(slot[Int(b)])
+            if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) } }
+          }
+        }
+      }
+    }
+    for a in table.areas where !s.calibration.features[a].isEmpty {
+      let k = model.modelArea[a]
+      guard k >= 0 else { continue }
+      var z = model.biasByNode[a]
+      let w = model.evidenceWeights[a]
+      let f = s.calibration.features[a]
+      for j in 0..<min(w.count, f.count) { z += w[j] * f[j] }
+      z += s.calibration.context[k]
+      s.calibration.probability[a] = 1 / (1 + exp(-z))
+    }
+  }
+
+  /// The decision of a calibrated release: an area needs its probability to reach the cut and at
+  /// least one counted term; its fields keep their thresholds; levels come from the probability
+  /// and the fields' sensitivity. The decision's area scores are the probabilities.
+  func decisionCalibrated(_ s: ClassifierScratch, _ model: CalibrationModel) -> Decision {
+    let table = index.nodes
+    let cut = options.cut ?? model.cut
+    var areas: [(Int, Double)] = []
+    for a in table.areas where s.calibration.probability.count > a && s.calibration.probability[a] >= cut {
+      areas.append((a, s.calibration.probability[a]))
+    }
+    areas.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    if let k = options.topK, areas.count > k { areas.removeLast(areas.count - k) }
+
+    var d = Decision()
+    d.calibrated = true
+    for (a, p) in areas {
+      let clear = p >= model.clearProbability
+      var areaLevel = DocumentLevel.none
+      var fields: [(node: Int, score: Double, level: DocumentLevel)] = []
+      for i in 0..<table.count where !table.isArea[i] && table.area[i] == a && s.nodeScore[i] >= thresholds[i] {
+        let level = Self.level(table.sensitivity[i], clear: clear)
+        fields.append((i, s.nodeScore[i], level))
+        areaLevel = max(areaLevel, level)
+      }
+      fields.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+      d.fields += fields
+      if fields.isEmpty {
+        var best: Sensitivity?
+        for i in 0..<table.count where i != a && table.area[i] == a && s.nodeScore[i] > 0 {
+          best = max(best ?? table.sensitivity[i], table.sensitivity[i])
+        }
+        areaLevel = Self.level(best ?? table.sensitivity[a], clear: clear)
+      }
+      d.areas.append((a, p, areaLevel))
+      d.level = max(d.level, areaLevel)
+    }
+    if !areas.isEmpty {
+      d.status = .classified
+    } else if s.words == 0 {
+      d.status = .noText
+    } else if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty {
+      d.status = .noTerms
+    } else {
+      d.status = .belowThreshold
+    }
+    return d
+  }
+
+  /// A field's level in a calibrated release: clear evidence is a probability of at least the
+  /// release's `clear_probability`.
+  static func level(_ sensitivity: Sensitivity, clear: Bool) -> DocumentLevel {
+    switch sensitivity {
+    case .high: clear ? .high : .elevated
+    case .medium: clear ? .elevated : .low
+    case .low: .low
+    }
+  }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import TaxonomyYAML
+
+/// Reads and writes `calibration.yaml`, the learned part of a release.
+///
+/// ```yaml
+/// format: 1
+/// release: "2026.1"
+/// cut: 0.5
+/// clear_probability: 0.8
+/// options: {hash_bits: 18, l2_evidence: 0.0001, ...}
+/// training: {documents: 9500, sha256: "…"}
+/// validation: {arxiv-dev: "…"}
+/// areas:
+///   - id: quantum
+///     bias: -1.2
+///     evidence: {role.title: 0.8, role.aim: 1.1, …, field.quantum.computing: 0.4}
+/// context:
+///   areas: [semiconductors, …]
+///   weights: |
+///     1234 0.0213 0 -0.1402 …
+/// ```
+/// `weights` holds one line per hashed word bucket: the bucket, then one weight per area in the
+/// order of `context.areas`. Problems are reported with the line and column they are on.
+public enum CalibrationFile {
+  public static let name = "calibration.yaml"
+  static let keys = ["format", "release", "cut", "clear_probability", "options", "training", "validation", "areas", "context"]
+  static let optionKeys = [
+    "hash_bits", "l2_evidence", "l2_context", "context_scale", "min_document_frequency", "prune", "iterations",
+    "context_columns",
+  ]
+
+  /// Numbers as written: shortest text that reads back to the same value, at most 6 significant digits.
+  static func number(_ x: Double) -> String {
+    if x == 0 { return "0" }
+    let text = String(format: "%.6g", x)
+    return text.contains("e") ? String(format: "%.8f", x) : text
+  }
+
+  /// Rounds a value the way it is written, so the model in memory and the model read back agree.
+  static func rounded(_ x: Double) -> Double { Double(number(x)) ?? x }
+
+  public static func encode(_ m: CalibrationModel) -> String {
+    var out = "# Learned scoring of this release, written by `dualscope calibrate`. Do not edit by hand:\n"
+    out += "# the weights belong to the release's terms and to the training data recorded below.\n"
+    out += "format: \(m.format)\n"
+    out += "release: \"\(m.release)\"\n"
+    out += "cut: \(number(m.cut))\n"
+    out += "clear_probability: \(number(m.clearProbability))\n"
+    let o = m.options
+    out += "options:\n"
+    out += "  hash_bits: \(o.hashBits)\n"
+    out += "  l2_evidence: \(number(o.l2Evidence))\n"
+    out += "  l2_context: \(number(o.l2Context))\n"
+    out += "  context_scale: \(number(o.contextScale))\n"
+    out += "  min_document_frequency: \(o.minDocumentFrequency)\n"
+    out += "  prune: \(number(o.prune))\n"
+    out += "  iterations: \(o.iterations)\n"
+    out += "  context_columns: [\(o.contextColumns.map { "\"\($0)\"" }.joined(separator: ", "))]\n"
+    out += "training:\n  documents: \(m.trainingDocuments)\n  sha256: \"\(m.trainingHash)\"\n"
+    out += "validation:\n"
+    if m.validation.isEmpty { out = String(out.dropLast()) + " {}\n" }
+    for key in m.validation.keys.sorted() {
+      out += "  \"\(key)\": \"\(m.validation[key]!.replacingOccurrences(of: "\"", with: "'"))\"\n"
+    }
+    out += "areas:\n"
+    for a in m.areas {
+      out += "  - id: \(a.id)\n    bias: \(number(a.bias))\n    evidence:\n"
+      for name in a.evidence.keys.sorted(by: { evidenceOrder($0, $1) }) {
+        out += "      \(name): \(number(a.evidence[name]!))\n"
+      }
+    }
+    out += "context:\n  areas: [\(m.areas.map(\.id).joined(separator: ", "))]\n  weights: |\n"
+    for row in m.context {
+      out += "    \(row.bucket)"
+      for w in row.weights { out += " " + number(Double(w)) }
+      out += "\n"
+    }
+    if m.context.isEmpty { out += "    # none\n" }
+    return out
+  }
+
+  /// Fixed features first in their order, then fields by name.
+  static func evidenceOrder(_ a: String, _ b: String) -> Bool {
+    let ia = CalibrationModel.fixedFeatures.firstIndex(of: a) ?? Int.max
+    let ib = CalibrationModel.fixedFeatures.firstIndex(of: b) ?? Int.max
+    return ia != ib ? ia < ib : a < b
+  }
+
+  /// Decodes the file; problems go into `decoding`.
+  static func decode(_ root: YAMLNode, _ decoding: inout YAMLDecoding) -> CalibrationModel? {
+    guard
+      let map = decoding.mapping(
+        root, what: "the calibration", allowed: keys,
+        required: ["format", "release", "cut", "options", "areas", "context"])
+    else { return nil }
+    if let f = decoding.integer(map["format"], key: "format"), f != 1, let node = map["format"] {
+      decoding.error("calibration format \(f) is newer than this tool reads (1)", at: node)
+    }
+    var options = CalibrationModel.Options()
+    if let node = map["options"], let o = decoding.mapping(node, what: "options", allowed: optionKeys) {
+      if let v = decoding.integer(o["hash_bits"], key: "hash_bits") {
+        if v < 8 || v > 24 {
+          decoding.error("'hash_bits' must be between 8 and 24, found \(v)", at: o["hash_bits"]!)
+        } else {
+          options.hashBits = v
+        }
+      }
+      if let v = decoding.number(o["l2_evidence"], key: "l2_evidence") { options.l2Evidence = v }
+      if let v = decoding.number(o["l2_context"], key: "l2_context") { options.l2Context = v }
+      if let v = decoding.number(o["context_scale"], key: "context_scale") { options.contextScale = v }
+      if let v = decoding.integer(o["min_document_frequency"], key: "min_document_frequency") {
+        options.minDocumentFrequency = v
+      }
+      if let v = decoding.number(o["prune"], key: "prune") { options.prune = v }
+      if let v = decoding.integer(o["iterations"], key: "iterations") { options.iterations = v }
+      if let v = decoding.stringList(o["context_columns"], key: "context_columns") { options.contextColumns = v.map(\.0) }
+    }
+    let cut = decoding.number(map["cut"], key: "cut") ?? 0.5
+    if !(cut > 0 && cut < 1), let node = map["cut"] { decoding.error("'cut' must be between 0 and 1", at: node) }
+    let clear = decoding.number(map["clear_probability"], key: "clear_probability") ?? 0.8
+    var documents = 0
+    var hash = ""
+    if let node = map["training"], let t = decoding.mapping(node, what: "training", allowed: ["documents", "sha256"]) {
+      documents = decoding.integer(t["documents"], key: "documents") ?? 0
+      hash = decoding.string(t["sha256"], key: "sha256") ?? ""
+    }
+    var validation: [String: String] = [:]
+    if let node = map["validation"], case .mapping(let pairs) = node.content {
+      for pair in pairs {
+        if let k = decoding.string(pair.key, key: "validation key"), let v = decoding.string(pair.value, key: k) {
+          validation[k] = v
+        }
+      }
+    }
+    var areas: [CalibrationModel.Area] = []
+    if let node = map["areas"] {
+      if case .sequence(let items) = node.content {
+        for item in items {
+          guard let a = decoding.mapping(item, what: "an area", allowed: ["id", "bias", "evidence"], required: ["id", "bias"])
+          else { continue }
+          let id = decoding.string(a["id"], key: "id") ?? ""
+          if areas.contains(where: { $0.id == id }) { decoding.error("area '\(id)' is listed twice", at: a["id"]!) }
+          var evidence: [String: Double] = [:]
+          if let e = a["evidence"] {
+            if case .mapping(let pairs) = e.content {
+              for pair in pairs {
+                if let k = decoding.string(pair.key, key: "feature"), let v = decoding.number(pair.value, key: k) {
+                  evidence[k] = v
+                }
+              }
+            } else {
+              decoding.error("'evidence' must be a mapping, found \(YAMLDecoding.describe(e))", at: e)
+            }
+          }
+          areas.append(.init(id: id, bias: decoding.number(a["bias"], key: "bias") ?? 0, evidence: evidence))
+        }
+      } else {
+        decoding.error("'areas' must be a list, found \(YAMLDecoding.describe(node))", at: node)
+      }
+    }
+    var context: [(bucket: Int32, weights: [Float])] = []
+    if let node = map["context"], let c = decoding.mapping(node, what: "context", allowed: ["areas", "weights"], required: ["areas", "weights"]) {
+      let order = decoding.stringList(c["areas"], key: "areas")?.map(\.0) ?? []
+      if order != areas.map(\.id), let n = c["areas"] {
+        decoding.error("'context.areas' must list the areas in the order of 'areas' (\(areas.map(\.id).joined(separator: ", ")))", at: n)
+      }
+      if let w = c["weights"], let text = decoding.string(w, key: "weights") {
+        context = rows(text, node: w, areas: order.count, bits: options.hashBits, &decoding)
+      }
+    }
+    return CalibrationModel(
+      release: decoding.string(map["release"], key: "release") ?? "", options: options, cut: cut,
+      clearProbability: clear, trainingHash: hash, trainingDocuments: documents, validation: validation,
+      areas: areas, context: context)
+  }
+
+  /// Reads the weight lines of a block scalar; a bad line is reported at its own line (the block
+  /// starts on the line after its `|`).
+  static func rows(
+    _ text: String, node: YAMLNode, areas: Int, bits: Int, _ decoding: inout YAMLDecoding
+  ) -> [(bucket: Int32, weights: [Float])] {
+    var out: [(bucket: Int32, weights: [Float])] = []
+    var previous: Int32 = -1
+    var errors = 0
+    for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      let parts = trimmed.split(separator: " ")
+      let location = SourceLocation(file: decoding.file, line: node.mark.line + 1 + k, column: 5)
+      func fail(_ message: String) {
+        errors += 1
+        if errors <= 20 { decoding.error(message, at: location) }
+      }
+      guard parts.count == areas + 1 else {
+        fail("a context line needs a bucket and \(areas) weights, found \(parts.count) values")
+        continue
+      }
+      guard let bucket = Int32(parts[0]), bucket >= 0, Int(bucket) < 1 << bits else {
+        fail("'\(parts[0])' is not a bucket below 2^\(bits)")
+        continue
+      }
+      guard bucket > previous else {
+        fail("bucket \(bucket) is out of order (buckets must increase)")
+        continue
+      }
+      var weights: [Float] = []
+      weights.reserveCapacity(areas)
+      for p in parts.dropFirst() {
+        guard let v = Double(p), v.isFinite else {
+          fail("'\(p)' is not a number")
+          break
+        }
+        weights.append(Float(v))
+      }
+      guard weights.count == areas else { continue }
+      previous = bucket
+      out.append((bucket, weights))
+    }
+    return out
+  }
+
+  /// Parses and binds the calibration of a release; the diagnostics of every problem.
+  static func load(
+    _ bytes: [UInt8], display: String, table: NodeTable
+  ) -> (CalibrationModel?, [Diagnostic]) {
+    let root: YAMLNode?
+    do {
+      root = try YAMLReader.parseDocument(bytes, file: display)
+    } catch {
+      return (nil, error.problems.map {
+        Diagnostic(.error, $0.message, at: SourceLocation(file: $0.file, line: $0.mark.line, column: $0.mark.column))
+      })
+    }
+    guard let root else {
+      return (nil, [Diagnostic(.error, "the file is empty", at: SourceLocation(file: display, line: 1, column: 1))])
+    }
+    var decoding = YAMLDecoding(file: display)
+    guard var model = decode(root, &decoding), decoding.diagnostics.isEmpty else { return (nil, decoding.diagnostics) }
+    let problems = model.bind(table)
+    if !problems.isEmpty {
+      return (nil, problems.map { Diagnostic(.error, $0, at: SourceLocation(file: display, line: 1, column: 1)) })
+    }
+    return (model, [])
+  }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The learned part of a calibrated release (`calibration.yaml`): per area a logistic model over
+/// the taxonomy's evidence (by sentence role and by field) and the hashed words around it.
+///
+/// The probability of area `a` for a text is `σ(bias + Σ evidence weight × feature + Σ context
+/// weight × word feature)`. An area is assigned only when the probability reaches the cut and at
+/// least one of its terms is counted in the text.
+public struct CalibrationModel: Sendable {
+  /// What the model was trained with, as recorded in the file.
+  public struct Options: Sendable, Hashable {
+    public var hashBits: Int = 18
+    public var l2Evidence: Double = 0.01
+    public var l2Context: Double = 1.0
+    public var minDocumentFrequency: Int = 2
+    public var prune: Double = 0.01
+    /// Hashed word features of a text are worth `context_scale / √(distinct features)` each.
+    public var contextScale: Double = 4
+    public var iterations: Int = 200
+    public var contextColumns: [String] = []
+    public init() {}
+  }
+
+  /// One area's parameters.
+  public struct Area: Sendable {
+    public var id: String
+    public var bias: Double
+    /// Weights of the evidence features by name (``CalibrationModel/evidenceNames(for:in:)``).
+    public var evidence: [String: Double]
+  }
+
+  public var format: Int = 1
+  public var release: String
+  public var options: Options
+  /// The default cut: an area needs at least this probability.
+  public var cut: Double
+  /// The probability from which a field's evidence counts as clear for the document's level.
+  public var clearProbability: Double
+  /// SHA-256 of the training rows (source, id, labels, text, weight), in order.
+  public var trainingHash: String
+  public var trainingDocuments: Int
+  /// Validation figures as recorded at training (free text lines, not read back as numbers).
+  public var validation: [String: String]
+  public var areas: [Area]
+  /// Context weights: bucket → one weight per area (in ``areas`` order).
+  public var context: [(bucket: Int32, weights: [Float])]
+
+  // Tables built at load for scoring.
+  /// Bucket → row in ``rows``, or -1.
+  var slot: [Int32] = []
+  /// Context weights, `areas.count` a row.
+  var rows: [Float] = []
+  /// Evidence weights by area (taxonomy order of areas) and feature index.
+  var evidenceWeights: [[Double]] = []
+  /// Model area index by taxonomy node index (-1 when the area has no model).
+  var modelArea: [Int] = []
+  var biasByNode: [Double] = []
+
+  public init(
+    release: String, options: Options, cut: Double, clearProbability: Double, trainingHash: String,
+    trainingDocuments: Int, validation: [String: String], areas: [Area], context: [(bucket: Int32, weights: [Float])]
+  ) {
+    self.release = release
+    self.options = options
+    self.cut = cut
+    self.clearProbability = clearProbability
+    self.trainingHash = trainingHash
+    self.trainingDocuments = trainingDocuments
+    self.validation = validation
+    self.areas = areas
+    self.context = context
+  }
+
+  /// The fixed evidence features of every area, before its fields.
+  static let fixedFeatures = [
+    "role.title", "role.aim", "role.background", "role.impact", "role.body", "score", "terms", "lone", "best",
+    "share", "cues", "other", "long",
+  ] + ["role.title", "role.aim", "role.background", "role.impact", "role.body", "score", "terms", "lone", "best",
+    "share", "cues", "other"].map { "long." + $0 }
+
+  /// Evidence feature names of an area: the fixed ones, then `field.<id>` for each of its fields.
+  static func evidenceNames(forArea a: Int, in table: NodeTable) -> [String] {
+    fixedFeatures + (0..<table.count).filter { !table.isArea[$0] && table.area[$0] == a }.map { "field." + table.id[$0] }
+  }
+
+  /// Builds the scoring tables against a taxonomy; returns the problems (unknown areas or
+  /// features) as messages with the area they concern.
+  mutating func bind(_ table: NodeTable) -> [String] {
+    var problems: [String] = []
+    slot = Array(repeating: -1, count: 1 << options.hashBits)
+    rows = []
+    rows.reserveCapacity(context.count * areas.count)
+    for (r, entry) in context.enumerated() {
+      slot[Int(entry.bucket)] = Int32(r)
+      rows += entry.weights
+    }
+    modelArea = Array(repeating: -1, count: table.count)
+    biasByNode = Array(repeating: 0, count: table.count)
+    evidenceWeights = Array(repeating: [], count: table.count)
+    for (k, area) in areas.enumerated() {
+      guard let a = table.areas.first(where: { table.id[$0] == area.id }) else {
+        problems.append("area '\(area.id)' is not an area of the release")
+        continue
+      }
+      modelArea[a] = k
+      biasByNode[a] = area.bias
+      let names = Self.evidenceNames(forArea: a, in: table)
+      var weights = Array(repeating: 0.0, count: names.count)
+      for (name, w) in area.evidence {
+        if let i = names.firstIndex(of: name) {
+          weights[i] = w
+        } else {
+          problems.append("area '\(area.id)': unknown evidence feature '\(name)'")
+        }
+      }
+      evidenceWeights[a] = weights
+    }
+    return problems
+  }
+}
+
+/// Per-thread buffers of the calibrated scorer.
+struct CalibrationScratch {
+  var sentences: [Sentence] = []
+  var buckets: [Int32] = []
+  /// Metadata buckets of the record (value 1 each), set before scoring.
+  var metadataBuckets: [Int32] = []
+  /// Evidence features by area node (only areas with counted terms are filled).
+  var features: [[Double]] = []
+  /// Per counted match: its role and its share of its area's score.
+  var matchRole: [SentenceRole] = []
+  var matchShare: [Double] = []
+  /// Probability by area node; -1 when the area has no counted term.
+  var probability: [Double] = []
+  var seen: [Int] = []
+  var roleScore: [Double] = []  // area node × 5
+  /// Context sums by model area.
+  var context: [Double] = []
+}

@@ -1,0 +1,405 @@
+import Foundation
+
+/// The parts of a text the calibrated scorer tells apart, and the hashed words around the terms.
+///
+/// Both are computed on the UTF-8 bytes in one pass each, with no allocation beyond the scratch
+/// buffers, so that a calibrated release costs a few microseconds per abstract over plain scoring.
+
+/// What a sentence does in a description: names the work, says what the work is, gives the
+/// background, or speaks of impact and dissemination.
+public enum SentenceRole: Int, Sendable, Hashable, CaseIterable, Codable {
+  case title = 0
+  case aim = 1
+  case background = 2
+  case impact = 3
+  case body = 4
+  /// Not yet looked at (internal to the scorer).
+  case unknown = 5
+
+  /// Which role wins when a sentence has cues of several: aim, impact, background, then body.
+  var rank: Int {
+    switch self {
+    case .aim: 0
+    case .impact: 1
+    case .background: 2
+    case .title, .body, .unknown: 3
+    }
+  }
+
+  public var name: String {
+    switch self {
+    case .title: "title"
+    case .aim: "aim"
+    case .background: "background"
+    case .impact: "impact"
+    case .body: "body"
+    case .unknown: "body"
+    }
+  }
+}
+
+/// A sentence: its byte range and role.
+struct Sentence: Sendable, Hashable {
+  var start: Int
+  var end: Int
+  var role: SentenceRole
+}
+
+/// FNV-1a, 64 bits, over bytes: the split of corpora into train and validation parts and the
+/// hashing of context words use it.
+public enum FNV1a {
+  public static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+  public static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+  public static func hash<S: Sequence>(_ bytes: S, seed: UInt64 = offset) -> UInt64 where S.Element == UInt8 {
+    var h = seed
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* prime
+    }
+    return h
+  }
+
+  /// The bucket (0...9) of a record ID in the development split: 0...6 train, 7...9 validation.
+  public static func splitBucket(_ id: String) -> Int { Int(hash(id.utf8) % 10) }
+}
+
+enum TextFeatures {
+  /// Cues of a sentence that says what the work is (folded to lower case, ASCII).
+  static let aimCues: [[UInt8]] = [
+    "we develop", "we will", "we propose", "we present", "we introduce", "we design", "we build",
+    "we demonstrate", "we show", "we report", "we investigate", "we study", "we aim", "we focus",
+    "we derive", "we construct", "we implement", "we fabricate", "we train", "we use", "we apply",
+    "here we", "in this paper", "in this work", "this paper", "this work", "this project",
+    "the project will", "the project aims", "project will", "our goal", "our aim", "our approach",
+    "the aim of", "aims to", "will develop", "will design", "will build", "will demonstrate",
+    "objective", "goal of", "will be developed", "is developed", "are developed", "we developed",
+    "wij ontwikkelen", "we ontwikkelen", "dit project", "we gaan", "wij gaan", "ons doel",
+    "het doel", "doel van", "we bouwen", "wij bouwen", "we onderzoeken", "wij onderzoeken",
+    "we maken", "wij maken", "we testen", "ontwikkelt", "in dit voorstel", "dit onderzoek",
+  ].map { Array($0.utf8) }
+
+  /// Cues of background and motivation.
+  static let backgroundCues: [[UInt8]] = [
+    "europe ", "european union", "in recent years", "has become", "have become", "increasingly",
+    "is a key", "are a key", "depends on", "dependence on", "there is a need", "is needed",
+    "remains a challenge", "major challenge", "grand challenge", "is essential", "plays a",
+    "growing demand", "currently", "today,", "however,", "traditionally", "the climate",
+    "green deal", "is one of the", "are one of the", "has been", "have been widely",
+    "de afgelopen", "steeds meer", "steeds vaker", "in nederland", "is een belangrijk",
+    "vormt een", "nederland is", "europa ", "tegenwoordig", "er is behoefte",
+  ].map { Array($0.utf8) }
+
+  /// Cues of impact, dissemination and exploitation.
+  static let impactCues: [[UInt8]] = [
+    "impact", "dissemination", "disseminate", "exploitation", "stakeholder", "policy makers",
+    "policymakers", "outreach", "communication", "will contribute", "contribute to", "societal",
+    "training of", "workshops", "open access", "end users", "end-users", "uptake", "market",
+    "business plan", "capacity building", "networking", "best practices", "awareness",
+    "maatschappelijk", "kennisbenutting", "kennisdeling", "verspreiding", "beleidsmakers",
+    "belanghebbenden", "bijdragen aan", "draagt bij", "workshop", "communicatie",
+  ].map { Array($0.utf8) }
+
+  static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b | 0x20 : b }
+
+  static func isWordByte(_ b: UInt8) -> Bool {
+    (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b >= 0x80
+  }
+
+  /// Splits a text into a title (the first line, when the text has several lines and the first
+  /// is short and not a sentence) and sentences, each with its role.
+  /// With `lazy`, sentences other than the title get the role `.unknown`, set by
+  /// ``role(at:_:_:)`` when a match needs it.
+  static func sentences(_ text: String, into out: inout [Sentence], lazy: Bool = false) {
+    out.removeAll(keepingCapacity: true)
+    var text = text
+    text.withUTF8 { bytes in
+      let n = bytes.count
+      guard n > 0 else { return }
+      var start = 0
+      // Title: the first line when a line break follows within 400 bytes.
+      var firstBreak = -1
+      var i = 0
+      while i < min(n, 400) {
+        if bytes[i] == 10 { firstBreak = i; break }
+        i += 1
+      }
+      if firstBreak > 0 {
+        var last = firstBreak - 1
+        while last > 0 && (bytes[last] == 32 || bytes[last] == 13) { last -= 1 }
+        if bytes[last] != 46 {  // a first line ending in '.' is a sentence, not a title
+          out.append(Sentence(start: 0, end: firstBreak, role: .title))
+          start = firstBreak + 1
+        }
+      }
+      i = start
+      while i < n {
+        let b = bytes[i]
+        var boundary = false
+        if b == 10 {
+          boundary = true
+        } else if (b == 46 || b == 33 || b == 63 || b == 59) && i + 1 < n && (bytes[i + 1] == 32 || bytes[i + 1] == 10) {
+          // '.' after a single capital or a digit is an abbreviation or a number, not an end.
+          boundary = !(b == 46 && i >= 2 && !isWordByte(bytes[i - 2]) && isWordByte(bytes[i - 1]))
+          if b == 59 { boundary = false }
+        }
+        if boundary || i == n - 1 {
+          let end = boundary ? i + 1 : n
+          if end > start { out.append(Sentence(start: start, end: end, role: lazy ? .unknown : role(bytes, start, end))) }
+          start = end
+        }
+        i += 1
+      }
+    }
+  }
+
+  /// Every cue of the three lists in one flat table, grouped by first byte, so a word start is
+  /// compared only with the cues that begin with its letter.
+  struct CueTable: Sendable {
+    var bytes: [UInt8] = []
+    /// Per cue: offset into `bytes`, length, role.
+    var cues: [(offset: Int, length: Int, role: SentenceRole)] = []
+    /// The second byte of each cue, for a quick reject.
+    var second: [UInt8] = []
+    /// Cues beginning with byte `b` are `cues[first[b] ..< first[b + 1]]`.
+    var first: [Int] = Array(repeating: 0, count: 257)
+
+    init(_ lists: [([[UInt8]], SentenceRole)]) {
+      var all: [([UInt8], SentenceRole)] = []
+      for (list, role) in lists { for cue in list { all.append((cue, role)) } }
+      all.sort { $0.0[0] != $1.0[0] ? $0.0[0] < $1.0[0] : $0.1.rawValue < $1.1.rawValue }
+      for (cue, role) in all {
+        cues.append((bytes.count, cue.count, role))
+        second.append(cue.count > 1 ? cue[1] : 0)
+        bytes += cue
+      }
+      var k = 0
+      for b in 0...256 {
+        while k < all.count && Int(all[k].0[0]) < b { k += 1 }
+        first[b] = k
+      }
+    }
+  }
+
+  static let cueTable = CueTable([(aimCues, .aim), (impactCues, .impact), (backgroundCues, .background)])
+
+  /// The role of one sentence: aim over impact over background; `body` when no cue is found.
+  static func role(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> SentenceRole {
+    let table = cueTable
+    var found = SentenceRole.body
+    table.bytes.withUnsafeBufferPointer { cueBytes in
+      table.first.withUnsafeBufferPointer { first in
+        var i = start
+        while i < end {
+          if i == start || !isWordByte(bytes[i - 1]) {
+            let b = Int(lower(bytes[i]))
+            var c = first[b]
+            let last = first[b + 1]
+            let next = i + 1 < end ? lower(bytes[i + 1]) : 0
+            while c < last {
+              if table.second[c] != next {
+                c += 1
+                continue
+              }
+              let cue = table.cues[c]
+              if cue.role.rank < found.rank && i + cue.length <= end {
+                var k = 1
+                while k < cue.length && lower(bytes[i + k]) == cueBytes[cue.offset + k] { k += 1 }
+                if k == cue.length {
+                  found = cue.role
+                  if found == .aim { return }
+                }
+              }
+              c += 1
+            }
+          }
+          i += 1
+        }
+      }
+    }
+    return found
+  }
+
+  /// The role of the sentence holding byte `offset`, computed now if it was left unknown.
+  static func role(at offset: Int, _ sentences: inout [Sentence], _ text: String) -> SentenceRole {
+    var lo = 0
+    var hi = sentences.count - 1
+    while lo <= hi {
+      let mid = (lo + hi) / 2
+      if sentences[mid].end <= offset {
+        lo = mid + 1
+      } else if sentences[mid].start > offset {
+        hi = mid - 1
+      } else {
+        if sentences[mid].role == .unknown {
+          var text = text
+          let (start, end) = (sentences[mid].start, sentences[mid].end)
+          sentences[mid].role = text.withUTF8 { role($0, start, end) }
+        }
+        return sentences[mid].role
+      }
+    }
+    return .body
+  }
+
+  /// The role of the sentence holding byte `offset` (sentences sorted by start).
+  static func role(at offset: Int, _ sentences: [Sentence]) -> SentenceRole {
+    var lo = 0
+    var hi = sentences.count - 1
+    while lo <= hi {
+      let mid = (lo + hi) / 2
+      if sentences[mid].end <= offset {
+        lo = mid + 1
+      } else if sentences[mid].start > offset {
+        hi = mid - 1
+      } else {
+        return sentences[mid].role
+      }
+    }
+    return .body
+  }
+
+  static let bigramSeed: UInt64 = 0x9e37_79b9_7f4a_7c15
+  static let metadataSeed: UInt64 = 0xc2b2_ae3d_27d4_eb4f
+
+  /// The bucket of a hash in a table of `1 << bits` buckets.
+  @inline(__always) static func bucket(_ h: UInt64, bits: Int) -> Int32 {
+    Int32(truncatingIfNeeded: (h ^ (h >> 29)) & ((1 << UInt64(bits)) - 1))
+  }
+
+  /// The hashed word unigrams and bigrams of a text (folded to lower case; words of two or more
+  /// bytes that are not all digits), each bucket once, sorted. With `words`, also every
+  /// bucket's first word or pair as text, for `explain`.
+  /// With `long`, every word and pair also gets a second bucket of its own for long descriptions.
+  static func contextBuckets(
+    _ text: String, bits: Int, into out: inout [Int32], words: UnsafeMutablePointer<[Int32: String]>? = nil,
+    long: Bool = false
+  ) {
+    out.removeAll(keepingCapacity: true)
+    var text = text
+    text.withUTF8 { bytes in
+      let n = bytes.count
+      var i = 0
+      var previous: UInt64 = 0
+      var previousRange = 0..<0
+      var havePrevious = false
+      while i < n {
+        while i < n && !isWordByte(bytes[i]) {
+          // A sentence end breaks bigrams.
+          if bytes[i] == 46 || bytes[i] == 10 || bytes[i] == 33 || bytes[i] == 63 { havePrevious = false }
+          i += 1
+        }
+        let start = i
+        var h = FNV1a.offset
+        var digitsOnly = true
+        while i < n && isWordByte(bytes[i]) {
+          let b = lower(bytes[i])
+          if b < 48 || b > 57 { digitsOnly = false }
+          h ^= UInt64(b)
+          h = h &* FNV1a.prime
+          i += 1
+        }
+        guard i - start >= 2, !digitsOnly else {
+          if i > start { havePrevious = false }
+          continue
+        }
+        let b1 = bucket(h, bits: bits)
+        out.append(b1)
+        if let words, words.pointee[b1] == nil {
+          words.pointee[b1] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased()
+        }
+        if havePrevious {
+          let pair = (previous &* bigramSeed) ^ (h &+ 0x51_7cc1_b727_220a)
+          let b2 = bucket(pair &* FNV1a.prime, bits: bits)
+          out.append(b2)
+          if let words, words.pointee[b2] == nil {
+            words.pointee[b2] = String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[previousRange.lowerBound..<i]), as: UTF8.self
+            ).lowercased()
+          }
+        }
+        previous = h
+        previousRange = start..<i
+        havePrevious = true
+      }
+    }
+    if long {
+      let n = out.count
+      for k in 0..<n {
+        let b = longBucket(out[k], bits: bits)
+        out.append(b)
+        if let words, words.pointee[b] == nil, let w = words.pointee[out[k]] { words.pointee[b] = w + " (long)" }
+      }
+    }
+    // Each bucket once, in order of first occurrence: a bit table instead of a sort.
+    dedupe(&out, bits: bits)
+  }
+
+  static func dedupe(_ out: inout [Int32], bits: Int) {
+    let words = (1 << bits) >> 6
+    var seen = SeenBuckets.take(words)
+    var w = 0
+    for r in 0..<out.count {
+      let b = Int(out[r])
+      let mask: UInt64 = 1 << UInt64(b & 63)
+      if seen[b >> 6] & mask == 0 {
+        seen[b >> 6] |= mask
+        out[w] = out[r]
+        w += 1
+      }
+    }
+    out.removeLast(out.count - w)
+    for r in 0..<w { seen[Int(out[r]) >> 6] = 0 }
+    SeenBuckets.give(seen)
+  }
+
+  /// The long-description twin of a bucket.
+  @inline(__always) static func longBucket(_ b: Int32, bits: Int) -> Int32 {
+    bucket((UInt64(UInt32(bitPattern: b)) &+ 0x2545_f491_4f6c_dd1d) &* 0xff51_afd7_ed55_8ccd, bits: bits)
+  }
+
+  /// The bucket of a `column=value` metadata feature.
+  static func metadataBucket(column: String, value: String, bits: Int) -> Int32 {
+    var h = FNV1a.hash(column.utf8, seed: metadataSeed)
+    h = FNV1a.hash([61], seed: h)
+    h = FNV1a.hash(value.utf8, seed: h)
+    return bucket(h, bits: bits)
+  }
+
+  /// The metadata features of a record: `column=value` for each value (lists split on `;`, `,`
+  /// and `|`), and for codes with dashes (`HORIZON-CL4-2022-DIGITAL-01`) their leading parts.
+  static func metadataFeatures(_ columns: [(String, String)]) -> [(String, String)] {
+    var out: [(String, String)] = []
+    for (column, raw) in columns {
+      for item in raw.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" }) {
+        let value = item.trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty else { continue }
+        out.append((column, value))
+        let parts = value.split(separator: "-")
+        if parts.count > 2 {
+          for k in 2..<parts.count { out.append((column, parts[0..<k].joined(separator: "-") + "-*")) }
+        }
+      }
+    }
+    return out
+  }
+}
+
+/// A pool of cleared bit tables for ``TextFeatures/dedupe(_:bits:)``, so each thread reuses one.
+enum SeenBuckets {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var pool: [[UInt64]] = []
+
+  static func take(_ words: Int) -> [UInt64] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let i = pool.lastIndex(where: { $0.count == words }) { return pool.remove(at: i) }
+    return Array(repeating: 0, count: words)
+  }
+
+  static func give(_ table: [UInt64]) {
+    lock.lock()
+    if pool.count < 64 { pool.append(table) }
+    lock.unlock()
+  }
+}

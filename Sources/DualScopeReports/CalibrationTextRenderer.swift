@@ -1,0 +1,50 @@
+import DualScope
+import Foundation
+
+/// Renders a ``CalibrationReport`` as text: decisions, calibration, reliability, cuts, confusion.
+public struct CalibrationTextRenderer: Sendable {
+  public init() {}
+
+  func f(_ x: Double) -> String { String(format: "%.3f", x) }
+
+  public func render(_ r: CalibrationReport) -> String {
+    var out = "\nDecisions over (document, area) pairs (\(r.documents) documents):\n"
+    let d = r.decisions
+    out += "  micro  P \(f(d.micro.precision))  R \(f(d.micro.recall))  F1 \(f(d.micro.f1))"
+    out += "  (tp \(d.micro.truePositives), fp \(d.micro.falsePositives), fn \(d.micro.falseNegatives))\n"
+    out += "  macro  P \(f(d.macroPrecision))  R \(f(d.macroRecall))  F1 \(f(d.macroF1))  over \(d.macroAreas.count) areas\n"
+    if d.documentsWithoutArea > 0 {
+      out += "  documents with no gold area left unflagged: \(d.leftUnflagged) of \(d.documentsWithoutArea)"
+      out += " (\(String(format: "%.1f", 100 * d.unflaggedShare))%)\n"
+    }
+    if let micro = r.micro {
+      out += "\nCalibration (probability 0 where an area has no counted term):\n"
+      out += "  micro  Brier \(f(micro.brier))  ECE \(f(micro.ece))  (\(micro.pairs) pairs, \(micro.positives) positive)\n"
+      if let macro = r.macro { out += "  macro  Brier \(f(macro.brier))  ECE \(f(macro.ece))\n" }
+      out += "\nReliability (micro):\n  bin         pairs   mean p   positive rate\n"
+      for b in micro.reliability {
+        out += "  \(f(b.lower))–\(f(b.upper))".padding(toLength: 14, withPad: " ", startingAt: 0)
+        out += String(b.count).leftPad(6) + "   " + f(b.meanProbability) + "    " + f(b.positiveRate) + "\n"
+      }
+      out += "\nPrecision / recall / F1 by cut:\n  cut    micro P  R      F1     macro P  R      F1\n"
+      for (k, c) in micro.cuts.enumerated() {
+        out += "  \(String(format: "%.2f", c.cut))   \(f(c.precision))  \(f(c.recall))  \(f(c.f1))"
+        if let m = r.macro?.cuts[k] { out += "  \(f(m.precision))  \(f(m.recall))  \(f(m.f1))" }
+        out += "\n"
+      }
+    }
+    let keys = Set(r.confusion.counts.keys).union(r.confusion.counts.values.flatMap(\.keys))
+    let order = keys.filter { $0 != ConfusionTable.none }.sorted() + [ConfusionTable.none]
+    out += "\nConfusion (gold area → predicted area, documents):\n"
+    for g in order {
+      guard let row = r.confusion.counts[g] else { continue }
+      let cells = order.compactMap { p in row[p].map { "\(p) \($0)" } }
+      out += "  \(g) → " + cells.joined(separator: ", ") + "\n"
+    }
+    return out
+  }
+}
+
+extension String {
+  fileprivate func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}

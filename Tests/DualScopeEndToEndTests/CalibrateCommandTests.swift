@@ -1,0 +1,76 @@
+import DualScopeTestSupport
+import Foundation
+import XCTest
+
+/// `dualscope calibrate` end to end: a small corpus, byte-identical reruns, a release that
+/// validates, and clear errors for bad input.
+final class CalibrateCommandTests: XCTestCase {
+  var dir: URL!
+
+  override func setUpWithError() throws {
+    dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ds-calibrate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+  func write(_ name: String, _ lines: [String]) throws -> String {
+    let url = dir.appendingPathComponent(name)
+    try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  func corpus() -> [String] {
+    var lines: [String] = []
+    for i in 0..<12 {
+      lines.append(#"{"id": "q\#(i)", "title": "Qubit processor \#(i)", "text": "We develop a superconducting qubit processor and a quantum computer.", "labels": ["quantum"]}"#)
+      lines.append(#"{"id": "s\#(i)", "title": "Opinion study \#(i)", "text": "A survey of public opinion about the quantum computer in newspapers.", "labels": []}"#)
+      lines.append(#"{"id": "r\#(i)", "title": "Robot arm \#(i)", "text": "We build an autonomous robot arm with motion planning.", "labels": ["robotics-autonomy"]}"#)
+    }
+    return lines
+  }
+
+  func testCalibrateTwiceGivesTheSameBytesAndTheReleaseValidates() throws {
+    let input = try write("corpus.jsonl", corpus())
+    let a = dir.appendingPathComponent("a").path
+    let b = dir.appendingPathComponent("b").path
+    for out in [a, b] {
+      let r = try CommandRunner.run(["calibrate", input, "--from", "2025.1", "--output", out, "--release", "2026.1", "--iterations", "50"])
+      XCTAssertEqual(r.status, 0, r.stderr)
+    }
+    let fa = try Data(contentsOf: URL(fileURLWithPath: a + "/calibration.yaml"))
+    let fb = try Data(contentsOf: URL(fileURLWithPath: b + "/calibration.yaml"))
+    XCTAssertEqual(fa, fb)
+    let v = try CommandRunner.run(["validate", a])
+    XCTAssertEqual(v.status, 0, v.stderr)
+    XCTAssertTrue(v.stdout.contains("2026.1"), v.stdout)
+  }
+
+  func testUnknownLabelsAreErrorsWithTheirLine() throws {
+    var lines = corpus()
+    lines[4] = #"{"id": "x", "title": "Typo", "text": "A qubit.", "labels": ["quantm"]}"#
+    let input = try write("typo.jsonl", lines)
+    let r = try CommandRunner.run(["calibrate", input, "--from", "2025.1", "--output", dir.appendingPathComponent("o").path])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("typo.jsonl:5: error: label 'quantm' is not an area or field of the release"), r.stderr)
+  }
+
+  func testEmptyInputAndASingleClassAreRefused() throws {
+    let empty = try write("empty.jsonl", [])
+    let r = try CommandRunner.run(["calibrate", empty, "--from", "2025.1", "--output", dir.appendingPathComponent("o").path])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(r.stderr.contains("no records"), r.stderr)
+
+    let negatives = try write("neg.jsonl", corpus().filter { $0.contains(#""labels": []"#) })
+    let n = try CommandRunner.run(["calibrate", negatives, "--from", "2025.1", "--output", dir.appendingPathComponent("o").path])
+    XCTAssertEqual(n.status, 2)
+    XCTAssertTrue(n.stderr.contains("calibration needs positives and negatives"), n.stderr)
+  }
+
+  func testUnlabelledRowsAreWarnedAboutWithTheirLines() throws {
+    let input = try write("corpus.jsonl", corpus())
+    let r = try CommandRunner.run(["calibrate", input, "--from", "2025.1", "--output", dir.appendingPathComponent("o").path, "--iterations", "20"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stderr.contains("12 rows have no labels and count as negatives for every area (lines 2, 5, 8"), r.stderr)
+  }
+}

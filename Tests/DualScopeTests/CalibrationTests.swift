@@ -1,0 +1,224 @@
+import XCTest
+
+@testable import DualScope
+
+/// Calibrated scoring: sentence roles, the learner, the file format and its diagnostics, the
+/// decision rule (probability and evidence), `explain`, and the calibration metrics.
+final class CalibrationTests: XCTestCase {
+  static let positives = [
+    "Qubit control electronics\nWe develop a superconducting qubit processor with fast readout.",
+    "Scalable quantum computer\nThis project will build a quantum computer from spin qubits.",
+    "Error correction hardware\nWe will demonstrate a qubit array with surface-code error correction.",
+    "Photonic qubits\nHere we present a photonic qubit source for a quantum computer.",
+    "Kwantumcomputer van siliciumspins\nWij ontwikkelen een kwantumcomputer met spin-qubits.",
+    "Ion traps\nWe build a trapped-ion qubit register and characterise its fidelity.",
+  ]
+  static let negatives = [
+    "Public attitudes\nA survey of public attitudes towards the quantum computer in newspapers and opinion.",
+    "History of computing\nA history of the quantum computer hype in the popular press and its opinion pieces.",
+    "Media study\nThis study of newspaper coverage examines how journalists framed the qubit as a buzzword in opinion columns.",
+    "Geschiedenis\nEen geschiedenis van de kwantumcomputer in de krant, de opinie en het publieke debat.",
+    "Policy interviews\nInterviews with policy makers about the quantum computer and public opinion.",
+    "Law review\nA legal study of export rules for the quantum computer, based on opinion and newspaper archives.",
+  ]
+
+  static func examples(repeats: Int = 3) -> [CalibrationExample] {
+    var out: [CalibrationExample] = []
+    for r in 0..<repeats {
+      for (i, t) in positives.enumerated() {
+        out.append(.init(source: "fixture", id: "p\(r)-\(i)", text: t, strong: ["quantum"], weak: []))
+      }
+      for (i, t) in negatives.enumerated() {
+        out.append(.init(source: "fixture", id: "n\(r)-\(i)", text: t, strong: [], weak: []))
+      }
+    }
+    return out
+  }
+
+  func base() throws -> Classifier {
+    var o = ClassifierOptions()
+    o.areaThreshold = 1
+    o.fieldThreshold = 1
+    return try Classifier(taxonomy: TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy, options: o)
+  }
+
+  func train() throws -> CalibrationModel {
+    var options = CalibrationModel.Options()
+    options.hashBits = 12
+    options.minDocumentFrequency = 1
+    options.prune = 0.001
+    options.l2Context = 0.01
+    options.l2Evidence = 0.01
+    return Calibrator(base: try base(), options: options).train(Self.examples(), release: "1.1")
+  }
+
+  /// The fixture release with a calibration file.
+  func calibrated(_ model: CalibrationModel, options: ClassifierOptions = ClassifierOptions()) throws -> Classifier {
+    let files = TaxonomyFixtures.files([CalibrationFile.name: CalibrationFile.encode(model)])
+    return try Classifier(taxonomy: TaxonomyLoader.load(files).taxonomy, options: options)
+  }
+
+  func testSentencesGetRoles() {
+    var out: [Sentence] = []
+    let text = "Quantum networks\n\nEurope depends on secure links. We develop a qubit memory. Results will be shared with stakeholders. The memory stores light."
+    TextFeatures.sentences(text, into: &out)
+    let roles = out.map(\.role)
+    XCTAssertEqual(roles.first, .title)
+    XCTAssertTrue(roles.contains(.background))
+    XCTAssertTrue(roles.contains(.aim))
+    XCTAssertTrue(roles.contains(.impact))
+    let offset = text.utf8.count - 5
+    XCTAssertEqual(TextFeatures.role(at: offset, out), .body)
+    var nl: [Sentence] = []
+    TextFeatures.sentences("Wij ontwikkelen een kwantumsensor. In de afgelopen jaren is veel veranderd.", into: &nl)
+    XCTAssertEqual(nl.map(\.role), [.aim, .background])
+  }
+
+  func testSplitBucketIsFNV1a() {
+    XCTAssertEqual(FNV1a.hash("a".utf8), 0xaf63_dc4c_8601_ec8c)
+    XCTAssertEqual(FNV1a.splitBucket("a"), Int(UInt64(0xaf63_dc4c_8601_ec8c) % 10))
+  }
+
+  func testContextBucketsAreUniqueAndFolded() {
+    var a: [Int32] = []
+    var b: [Int32] = []
+    TextFeatures.contextBuckets("Study of attitudes. STUDY of Attitudes", bits: 16, into: &a)
+    TextFeatures.contextBuckets("study of attitudes", bits: 16, into: &b)
+    XCTAssertEqual(a, b)
+    XCTAssertEqual(Set(a).count, a.count)
+    XCTAssertEqual(a.count, 5, "three words and two pairs")
+  }
+
+  func testTrainingLearnsContextAndIsDeterministic() throws {
+    let model = try train()
+    let again = try train()
+    XCTAssertEqual(CalibrationFile.encode(model), CalibrationFile.encode(again))
+    let c = try calibrated(model)
+    let build = c.classify("Qubit chip\nWe develop a qubit processor for a quantum computer.")
+    let study = c.classify("Opinion\nA survey of newspaper opinion about the quantum computer and the qubit.")
+    XCTAssertEqual(build.areas.map(\.id), ["quantum"])
+    XCTAssertGreaterThan(build.areas.first?.probability ?? 0, 0.5)
+    XCTAssertTrue(study.areas.isEmpty)
+    XCTAssertFalse(build.fields.isEmpty, "an assigned area keeps its field scoring")
+    XCTAssertNotEqual(build.level, .none)
+  }
+
+  func testNoAreaWithoutEvidenceWhateverTheProbability() throws {
+    var model = try train()
+    // A huge bias: without a counted term the area is still not assigned.
+    model.areas[0].bias = 50
+    var o = ClassifierOptions()
+    o.cut = 0.01
+    let c = try calibrated(model, options: o)
+    let r = c.classify("We develop a processor for fast readout electronics.")
+    XCTAssertTrue(r.areas.isEmpty)
+    XCTAssertEqual(r.status, .noTerms)
+  }
+
+  func testCutOverrideAndUncalibratedScoring() throws {
+    let model = try train()
+    let text = "Qubit chip\nWe develop a qubit processor for a quantum computer."
+    var high = ClassifierOptions()
+    high.cut = 0.999_999
+    XCTAssertTrue(try calibrated(model, options: high).classify(text).areas.isEmpty)
+    var plain = ClassifierOptions()
+    plain.uncalibrated = true
+    let withFile = try calibrated(model, options: plain).classify(text)
+    let without = try Classifier(taxonomy: TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy).classify(text)
+    XCTAssertEqual(withFile, without)
+    XCTAssertNil(without.areas.first?.probability)
+  }
+
+  func testFileRoundTripsAndIsInTheContentHash() throws {
+    let model = try train()
+    let text = CalibrationFile.encode(model)
+    let loaded = try TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: text])).taxonomy
+    XCTAssertEqual(loaded.calibration.map(CalibrationFile.encode), text)
+    let plain = try TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy
+    XCTAssertNotEqual(loaded.contentHash, plain.contentHash)
+    XCTAssertNil(plain.calibration)
+  }
+
+  func testBadFilesAreReportedWithTheirPlace() throws {
+    let text = CalibrationFile.encode(try train())
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let weightsLine = lines.firstIndex { $0.hasPrefix("  weights: |") }!
+    var broken = lines
+    broken[weightsLine + 1] = "    12 x"
+    let report = TaxonomyFixtures.failure([CalibrationFile.name: broken.joined(separator: "\n")])
+    XCTAssertTrue(report.contains("T/calibration.yaml:\(weightsLine + 2):5: error: 'x' is not a number"), report)
+
+    let unknown = text.replacingOccurrences(of: "- id: quantum", with: "- id: quantm")
+      .replacingOccurrences(of: "areas: [quantum]", with: "areas: [quantm]")
+    XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: unknown]).contains("area 'quantm' is not an area of the release"))
+
+    let badCut = text.replacingOccurrences(of: "\ncut: 0.5\n", with: "\ncut: 2\n")
+    XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: badCut]).contains("T/calibration.yaml:5:6: error: 'cut' must be between 0 and 1"))
+
+    let unknownKey = text.replacingOccurrences(of: "\nclear_probability:", with: "\nclear_probabilty:")
+    XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: unknownKey]).contains("did you mean 'clear_probability'"))
+  }
+
+  func testExplainContributionsAddUp() throws {
+    let c = try calibrated(try train())
+    let e = c.explain("Qubit chip\n\nThe field grows fast. We develop a qubit processor for a quantum computer.")
+    let area = try XCTUnwrap(e.calibration?.first)
+    let terms: Double = area.terms.map(\.contribution).reduce(0, +)
+    let features: Double = area.features.map(\.contribution).reduce(0, +)
+    let words: Double = area.words.map(\.contribution).reduce(0, +)
+    let sum: Double = area.bias + terms + features + words + area.otherWords
+    XCTAssertEqual(sum, area.logit, accuracy: 0.002)
+    XCTAssertEqual(1 / (1 + exp(-area.logit)), area.probability, accuracy: 0.001)
+    XCTAssertEqual(Set(area.terms.map(\.role)), ["title", "aim"])
+    XCTAssertFalse(area.words.isEmpty)
+  }
+
+  func testProbabilityMetrics() {
+    let pairs: [(Double, Bool)] = [(0.9, true), (0.8, true), (0.7, false), (0.2, false), (0.1, false), (0.05, true)]
+    let m = ProbabilityMetrics.compute(pairs, cuts: [0.5])
+    let squares: [Double] = [0.01, 0.04, 0.49, 0.04, 0.01, 0.9025]
+    let brier = squares.reduce(0, +) / 6
+    XCTAssertEqual(m.brier, brier, accuracy: 1e-9)
+    // Bins: 0.0–0.1 {0.05 ✓}, 0.1–0.2 {0.1}, 0.2–0.3 {0.2}, 0.7–0.8 {0.7}, 0.8–0.9 {0.8 ✓}, 0.9–1 {0.9 ✓}.
+    let gaps: [Double] = [0.95, 0.1, 0.2, 0.7, 0.2, 0.1]
+    let ece = gaps.reduce(0, +) / 6
+    XCTAssertEqual(m.ece, ece, accuracy: 1e-9)
+    XCTAssertEqual(m.reliability.count, 10)
+    XCTAssertEqual(m.cuts[0].truePositives, 2)
+    XCTAssertEqual(m.cuts[0].falsePositives, 1)
+    XCTAssertEqual(m.cuts[0].falseNegatives, 1)
+  }
+
+  func testDecisionMetricsAndConfusion() {
+    let docs: [(gold: Set<String>, weak: Set<String>, predicted: Set<String>)] = [
+      (["a"], [], ["a"]), (["a", "b"], [], ["a"]), ([], [], []), ([], [], ["b"]), ([], ["b"], ["b"]),
+    ]
+    let d = DecisionMetrics.compute(areas: ["a", "b"], documents: docs, minSupport: 1)
+    XCTAssertEqual(d.micro.truePositives, 2)
+    XCTAssertEqual(d.micro.falsePositives, 1, "the weak-only document is left out of b's counts")
+    XCTAssertEqual(d.micro.falseNegatives, 1)
+    XCTAssertEqual(d.documentsWithoutArea, 3)
+    XCTAssertEqual(d.leftUnflagged, 1)
+    var t = ConfusionTable()
+    t.add(gold: ["a", "b"], predicted: ["a"])
+    t.add(gold: [], predicted: ["b"])
+    XCTAssertEqual(t.counts["b"]?["a"], 1)
+    XCTAssertEqual(t.counts["none"]?["b"], 1)
+  }
+
+  func testSuggestedTermsSeparatePositivesAndSkipKnownTerms() throws {
+    var examples = Self.examples()
+    for i in 0..<6 {
+      examples.append(
+        .init(source: "f", id: "t\(i)", text: "Transmon arrays\nWe build transmon arrays with a qubit bus.", strong: ["quantum"], weak: []))
+    }
+    let list = TermSuggester.suggest(try base(), examples, perArea: 5, minCount: 3)
+    let phrases = list.map(\.phrase)
+    XCTAssertTrue(phrases.contains { $0.contains("transmon") }, "\(phrases)")
+    XCTAssertFalse(phrases.contains("qubit"), "a term of the area is not suggested again")
+    XCTAssertFalse(phrases.contains { $0.contains("opinion") }, "words of the negatives are not suggested")
+    let transmon = try XCTUnwrap(list.first { $0.phrase.contains("transmon") })
+    XCTAssertEqual(transmon.snippets.count, 2)
+    XCTAssertTrue(TermSuggester.yaml(list).contains("quantum:\n  - {term: "))
+  }
+}
