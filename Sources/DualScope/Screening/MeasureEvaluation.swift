@@ -142,7 +142,8 @@ struct MeasureEvaluation {
     var exempt: [String] = []
     for e in measure.exemptions {
       if let cue = e.cues.lazy.compactMap({ screener.cueFound($0, context) }).first {
-        exempt.append("exemption '\(e.id)' may apply: \(e.description) ('\(cue)' in the text); confirm it")
+        let what = e.description.hasSuffix(".") ? String(e.description.dropLast()) : e.description
+        exempt.append("exemption '\(e.id)' may apply: \(what) ('\(cue)' in the text); confirm it")
       }
     }
     if !exempt.isEmpty {
