@@ -17,8 +17,14 @@ public struct ScreeningTextRenderer: Sendable {
     out += "regimes:\n"
     for r in s.regimes {
       out += "  \(pad(r.id, 31)) \(pad(r.status.rawValue, 15)) \(pad(r.level.rawValue, 10)) \(r.name)\n"
-      if r.status != .doesNotApply {
+      if r.status == .applies || r.status == .mayApply {
         for reason in r.reasons { out += "      \(reason)\n" }
+      } else if r.status == .notAssessed {
+        var missing: [String] = []
+        for m in r.measures where m.status == .notAssessed {
+          for input in m.missing where !missing.contains(input) { missing.append(input) }
+        }
+        out += "      needs the \(missing.joined(separator: " or the ")) to be assessed\n"
       }
     }
     out += "organisations:\n"
