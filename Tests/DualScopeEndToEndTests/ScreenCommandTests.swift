@@ -128,6 +128,29 @@ final class ScreenCommandTests: XCTestCase {
     XCTAssertEqual(regimes.first { $0["id"] as? String == "ca-strac" }?["status"] as? String, "applies")
   }
 
+  func testARegimesFolderWithItsSiblingLists() throws {
+    let dir = try copyShippedRegimes()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try CommandRunner.run([
+      "screen", Self.quantum, "--regimes", dir.appendingPathComponent("regimes").path, "--partner-org", "NIAP",
+      "--funding", "NSERC", "--date", "2026-12-01", "--format", "json",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let doc = try json(r)
+    XCTAssertEqual((doc["organisations"] as? [[String: Any]])?.first?["alias"] as? String, "NIAP")
+    XCTAssertEqual((doc["triage"] as? [String: Any])?["level"] as? String, "consult")
+  }
+
+  func testRegimesThatDoNotFitTheClassifiersRelease() throws {
+    let r = try CommandRunner.run(["screen", Self.quantum, "--taxonomy", "2024.1"])
+    XCTAssertEqual(r.status, 2)
+    XCTAssertTrue(
+      r.stderr.contains(
+        "Taxonomy/2026.1/regimes/eu-dprk.yaml:82:22: error: regime 'eu-dprk' names 'connectivity-digital.navigation-pnt', "
+          + "which is no area or field of taxonomy 2024.1"), r.stderr)
+    XCTAssertTrue(r.stderr.hasSuffix("the regimes do not fit taxonomy 2024.1; choose another with --taxonomy\n"), r.stderr)
+  }
+
   /// The shipped regimes and lists, copied to a temporary release folder.
   func copyShippedRegimes() throws -> URL {
     let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("ds-regimes-\(UUID().uuidString)")
