@@ -83,7 +83,7 @@ let package = Package(
     ),
     .testTarget(
       name: "DualScopeTests",
-      dependencies: ["DualScope", "DualScopeTestSupport"],
+      dependencies: ["DualScope", "DualScopeTestSupport", "TaxonomyYAML"],
       swiftSettings: internalChecks
     ),
     .testTarget(

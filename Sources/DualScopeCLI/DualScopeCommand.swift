@@ -15,7 +15,7 @@ struct DualScopeCommand: ParsableCommand {
       """,
     version: ToolVersion.current,
     subcommands: [
-      ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self, ValidateCommand.self,
+      ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self, ValidateCommand.self, ScreenCommand.self,
       TaxonomyCommand.self, DiffCommand.self, BatchCommand.self, MapCommand.self, MatchCommand.self,
       CalibrateCommand.self, SuggestTermsCommand.self,
     ]

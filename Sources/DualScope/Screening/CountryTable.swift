@@ -1,0 +1,74 @@
+import PhraseMatching
+
+/// The countries a release knows, their groups (`@eu`), and name lookup for user input.
+public struct CountryTable: Sendable {
+  public private(set) var countries: [Country] = []
+  /// Group name (without `@`) → codes.
+  public var groups: [String: [String]] = [:]
+  private var byCode: [String: Int] = [:]
+  private var byName: [String: Int] = [:]
+
+  public init(countries: [Country] = [], groups: [String: [String]] = [:]) {
+    for c in countries { add(c) }
+    self.groups = groups
+  }
+
+  mutating func add(_ country: Country) {
+    let i = countries.count
+    countries.append(country)
+    byCode[country.code] = i
+    for name in [country.code, country.english, country.dutch] + country.aliases {
+      let key = Self.key(name)
+      if byName[key] == nil { byName[key] = i }
+    }
+  }
+
+  /// The country with this code.
+  public func country(code: String) -> Country? { byCode[code].map { countries[$0] } }
+
+  /// The country a user means: a code in any case, an English or Dutch name or an alias,
+  /// compared after folding case and diacritics, with hyphens as spaces.
+  public func resolve(_ input: String) -> Country? {
+    let key = Self.key(input)
+    if let i = byName[key] { return countries[i] }
+    return nil
+  }
+
+  /// The English names of the countries closest to an unknown input, for "did you mean".
+  public func suggestions(for input: String, limit: Int = 3) -> [String] {
+    let key = Self.key(input)
+    var scored: [(Int, String)] = []
+    for c in countries {
+      var best = Int.max
+      for name in [c.english, c.dutch] + c.aliases {
+        best = min(best, EditDistance.between(key, Self.key(name)))
+      }
+      if best <= max(2, key.count / 3) { scored.append((best, c.english)) }
+    }
+    // Only the closest names: "Irann" suggests Iran, not Iraq as well.
+    guard let best = scored.map(\.0).min() else { return [] }
+    return scored.filter { $0.0 == best }.map(\.1).sorted().prefix(limit).map { $0 }
+  }
+
+  /// The codes a list of codes and `@group` references stands for, in order, without repeats;
+  /// `nil` for an unknown code or group, with the offending entry.
+  func expand(_ entries: [String]) -> Result<[String], UnknownEntry> {
+    var out: [String] = []
+    for entry in entries {
+      if entry.hasPrefix("@") {
+        guard let codes = groups[String(entry.dropFirst())] else { return .failure(UnknownEntry(entry: entry)) }
+        for code in codes where !out.contains(code) { out.append(code) }
+      } else {
+        guard byCode[entry] != nil else { return .failure(UnknownEntry(entry: entry)) }
+        if !out.contains(entry) { out.append(entry) }
+      }
+    }
+    return .success(out)
+  }
+
+  struct UnknownEntry: Error { var entry: String }
+
+  static func key(_ name: String) -> String {
+    Normalizer.folded(name).split(separator: " ").joined(separator: " ")
+  }
+}

@@ -1,0 +1,245 @@
+/// Screens one measure of a regime: period, scope, triggers, requirements, exemptions, status
+/// (the steps are described in docs/taxonomy-schema.md, "How a measure is screened").
+struct MeasureEvaluation {
+  let regime: Regime
+  let measure: RegimeMeasure
+  let screener: Screener
+  let context: ScreeningContext
+
+  private var date: CalendarDay { context.input.date }
+
+  func result() -> ScreeningResult.MeasureResult {
+    var reasons: [String] = []
+    func finish(_ status: RegimeStatus, _ level: TriageLevel, missing: [String] = []) -> ScreeningResult.MeasureResult {
+      ScreeningResult.MeasureResult(
+        id: measure.id, name: measure.name, status: status, level: level, reasons: reasons,
+        leadsTo: measure.leadsTo, missing: missing)
+    }
+
+    // 1. Period.
+    let periods = measure.periods.isEmpty ? regime.periods : regime.periods.filter { measure.periods.contains($0.id) }
+    guard let period = periods.first(where: { $0.contains(date) }) else {
+      let spans = periods.map { "'\($0.id)' (\($0.span))" }.joined(separator: ", ")
+      reasons.append("not in force on \(date); it runs in \(spans)")
+      return finish(.doesNotApply, .none)
+    }
+    reasons.append("in force on \(date): period '\(period.id)' (\(period.span)): \(period.covers)")
+
+    // 2. Scope.
+    let evidence = scopeEvidence()
+    let scope = measure.scope
+    if !scope.isEmpty && evidence.isEmpty && !scope.cooperation {
+      reasons.append("no assigned field (of at least \(scope.minSensitivity.rawValue) sensitivity) and no cue in its scope")
+      return finish(.doesNotApply, .none)
+    }
+
+    // 3. Triggers.
+    var triggered: [String] = []
+    var missing: [String] = []
+    let partners = context.input.partnerCountries
+    for trigger in measure.triggers {
+      switch trigger {
+      case .anyone:
+        triggered.append("it applies to anyone, whatever their nationality")
+      case .partnerCountry, .placeOfUse:
+        if partners.isEmpty {
+          if !missing.contains("partner country") { missing.append("partner country") }
+        } else if let code = partners.first(where: { measure.countries.contains($0) }) {
+          triggered.append(
+            trigger == .partnerCountry
+              ? "partner country \(context.label(code)) is in its scope"
+              : "the results may be used in \(context.label(code)), a partner's country")
+        }
+      case .personNationality:
+        if let n = context.input.nationality {
+          if measure.nationalities.covers(n) {
+            triggered.append("the person's nationality, \(context.label(n)), is in its scope")
+          }
+        } else {
+          missing.append("person nationality")
+        }
+      case .fundingProgramme:
+        if let f = context.input.funding {
+          if let name = fundingMatch() { triggered.append("the funding '\(f)' is \(name)") }
+        } else {
+          missing.append("funding")
+        }
+      }
+    }
+    if triggered.isEmpty {
+      if !missing.isEmpty {
+        reasons.append("needs the \(missing.joined(separator: " or the ")) to be assessed")
+        return finish(.notAssessed, .none, missing: missing)
+      }
+      reasons.append("no trigger holds (\(describeInputs()))")
+      return finish(.doesNotApply, .none)
+    }
+    reasons += triggered
+
+    // 4. Requirements.
+    var requirementMissing: [String] = []
+    var basis = !evidence.isEmpty
+    for requirement in measure.requires {
+      switch requirement {
+      case .fundingProgramme:
+        guard let f = context.input.funding else {
+          requirementMissing.append("funding")
+          continue
+        }
+        guard let name = fundingMatch() else {
+          reasons.append("the funding '\(f)' is no programme it covers")
+          return finish(.doesNotApply, .none)
+        }
+        reasons.append("the funding '\(f)' is \(name)")
+        basis = true
+      case .listedOrganisation:
+        let serving = context.lists.filter { $0.regimes.contains(regime.id) }
+        if serving.isEmpty {
+          reasons.append("no organisation list for this regime is loaded (add one with --lists)")
+          requirementMissing.append("organisation list")
+          continue
+        }
+        guard !context.input.partnerOrganisations.isEmpty else {
+          requirementMissing.append("partner organisation")
+          continue
+        }
+        let hits = context.organisationHits.filter { hit in serving.contains { $0.id == hit.list } }
+        guard !hits.isEmpty else {
+          let names = serving.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+          reasons.append("no partner organisation is on its lists (\(names))")
+          return finish(.doesNotApply, .none)
+        }
+        for hit in hits { reasons.append(OrganisationHitText.describe(hit)) }
+        basis = true
+      case .partnerCountry:
+        guard !partners.isEmpty else {
+          requirementMissing.append("partner country")
+          continue
+        }
+        guard let code = partners.first(where: { measure.partnerCountries.contains($0) }) else {
+          let wanted = measure.partnerCountries.map(context.label).joined(separator: ", ")
+          reasons.append("it concerns partners in \(wanted) only")
+          return finish(.doesNotApply, .none)
+        }
+        reasons.append("partner country \(context.label(code)) is where it applies")
+      }
+    }
+    if !requirementMissing.isEmpty {
+      reasons.append("needs the \(requirementMissing.joined(separator: " and the ")) to be assessed")
+      return finish(.notAssessed, .none, missing: requirementMissing)
+    }
+    reasons += evidence
+
+    // A cooperation measure without a field in scope: noted, but the level is not raised.
+    if evidence.isEmpty && scope.cooperation {
+      reasons.append(
+        "it covers cooperation as such, but no assigned field of at least \(scope.minSensitivity.rawValue) "
+          + "sensitivity was found; a country or a nationality alone does not raise the level")
+      return finish(.mayApply, .none)
+    }
+
+    // 5. Exemptions.
+    var exempt: [String] = []
+    for e in measure.exemptions {
+      if let cue = e.cues.lazy.compactMap({ screener.cueFound($0, context) }).first {
+        let what = e.description.hasSuffix(".") ? String(e.description.dropLast()) : e.description
+        exempt.append("exemption '\(e.id)' may apply: \(what) ('\(cue)' in the text); confirm it")
+      }
+    }
+    if !exempt.isEmpty {
+      reasons += exempt
+      return finish(.mayApply, basis ? .attention : .none)
+    }
+
+    // 6. Status and level.
+    var status = RegimeStatus.applies
+    if regime.legalStatus == .draft {
+      reasons.append("the regime is a draft, not in force: may-apply at most")
+      status = .mayApply
+    } else if regime.legalStatus == .nonBinding {
+      reasons.append("the regime is not legally binding: may-apply at most")
+      status = .mayApply
+    }
+    if regime.statusUncertain {
+      reasons.append("whether the regime still applies is uncertain: may-apply at most")
+      status = .mayApply
+    }
+    if scope.uncertain {
+      reasons.append("its scope is only approximated in this release: may-apply at most")
+      status = .mayApply
+    }
+    guard basis else {
+      reasons.append("no field, cue, listed organisation or funding programme in its scope: the level is not raised")
+      return finish(status, .none)
+    }
+    return finish(status, measure.level)
+  }
+
+  private func fundingMatch() -> String? {
+    switch measure.funding {
+    case .any?: return "taken as a programme it covers (any programme counts)"
+    case .named(let names)?: return screener.fundingNamed(names, context).map { "a programme it covers (\($0))" }
+    case nil: return nil
+    }
+  }
+
+  private func describeInputs() -> String {
+    var parts: [String] = []
+    let partners = context.input.partnerCountries
+    if !partners.isEmpty { parts.append("partner countries: " + partners.map(context.label).joined(separator: ", ")) }
+    if let n = context.input.nationality { parts.append("nationality: " + context.label(n)) }
+    if let f = context.input.funding { parts.append("funding: '\(f)'") }
+    return parts.joined(separator: "; ")
+  }
+
+  /// The reasons an assigned field or a cue puts the text in the measure's scope.
+  func scopeEvidence() -> [String] {
+    let scope = measure.scope
+    var out: [String] = []
+    for field in context.fields where field.sensitivity >= scope.minSensitivity {
+      let label = "field \(field.id) (\(field.sensitivity.rawValue))"
+      if !scope.dualUseInclude.isEmpty {
+        let codes = field.dualUse.filter { code in
+          scope.dualUseInclude.contains { $0.matches(code) } && !scope.dualUseExcept.contains { $0.matches(code) }
+        }
+        if !codes.isEmpty {
+          let patterns = scope.dualUseInclude.map(\.text).joined(separator: ", ")
+          out.append("\(label) carries dual-use code\(codes.count == 1 ? "" : "s") \(codes.joined(separator: ", ")), within \(patterns)")
+        }
+      }
+      if Self.names(field, fields: scope.fields, areas: scope.areas) {
+        out.append("\(label) is named in its scope")
+      }
+      if scope.anyField {
+        out.append("\(label) is assigned; it covers every field of at least \(scope.minSensitivity.rawValue) sensitivity")
+      }
+      for c in scope.categories where Self.names(field, fields: c.fields, areas: c.areas) {
+        out.append("\(label) falls under \(c.kind) '\(c.name)' (\(c.source))")
+      }
+    }
+    for c in scope.categories {
+      if let cue = c.cues.lazy.compactMap({ screener.cueFound($0, context) }).first {
+        out.append("'\(cue)' in the text points to \(c.kind) '\(c.name)' (\(c.source))")
+      }
+    }
+    if let cue = scope.cues.lazy.compactMap({ screener.cueFound($0, context) }).first {
+      out.append("'\(cue)' in the text is a cue of its scope")
+    }
+    return out
+  }
+
+  /// Whether a field is one of `fields` (or below one), or in one of `areas`.
+  static func names(_ field: FieldScore, fields: [String], areas: [String]) -> Bool {
+    areas.contains(field.area) || fields.contains { field.id == $0 || field.id.hasPrefix($0 + ".") }
+  }
+}
+
+/// How an organisation hit reads in reasons.
+enum OrganisationHitText {
+  static func describe(_ hit: ScreeningResult.OrganisationHit) -> String {
+    var text = "partner '\(hit.partner)' matches \(hit.name) on list \(hit.list) \(hit.listVersion)"
+    if hit.alias != hit.name { text += " through the alias '\(hit.alias)'" }
+    if hit.listFictional { text += " (a fictional example list)" }
+    return text
+  }
+}

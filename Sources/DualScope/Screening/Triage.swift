@@ -1,0 +1,56 @@
+/// Builds the triage from the regimes' results and the organisation hits: the level is the
+/// highest of its reasons; what to check next and the open points are gathered from the
+/// regimes that bear on the screening.
+enum Triage {
+  static func of(
+    regimes: [ScreeningResult.RegimeResult], hits: [ScreeningResult.OrganisationHit], rules: ScreeningRules,
+    input: ScreeningInput
+  ) -> ScreeningResult.Triage {
+    var reasons: [ScreeningResult.TriageReason] = []
+    var next: [String] = []
+    var open: [String] = []
+    func add(_ text: String, to list: inout [String]) { if !list.contains(text) { list.append(text) } }
+
+    for regime in regimes {
+      for m in regime.measures where m.level > .none {
+        let why = m.reasons.dropFirst().joined(separator: "; ")
+        reasons.append(
+          .init(level: m.level, regime: regime.id, measure: m.id, text: "\(regime.id) \(m.id) \(m.status.rawValue): \(why)"))
+      }
+    }
+    for hit in hits {
+      reasons.append(.init(level: hit.level, regime: nil, measure: nil, text: OrganisationHitText.describe(hit)))
+      add("Check \(hit.partner) against the current version of list \(hit.list) and the organisation's ties.", to: &next)
+      if hit.listFictional {
+        add("List \(hit.list) is a fictional example; load a real list with --lists.", to: &open)
+      }
+    }
+    reasons.sort { ($0.level, $1.regime ?? "", $1.measure ?? "") > ($1.level, $0.regime ?? "", $0.measure ?? "") }
+    let level = reasons.map(\.level).max() ?? .none
+
+    // What to check next: regimes with a level first, then those that may apply.
+    for regime in regimes.sorted(by: { ($0.level, $1.id) > ($1.level, $0.id) })
+    where regime.status == .applies || regime.status == .mayApply {
+      for c in regime.checkNext { add("\(regime.id): \(c)", to: &next) }
+    }
+    var missingBy: [String: [String]] = [:]
+    for regime in regimes where regime.status == .notAssessed {
+      for m in regime.measures where m.status == .notAssessed {
+        for input in m.missing where !(missingBy[input]?.contains(regime.id) ?? false) {
+          missingBy[input, default: []].append(regime.id)
+        }
+      }
+    }
+    for input in missingBy.keys.sorted() {
+      add("Give the \(input) to assess: \(missingBy[input]!.joined(separator: ", ")).", to: &open)
+    }
+    for regime in regimes where regime.status != .doesNotApply {
+      for note in regime.notes { add("\(regime.id): \(note)", to: &open) }
+      for r in regime.reasons where r.contains("was to be reviewed by") { add("\(regime.id): \(r)", to: &open) }
+    }
+    if level == .none {
+      add("Nothing here calls for a step; that is not a clearance.", to: &next)
+    }
+    return .init(level: level, reasons: reasons, next: next, openPoints: open)
+  }
+}

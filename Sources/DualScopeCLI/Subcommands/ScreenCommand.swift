@@ -1,0 +1,137 @@
+import ArgumentParser
+import DualScope
+import Foundation
+
+/// `dualscope screen`: a first triage of one project against sanctions, export-control and
+/// screening regimes and named-organisation lists. A working aid, never a clearance.
+struct ScreenCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "screen",
+    abstract: "Screen one project: which regimes may apply, why, and what to check next.",
+    discussion: """
+      The text is classified as with `classify`; the fields found, the partners, the person's \
+      nationality, the funding and the date are then checked against each regime. A working aid, \
+      not legal advice: no result is not clearance. Until a complete release ships regimes, the \
+      regimes of the newest release that has them are used with the newest classifier release; \
+      --regimes and --taxonomy choose others. Exit codes: 0 screened; 2 usage or data error.
+      """)
+
+  @OptionGroup var input: TextInputOptions
+  @OptionGroup var taxonomy: TaxonomyOptions
+
+  @Option(name: .customLong("partner-country"), help: "A partner's country: ISO code or name (repeatable).")
+  var partnerCountries: [String] = []
+
+  @Option(name: .customLong("partner-org"), help: "A partner organisation, as written (repeatable).")
+  var partnerOrgs: [String] = []
+
+  @Option(name: .customLong("person-nationality"), help: "The person's nationality: ISO code or country name.")
+  var personNationality: String?
+
+  @Option(help: "The funding programme or call, as written (e.g. 'Horizon Europe', 'NSERC Alliance').")
+  var funding: String?
+
+  @Option(help: "The date to screen for, YYYY-MM-DD (default: today, UTC).")
+  var date: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A release folder holding regimes/ (and lists/), or a regimes folder (default: the shipped regimes).",
+      valueName: "dir"))
+  var regimes: String?
+
+  @Option(
+    name: .customLong("lists"),
+    help: ArgumentHelp("A folder of named-organisation lists to add (repeatable).", valueName: "dir"))
+  var lists: [String] = []
+
+  @OptionGroup var scoring: ScoringOptions
+
+  @Option(help: "Output format: text, json or markdown (a decision record).")
+  var format: ScreenFormat = .text
+
+  @Option(name: .shortAndLong, help: "Write the result to this file (atomically) instead of standard output.")
+  var output: String?
+
+  func run() throws {
+    let text = try Failure.guarding { try input.read() }
+    let day = try Failure.guarding { () throws -> CalendarDay in
+      if text.allSatisfy(\.isWhitespace) {
+        throw CLIError("the text is empty: give a project description as an argument, with --file, or on standard input")
+      }
+      guard let date else { return CalendarDay.today() }
+      guard let day = CalendarDay(date) else {
+        throw CLIError("invalid date '\(date)': give a real day as YYYY-MM-DD")
+      }
+      return day
+    }
+    let rules = try loadRules()
+    let screeningInput = try Failure.guarding { () throws -> ScreeningInput in
+      let partners = try partnerCountries.map { try country($0, rules: rules, option: "--partner-country") }
+      let nationality = try personNationality.map { try country($0, rules: rules, option: "--person-nationality") }
+      return ScreeningInput(
+        partnerCountries: partners, partnerOrganisations: partnerOrgs, nationality: nationality,
+        funding: funding.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }, date: day)
+    }
+    let classifier = try Failure.guarding { try taxonomy.classifier(scoring) }
+    let problems = rules.check(against: classifier.taxonomy)
+    if !problems.isEmpty {
+      StandardStreams.error(DiagnosticRenderer(sources: rules.sources, colour: Terminal.stderrColour).render(problems))
+      StandardStreams.error("the regimes do not fit taxonomy \(classifier.taxonomy.version); choose another with --taxonomy\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+    let screener: Screener
+    do {
+      screener = try Screener(rules: rules)
+    } catch {
+      StandardStreams.error("error: \(error)\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+    let classification = classifier.classify(text)
+    let result = screener.screen(text: text, classification: classification, input: screeningInput)
+    let metadata = ScreeningMetadata(taxonomy: classifier.taxonomy, rules: rules)
+    let rendered: String
+    switch format {
+    case .json:
+      rendered =
+        try ResultJSON.encode(ScreeningDocument(metadata: metadata, classification: classification, screening: result))
+        + "\n"
+    case .markdown:
+      rendered = ScreeningMarkdownRenderer().render(result, text: text, classification: classification, metadata: metadata)
+    case .text:
+      rendered = ScreeningTextRenderer().render(result, classification: classification, metadata: metadata)
+    }
+    try Failure.guarding { try OutputDestination(path: output).write(rendered) }
+  }
+
+  /// The shipped regimes, or those of `--regimes`, with the `--lists` folders.
+  private func loadRules() throws -> ScreeningRules {
+    do {
+      if let regimes { return try ScreeningLoader.load(directory: regimes, extraLists: lists) }
+      return try ShippedScreening.load(extraLists: lists)
+    } catch {
+      StandardStreams.error(
+        DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
+      let count = error.errors.count
+      StandardStreams.error("\(count) error\(count == 1 ? "" : "s") in the regimes or lists\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+  }
+
+  private func country(_ text: String, rules: ScreeningRules, option: String) throws -> String {
+    if let c = rules.countries.resolve(text) { return c.code }
+    var message = "\(option): unknown country '\(text)'"
+    let suggestions = rules.countries.suggestions(for: text)
+    if !suggestions.isEmpty {
+      message += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?)"
+    }
+    throw CLIError(message + "; give an ISO 3166-1 alpha-2 code or a country name")
+  }
+}
+
+/// `--format` of `screen`.
+enum ScreenFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+  case markdown
+}
