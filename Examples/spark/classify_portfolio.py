@@ -36,6 +36,8 @@ import tempfile
 import threading
 import time
 
+from pyspark.accumulators import AccumulatorParam
+
 RESULT_SCHEMA = (
     "id string, source string, line long, status string, level string, words long, "
     "areas array<struct<id: string, name: string, score: double, threshold: double, level: string>>, "
@@ -45,12 +47,7 @@ RESULT_SCHEMA = (
     "matches: array<struct<start: long, end: long, text: string, kind: string>>>>>>, "
     "carried map<string, string>, invalid_utf8 boolean"
 )
-ERROR_SCHEMA = "source string, line long, id string, reason string"
-# What a partition emits: every line of the filter's output wrapped with its kind and partition,
-# parsed once by Spark's JSON reader against this schema.
-ENVELOPE_SCHEMA = (
-    f"kind string, partition int, record struct<{RESULT_SCHEMA}>, error struct<{ERROR_SCHEMA}>, meta string"
-)
+ERROR_SCHEMA = "source string, line long, id string, reason string, partition int"
 
 
 def parse_arguments(argv):
@@ -97,8 +94,21 @@ def executable(path):
         return copy
 
 
-def classify_partition(binary_name, taxonomy_name, flags):
-    """The function run on every partition: JSON lines in, envelope lines out."""
+class PartitionReports(AccumulatorParam):
+    """Each partition's error records and run metadata, by partition: a partition computed twice
+    (a stage run again after a lost executor) replaces its report instead of adding to it."""
+
+    def zero(self, value):
+        return {}
+
+    def addInPlace(self, a, b):
+        a.update(b)
+        return a
+
+
+def classify_partition(binary_name, taxonomy_name, flags, reports):
+    """The function run on every partition: JSON lines in, result lines out; the partition's
+    error records and run metadata go to the driver through the `reports` accumulator."""
 
     def run(index, rows):
         from pyspark import SparkFiles
@@ -154,13 +164,12 @@ def classify_partition(binary_name, taxonomy_name, flags):
         writer.start()
         reader.start()
 
-        head = b'{"kind":"result","partition":%d,"record":' % index
         results = 0
         for line in process.stdout:
             line = line.rstrip(b"\n")
             if line:
                 results += 1
-                yield (head + line + b"}").decode("utf-8")
+                yield line.decode("utf-8")
         status = process.wait()
         writer.join()
         reader.join()
@@ -177,10 +186,13 @@ def classify_partition(binary_name, taxonomy_name, flags):
         error_lines = [e for e in stderr.split(b"\n") if e.strip()]
         if status == 1 and not error_lines:
             fail("exit status 1 without error records")
+        errors = []
         for e in error_lines:
-            if not e.startswith(b"{"):
+            try:
+                record = json.loads(e)
+                errors.append((record["source"], record["line"], record["id"], record["reason"], index))
+            except (ValueError, KeyError, TypeError):
                 fail("standard error holds something other than error records")
-            yield (b'{"kind":"error","partition":%d,"error":' % index + e + b"}").decode("utf-8")
         try:
             with open(metadata_path, encoding="utf-8") as f:
                 metadata = json.load(f)
@@ -193,13 +205,14 @@ def classify_partition(binary_name, taxonomy_name, flags):
         records = metadata["counts"]["records"]
         if records != fed[0] or records != results + len(error_lines):
             fail(f"counts do not add up: {fed[0]} fed, {records} read, {results} results + {len(error_lines)} errors")
-        meta = {"fed": fed[0], "results": results, "errors": len(error_lines), "run": metadata}
-        yield json.dumps(
-            {"kind": "meta", "partition": index, "meta": json.dumps(meta, separators=(",", ":"))},
-            separators=(",", ":"),
-        )
+        reports.add({index: {"fed": fed[0], "results": results, "errors": errors, "run": metadata}})
 
     return run
+
+
+def local_or_uri(path):
+    """A driver path made absolute; a URI (hdfs://, s3a://, …) as it is, for addFile."""
+    return path if "://" in path else os.path.abspath(path)
 
 
 def add_counts(total, part):
@@ -214,7 +227,6 @@ def add_counts(total, part):
 def main(argv):
     args = parse_arguments(argv)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    from pyspark import StorageLevel
     from pyspark.sql import SparkSession, functions as F
 
     started = time.time()
@@ -230,11 +242,11 @@ def main(argv):
 
     # The binary (and a release folder, when given) reach every executor through SparkFiles. The
     # shipped release is embedded in the binary, so the binary alone is enough by default.
-    binary = os.path.abspath(args.binary)
+    binary = local_or_uri(args.binary)
     sc.addFile(binary)
     taxonomy_name = None
     if args.taxonomy_dir:
-        taxonomy_dir = os.path.abspath(args.taxonomy_dir).rstrip("/")
+        taxonomy_dir = local_or_uri(args.taxonomy_dir).rstrip("/")
         sc.addFile(taxonomy_dir, recursive=True)
         taxonomy_name = os.path.basename(taxonomy_dir)
 
@@ -255,25 +267,27 @@ def main(argv):
     if args.partitions:
         frame = frame.repartition(args.partitions)
 
+    reports = sc.accumulator({}, PartitionReports())
     lines = frame.toJSON().mapPartitionsWithIndex(
-        classify_partition(os.path.basename(binary), taxonomy_name, flags)
+        classify_partition(os.path.basename(binary), taxonomy_name, flags, reports)
     )
-    envelope = spark.read.schema(ENVELOPE_SCHEMA).json(lines).persist(StorageLevel.MEMORY_AND_DISK)
-
-    # One pass classifies everything (and fills the cache); the writes below read the cache.
-    metas = [json.loads(r.meta) for r in envelope.where("kind = 'meta'").select("meta").collect()]
-    results = envelope.where("kind = 'result'").select("record.*", "partition")
-    errors = envelope.where("kind = 'error'").select("error.*", "partition")
+    # One pass: the result lines are parsed by Spark's JSON reader against the explicit schema and
+    # written; `partition` is the stream's index (no shuffle in between, so the partition's own).
+    results = spark.read.schema(RESULT_SCHEMA).json(lines).withColumn("partition", F.spark_partition_id())
     results.write.mode("overwrite").parquet(os.path.join(args.out, "results"))
+    parts = reports.value
+    metas = [parts[i] for i in sorted(parts)]
+    error_rows = [e for m in metas for e in m["errors"]]
+    errors = spark.createDataFrame(error_rows, ERROR_SCHEMA).coalesce(1)
     errors.write.mode("overwrite").parquet(os.path.join(args.out, "errors"))
     if args.also_json:
-        results.write.mode("overwrite").json(os.path.join(args.out, "results-json"))
+        spark.read.parquet(os.path.join(args.out, "results")).write.mode("overwrite").json(
+            os.path.join(args.out, "results-json"))
     written_results = spark.read.parquet(os.path.join(args.out, "results")).count()
     written_errors = spark.read.parquet(os.path.join(args.out, "errors")).count()
-    envelope.unpersist()
 
     fed = sum(m["fed"] for m in metas)
-    balanced = fed == written_results + written_errors == sum(m["results"] + m["errors"] for m in metas)
+    balanced = fed == written_results + written_errors == sum(m["results"] + len(m["errors"]) for m in metas)
     runs = [m["run"] for m in metas]
     hashes = {json.dumps(r["metadata"], sort_keys=True) for r in runs}
     if len(hashes) > 1:
