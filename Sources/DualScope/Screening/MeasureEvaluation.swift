@@ -235,8 +235,9 @@ struct MeasureEvaluation {
 }
 
 /// How an organisation hit reads in reasons.
-enum OrganisationHitText {
-  static func describe(_ hit: ScreeningResult.OrganisationHit) -> String {
+/// How a list hit reads in a reason: partner, listed name, list and version, the alias that matched.
+public enum OrganisationHitText {
+  public static func describe(_ hit: ScreeningResult.OrganisationHit) -> String {
     var text = "partner '\(hit.partner)' matches \(hit.name) on list \(hit.list) \(hit.listVersion)"
     if hit.alias != hit.name { text += " through the alias '\(hit.alias)'" }
     if hit.listFictional { text += " (a fictional example list)" }

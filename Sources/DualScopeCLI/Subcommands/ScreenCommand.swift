@@ -1,5 +1,6 @@
 import ArgumentParser
 import DualScope
+import DualScopeReports
 import Foundation
 
 /// `dualscope screen`: a first triage of one project against sanctions, export-control and

@@ -1,3 +1,4 @@
+import DualScope
 /// Renders a screening for the terminal: the triage first, then regimes, hits, next steps and
 /// open points.
 public struct ScreeningTextRenderer: Sendable {

@@ -1,3 +1,4 @@
+import DualScope
 /// Renders a screening as a decision record an officer can file: date, versions and hashes,
 /// inputs, fields, triage and reasons, regimes, hits, next steps, open points, and room for the
 /// decision.
