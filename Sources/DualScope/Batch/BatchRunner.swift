@@ -195,6 +195,7 @@ public struct BatchRunner: Sendable {
         out.errors.append(error)
         out.counts.addError()
       case .success(let record):
+        scratch.metadata = record.carried
         let classification = classifier.classify(record.text, scratch: &scratch)
         let d = BatchDocument(
           sequence: first + k, id: record.id, source: record.source, line: record.line, carried: record.carried,
