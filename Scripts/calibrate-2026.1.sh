@@ -42,12 +42,12 @@ ids=(arxiv_id id id id)
 texts=(title,abstract title,objective title,text title,text)
 labels=(categories labels labels labels)
 maps=(Corpora/label-maps/arxiv.yaml - - -)
-weights=(1 40 3 3)
+weights=(1 40 15 15)
 holdouts=(7-9 7-9 - -)
 context=(- fundingScheme,topics - -)
 for f in Corpora/projects-en-train.jsonl Corpora/projects-nl-train.jsonl; do
   if [ -f "$f" ]; then
-    inputs+=("$f"); ids+=(id); texts+=(title,text); labels+=(labels); maps+=(-); weights+=(3); holdouts+=(-); context+=(-)
+    inputs+=("$f"); ids+=(id); texts+=(title,text); labels+=(labels); maps+=(-); weights+=(15); holdouts+=(-); context+=(-)
   fi
 done
 args=()

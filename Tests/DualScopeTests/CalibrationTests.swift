@@ -150,7 +150,17 @@ final class CalibrationTests: XCTestCase {
 
     let unknown = text.replacingOccurrences(of: "- id: quantum", with: "- id: quantm")
       .replacingOccurrences(of: "areas: [quantum]", with: "areas: [quantm]")
-    XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: unknown]).contains("area 'quantm' is not an area of the release"))
+    let unknownLine = lines.firstIndex { $0.hasPrefix("  - id: quantum") }! + 1
+    XCTAssertTrue(
+      TaxonomyFixtures.failure([CalibrationFile.name: unknown]).contains(
+        "T/calibration.yaml:\(unknownLine):9: error: area 'quantm' is not an area of the release"),
+      TaxonomyFixtures.failure([CalibrationFile.name: unknown]))
+    let feature = text.replacingOccurrences(of: "      role.aim:", with: "      role.amm:")
+    let featureLine = lines.firstIndex { $0.hasPrefix("      role.aim:") }! + 1
+    XCTAssertTrue(
+      TaxonomyFixtures.failure([CalibrationFile.name: feature]).contains(
+        "T/calibration.yaml:\(featureLine):7: error: area 'quantum': unknown evidence feature 'role.amm'"),
+      TaxonomyFixtures.failure([CalibrationFile.name: feature]))
 
     let badCut = text.replacingOccurrences(of: "\ncut: 0.5\n", with: "\ncut: 2\n")
     XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: badCut]).contains("T/calibration.yaml:5:6: error: 'cut' must be between 0 and 1"))

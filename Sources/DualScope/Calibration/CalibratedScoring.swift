@@ -8,7 +8,6 @@ extension Classifier {
     let table = index.nodes
     let entries = index.entries
     let nodeCount = table.count
-    TextFeatures.sentences(text, into: &s.calibration.sentences, lazy: true)
     if s.calibration.seen.count != entries.count { s.calibration.seen = Array(repeating: 0, count: entries.count) }
     if s.calibration.roleScore.count != nodeCount * 5 {
       s.calibration.roleScore = Array(repeating: 0, count: nodeCount * 5)
@@ -23,6 +22,14 @@ extension Classifier {
     }
     s.calibration.matchRole.removeAll(keepingCapacity: true)
     s.calibration.matchShare.removeAll(keepingCapacity: true)
+    // Without a counted term no area can be assigned: no features, no probabilities.
+    if s.counted.isEmpty {
+      for a in table.areas { s.calibration.features[a].removeAll(keepingCapacity: true) }
+      s.calibration.buckets.removeAll(keepingCapacity: true)
+      s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
+      return
+    }
+    TextFeatures.sentences(text, into: &s.calibration.sentences, lazy: true)
     let lengthFactor = Self.lengthFactor(words: s.words, options)
     let ratio = options.saturation
     for m in s.counted {

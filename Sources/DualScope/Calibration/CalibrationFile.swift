@@ -142,18 +142,23 @@ public enum CalibrationFile {
           let id = decoding.string(a["id"], key: "id") ?? ""
           if areas.contains(where: { $0.id == id }) { decoding.error("area '\(id)' is listed twice", at: a["id"]!) }
           var evidence: [String: Double] = [:]
+          var featureLocations: [String: SourceLocation] = [:]
           if let e = a["evidence"] {
             if case .mapping(let pairs) = e.content {
               for pair in pairs {
                 if let k = decoding.string(pair.key, key: "feature"), let v = decoding.number(pair.value, key: k) {
                   evidence[k] = v
+                  featureLocations[k] = decoding.location(pair.key)
                 }
               }
             } else {
               decoding.error("'evidence' must be a mapping, found \(YAMLDecoding.describe(e))", at: e)
             }
           }
-          areas.append(.init(id: id, bias: decoding.number(a["bias"], key: "bias") ?? 0, evidence: evidence))
+          var area = CalibrationModel.Area(id: id, bias: decoding.number(a["bias"], key: "bias") ?? 0, evidence: evidence)
+          area.location = a["id"].map { decoding.location($0) }
+          area.featureLocations = featureLocations
+          areas.append(area)
         }
       } else {
         decoding.error("'areas' must be a list, found \(YAMLDecoding.describe(node))", at: node)
@@ -239,7 +244,7 @@ public enum CalibrationFile {
     guard var model = decode(root, &decoding), decoding.diagnostics.isEmpty else { return (nil, decoding.diagnostics) }
     let problems = model.bind(table)
     if !problems.isEmpty {
-      return (nil, problems.map { Diagnostic(.error, $0, at: SourceLocation(file: display, line: 1, column: 1)) })
+      return (nil, problems.map { Diagnostic(.error, $0.0, at: $0.1 ?? SourceLocation(file: display, line: 1, column: 1)) })
     }
     return (model, [])
   }

@@ -27,6 +27,15 @@ public struct CalibrationModel: Sendable {
     public var bias: Double
     /// Weights of the evidence features by name (``CalibrationModel/evidenceNames(for:in:)``).
     public var evidence: [String: Double]
+    /// Where the area's ID and each evidence feature were written, for diagnostics.
+    var location: SourceLocation? = nil
+    var featureLocations: [String: SourceLocation] = [:]
+
+    public init(id: String, bias: Double, evidence: [String: Double]) {
+      self.id = id
+      self.bias = bias
+      self.evidence = evidence
+    }
   }
 
   public var format: Int = 1
@@ -85,8 +94,8 @@ public struct CalibrationModel: Sendable {
 
   /// Builds the scoring tables against a taxonomy; returns the problems (unknown areas or
   /// features) as messages with the area they concern.
-  mutating func bind(_ table: NodeTable) -> [String] {
-    var problems: [String] = []
+  mutating func bind(_ table: NodeTable) -> [(String, SourceLocation?)] {
+    var problems: [(String, SourceLocation?)] = []
     slot = Array(repeating: -1, count: 1 << options.hashBits)
     rows = []
     rows.reserveCapacity(context.count * areas.count)
@@ -99,7 +108,7 @@ public struct CalibrationModel: Sendable {
     evidenceWeights = Array(repeating: [], count: table.count)
     for (k, area) in areas.enumerated() {
       guard let a = table.areas.first(where: { table.id[$0] == area.id }) else {
-        problems.append("area '\(area.id)' is not an area of the release")
+        problems.append(("area '\(area.id)' is not an area of the release", area.location))
         continue
       }
       modelArea[a] = k
@@ -110,7 +119,7 @@ public struct CalibrationModel: Sendable {
         if let i = names.firstIndex(of: name) {
           weights[i] = w
         } else {
-          problems.append("area '\(area.id)': unknown evidence feature '\(name)'")
+          problems.append(("area '\(area.id)': unknown evidence feature '\(name)'", area.featureLocations[name]))
         }
       }
       evidenceWeights[a] = weights

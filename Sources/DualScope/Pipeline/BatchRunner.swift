@@ -92,7 +92,7 @@ struct ClassifyWork: PortfolioWork {
     var lines: [ResultLine] = []
     lines.reserveCapacity(records.count)
     for record in records {
-      let line = ResultLine(record, classifier.classify(record.text, scratch: &scratch))
+      let line = ResultLine(record, classifier.classify(record, scratch: &scratch))
       out.counts.add(line)
       lines.append(line)
     }
