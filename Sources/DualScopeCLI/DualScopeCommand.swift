@@ -17,6 +17,7 @@ struct DualScopeCommand: ParsableCommand {
     subcommands: [
       ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self, ValidateCommand.self,
       TaxonomyCommand.self, DiffCommand.self, BatchCommand.self, MapCommand.self, MatchCommand.self,
+      ServeCommand.self,
     ]
   )
 
