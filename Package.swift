@@ -20,6 +20,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // System library
@@ -59,11 +60,25 @@ let package = Package(
       ]
     ),
 
+    // HTTP service: the API under /api/v1 and the self-check page.
+    .target(
+      name: "DualScopeServer",
+      dependencies: [
+        "DualScope", "DualScopeReports",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      // The page, its script and style, and the OpenAPI document are compiled into the binary.
+      resources: [
+        .embedInCode("Resources/index.html"), .embedInCode("Resources/app.js"),
+        .embedInCode("Resources/app.css"), .embedInCode("Resources/openapi.json"),
+      ]
+    ),
+
     // Command-line tool
     .executableTarget(
       name: "DualScopeCLI",
       dependencies: [
-        "DualScope", "DualScopeReports",
+        "DualScope", "DualScopeReports", "DualScopeServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -89,6 +104,15 @@ let package = Package(
     .testTarget(
       name: "DualScopeReportsTests",
       dependencies: ["DualScopeReports", "DualScopeTestSupport"]
+    ),
+    .testTarget(
+      name: "DualScopeServerTests",
+      dependencies: [
+        "DualScopeServer", "DualScopeCLI", "DualScopeTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
+      // The tests pass JSON trees ([String: Any]) into the test client's closures.
+      swiftSettings: [.swiftLanguageMode(.v5)]
     ),
     // Runs the built `dualscope`; the dependency makes `swift test` build it first.
     .testTarget(

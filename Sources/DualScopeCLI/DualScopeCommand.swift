@@ -17,7 +17,7 @@ struct DualScopeCommand: ParsableCommand {
     subcommands: [
       ClassifyCommand.self, ExplainCommand.self, EvaluateCommand.self, ValidateCommand.self, ScreenCommand.self,
       TaxonomyCommand.self, DiffCommand.self, BatchCommand.self, MapCommand.self, MatchCommand.self,
-      CalibrateCommand.self, SuggestTermsCommand.self,
+      CalibrateCommand.self, SuggestTermsCommand.self, ServeCommand.self,
     ]
   )
 

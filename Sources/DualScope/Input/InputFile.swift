@@ -1,11 +1,14 @@
 internal import CZlib
 import Foundation
 
-/// An input file read in blocks, gzip or not (zlib reads an uncompressed file as it is), or
-/// standard input for `-`.
+/// An input file read in blocks, gzip or not (zlib reads an uncompressed file as it is),
+/// standard input for `-`, or bytes already in memory (a request body).
 final class ByteSource {
   let path: String
-  private let handle: gzFile
+  private let handle: gzFile?
+  /// The bytes of an in-memory source, and how many of them were read.
+  private let memory: [UInt8]
+  private var memoryOffset = 0
   /// The file's size on disk (compressed, for gzip), when it is a regular file.
   let size: Int?
   private(set) var atEnd = false
@@ -28,18 +31,38 @@ final class ByteSource {
     }
     guard let handle else { throw RecordError(.unreadable, source: path, line: 0, message: "cannot open") }
     self.handle = handle
+    memory = []
     gzbuffer(handle, 1 << 18)
   }
 
-  deinit { gzclose(handle) }
+  /// A source over bytes in memory, named `name` in error records; nothing touches the disk.
+  init(bytes: [UInt8], name: String) {
+    path = name
+    handle = nil
+    memory = bytes
+    size = bytes.count
+  }
+
+  deinit { if let handle { gzclose(handle) } }
 
   /// How far into the file (compressed bytes) reading has come.
-  var position: Int { Int(gzoffset(handle)) }
+  var position: Int { handle.map { Int(gzoffset($0)) } ?? memoryOffset }
 
   /// Reads up to `buffer.count` bytes into `buffer`, returning how many (0 at the end), or
   /// -1 after a read error, which ``failure`` then holds.
   func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
     guard !atEnd, buffer.count > 0 else { return 0 }
+    guard let handle else {
+      let n = min(buffer.count, memory.count - memoryOffset)
+      if n > 0 {
+        memory.withUnsafeBytes { m in
+          buffer.baseAddress!.copyMemory(from: m.baseAddress! + memoryOffset, byteCount: n)
+        }
+      }
+      memoryOffset += n
+      if n < buffer.count { atEnd = true }
+      return n
+    }
     var total = 0
     while total < buffer.count {
       let want = UInt32(min(buffer.count - total, 1 << 30))

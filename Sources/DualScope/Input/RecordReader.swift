@@ -32,6 +32,27 @@ extension RecordStream {
     } catch {
       throw SetupError(.unreadableInput, error.message, file: path)
     }
+    return try checked(stream, layout: layout)
+  }
+
+  /// Opens CSV or JSONL held in memory (a request body) and checks that it has the layout's
+  /// columns; `name` stands for the source in error records.
+  public static func open(
+    bytes: [UInt8], name: String, format: InputFormat, delimiter: UInt8? = nil, layout: RecordLayout,
+    chunkBytes: Int = 1 << 20
+  ) throws(SetupError) -> (RecordStream, ResolvedLayout) {
+    let stream: RecordStream
+    do {
+      stream = try RecordStream(bytes: bytes, name: name, format: format, delimiter: delimiter, chunkBytes: chunkBytes)
+    } catch {
+      throw SetupError(.unreadableInput, error.message, file: name)
+    }
+    return try checked(stream, layout: layout)
+  }
+
+  private static func checked(_ stream: RecordStream, layout: RecordLayout) throws(SetupError) -> (
+    RecordStream, ResolvedLayout
+  ) {
     let resolved = ResolvedLayout(layout, columns: stream.columns)
     let missing = resolved.missing
     // An empty input has no columns to check; a folder's records carry no columns.

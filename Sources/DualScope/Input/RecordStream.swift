@@ -31,9 +31,31 @@ public final class RecordStream {
   private var unreported = 0
 
   /// Opens an input and reads its header (CSV) or first records (JSONL, for the keys).
-  public init(
+  public convenience init(
     path: String, format: InputFormat? = nil, delimiter: UInt8? = nil,
     chunkBytes: Int = 1 << 20, maxRecordBytes: Int = 16 << 20
+  ) throws(RecordError) {
+    try self.init(
+      path: path, memory: nil, format: format, delimiter: delimiter, chunkBytes: chunkBytes,
+      maxRecordBytes: maxRecordBytes)
+  }
+
+  /// Reads CSV or JSONL held in memory (a request body); `name` stands for the source in error
+  /// records. Nothing is written to disk.
+  public convenience init(
+    bytes: [UInt8], name: String, format: InputFormat, delimiter: UInt8? = nil,
+    chunkBytes: Int = 1 << 20, maxRecordBytes: Int = 16 << 20
+  ) throws(RecordError) {
+    guard format != .text else {
+      throw RecordError(.unreadable, source: name, line: 0, message: "a folder of text files cannot be held in memory")
+    }
+    try self.init(
+      path: name, memory: bytes, format: format, delimiter: delimiter, chunkBytes: chunkBytes,
+      maxRecordBytes: maxRecordBytes)
+  }
+
+  private init(
+    path: String, memory: [UInt8]?, format: InputFormat?, delimiter: UInt8?, chunkBytes: Int, maxRecordBytes: Int
   ) throws(RecordError) {
     self.path = path
     self.chunkBytes = chunkBytes
@@ -49,7 +71,8 @@ public final class RecordStream {
       }
       return
     }
-    let source = try ByteSource(path)
+    let source: ByteSource
+    if let memory { source = ByteSource(bytes: memory, name: path) } else { source = try ByteSource(path) }
     self.source = source
     size = source.size
     carry = try source.block(after: [], count: chunkBytes)

@@ -64,6 +64,20 @@ public struct PortfolioInput: Sendable, Hashable, Codable {
 public struct OpenedInput {
   public let stream: RecordStream
   public let layout: ResolvedLayout
+
+  public init(stream: RecordStream, layout: ResolvedLayout) {
+    self.stream = stream
+    self.layout = layout
+  }
+
+  /// CSV or JSONL held in memory (a request body), opened and checked against `layout`.
+  public static func inMemory(
+    _ bytes: [UInt8], name: String, format: InputFormat, layout: RecordLayout, chunkBytes: Int = 1 << 20
+  ) throws(SetupError) -> OpenedInput {
+    let (stream, resolved) = try RecordStream.open(
+      bytes: bytes, name: name, format: format, layout: layout, chunkBytes: chunkBytes)
+    return OpenedInput(stream: stream, layout: resolved)
+  }
 }
 
 extension RecordLayout: Codable {

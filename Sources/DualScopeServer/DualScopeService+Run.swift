@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+import Hummingbird
+
+extension DualScopeService {
+  /// Runs the server until SIGTERM or SIGINT, then lets requests in flight finish. Prints where
+  /// it listens on standard error. Blocks the calling thread; answers the error that stopped the
+  /// server, if any.
+  public func runUntilSignalled() -> (any Error)? {
+    let app = application { channel in
+      let port = channel.localAddress?.port ?? configuration.port
+      FileHandle.standardError.write(Data("listening on http://\(configuration.host):\(port)\n".utf8))
+    }
+    let done = DispatchSemaphore(value: 0)
+    let outcome = Outcome()
+    Task {
+      do {
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+      } catch {
+        outcome.set(error)
+      }
+      done.signal()
+    }
+    done.wait()
+    return outcome.error
+  }
+}
+
+/// The error a server stopped with, handed from its task to the waiting thread.
+final class Outcome: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: (any Error)?
+
+  func set(_ error: any Error) { lock.withLock { stored = error } }
+  var error: (any Error)? { lock.withLock { stored } }
+}
