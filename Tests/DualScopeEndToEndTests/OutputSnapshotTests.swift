@@ -59,7 +59,7 @@ final class OutputSnapshotTests: XCTestCase {
   func testHelpOfEverySubcommand() throws {
     let commands = [
       [], ["classify"], ["explain"], ["evaluate"], ["validate"], ["taxonomy"], ["taxonomy", "stats"],
-      ["taxonomy", "list"], ["taxonomy", "show"], ["diff"], ["batch"], ["map"], ["match"],
+      ["taxonomy", "list"], ["taxonomy", "show"], ["diff"], ["batch"], ["map"], ["match"], ["serve"],
     ]
     for command in commands {
       let name = (["dualscope"] + command).joined(separator: "-") + ".txt"
