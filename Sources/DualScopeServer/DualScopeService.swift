@@ -44,12 +44,12 @@ public struct DualScopeService: Sendable {
     api.post("classify") { request, _ in
       let text = try await readText(request)
       let document = ClassificationDocument(metadata: metadata, body: classifier.classify(text))
-      return Self.json(ByteBuffer(string: try ResultJSON.encode(document) + "\n"))
+      return Self.json(ByteBuffer(string: try ResultJSON.encode(document, pretty: false) + "\n"))
     }
     api.post("explain") { request, _ in
       let text = try await readText(request)
       let document = ExplanationDocument(metadata: metadata, body: classifier.explain(text))
-      return Self.json(ByteBuffer(string: try ResultJSON.encode(document) + "\n"))
+      return Self.json(ByteBuffer(string: try ResultJSON.encode(document, pretty: false) + "\n"))
     }
     api.post("batch") { request, _ in try await batch(request) }
     return router
@@ -84,6 +84,10 @@ public struct DualScopeService: Sendable {
     do {
       // The whole body must arrive within the read timeout: a client trickling it holds no
       // place for longer.
+      // A small body announced by Content-Length is usually whole already; read it directly.
+      if let length = request.headers[.contentLength].flatMap({ Int($0) }), length <= 16 * 1024 {
+        return try await request.body.collect(upTo: limit)
+      }
       return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
         group.addTask { try await request.body.collect(upTo: limit) }
         group.addTask {

@@ -17,7 +17,8 @@ public struct ServerConfiguration: Sendable {
   public var maxConcurrentRequests = 256
   /// Seconds a connection may stay idle between requests.
   public var idleTimeoutSeconds = 30
-  /// Seconds allowed for a request body to arrive whole (408 beyond).
+  /// Seconds allowed for a request body to arrive whole (408 beyond); a body of at most 16 KiB
+  /// announced by Content-Length is read without the timer.
   public var readTimeoutSeconds = 10
   /// Print one access-log line a request on standard error.
   public var accessLog = true

@@ -60,7 +60,7 @@ final class OutputSnapshotTests: XCTestCase {
     let commands = [
       [], ["classify"], ["explain"], ["evaluate"], ["validate"], ["taxonomy"], ["taxonomy", "stats"],
       ["taxonomy", "list"], ["taxonomy", "show"], ["diff"], ["batch"], ["map"], ["match"], ["calibrate"],
-      ["suggest-terms"], ["screen"],
+      ["suggest-terms"], ["screen"], ["serve"],
     ]
     for command in commands {
       let name = (["dualscope"] + command).joined(separator: "-") + ".txt"
