@@ -48,7 +48,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "FuzzDiff",
-      dependencies: ["FuzzSupport", .product(name: "DualScope", package: "DualScope")],
+      dependencies: [
+        "FuzzSupport", .product(name: "DualScope", package: "DualScope"),
+        .product(name: "DualScopeReports", package: "DualScope"),
+      ],
       path: "Sources/FuzzDiff"
     ),
   ]

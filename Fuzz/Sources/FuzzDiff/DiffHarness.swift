@@ -1,4 +1,5 @@
 import DualScope
+import DualScopeReports
 import Foundation
 import FuzzSupport
 
