@@ -17,35 +17,11 @@ final class MapHTMLBrowserTests: XCTestCase {
     try? FileManager.default.removeItem(at: scratch)
   }
 
-  static var chromium: String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-      for dir in path.split(separator: ":") {
-        let candidate = "\(dir)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-      }
-    }
-    return nil
-  }
-
-  /// Runs headless Chromium on a file; returns its standard error (where console messages go).
+  /// Runs headless Chromium on a file; returns its log (where console messages go).
   func browse(_ file: URL, _ arguments: [String]) throws -> String {
-    let chromium = try XCTUnwrap(Self.chromium)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: chromium)
-    process.arguments =
-      [
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
-      ] + arguments + [file.absoluteString]
-    let err = Pipe()
-    process.standardError = err
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let data = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationStatus, 0)
-    return String(decoding: data, as: UTF8.self)
+    let run = try HeadlessChromium.load(file.absoluteString, profile: scratch.appendingPathComponent("profile"), arguments)
+    XCTAssertEqual(run.status, 0)
+    return run.stderr
   }
 
   /// Console lines Chromium logged for the page.
@@ -54,7 +30,7 @@ final class MapHTMLBrowserTests: XCTestCase {
   }
 
   func testTheMapLoadsWithoutConsoleErrorsDrawsAndSorts() throws {
-    guard Self.chromium != nil else { throw XCTSkip("no chromium on PATH") }
+    guard HeadlessChromium.path != nil else { throw XCTSkip("no chromium on PATH") }
     let university = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-university.csv").path
     let page = scratch.appendingPathComponent("map.html")
     let made = try CommandRunner.run([

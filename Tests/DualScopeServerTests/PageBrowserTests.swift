@@ -17,43 +17,12 @@ final class PageBrowserTests: XCTestCase {
     try? FileManager.default.removeItem(at: scratch)
   }
 
-  static var chromium: String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-      for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
-        return "\(dir)/\(name)"
-      }
-    }
-    return nil
-  }
-
-  /// Runs headless Chromium on a URL; answers standard output and standard error.
+  /// Runs headless Chromium on a URL; answers standard output and its log.
   func browse(_ url: String, _ arguments: [String]) throws -> (String, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.chromium))
-    process.arguments =
-      [
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=\(scratch.appendingPathComponent("profile").path)", "--virtual-time-budget=10000",
-        "--lang=en-GB",
-      ] + arguments + [url]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let errBox = LogBox()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errBox.append(err.fileHandleForReading.readDataToEndOfFile())
-      group.leave()
-    }
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    XCTAssertEqual(process.terminationStatus, 0)
-    return (String(decoding: output, as: UTF8.self), errBox.text)
+    let run = try HeadlessChromium.load(
+      url, profile: scratch.appendingPathComponent("profile"), ["--virtual-time-budget=10000"] + arguments)
+    XCTAssertEqual(run.status, 0)
+    return (run.stdout, run.stderr)
   }
 
   func consoleLines(_ log: String) -> [String] {
@@ -61,7 +30,7 @@ final class PageBrowserTests: XCTestCase {
   }
 
   func testThePageClassifiesTheExampleAndMarksTheEvidence() throws {
-    guard Self.chromium != nil else { throw XCTSkip("no chromium on PATH") }
+    guard HeadlessChromium.path != nil else { throw XCTSkip("no chromium on PATH") }
     let server = try RunningServer(["--quiet"])
     defer { _ = server.stop() }
 

@@ -160,24 +160,13 @@ extension Classifier {
       fields.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
       d.fields += fields
       if fields.isEmpty {
-        var best: Sensitivity?
-        for i in 0..<table.count where i != a && table.area[i] == a && s.nodeScore[i] > 0 {
-          best = max(best ?? table.sensitivity[i], table.sensitivity[i])
-        }
+        let best = bestTouchedSensitivity(inArea: a, s)
         areaLevel = Self.level(best ?? table.sensitivity[a], clear: clear)
       }
       d.areas.append((a, p, areaLevel))
       d.level = max(d.level, areaLevel)
     }
-    if !areas.isEmpty {
-      d.status = .classified
-    } else if s.words == 0 {
-      d.status = .noText
-    } else if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty {
-      d.status = .noTerms
-    } else {
-      d.status = .belowThreshold
-    }
+    d.status = status(s, assigned: !areas.isEmpty)
     return d
   }
 

@@ -236,26 +236,34 @@ public struct Classifier: Sendable {
       if level == .none {
         // Assigned without a field of its own passing (its score spread over several fields):
         // the best sensitivity among its touched fields, at the area's strength.
-        var best: Sensitivity?
-        for i in 0..<table.count where i != a && table.area[i] == a && s.nodeScore[i] > 0 {
-          best = max(best ?? table.sensitivity[i], table.sensitivity[i])
-        }
+        let best = bestTouchedSensitivity(inArea: a, s)
         level = DocumentLevel.of(
           sensitivity: best ?? table.sensitivity[a], score: score, threshold: thresholds[a], clearEvidence: clearEvidence)
       }
       d.areas.append((a, score, level))
       d.level = max(d.level, level)
     }
-    if !areas.isEmpty {
-      d.status = .classified
-    } else if s.words == 0 {
-      d.status = .noText
-    } else if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty {
-      d.status = .noTerms
-    } else {
-      d.status = .belowThreshold
-    }
+    d.status = status(s, assigned: !areas.isEmpty)
     return d
+  }
+
+  /// Whether anything was assigned, and if not, why not.
+  func status(_ s: ClassifierScratch, assigned: Bool) -> Classification.Status {
+    if assigned { return .classified }
+    if s.words == 0 { return .noText }
+    if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty { return .noTerms }
+    return .belowThreshold
+  }
+
+  /// The highest sensitivity among the fields of area `a` that have any score: the level of an
+  /// area assigned without a field of its own passing.
+  func bestTouchedSensitivity(inArea a: Int, _ s: ClassifierScratch) -> Sensitivity? {
+    let table = index.nodes
+    var best: Sensitivity?
+    for i in 0..<table.count where i != a && table.area[i] == a && s.nodeScore[i] > 0 {
+      best = max(best ?? table.sensitivity[i], table.sensitivity[i])
+    }
+    return best
   }
 
   /// The full result of a decision: names, rounded scores and the evidence of every field.
