@@ -19,8 +19,7 @@ struct CalibrateCommand: ParsableCommand {
       Exit codes: 0 success; 2 usage or data error.
       """)
 
-  @Argument(help: "Labelled corpora (.jsonl, .csv, optionally .gz).")
-  var inputs: [String]
+  @OptionGroup var labelled: LabelledInputOptions
 
   @Option(help: "The release to calibrate: a folder or a shipped version.")
   var from: String
@@ -31,26 +30,8 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: "The version of the new release (default: the output folder's name).")
   var release: String?
 
-  @Option(help: "ID column or key, per input.")
-  var idColumn: [String] = []
-
-  @Option(help: "Text columns, comma-separated, per input.")
-  var textColumns: [String] = []
-
-  @Option(help: "Labels column or key, per input.")
-  var labelsColumn: [String] = []
-
-  @Option(help: "Label map YAML per input; '-' for labels that are area IDs.")
-  var labelMap: [String] = []
-
   @Option(help: "Weight of each record of an input in the fit, per input.")
   var weight: [Double] = []
-
-  @Option(help: "Hash buckets (0-9) held out for validation, per input, e.g. 7-9; '-' for none (default).")
-  var holdout: [String] = []
-
-  @Option(help: "Columns describing a record (not text), learned from as column=value, comma-separated, per input; '-' for none.")
-  var contextColumns: [String] = []
 
   @Option(help: "The release's default cut: the probability an area needs.")
   var cut: Double = 0.5
@@ -77,23 +58,11 @@ struct CalibrateCommand: ParsableCommand {
   var threads: Int = 2
 
   func validate() throws {
-    let n = inputs.count
-    guard n > 0 else { throw ValidationError("give at least one labelled input") }
-    for (name, count) in [
-      ("--id-column", idColumn.count), ("--text-columns", textColumns.count), ("--labels-column", labelsColumn.count),
-      ("--label-map", labelMap.count), ("--context-columns", contextColumns.count), ("--weight", weight.count), ("--holdout", holdout.count),
-    ] where count > 1 && count != n {
-      throw ValidationError("\(name) is given \(count) times; give it once or once per input (\(n))")
-    }
+    try LabelledInputOptions.checkCount("--weight", weight.count, labelled.inputs.count)
     if weight.contains(where: { !($0 > 0) }) { throw ValidationError("--weight must be greater than 0") }
-    if holdout.contains(where: { $0 != "-" && BucketList.parse($0) == nil }) {
-      throw ValidationError("--holdout takes buckets 0-9 as digits and ranges (7-9, or 0,3), or '-'")
-    }
     if !(cut > 0 && cut < 1) { throw ValidationError("--cut must be between 0 and 1") }
     if hashBits < 8 || hashBits > 24 { throw ValidationError("--hash-bits must be between 8 and 24") }
   }
-
-  func pick<T>(_ list: [T], _ i: Int, _ fallback: T) -> T { list.isEmpty ? fallback : list.count == 1 ? list[0] : list[i] }
 
   func run() throws {
     try Failure.guarding { try calibrate() }
@@ -110,22 +79,16 @@ struct CalibrateCommand: ParsableCommand {
       StandardStreams.error("error: \(error)\n")
       throw ExitCode(ExitStatus.usageOrDataError)
     }
-    func columnsOf(_ i: Int) -> [String] {
-      let text = pick(contextColumns, i, "-")
-      return text == "-" ? [] : text.split(separator: ",").map(String.init)
-    }
     var columns: [String] = []
-    for i in inputs.indices { for c in columnsOf(i) where !columns.contains(c) { columns.append(c) } }
+    for i in labelled.inputs.indices {
+      for c in labelled.metadataColumns(i) where !columns.contains(c) { columns.append(c) }
+    }
     var train: [CalibrationExample] = []
     var validation: [(String, [CalibrationReport.Item])] = []
-    for (i, path) in inputs.enumerated() {
-      let input = try LabelledInput.read(
-        path, taxonomy: loaded.taxonomy, idColumn: pick(idColumn, i, "id"),
-        textColumns: pick(textColumns, i, "title,text"), labelsColumn: pick(labelsColumn, i, "labels"),
-        labelMap: pick(labelMap, i, "-"), contextColumns: columnsOf(i))
-      let heldText = pick(holdout, i, "-")
-      let held = heldText == "-" ? Set<Int>() : BucketList.parse(heldText) ?? []
-      let w = pick(weight, i, 1.0)
+    for (i, path) in labelled.inputs.enumerated() {
+      let input = try labelled.read(i, taxonomy: loaded.taxonomy)
+      let held = labelled.heldOut(i)
+      let w = labelled.pick(weight, i, 1.0)
       var items: [CalibrationReport.Item] = []
       let name = URL(fileURLWithPath: path).lastPathComponent
       for r in input.rows {
