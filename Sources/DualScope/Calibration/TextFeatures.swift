@@ -220,8 +220,8 @@ enum TextFeatures {
     return found
   }
 
-  /// The role of the sentence holding byte `offset`, computed now if it was left unknown.
-  static func role(at offset: Int, _ sentences: inout [Sentence], _ text: String) -> SentenceRole {
+  /// The index of the sentence holding byte `offset` (sentences sorted by start), if any.
+  static func sentenceIndex(at offset: Int, _ sentences: [Sentence]) -> Int? {
     var lo = 0
     var hi = sentences.count - 1
     while lo <= hi {
@@ -231,33 +231,28 @@ enum TextFeatures {
       } else if sentences[mid].start > offset {
         hi = mid - 1
       } else {
-        if sentences[mid].role == .unknown {
-          var text = text
-          let (start, end) = (sentences[mid].start, sentences[mid].end)
-          sentences[mid].role = text.withUTF8 { role($0, start, end) }
-        }
-        return sentences[mid].role
+        return mid
       }
     }
-    return .body
+    return nil
+  }
+
+  /// The role of the sentence holding byte `offset`, computed now if it was left unknown.
+  static func role(at offset: Int, _ sentences: inout [Sentence], _ text: String) -> SentenceRole {
+    guard let k = sentenceIndex(at: offset, sentences) else { return .body }
+    if sentences[k].role == .unknown {
+      var text = text
+      let (start, end) = (sentences[k].start, sentences[k].end)
+      sentences[k].role = text.withUTF8 { role($0, start, end) }
+    }
+    return sentences[k].role
   }
 
   /// The role of the sentence holding byte `offset` (sentences sorted by start).
   static func role(at offset: Int, _ sentences: [Sentence]) -> SentenceRole {
-    var lo = 0
-    var hi = sentences.count - 1
-    while lo <= hi {
-      let mid = (lo + hi) / 2
-      if sentences[mid].end <= offset {
-        lo = mid + 1
-      } else if sentences[mid].start > offset {
-        hi = mid - 1
-      } else {
-        return sentences[mid].role
-      }
-    }
-    return .body
+    sentenceIndex(at: offset, sentences).map { sentences[$0].role } ?? .body
   }
+
 
   static let bigramSeed: UInt64 = 0x9e37_79b9_7f4a_7c15
   static let metadataSeed: UInt64 = 0xc2b2_ae3d_27d4_eb4f
