@@ -49,12 +49,6 @@ public struct Evaluator: Sendable {
     return Run(report: report, predictions: predictions, calibration: calibrationReport(outcomes), errors: errors)
   }
 
-  /// Classifies records already read and compares them with their labels.
-  public func evaluate(_ records: [PortfolioRecord]) -> (EvaluationReport, [Prediction]) {
-    var scratch = ClassifierScratch()
-    return evaluate(EvaluateWork(classifier: classifier, buckets: buckets).process(records, scratch: &scratch))
-  }
-
   /// One classified document with what evaluation needs of it.
   struct Outcome: Sendable {
     var id: String
