@@ -27,11 +27,26 @@ final class ShippedTaxonomyTests: XCTestCase {
     }
   }
 
+  /// 2026.1 adds the screening part; its areas, fields, terms and scoring are those of 2025.1.
+  func testTheNewestReleaseKeepsTheClassificationOfTheOneBefore() throws {
+    let a = try ShippedTaxonomy.load(version: "2025.1").taxonomy
+    let b = try ShippedTaxonomy.load(version: "2026.1").taxonomy
+    let diff = TaxonomyDiff(from: a, to: b)
+    XCTAssertTrue(diff.nodes.isEmpty && diff.lineage.isEmpty)
+    func terms(_ t: Taxonomy) -> [[String]] {
+      t.nodes.map { n in [n.id, "\(n.sensitivity)", "\(n.dualUse)", "\(n.threshold ?? 0)"] + n.terms.map { "\($0.phrase)|\($0.language)|\($0.weight)|\($0.isWeak)|\($0.exclusions)" } }
+    }
+    XCTAssertEqual(terms(a), terms(b))
+    XCTAssertEqual(a.manifest.defaults, b.manifest.defaults)
+    let d = ScreeningDiff(from: try ReleaseSpec.screening("2025.1"), to: try ReleaseSpec.screening("2026.1"))
+    XCTAssertEqual(d.regimes.count, 9)
+  }
+
   func testLatestReleaseIsValidAndComplete() throws {
     let loaded = try ShippedTaxonomy.load()
     let t = loaded.taxonomy
     t._checkInvariants()
-    XCTAssertEqual(t.version, "2025.1")
+    XCTAssertEqual(t.version, "2026.1")
     XCTAssertEqual(Array(t.areas.map(\.id).prefix(10)), Self.areaIDs)
     XCTAssertGreaterThanOrEqual(t.fields.count, 45)
     XCTAssertGreaterThanOrEqual(t.termCount, 1500)

@@ -6802,5 +6802,3846 @@ release_notes: |
   - First release.
 """# + "\n",
     ],
+    "2026.1": [
+      "advanced-materials.yaml": #"""
+area:
+  id: advanced-materials
+  name: {en: "Advanced materials, manufacturing and recycling", nl: "Geavanceerde materialen, productie en recycling"}
+  description: >-
+    New materials (nanomaterials, smart, ceramic, composite and stealth materials), additive and
+    micro-precision manufacturing, and the extraction and recycling of critical raw materials.
+  sensitivity: medium
+  crosswalk:
+    eu_2023_2113: "10"
+    nts_2024: [Energiematerialen, "Procestechnologie, inclusief procesintensivering"]
+    us_cet_2024: [Advanced Engineering Materials, Advanced Manufacturing]
+
+fields:
+  - id: advanced-materials.nanomaterials
+    name: {en: Nanomaterials and thin films, nl: Nanomaterialen en dunne lagen}
+    description: Materials structured at the nanoscale, two-dimensional materials such as graphene, and atomically controlled thin films and their growth.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "10.1"
+      us_cet_2024: [Advanced Engineering Materials, Advanced Manufacturing]
+    terms:
+      en:
+        - {term: nanomaterial*, weight: 2.5}
+        - {term: nanotechnolog*, weight: 1}
+        - {term: nanostructur*, weight: 2}
+        - {term: nanoparticle, weight: 1}
+        - {term: nanocrystal*, weight: 3}
+        - {term: nanocomposite*, weight: 2.5}
+        - {term: carbon nanotube, weight: 2.5}
+        - {term: graphene, weight: 3}
+        - {term: boron nitride, weight: 2.5}
+        - {term: two-dimensional material, weight: 3}
+        - {term: 2D material, weight: 3}
+        - {term: heterostructure, weight: 3}
+        - {term: transition metal dichalcogenide*, weight: 3}
+        - {term: monolayer, weight: 1}
+        - {term: metal-organic framework*, weight: 2.5}
+        - {term: colloidal, weight: 2}
+        - {term: adsorption, weight: 1.5}
+        - {term: passivation, weight: 2.5}
+        - {term: thin film, weight: 1}
+        - {term: epitaxial, weight: 2}
+        - {term: chemical vapor deposition, weight: 2.5}
+        - {term: atomic layer deposition, weight: 2.5}
+        - {term: thin films, weight: 1.5, inflect: false}
+        - {term: nanowire*, weight: 1.5}
+        - {term: nanoparticles, weight: 1, inflect: false}
+        - {term: nanoporous, weight: 2}
+        - {term: MXene*, weight: 3}
+        - {term: phosphorene, weight: 3}
+        - {term: silicene, weight: 3}
+        - {term: borophene, weight: 3}
+        - {term: black phosphorus, weight: 2.5}
+        - {term: MoS2, case_sensitive: true, weight: 2}
+        - {term: WSe2, case_sensitive: true, weight: 2}
+        - {term: WS2, case_sensitive: true, weight: 2}
+        - {term: MoSe2, case_sensitive: true, weight: 2}
+        - {term: nanodiamond*, weight: 2.5}
+        - {term: nanosheet*, weight: 2}
+        - {term: nanoribbon*, weight: 2}
+        - {term: sol-gel, weight: 2.5}
+        - {term: pulsed laser deposition, weight: 2.5}
+        - {term: nanofabrication, weight: 2}
+        - {term: exfoliated, weight: 1.5}
+      nl:
+        - {term: nanodeeltjes, weight: 1}
+        - {term: nanokristallen, weight: 3}
+        - {term: koolstofnanobuisjes, weight: 2.5}
+        - {term: koolstofnanobuizen, weight: 2.5}
+        - {term: nanoschaal, weight: 1}
+        - {term: grafeen, weight: 3, compound: true}
+        - {term: tweedimensionale materialen, weight: 3}
+        - {term: 2D-materialen, weight: 3}
+        - {term: dunne lagen, weight: 1}
+        - {term: epitaxiale groei, weight: 2}
+        - {term: atoomlaagdepositie, weight: 2.5}
+        - {term: adsorptie, weight: 1.5}
+        - {term: nano, weight: 0.5, compound: true, weak: true}
+        - {term: nanodraden, weight: 1.5, inflect: false}
+        - {term: dunne films, weight: 1.5, inflect: false}
+        - {term: nanoporeus*, weight: 2}
+        - {term: zwarte fosfor, weight: 2.5}
+        - {term: nanodiamant*, weight: 2.5}
+        - {term: nanolint*, weight: 2}
+        - {term: gepulste laserdepositie, weight: 2.5}
+        - {term: nanofabricage, weight: 2}
+
+  - id: advanced-materials.smart-materials
+    name: {en: Smart and functional materials, nl: Slimme en functionele materialen}
+    description: Materials that respond to fields, stress, heat or light, such as piezoelectric, ferroelectric, magnetic, shape-memory and metamaterials, and materials with new electronic properties.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "10.1"
+      us_cet_2024: [Advanced Engineering Materials]
+    dual_use: [1C001, 1C003]
+    terms:
+      en:
+        - {term: smart material, weight: 3}
+        - {term: shape memory alloy, weight: 3}
+        - {term: shape-memory polymer, weight: 3}
+        - {term: piezoelectric, weight: 1}
+        - {term: ferroelectric, weight: 1}
+        - {term: multiferroic, weight: 3}
+        - {term: thermoelectric, weight: 2}
+        - {term: self-healing material, weight: 3}
+        - {term: spintronic*, weight: 2}
+        - {term: magnetoresistance, weight: 3}
+        - {term: magnetic anisotropy, weight: 2}
+        - {term: magnetic properties, weight: 2.5}
+        - {term: topological insulator, weight: 2}
+        - {term: electronic properties, weight: 2}
+        - {term: band gap, weight: 1}
+        - {term: Fermi level, weight: 2}
+        - {term: ferromagnetic, weight: 1}
+        - {term: organic semiconductor, weight: 3}
+        - {term: conjugated polymer, weight: 3}
+        - {term: doping, weight: 1}
+        - {term: perovskite, weight: 3}
+        - {term: oxide, weight: 1}
+        - {term: domain wall*, weight: 1}
+        - {term: spin-orbit torque*, weight: 2}
+        - {term: magnetocaloric, weight: 3}
+        - {term: ferroelectrics, weight: 1.5, inflect: false}
+        - {term: bandgap, weight: 1}
+        - {term: Weyl semimetal*, weight: 1.5}
+        - {term: Dirac semimetal*, weight: 1.5}
+        - {term: Heusler, weight: 2}
+        - {term: half-metallic, weight: 2}
+        - {term: phase-change material*, weight: 2}
+        - {term: functional material*, weight: 2}
+        - {term: mechanical metamaterial*, weight: 3}
+        - {term: acoustic metamaterial*, weight: 2.5}
+        - {term: elastic metamaterial*, weight: 3}
+        - {term: phononic crystal*, weight: 2.5}
+        - {term: auxetic, weight: 3}
+        - {term: architected material*, weight: 3}
+        - {term: liquid crystal elastomer*, weight: 3}
+        - {term: magnetic material*, weight: 2}
+      nl:
+        - {term: slimme materialen, weight: 3}
+        - {term: functionele materialen, weight: 2}
+        - {term: vormgeheugen, weight: 2, compound: true}
+        - {term: piëzo-elektrische, weight: 1}
+        - {term: ferro-elektrische, weight: 1}
+        - {term: zelfherstellende materialen, weight: 3}
+        - {term: metamaterialen, weight: 0.5, weak: true}
+        - {term: magnetische eigenschappen, weight: 2.5}
+        - {term: topologische isolatoren, weight: 2}
+        - {term: elektronische eigenschappen, weight: 2}
+        - {term: bandafstand, weight: 1}
+        - {term: ferromagnetische, weight: 1}
+        - {term: organische halfgeleiders, weight: 3}
+        - {term: perovskieten, weight: 3}
+        - {term: domeinwand*, weight: 1}
+        - {term: magnetocalorische, weight: 3}
+        - {term: weylhalfmetaal, weight: 1.5}
+        - {term: faseovergangsmateria*, weight: 2}
+        - {term: mechanische metamaterialen, weight: 3, inflect: false}
+        - {term: akoestische metamaterialen, weight: 2.5, inflect: false}
+        - {term: fononische kristal*, weight: 2.5}
+        - {term: magnetische materialen, weight: 2, inflect: false}
+
+  - id: advanced-materials.engineered-materials
+    name: {en: "Advanced ceramics, composites and materials by design", nl: "Geavanceerde keramiek, composieten en materiaalontwerp"}
+    description: Advanced ceramics, composites and high-performance alloys, and the computational design and advanced characterisation of new materials.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "10.1"
+      nts_2024: [Energiematerialen]
+      us_cet_2024: [Advanced Engineering Materials]
+    dual_use: [1A002, 1C002, 1C007, 1C010, 1C513]
+    terms:
+      en:
+        - {term: advanced ceramic*, weight: 3}
+        - {term: ceramic matrix composite*, weight: 3}
+        - {term: thermal barrier coating*, weight: 3}
+        - {term: ceramic, weight: 1.5}
+        - {term: composite material*, weight: 1.5}
+        - {term: high-entropy alloy*, weight: 3}
+        - {term: superalloy*, weight: 3}
+        - {term: alloy, weight: 1.5}
+        - {term: microstructure, weight: 1}
+        - {term: dislocation, weight: 1.5}
+        - {term: corrosion, weight: 1.5}
+        - {term: materials design, weight: 3}
+        - {term: materials discovery, weight: 3}
+        - {term: interatomic potential*, weight: 3}
+        - {term: first-principles calculation*, weight: 3}
+        - {term: atomistic, weight: 2}
+        - {term: XRD, case_sensitive: true, weight: 2.5}
+        - {term: single crystal, weight: 1}
+        - {term: metal oxide, weight: 1.5}
+        - {term: density functional theory, weight: 2.5, exclude: [nuclear density functional]}
+        # also "discrete Fourier transform" in signal processing
+        - {term: DFT, case_sensitive: true, weight: 1.5, weak: true}
+        - {term: electronic structure, weight: 1.5}
+        - {term: band structure, weight: 2}
+        - {term: crystal structure, weight: 2}
+        - {term: X-ray diffraction, weight: 2.5}
+        - {term: photoelectron spectroscopy, weight: 2}
+        - {term: photoluminescence, weight: 2.5}
+        - {term: transition metal, weight: 2}
+        - {term: first-principles, weight: 1.5}
+        - {term: ab initio, weight: 0.75, weak: true}
+        - {term: exchange-correlation, weight: 2}
+        - {term: generalized gradient approximation, weight: 2.5}
+        - {term: phonon dispersion, weight: 2}
+        - {term: elastic constant*, weight: 2}
+        - {term: elastic properties, weight: 1.5}
+        - {term: mechanical properties, weight: 1}
+        - {term: grain boundar*, weight: 2.5}
+        - {term: polycrystalline, weight: 1.5}
+        - {term: sintering, weight: 2}
+        - {term: nanoindentation, weight: 3}
+        - {term: transmission electron microscop*, weight: 1.5}
+        - {term: electron backscatter diffraction, weight: 3}
+        - {term: solid solution*, weight: 1.5}
+        - {term: intermetallic*, weight: 2.5}
+        - {term: metallic glass*, weight: 3}
+        - {term: amorphous solid*, weight: 2}
+        - {term: glassy, weight: 1.5}
+        - {term: amorphous, weight: 1}
+        - {term: fracture toughness, weight: 2.5}
+        - {term: yield strength, weight: 2}
+        - {term: tensile, weight: 1}
+        - {term: crystal growth, weight: 1.5}
+        - {term: epitaxy, weight: 2}
+        - {term: molecular beam epitaxy, weight: 2.5}
+        - {term: sputter*, weight: 1}
+        - {term: XPS, case_sensitive: true, weight: 2}
+        - {term: point defect*, weight: 2}
+        - {term: vacancies, weight: 1, inflect: false}
+        - {term: dopant*, weight: 1}
+        - {term: polymer composite*, weight: 2}
+        - {term: diamond-like carbon, weight: 3}
+        - {term: superhard, weight: 3}
+        - {term: thermal interface material*, weight: 3}
+        - {term: materials informatics, weight: 3}
+        - {term: machine-learned potential*, weight: 2.5}
+        - {term: machine learning potential*, weight: 2.5}
+        - {term: high-throughput screening of materials, weight: 3}
+        - {term: CALPHAD, case_sensitive: true, weight: 3}
+        - {term: diamond anvil cell*, weight: 1.5}
+      nl:
+        - {term: geavanceerde keramiek, weight: 3}
+        - {term: keramische materialen, weight: 2}
+        - {term: keramiek, weight: 1.5, compound: true}
+        - {term: composietmaterialen, weight: 1.5}
+        - {term: hoge-entropielegeringen, weight: 3}
+        - {term: superlegeringen, weight: 3}
+        - {term: legering, weight: 1.5, compound: true, exclude: [belegering]}
+        - {term: microstructuur, weight: 1}
+        - {term: corrosie, weight: 1.5, compound: true}
+        - {term: materiaalontwerp, weight: 3}
+        - {term: materiaalkunde, weight: 2}
+        - {term: dichtheidsfunctionaaltheorie, weight: 2.5}
+        - {term: DFT-berekeningen, weight: 2.5}
+        - {term: kristalstructuur, weight: 2}
+        - {term: röntgendiffractie, weight: 2.5}
+        - {term: atomistische, weight: 2}
+        - {term: metaaloxiden, weight: 1.5}
+        - {term: ab-initioberekeningen, weight: 1.5, inflect: false}
+        - {term: korrelgrens*, weight: 2.5}
+        - {term: polykristallijn*, weight: 1.5}
+        - {term: sinteren, weight: 2}
+        - {term: nano-indentatie, weight: 3}
+        - {term: transmissie-elektronenmicroscop*, weight: 1.5}
+        - {term: intermetallische, weight: 2.5}
+        - {term: metallisch glas, weight: 3}
+        - {term: amorfe, weight: 1}
+        - {term: breuktaaiheid, weight: 2.5}
+        - {term: vloeigrens, weight: 2}
+        - {term: treksterkte, weight: 1}
+        - {term: kristalgroei, weight: 1.5}
+        - {term: epitaxie, weight: 2}
+        - {term: moleculaire-bundelepitaxie, weight: 2.5}
+        - {term: mechanische eigenschappen, weight: 1}
+        - {term: roosterfouten, weight: 2, inflect: false}
+        - {term: polymeercomposiet*, weight: 2}
+        - {term: diamantachtige koolstof, weight: 3}
+        - {term: superhard*, weight: 3}
+        - {term: materiaalinformatica, weight: 3}
+
+  - id: advanced-materials.stealth-materials
+    name: {en: Stealth and signature-reducing materials, nl: Stealth- en signatuurreducerende materialen}
+    description: Materials and structures that absorb or deflect radar, infrared or acoustic signals to make platforms harder to detect.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "10.1"
+      us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+    dual_use: [1C001, 1C101, 1D103]
+    terms:
+      en:
+        - {term: stealth technology, weight: 3}
+        - {term: low observable, weight: 2.5}
+        - {term: radar absorbing material, weight: 3}
+        - {term: radar-absorbing, weight: 3}
+        - {term: microwave absorber, weight: 3}
+        - {term: microwave absorption, weight: 2.5}
+        - {term: electromagnetic wave absorption, weight: 3}
+        - {term: radar cross section reduction, weight: 3}
+        - {term: infrared camouflage, weight: 3}
+        - {term: signature management, weight: 2.5}
+        # the word "stealth" is common in networking and malware papers
+        - {term: stealth, weight: 1, weak: true, exclude: [stealth attack, stealthy]}
+      nl:
+        - {term: stealthtechnologie, weight: 3}
+        - {term: stealthmaterialen, weight: 3}
+        - {term: radarabsorberende, weight: 3}
+        - {term: radardoorsnede, weight: 1.5}
+        - {term: infraroodcamouflage, weight: 3}
+        - {term: infraroodsignatuur, weight: 2}
+        - {term: signatuurreductie, weight: 2.5}
+        - {term: verminderde detecteerbaarheid, weight: 2.5}
+
+  - id: advanced-materials.additive-manufacturing
+    name: {en: Additive manufacturing, nl: Additieve productie (3D-printen)}
+    description: Building parts layer by layer from metal, polymer or ceramic feedstock, including powder-bed, deposition and printing processes.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "10.2"
+      us_cet_2024: [Advanced Manufacturing]
+    dual_use: [2B510, 1B002]
+    terms:
+      en:
+        - {term: additive manufacturing, weight: 3}
+        - {term: additively manufactured, weight: 3}
+        - {term: 3D printing, weight: 2}
+        - {term: 3D-printed, weight: 1.5}
+        - {term: selective laser melting, weight: 3}
+        - {term: laser powder bed fusion, weight: 3}
+        - {term: powder bed fusion, weight: 3}
+        - {term: directed energy deposition, weight: 3}
+        - {term: stereolithography, weight: 2.5}
+        - {term: fused deposition modeling, weight: 3}
+      nl:
+        - {term: additieve productie, weight: 3}
+        - {term: additieve fabricage, weight: 3}
+        - {term: 3D-printen, weight: 2}
+        - {term: 3D-geprinte, weight: 1.5}
+        - {term: 3D-printtechnologie, weight: 2.5}
+        - {term: metaalprinten, weight: 3}
+        - {term: poederbedfusie, weight: 3}
+        - {term: selectief lasersmelten, weight: 3}
+
+  - id: advanced-materials.precision-manufacturing
+    name: {en: Micro-precision manufacturing and laser processing, nl: Microprecisiefabricage en laserbewerking}
+    description: Digitally controlled ultra-precision and micro-scale machining, machine tools and metrology, and small-scale laser machining and welding.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "10.3"
+      nts_2024: [Mechatronica en optomechatronica]
+      us_cet_2024: [Advanced Manufacturing]
+    dual_use: [2B001, 2B002, 2B006, 2D001]
+    terms:
+      en:
+        - {term: ultra-precision machining, weight: 3}
+        - {term: precision machining, weight: 3}
+        - {term: micromachining, weight: 3}
+        - {term: micro-manufacturing, weight: 3}
+        - {term: laser machining, weight: 3}
+        - {term: laser welding, weight: 3}
+        - {term: laser cutting, weight: 2.5}
+        - {term: laser ablation, weight: 1}
+        - {term: welding, weight: 1.5}
+        - {term: machine tool, weight: 2}
+        - {term: CNC, case_sensitive: true, weight: 2}
+        - {term: precision engineering, weight: 2}
+        - {term: machining, weight: 1.5}
+      nl:
+        - {term: precisiebewerking, weight: 3}
+        - {term: precisietechnologie, weight: 2}
+        - {term: precisiefabricage, weight: 3}
+        - {term: microbewerking, weight: 3}
+        - {term: laserbewerking, weight: 3}
+        - {term: laserlassen, weight: 3}
+        - {term: lassen, weight: 1, weak: true}
+        - {term: verspanen, weight: 2}
+        - {term: werktuigmachines, weight: 2}
+        - {term: numeriek bestuurde, weight: 2.5}
+        - {term: coördinatenmeetmachine, weight: 3}
+
+  - id: advanced-materials.critical-raw-materials
+    name: {en: Critical raw materials extraction and recycling, nl: Winning en recycling van kritieke grondstoffen}
+    description: Extracting, refining and recycling critical and strategic raw materials such as rare earths, lithium and cobalt, including hydrometallurgy, bioleaching and black mass processing.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "10.4"
+      us_cet_2024: [Advanced Manufacturing]
+    dual_use: [1C226, 1C230, 1C231]
+    terms:
+      en:
+        - {term: critical raw material*, weight: 3}
+        - {term: critical mineral*, weight: 3}
+        - {term: rare earth element*, weight: 2.5}
+        - {term: rare-earth, weight: 1}
+        - {term: hydrometallurg*, weight: 3}
+        - {term: bioleaching, weight: 3}
+        - {term: black mass, weight: 3}
+        - {term: battery recycling, weight: 3}
+        - {term: urban mining, weight: 3}
+        - {term: metal recovery, weight: 2.5}
+        - {term: mineral processing, weight: 2.5}
+        - {term: lithium extraction, weight: 3}
+        - {term: leaching, weight: 1.5}
+      nl:
+        - {term: kritieke grondstoffen, weight: 3}
+        - {term: kritieke metalen, weight: 2.5}
+        - {term: zeldzame aardmetalen, weight: 2.5}
+        - {term: biologische uitloging, weight: 3}
+        - {term: zwarte massa, weight: 2}
+        - {term: batterijrecycling, weight: 3}
+        - {term: stedelijke mijnbouw, weight: 3}
+        - {term: metaalterugwinning, weight: 2.5}
+        - {term: ertsverwerking, weight: 2.5}
+        - {term: lithiumwinning, weight: 3}
+        - {term: grondstoffen, weight: 1, compound: true}
+"""# + "\n",
+      "artificial-intelligence.yaml": #"""
+area:
+  id: artificial-intelligence
+  name: {en: Artificial intelligence, nl: Kunstmatige intelligentie}
+  description: Machine learning and the systems built on it that see, read, speak, generate content and decide, plus the large-scale computing that trains and runs them.
+  sensitivity: high
+  crosswalk:
+    eu_2023_2113: "2"
+    nts_2024: [Kunstmatige intelligentie en datawetenschap]
+    us_cet_2024: [Artificial Intelligence, Advanced Computing]
+
+fields:
+  - id: artificial-intelligence.machine-learning
+    name: {en: Machine learning and data analytics, nl: Machinaal leren en data-analyse}
+    description: Algorithms that learn models from data, from classical statistical learning to deep neural networks, and their use for large-scale data analytics.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "2.3"
+      nts_2024: [Kunstmatige intelligentie en datawetenschap]
+      us_cet_2024: [Artificial Intelligence]
+    terms:
+      en:
+        - {term: machine learning, weight: 2.5}
+        - {term: deep learning, weight: 3}
+        - {term: neural network, weight: 2.5, exclude: [biological neural network, neuronal network, gene regulatory network]}
+        - {term: deep neural network, weight: 3}
+        - {term: convolutional, weight: 2, exclude: [convolutional code, convolutional encoder, convolutional decoder]}
+        - {term: convolutional neural network, weight: 3}
+        - {term: CNN, case_sensitive: true, weight: 2.5}
+        - {term: recurrent neural network, weight: 3}
+        - {term: LSTM, case_sensitive: true, weight: 3}
+        - {term: graph neural network, weight: 3}
+        - {term: attention mechanism, weight: 2.5}
+        - {term: self-attention, weight: 3}
+        - {term: autoencoder, weight: 2.5}
+        - {term: supervised learning, weight: 2.5}
+        - {term: unsupervised, weight: 1.5}
+        - {term: semi-supervised, weight: 3}
+        - {term: representation learning, weight: 3}
+        - {term: transfer learning, weight: 2.5}
+        - {term: meta-learning, weight: 2.5}
+        - {term: federated learning, weight: 2}
+        - {term: stochastic gradient descent, weight: 2.5}
+        - {term: backpropagation, weight: 2.5}
+        - {term: few-shot, weight: 3}
+        - {term: zero-shot, weight: 2.5}
+        - {term: labeled data, weight: 2.5}
+        - {term: loss function, weight: 1.5}
+        - {term: overfitting, weight: 1.5}
+        - {term: feature extraction, weight: 1.5}
+        - {term: anomaly detection, weight: 1.5}
+        - {term: training data, weight: 1.5}
+        - {term: classifier, weight: 1.5}
+        - {term: support vector machine, weight: 2}
+        - {term: random forest, weight: 2}
+        - {term: kernel method, weight: 2}
+        - {term: ensemble learning, weight: 2.5}
+        - {term: dictionary learning, weight: 3}
+        - {term: variational inference, weight: 2.5}
+        - {term: collaborative filtering, weight: 2.5}
+        - {term: multi-armed bandit, weight: 2}
+        - {term: regret bound, weight: 2}
+        - {term: graphical model, weight: 1.5}
+        - {term: Bayesian network, weight: 1.5}
+        - {term: k-means, weight: 2}
+        - {term: feature selection, weight: 1.5}
+        - {term: recommender system, weight: 2.5}
+        - {term: learning algorithm, weight: 2}
+        - {term: learning-based, weight: 1.5}
+        - {term: sample complexity, weight: 2}
+        - {term: data mining, weight: 1.5}
+        - {term: data analytics, weight: 1}
+        - {term: dataset, weight: 0.5, weak: true}
+        - {term: trained, weight: 0.5, weak: true}
+        - {term: learned, weight: 0.5, weak: true, exclude: [lessons learned]}
+        - {term: recurrent, weight: 0.5, weak: true}
+        - {term: learns, weight: 0.5, weak: true}
+        # "learning" also means learning by pupils and staff; only context to a strong term
+        - {term: learning, weight: 0.5, weak: true, exclude: [lifelong learning, e-learning, learning outcomes, blended learning, learning environment]}
+        - {term: neural, weight: 0.5, weak: true, exclude: [neural tube, neural crest, neural activity, neural circuit, neural tissue]}
+      nl:
+        - {term: machinaal leren, weight: 2.5}
+        - {term: neuraal netwerk, weight: 2}
+        - {term: neurale netwerken, weight: 2}
+        - {term: diepe neurale netwerken, weight: 3}
+        - {term: convolutionele neurale netwerken, weight: 3}
+        - {term: gesuperviseerd leren, weight: 2.5}
+        - {term: ongesuperviseerd leren, weight: 2.5}
+        - {term: zelflerende algoritmen, weight: 2}
+        - {term: trainingsdata, weight: 1.5}
+        - {term: gelabelde data, weight: 2.5}
+        - {term: patroonherkenning, weight: 1.5}
+        - {term: datawetenschap, weight: 1}
+        - {term: data-analyse, weight: 1}
+        - {term: datagedreven, weight: 0.5, weak: true}
+        - {term: federatief leren, weight: 2}
+        - {term: kernelmethoden, weight: 2}
+        - {term: ensemblemethoden, weight: 2}
+        - {term: bayesiaanse netwerken, weight: 1.5}
+        - {term: probabilistische grafische modellen, weight: 1.5}
+        - {term: aanbevelingssysteem, weight: 2.5}
+
+  - id: artificial-intelligence.computer-vision
+    name: {en: Computer vision and object recognition, nl: Computervisie en objectherkenning}
+    description: Automatic analysis of images and video to detect, recognise, segment and track objects, faces and actions.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "2.4"
+      nts_2024: [Kunstmatige intelligentie en datawetenschap, Beeldvormingstechnologieën]
+      us_cet_2024: [Artificial Intelligence]
+    terms:
+      en:
+        - {term: computer vision, weight: 2.5}
+        - {term: image classification, weight: 3}
+        - {term: object detection, weight: 2.5}
+        - {term: object recognition, weight: 2.5}
+        - {term: semantic segmentation, weight: 3}
+        - {term: instance segmentation, weight: 3}
+        - {term: image segmentation, weight: 2.5}
+        - {term: image recognition, weight: 2.5}
+        - {term: image captioning, weight: 3}
+        - {term: image denoising, weight: 2}
+        - {term: image analysis, weight: 1.5}
+        - {term: emotion recognition, weight: 2.5}
+        - {term: face recognition, weight: 3}
+        - {term: facial recognition, weight: 3}
+        - {term: person re-identification, weight: 3}
+        - {term: action recognition, weight: 2.5}
+        - {term: pose estimation, weight: 1.5}
+        - {term: ImageNet, case_sensitive: true, weight: 3}
+        - {term: segmentation, weight: 1, weak: true}
+        - {term: image, weight: 0.5, weak: true, exclude: [image charge, image potential, mirror image, body image, public image]}
+      nl:
+        - {term: computervisie, weight: 2.5}
+        - {term: beeldherkenning, weight: 2.5}
+        - {term: objectherkenning, weight: 2.5}
+        - {term: objectdetectie, weight: 2.5}
+        - {term: beeldclassificatie, weight: 3}
+        - {term: beeldsegmentatie, weight: 2.5}
+        - {term: gezichtsherkenning, weight: 3}
+        - {term: beeldanalyse, weight: 1.5}
+        - {term: emotieherkenning, weight: 2.5}
+        - {term: automatische beeldanalyse, weight: 2}
+        - {term: videoanalyse, weight: 1.5}
+        - {term: camerabeelden, weight: 0.5, weak: true}
+
+  - id: artificial-intelligence.language-processing
+    name: {en: Language and speech processing, nl: Taal- en spraaktechnologie}
+    description: Computational analysis, understanding, translation and production of written and spoken human language.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "2.4"
+      nts_2024: [Kunstmatige intelligentie en datawetenschap]
+      us_cet_2024: [Artificial Intelligence]
+    terms:
+      en:
+        - {term: natural language processing, weight: 3}
+        - {term: named entity recognition, weight: 3}
+        - {term: dialogue system, weight: 2.5}
+        - {term: NLP, case_sensitive: true, weight: 3}
+        - {term: natural language, weight: 2}
+        - {term: utterance, weight: 2}
+        - {term: computational linguistics, weight: 2.5}
+        - {term: machine translation, weight: 3}
+        - {term: speech recognition, weight: 3}
+        - {term: speech synthesis, weight: 2.5}
+        - {term: sentiment analysis, weight: 3}
+        - {term: question answering, weight: 2.5}
+        - {term: text classification, weight: 2.5}
+        - {term: text mining, weight: 2}
+        - {term: information extraction, weight: 2}
+        - {term: word embedding, weight: 3}
+        - {term: word2vec, weight: 3}
+        - {term: language model, weight: 2.5}
+        - {term: chatbot, weight: 2.5}
+        - {term: summarization, weight: 1.5}
+        - {term: topic model, weight: 2}
+        - {term: corpus, weight: 0.5, weak: true, exclude: [corpus callosum, corpus luteum]}
+        - {term: sentence, weight: 0.5, weak: true}
+        - {term: lexical, weight: 1, weak: true}
+        - {term: corpora, weight: 1, weak: true}
+        - {term: speech, weight: 0.5, weak: true, exclude: [freedom of speech, free speech]}
+      nl:
+        - {term: natuurlijke taalverwerking, weight: 3}
+        - {term: natuurlijke taal, weight: 2}
+        - {term: spraak, weight: 0.5, weak: true, compound: true}
+        - {term: taaltechnologie, weight: 2.5}
+        - {term: spraaktechnologie, weight: 2.5}
+        - {term: spraakherkenning, weight: 3}
+        - {term: spraaksynthese, weight: 2.5}
+        - {term: automatische vertaling, weight: 2.5}
+        - {term: machinevertaling, weight: 3}
+        - {term: sentimentanalyse, weight: 3}
+        - {term: tekstclassificatie, weight: 2.5}
+        - {term: tekstmining, weight: 2}
+        - {term: topicmodellering, weight: 2}
+        - {term: automatische samenvatting, weight: 2}
+        - {term: computationele taalkunde, weight: 2.5}
+        - {term: taalmodel, weight: 2.5}
+        - {term: dialoogsysteem, weight: 2.5}
+
+  - id: artificial-intelligence.generative-ai
+    name: {en: Generative AI and foundation models, nl: Generatieve AI en basismodellen}
+    description: Models that generate text, images, audio or code, including large language models and other large pre-trained foundation models.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "2.4"
+      us_cet_2024: [Artificial Intelligence]
+    terms:
+      en:
+        - {term: generative AI, weight: 3}
+        - {term: generative artificial intelligence, weight: 3}
+        - {term: large language model, weight: 3}
+        - {term: LLM, case_sensitive: true, weight: 3}
+        - {term: LLMs, case_sensitive: true, weight: 3}
+        - {term: foundation model, weight: 3, exclude: [foundation modelling]}
+        - {term: generative adversarial network, weight: 3}
+        - {term: GAN, case_sensitive: true, weight: 2.5}
+        - {term: GANs, case_sensitive: true, weight: 2.5}
+        - {term: variational autoencoder, weight: 3}
+        - {term: denoising diffusion, weight: 3}
+        - {term: generative model, weight: 2}
+        - {term: generative, weight: 1, weak: true}
+        - {term: ChatGPT, weight: 3}
+        - {term: BERT, case_sensitive: true, weight: 2.5}
+        - {term: text-to-image, weight: 3}
+        - {term: text generation, weight: 3}
+        - {term: sequence-to-sequence, weight: 2.5}
+        - {term: deepfake, weight: 3}
+      nl:
+        - {term: generatieve AI, weight: 3}
+        - {term: generatieve kunstmatige intelligentie, weight: 3}
+        - {term: groot taalmodel, weight: 3}
+        - {term: grote taalmodellen, weight: 3}
+        - {term: generatief model, weight: 2}
+        - {term: generatieve modellen, weight: 2}
+        - {term: funderingsmodellen, weight: 3}
+        - {term: tekstgeneratie, weight: 3}
+        - {term: beeldgeneratie, weight: 2.5}
+        - {term: AI-gegenereerd, weight: 3}
+
+  - id: artificial-intelligence.decision-making
+    name: {en: "Reinforcement learning, planning and autonomous decision-making", nl: "Versterkend leren, planning en autonome besluitvorming"}
+    description: Agents that learn or reason their way to decisions, from reinforcement learning and search to automated planning and knowledge-based reasoning.
+    sensitivity: high
+    crosswalk:
+      us_cet_2024: [Artificial Intelligence]
+    terms:
+      en:
+        - {term: reinforcement learning, weight: 3}
+        - {term: deep reinforcement learning, weight: 3}
+        - {term: multi-agent reinforcement learning, weight: 3}
+        - {term: policy gradient, weight: 3}
+        - {term: Q-learning, weight: 2}
+        - {term: actor-critic, weight: 3}
+        - {term: Markov decision process, weight: 1}
+        - {term: intelligent agent, weight: 2.5}
+        - {term: knowledge representation, weight: 2}
+        - {term: knowledge graph, weight: 1.5}
+        - {term: evolutionary algorithm, weight: 2}
+        - {term: evolutionary computation, weight: 2.5}
+        - {term: genetic algorithm, weight: 1.5}
+        - {term: particle swarm optimization, weight: 2}
+        - {term: ontology, weight: 1, exclude: [gene ontology]}
+        - {term: genetic programming, weight: 2}
+        - {term: artificial immune system, weight: 3}
+        - {term: estimation of distribution algorithm, weight: 3}
+        - {term: ant colony optimization, weight: 2.5}
+        - {term: artificial intelligence, weight: 2, exclude: [artificial intelligence act]}
+        - {term: AI, case_sensitive: true, weight: 1, exclude: [AI Act, AI act, AI-verordening, AI-wet]}
+        - {term: planning, weight: 0.5, weak: true, exclude: [urban planning, spatial planning, treatment planning, family planning, financial planning]}
+      nl:
+        - {term: kunstmatige intelligentie, weight: 2}
+        - {term: artificiële intelligentie, weight: 2}
+        - {term: versterkend leren, weight: 3}
+        - {term: bekrachtigingsleren, weight: 3}
+        - {term: autonome besluitvorming, weight: 2}
+        - {term: intelligente agent, weight: 2.5}
+        - {term: kennisrepresentatie, weight: 2}
+        - {term: kennisgraaf, weight: 1.5}
+        - {term: evolutionaire algoritmen, weight: 1.5}
+        - {term: genetische algoritmen, weight: 1.5}
+        - {term: deeltjeszwermoptimalisatie, weight: 2}
+        - {term: evolutionaire computatie, weight: 2.5}
+        - {term: mierenkolonie-optimalisatie, weight: 2.5}
+        - {term: kunstmatige immuunsystemen, weight: 3}
+        - {term: AI-systemen, weight: 1.5}
+        - {term: AI-toepassingen, weight: 1.5}
+
+  - id: artificial-intelligence.trustworthy-ai
+    name: {en: "AI safety, security and explainability", nl: "Veilige, robuuste en uitlegbare AI"}
+    description: Attacks on and defences of learning systems, robustness, verification, fairness and methods that explain what a model does.
+    sensitivity: medium
+    crosswalk:
+      us_cet_2024: [Artificial Intelligence]
+    terms:
+      en:
+        - {term: adversarial example, weight: 3}
+        - {term: adversarial attack, weight: 2.5}
+        - {term: adversarial robustness, weight: 3}
+        - {term: adversarial training, weight: 3}
+        - {term: adversarial, weight: 1, weak: true}
+        - {term: data poisoning, weight: 2}
+        - {term: explainable AI, weight: 3}
+        - {term: explainable artificial intelligence, weight: 3}
+        - {term: XAI, case_sensitive: true, weight: 3}
+        - {term: explainability, weight: 2}
+        - {term: interpretability, weight: 2}
+        - {term: algorithmic fairness, weight: 2.5}
+        - {term: AI safety, weight: 3}
+        - {term: trustworthy AI, weight: 3}
+        - {term: responsible AI, weight: 3}
+      nl:
+        - {term: uitlegbare AI, weight: 3}
+        - {term: verklaarbare AI, weight: 3}
+        - {term: uitlegbaarheid, weight: 2}
+        - {term: verklaarbaarheid, weight: 1.5}
+        - {term: betrouwbare AI, weight: 3}
+        - {term: verantwoorde AI, weight: 3}
+        - {term: AI-veiligheid, weight: 3}
+        - {term: AI-ethiek, weight: 2}
+        - {term: algoritmische vooringenomenheid, weight: 2}
+        - {term: vijandige aanvallen, weight: 2}
+
+  - id: artificial-intelligence.high-performance-computing
+    name: {en: "High-performance, cloud and edge computing for AI", nl: "Hoogwaardige rekenkracht, cloud- en edge-computing voor AI"}
+    description: Supercomputers, accelerators and cloud and edge infrastructure on which AI models are trained and deployed.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "2.1"
+      us_cet_2024: [Advanced Computing]
+    dual_use: [4A003, 4D001, 4E001]
+    terms:
+      en:
+        - {term: high-performance computing, weight: 1.5}
+        - {term: HPC, case_sensitive: true, weight: 1.5}
+        - {term: supercomputer, weight: 1.5}
+        - {term: exascale, weight: 2}
+        - {term: AI accelerator, weight: 3}
+        - {term: distributed training, weight: 2.5}
+        - {term: neuromorphic computing, weight: 1.5}
+        - {term: edge AI, weight: 3}
+        - {term: cloud computing, weight: 1}
+        - {term: edge computing, weight: 1}
+        - {term: GPU, case_sensitive: true, weight: 0.5, weak: true}
+      nl:
+        - {term: supercomputercentrum, weight: 1.5}
+        - {term: rekenkracht, weight: 0.5, weak: true}
+        - {term: hoogwaardige rekenkracht, weight: 1.5}
+        - {term: rekencluster, weight: 1.5}
+        - {term: rekeninfrastructuur, weight: 1.5}
+        - {term: AI-versneller, weight: 3}
+        - {term: AI-chip, weight: 2.5}
+        - {term: neuromorf rekenen, weight: 1.5}
+        - {term: cloudcomputing, weight: 1}
+"""# + "\n",
+      "biotechnology.yaml": #"""
+area:
+  id: biotechnology
+  name: {en: Biotechnologies, nl: Biotechnologie}
+  description: >-
+    Reading, changing and designing genes, genomes and biomolecules, from genetic
+    modification and genome editing to synthetic biology, and research on dangerous pathogens.
+  sensitivity: high
+  crosswalk:
+    eu_2023_2113: "4"
+    nts_2024: [Biomoleculaire en celtechnologieën]
+    us_cet_2024: [Biotechnologies]
+
+fields:
+  - id: biotechnology.genetic-modification
+    name: {en: Genetic modification, nl: Genetische modificatie}
+    description: Adding, removing or changing genetic material in organisms with recombinant DNA techniques, vectors and gene transfer.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "4.1"
+      nts_2024: [Biomoleculaire en celtechnologieën]
+      us_cet_2024: [Biotechnologies]
+    dual_use: [1C353, 2E301]
+    terms:
+      en:
+        - {term: genetic modification, weight: 3}
+        - {term: genetically modified, weight: 3}
+        - {term: genetically engineered, weight: 3}
+        - {term: genetic engineering, weight: 3}
+        - {term: GMO, case_sensitive: true, weight: 2}
+        - {term: recombinant DNA, weight: 3}
+        - {term: recombinant, weight: 1}
+        - {term: transgenic, weight: 2.5}
+        - {term: plasmid, weight: 2}
+        - {term: viral vector, weight: 2.5}
+        - {term: gene therapy, weight: 2.5}
+        - {term: mutagenesis, weight: 2}
+      nl:
+        - {term: genetische modificatie, weight: 3}
+        - {term: genetisch gemodificeerd, weight: 3}
+        - {term: genetisch gemodificeerde, weight: 3}
+        - {term: GGO, case_sensitive: true, weight: 2}
+        - {term: genetische manipulatie, weight: 2.5}
+        - {term: transgeen, weight: 2.5}
+        - {term: transgene, weight: 2.5}
+        - {term: plasmide, weight: 2}
+        - {term: virale vector, weight: 2.5}
+        - {term: gentherapie, weight: 2.5, compound: true}
+        - {term: mutagenese, weight: 2}
+
+  - id: biotechnology.genome-editing
+    name: {en: Genome editing and new genomic techniques, nl: Genoombewerking en nieuwe genomische technieken}
+    description: Targeted changes to a genome with programmable nucleases such as CRISPR-Cas, base and prime editing, and the other new genomic techniques.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "4.2"
+      nts_2024: [Biomoleculaire en celtechnologieën]
+      us_cet_2024: [Biotechnologies]
+    dual_use: [1C353]
+    terms:
+      en:
+        - {term: CRISPR, case_sensitive: true, weight: 3}
+        - {term: Cas9, case_sensitive: true, weight: 3}
+        - {term: genome editing, weight: 3}
+        - {term: gene editing, weight: 3}
+        - {term: base editing, weight: 3}
+        - {term: prime editing, weight: 3}
+        - {term: TALEN, case_sensitive: true, weight: 2.5}
+        - {term: zinc finger nuclease, weight: 3}
+        - {term: guide RNA, weight: 2.5}
+        - {term: new genomic techniques, weight: 3}
+        - {term: targeted mutagenesis, weight: 3}
+        - {term: cisgenesis, weight: 3}
+      nl:
+        - {term: genoombewerking, weight: 3}
+        - {term: genbewerking, weight: 3}
+        - {term: CRISPR-Cas-techniek, weight: 3}
+        - {term: nieuwe genomische technieken, weight: 3}
+        - {term: gerichte mutagenese, weight: 3}
+        - {term: cisgenese, weight: 3}
+        - {term: kiembaanmodificatie, weight: 3}
+        - {term: gids-RNA, weight: 2.5}
+        - {term: genetisch bewerkte, weight: 3}
+
+  - id: biotechnology.gene-drive
+    name: {en: Gene drive, nl: Gene drive}
+    description: Genetic elements that spread themselves through wild populations faster than normal inheritance allows, for instance to suppress insect populations.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "4.3"
+      us_cet_2024: [Biotechnologies]
+    dual_use: [1C353]
+    terms:
+      en:
+        - {term: gene drive, weight: 3}
+        - {term: homing endonuclease, weight: 3}
+        - {term: super-Mendelian inheritance, weight: 3}
+        # ecological words: they only count next to a gene-drive term
+        - {term: population suppression, weight: 1, weak: true}
+        - {term: Anopheles, weight: 1, weak: true}
+        - {term: mosquito population, weight: 1, weak: true}
+      nl:
+        - {term: gendrive, weight: 3}
+        - {term: gene-drivesystemen, weight: 3}
+        - {term: zelfverspreidende genetische elementen, weight: 3}
+        - {term: populatieonderdrukking, weight: 1, weak: true}
+        - {term: muggenpopulatie, weight: 1, weak: true}
+        - {term: malariamug, weight: 1, weak: true, compound: true}
+
+  - id: biotechnology.synthetic-biology
+    name: {en: Synthetic biology and biomanufacturing, nl: Synthetische biologie en bioproductie}
+    description: Designing and building new biological parts, genetic circuits, pathways and organisms, DNA synthesis, and engineered microbes as production platforms.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "4.4"
+      nts_2024: [Biomoleculaire en celtechnologieën]
+      us_cet_2024: [Biotechnologies]
+    dual_use: [2B352, 2D352]
+    terms:
+      en:
+        - {term: synthetic biology, weight: 3}
+        - {term: genetic circuit, weight: 3}
+        - {term: DNA synthesis, weight: 2}
+        - {term: gene synthesis, weight: 2.5}
+        - {term: metabolic engineering, weight: 3}
+        - {term: directed evolution, weight: 3}
+        - {term: synthetic cell, weight: 2.5}
+        - {term: biofoundry, weight: 3}
+        - {term: biomanufacturing, weight: 3}
+        - {term: cell factory, weight: 2}
+        - {term: bioreactor, weight: 1.5}
+        # food, wine and brewing use it too
+        - {term: fermentation, weight: 1, weak: true}
+        - {term: biotechnolog*, weight: 1.5}
+      nl:
+        - {term: synthetische biologie, weight: 3}
+        - {term: genetische schakeling, weight: 3}
+        - {term: DNA-synthese, weight: 2}
+        - {term: gensynthese, weight: 2.5}
+        - {term: metabole engineering, weight: 3}
+        - {term: gerichte evolutie, weight: 3}
+        - {term: kunstmatige cel, weight: 2.5}
+        - {term: bioproductie, weight: 2}
+        - {term: celfabriek, weight: 2, compound: true}
+        - {term: fermentatie, weight: 1, weak: true, compound: true}
+        - {term: bioprocestechnologie, weight: 2.5}
+
+  - id: biotechnology.genomics-omics
+    name: {en: "Genomics, sequencing and multi-omics", nl: "Genomica, sequencing en multi-omics"}
+    description: Reading and analysing genomes and other molecular layers (transcriptome, proteome, epigenome) with sequencing and bioinformatics.
+    sensitivity: medium
+    crosswalk:
+      nts_2024: [Biomoleculaire en celtechnologieën]
+      us_cet_2024: [Biotechnologies]
+    terms:
+      en:
+        - {term: genom*, weight: 2}
+        - {term: gene, weight: 1.5}
+        - {term: DNA, case_sensitive: true, weight: 1.5}
+        - {term: RNA, case_sensitive: true, weight: 2}
+        - {term: mRNA, case_sensitive: true, weight: 2}
+        - {term: DNA sequencing, weight: 3}
+        - {term: RNA-seq, weight: 3}
+        - {term: next-generation sequencing, weight: 3}
+        - {term: high-throughput sequencing, weight: 3}
+        - {term: sequencing data, weight: 3}
+        # "sequencing" alone also means ordering jobs or tasks
+        - {term: sequencing, weight: 1, weak: true}
+        - {term: genome-wide association, weight: 3}
+        - {term: GWAS, case_sensitive: true, weight: 3}
+        - {term: SNP, case_sensitive: true, weight: 2.5}
+        - {term: genotyp*, weight: 1.5}
+        - {term: allele, weight: 1.5}
+        - {term: chromosom*, weight: 2}
+        - {term: nucleotide, weight: 2}
+        - {term: transcriptom*, weight: 3}
+        - {term: proteom*, weight: 3}
+        - {term: metagenom*, weight: 3}
+        - {term: epigenetic*, weight: 2.5}
+        - {term: DNA methylation, weight: 3}
+        - {term: chromatin, weight: 2.5}
+        - {term: multi-omics, weight: 3}
+        - {term: gene expression, weight: 2}
+        - {term: transcription factor, weight: 2.5}
+        - {term: microarray, weight: 2}
+        - {term: bioinformatic*, weight: 1.5}
+      nl:
+        - {term: genoom, weight: 2, compound: true, inflect: false}  # plural "genomen" is also the participle of "nemen"
+        - {term: genen, weight: 1.5}
+        - {term: DNA-sequentie, weight: 2}
+        - {term: sequentiebepaling, weight: 2.5}
+        - {term: genoomsequencing, weight: 3}
+        - {term: genoombrede associatiestudie, weight: 3}
+        - {term: genetische varianten, weight: 2}
+        - {term: epigenetisch, weight: 2.5}
+        - {term: epigenetische, weight: 2.5}
+        - {term: DNA-methylatie, weight: 3}
+        - {term: genexpressie, weight: 2}
+        - {term: bio-informatica, weight: 1.5}
+
+  - id: biotechnology.protein-engineering
+    name: {en: Protein and biomolecular engineering, nl: Eiwit- en biomoleculaire technologie}
+    description: Structure, folding, dynamics and design of proteins, nucleic acids and other biomolecules, including enzyme and antibody engineering.
+    sensitivity: medium
+    crosswalk:
+      nts_2024: [Biomoleculaire en celtechnologieën]
+      us_cet_2024: [Biotechnologies]
+    exclude: [protein intake, dietary protein, protein-rich, protein source, plant protein, plant-based protein, animal protein, alternative protein, eiwittransitie, eiwitrijk, eiwitrijke, eiwitinname, eiwitbronnen]
+    terms:
+      en:
+        - {term: protein, weight: 2}
+        - {term: protein structure, weight: 3}
+        - {term: protein folding, weight: 3}
+        - {term: protein design, weight: 3}
+        - {term: protein engineering, weight: 3}
+        - {term: protein-protein interaction, weight: 2.5}
+        - {term: protein sequence, weight: 3}
+        - {term: intrinsically disordered, weight: 3}
+        - {term: amino acid, weight: 2}
+        - {term: peptide, weight: 1.5}
+        - {term: enzyme, weight: 1.5}
+        - {term: nucleic acid, weight: 2.5}
+        - {term: RNA structure, weight: 3}
+        - {term: secondary structure, weight: 1.5}
+        - {term: conformational, weight: 1.5}
+        # folding and molecular dynamics also occur in origami, robotics and materials physics
+        - {term: folding, weight: 0.5, weak: true}
+        - {term: molecular dynamics, weight: 0.5, weak: true}
+        - {term: ligand binding, weight: 1.5}
+        - {term: allosteric, weight: 2.5}
+        - {term: biomolecul*, weight: 1.5}
+        - {term: ribosom*, weight: 2.5}
+      nl:
+        - {term: eiwit, weight: 2, compound: true}
+        - {term: eiwitten, weight: 2}
+        - {term: eiwitstructuur, weight: 3}
+        - {term: eiwitvouwing, weight: 3}
+        - {term: eiwitontwerp, weight: 3}
+        - {term: eiwit-eiwitinteracties, weight: 2.5}
+        - {term: aminozuur, weight: 2, compound: true}
+        - {term: aminozuren, weight: 2}
+        - {term: peptiden, weight: 1.5}
+        - {term: enzym, weight: 1.5, compound: true}
+        - {term: antilichamen, weight: 1.5}
+        - {term: nucleïnezuren, weight: 2.5}
+        - {term: structuurbiologie, weight: 2.5}
+        - {term: moleculaire dynamica, weight: 0.5, weak: true}
+
+  - id: biotechnology.pathogens-biosecurity
+    name: {en: Dangerous pathogens and biosecurity, nl: Gevaarlijke ziekteverwekkers en bioveiligheid}
+    description: Research on, and enhancement of, human, animal and plant pathogens and toxins, including gain-of-function work, vaccines and biocontainment.
+    sensitivity: high
+    crosswalk:
+      us_cet_2024: [Biotechnologies]
+    dual_use: [1C351, 1C354, 2B352]
+    terms:
+      en:
+        - {term: gain-of-function, weight: 3}
+        - {term: dual-use research of concern, weight: 3}
+        - {term: biological weapon, weight: 3}
+        - {term: bioweapon, weight: 3}
+        - {term: bioterroris*, weight: 3}
+        - {term: biosecurity, weight: 2.5}
+        - {term: biosafety, weight: 2}
+        - {term: BSL-3, case_sensitive: true, weight: 3}
+        - {term: select agent, weight: 3}
+        - {term: pathogen, weight: 1.5}
+        - {term: pathogenic, weight: 1.5}
+        - {term: virulence, weight: 2}
+        - {term: toxin, weight: 1.5}
+        - {term: anthrax, weight: 2.5}
+        - {term: Ebola, weight: 2}
+        - {term: avian influenza, weight: 2}
+        - {term: virology, weight: 1.5}
+        - {term: vaccine development, weight: 2}
+        - {term: vaccine, weight: 1}
+      nl:
+        - {term: functiewinstonderzoek, weight: 3}
+        - {term: biologische wapens, weight: 3}
+        - {term: biowapen, weight: 3, compound: true}
+        - {term: bioveiligheid, weight: 2}
+        - {term: ziekteverwekker, weight: 1.5, compound: true}
+        - {term: pathogeen, weight: 1.5}
+        - {term: pathogenen, weight: 1.5}
+        - {term: virulentie, weight: 2, compound: true}
+        - {term: toxine, weight: 1.5}
+        - {term: miltvuur, weight: 2.5}
+        - {term: vogelgriep, weight: 2, compound: true}
+        - {term: aviaire influenza, weight: 2}
+        - {term: virologie, weight: 1.5}
+        - {term: vaccinontwikkeling, weight: 2}
+        - {term: vaccin, weight: 1, compound: true}
+"""# + "\n",
+      "connectivity-digital.yaml": #"""
+area:
+  id: connectivity-digital
+  name: {en: "Advanced connectivity, navigation and digital technologies", nl: "Geavanceerde connectiviteit, navigatie en digitale technologie"}
+  description: Secure and next-generation communication networks, cybersecurity and cyber-surveillance, the Internet of Things and extended reality, distributed ledgers and digital identity, and positioning, navigation and timing.
+  sensitivity: high
+  crosswalk:
+    eu_2023_2113: "5"
+    nts_2024: [Cyberbeveiligingstechnologieën]
+    us_cet_2024:
+      - Integrated Communication and Networking Technologies
+      - "Data Privacy, Data Security, and Cybersecurity Technologies"
+      - "Positioning, Navigation, and Timing (PNT) Technologies"
+
+fields:
+  - id: connectivity-digital.secure-networks
+    name: {en: Next-generation and secure communication networks, nl: Volgende generatie en veilige communicatienetwerken}
+    description: Mobile and wireless networks such as 5G, 6G and (Open) RAN, software-defined networking and the protocols that carry data securely and reliably.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "5.1"
+      us_cet_2024: [Integrated Communication and Networking Technologies]
+    dual_use: [5A001, 5B001, 5D001, 5E001]
+    terms:
+      en:
+        - {term: 5G, case_sensitive: true, weight: 2}
+        - {term: 6G, case_sensitive: true, weight: 3}
+        - {term: radio access network, weight: 3}
+        - {term: RAN, case_sensitive: true, weight: 2}
+        - {term: Open RAN, weight: 3}
+        - {term: wireless network, weight: 2.5}
+        - {term: cellular network, weight: 2.5}
+        - {term: mobile network, weight: 2.5}
+        - {term: base station, weight: 2.5}
+        - {term: mmWave, weight: 2.5}
+        - {term: beamforming, weight: 1}
+        - {term: software-defined networking, weight: 3}
+        - {term: SDN, case_sensitive: true, weight: 2.5}
+        - {term: network function virtualization, weight: 3}
+        - {term: network slicing, weight: 3}
+        - {term: routing protocol, weight: 3}
+        - {term: TCP, case_sensitive: true, weight: 2}
+        - {term: congestion control, weight: 3}
+        - {term: quality of service, weight: 1.5}
+        - {term: QoS, case_sensitive: true, weight: 1.5}
+        - {term: ad hoc network, weight: 3}
+        - {term: device-to-device, weight: 3}
+        - {term: cognitive radio, weight: 3}
+        - {term: LTE, case_sensitive: true, weight: 2}
+        - {term: Wi-Fi, weight: 3}
+        - {term: WiFi, weight: 3}
+        - {term: WLAN, case_sensitive: true, weight: 3}
+        - {term: packet loss, weight: 2}
+        - {term: network traffic, weight: 1.5}
+        - {term: secure communication, weight: 2.5}
+        - {term: wireless, weight: 1.5, exclude: [wireless power transfer, wireless charging]}
+        - {term: communication network, weight: 2}
+        - {term: networking, weight: 1.5, exclude: [social networking, networking events]}
+        - {term: channel state information, weight: 2}
+        - {term: multiple access, weight: 1.5}
+        - {term: spectrum access, weight: 2}
+        - {term: internet, weight: 0.5, weak: true}
+        - {term: routing, weight: 0.5, weak: true}
+      nl:
+        - {term: draadloze netwerken, weight: 2.5}
+        - {term: draadloos netwerk, weight: 2.5}
+        - {term: draadloze communicatie, weight: 2}
+        - {term: mobiel netwerk, weight: 2.5}
+        - {term: mobiele netwerken, weight: 2.5}
+        - {term: 5G-netwerk, weight: 3}
+        - {term: radiotoegangsnetwerk, weight: 3}
+        - {term: basisstation, weight: 2.5}
+        - {term: telecommunicatienetwerk, weight: 2.5}
+        - {term: netwerkprotocol, weight: 2.5}
+        - {term: netwerkverkeer, weight: 1.5}
+        - {term: softwaregedefinieerde netwerken, weight: 3}
+        - {term: veilige communicatie, weight: 2.5}
+        - {term: draadloos, weight: 1.5}
+        - {term: communicatienetwerk, weight: 2}
+        - {term: telecommunicatie, weight: 1, weak: true, compound: true}
+
+  - id: connectivity-digital.cybersecurity
+    name: {en: Cybersecurity and cryptography, nl: Cyberbeveiliging en cryptografie}
+    description: Protecting systems, networks and data against attack, from cryptography and authentication to malware and intrusion detection and privacy-enhancing technologies.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "5.2"
+      nts_2024: [Cyberbeveiligingstechnologieën]
+      us_cet_2024: ["Data Privacy, Data Security, and Cybersecurity Technologies"]
+    dual_use: [5A002, 5A003, 5A004, 5D002, 5E002]
+    terms:
+      en:
+        - {term: cybersecurity, weight: 3}
+        - {term: cyber-attack, weight: 3}
+        - {term: information security, weight: 3}
+        - {term: network security, weight: 3}
+        - {term: security protocol, weight: 3}
+        - {term: cryptography, weight: 2.5, exclude: [quantum cryptography]}
+        - {term: cryptographic, weight: 2.5}
+        - {term: encryption, weight: 2.5}
+        - {term: homomorphic encryption, weight: 3}
+        - {term: digital signature, weight: 3}
+        - {term: secure multi-party computation, weight: 3}
+        - {term: key exchange, weight: 3}
+        - {term: authentication, weight: 2.5}
+        - {term: access control, weight: 2.5}
+        - {term: intrusion detection, weight: 3}
+        - {term: malware, weight: 3}
+        - {term: phishing, weight: 3}
+        - {term: denial of service, weight: 3}
+        - {term: fuzzing, weight: 3}
+        - {term: threat model, weight: 3}
+        - {term: physically unclonable function, weight: 3}
+        - {term: eavesdropping, weight: 2.5}
+        - {term: differential privacy, weight: 2.5}
+        - {term: privacy-preserving, weight: 2.5}
+        - {term: privacy, weight: 1.5, exclude: [privacy policy, privacy law]}
+        - {term: security, weight: 1, exclude: [food security, energy security, social security, security of supply, job security, water security]}
+        - {term: attacker, weight: 2}
+        - {term: adversary, weight: 1}
+        - {term: attack, weight: 1, exclude: [heart attack, panic attack, asthma attack, pathogen attack, insect attack]}
+        - {term: secure, weight: 1, weak: true}
+        - {term: secret key, weight: 3}
+        - {term: malicious, weight: 1.5}
+      nl:
+        - {term: cyberbeveiliging, weight: 3}
+        - {term: cyberaanval, weight: 3}
+        - {term: cyberweerbaarheid, weight: 3}
+        - {term: informatiebeveiliging, weight: 3}
+        - {term: netwerkbeveiliging, weight: 3}
+        - {term: cryptografie, weight: 2.5}
+        - {term: versleuteling, weight: 2.5}
+        - {term: encryptie, weight: 2.5}
+        - {term: homomorfe encryptie, weight: 3}
+        - {term: digitale handtekening, weight: 3}
+        - {term: sleuteluitwisseling, weight: 3}
+        - {term: geheime sleutel, weight: 2.5}
+        - {term: authenticatie, weight: 2.5}
+        - {term: toegangscontrole, weight: 1.5}
+        - {term: inbraakdetectie, weight: 3}
+        - {term: kwaadaardige software, weight: 3}
+        - {term: beveiligingslek, weight: 3}
+        - {term: privacybescherming, weight: 1.5}
+        - {term: aanvaller, weight: 2}
+        - {term: beveiliging, weight: 0.5, weak: true, compound: true}
+
+  - id: connectivity-digital.cyber-surveillance
+    name: {en: "Cyber-surveillance, intrusion and digital forensics", nl: "Cybersurveillance, inbraaksoftware en digitaal forensisch onderzoek"}
+    description: Tools that intercept, monitor or break into communications and devices, traffic analysis and de-anonymisation, and the forensic recovery of digital evidence.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "5.2"
+      us_cet_2024: ["Data Privacy, Data Security, and Cybersecurity Technologies"]
+    dual_use: [4A005, 4D004, 4E001.c, 5A001.f, 5A001.j, 5D001.e]
+    terms:
+      en:
+        - {term: lawful interception, weight: 3}
+        - {term: IMSI catcher, weight: 3}
+        - {term: deep packet inspection, weight: 3}
+        - {term: intrusion software, weight: 3}
+        - {term: spyware, weight: 3}
+        - {term: mass surveillance, weight: 3}
+        - {term: traffic analysis, weight: 1.5}
+        - {term: de-anonymization, weight: 3}
+        - {term: Tor, case_sensitive: true, weight: 2}
+        - {term: onion routing, weight: 3}
+        - {term: censorship, weight: 1.5}
+        - {term: digital forensics, weight: 3}
+        - {term: anonymity, weight: 1}
+        - {term: surveillance, weight: 0.5, weak: true, exclude: [epidemiological surveillance, disease surveillance, video surveillance, public health surveillance]}
+      nl:
+        - {term: aftapsystemen, weight: 3}
+        - {term: interceptie van communicatie, weight: 3}
+        - {term: massasurveillance, weight: 3}
+        - {term: inbraaksoftware, weight: 3}
+        - {term: spionagesoftware, weight: 3}
+        - {term: digitaal forensisch onderzoek, weight: 3}
+        - {term: deanonimisering, weight: 3}
+        - {term: internetcensuur, weight: 2.5}
+        - {term: hackbevoegdheid, weight: 3}
+        - {term: anonimiteit, weight: 0.5, weak: true}
+
+  - id: connectivity-digital.iot-extended-reality
+    name: {en: Internet of Things and extended reality, nl: Internet of Things en extended reality}
+    description: Networked sensors and devices, their low-power radio links and the cyber-physical systems they form, plus virtual and augmented reality.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "5.3"
+      us_cet_2024: [Integrated Communication and Networking Technologies, Human-Machine Interfaces]
+    terms:
+      en:
+        - {term: Internet of Things, weight: 2.5}
+        - {term: IoT, case_sensitive: true, weight: 2.5}
+        - {term: wireless sensor network, weight: 3}
+        - {term: sensor network, weight: 2}
+        - {term: LoRa, case_sensitive: true, weight: 3}
+        - {term: LoRaWAN, weight: 3}
+        - {term: Bluetooth, weight: 2.5}
+        - {term: RFID, case_sensitive: true, weight: 2}
+        - {term: smart home, weight: 1.5}
+        - {term: fog computing, weight: 2}
+        - {term: cyber-physical system, weight: 1}
+        - {term: virtual reality, weight: 1}
+        - {term: augmented reality, weight: 1}
+        - {term: extended reality, weight: 2}
+        - {term: metaverse, weight: 2.5}
+        - {term: digital twin, weight: 1}
+      nl:
+        - {term: internet der dingen, weight: 2.5}
+        - {term: IoT-apparaten, weight: 3}
+        - {term: slimme apparaten, weight: 1.5}
+        - {term: verbonden apparaten, weight: 2}
+        - {term: sensornetwerk, weight: 2}
+        - {term: draadloze sensornetwerken, weight: 3}
+        - {term: slimme stad, weight: 1}
+        - {term: virtuele realiteit, weight: 1}
+        - {term: toegevoegde realiteit, weight: 1}
+        - {term: digitale tweeling, weight: 1}
+
+  - id: connectivity-digital.distributed-ledger-identity
+    replaces: [connectivity-digital.distributed-ledgers, connectivity-digital.digital-identity]
+    name: {en: Distributed ledgers and digital identity, nl: Gedistribueerde grootboeken en digitale identiteit}
+    description: Blockchains, smart contracts and consensus protocols, and technologies that establish and verify identities online, including biometrics.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "5.4"
+      us_cet_2024: ["Data Privacy, Data Security, and Cybersecurity Technologies"]
+    terms:
+      en:
+        - {term: blockchain, weight: 3}
+        - {term: distributed ledger, weight: 3}
+        - {term: bitcoin, weight: 3}
+        - {term: smart contract, weight: 3}
+        - {term: cryptocurrency, weight: 2.5}
+        - {term: consensus protocol, weight: 1.5}
+        - {term: Byzantine fault tolerance, weight: 2.5}
+        - {term: digital identity, weight: 3}
+        - {term: self-sovereign identity, weight: 3}
+        - {term: identity management, weight: 2.5}
+        - {term: biometric authentication, weight: 3}
+        - {term: biometric, weight: 1.5}
+        - {term: electronic voting, weight: 2.5}
+        - {term: peer-to-peer, weight: 1, weak: true}
+      nl:
+        - {term: blockchaintechnologie, weight: 3}
+        - {term: gedistribueerd grootboek, weight: 3}
+        - {term: slimme contracten, weight: 3}
+        - {term: cryptovaluta, weight: 2.5}
+        - {term: digitale euro, weight: 2.5}
+        - {term: digitale identiteit, weight: 3}
+        - {term: zelfsoevereine identiteit, weight: 3}
+        - {term: identiteitsbeheer, weight: 2.5}
+        - {term: biometrische, weight: 1.5}
+        - {term: biometrie, weight: 1.5}
+        - {term: elektronisch stemmen, weight: 2.5}
+
+  - id: connectivity-digital.navigation-pnt
+    replaces: [robotics-autonomy.navigation-pnt]
+    name: {en: "Guidance, navigation and positioning", nl: "Geleiding, navigatie en plaatsbepaling"}
+    description: Satellite and inertial navigation, timing, avionics and marine positioning, and the jamming and spoofing of these signals.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "5.5"
+      us_cet_2024: ["Positioning, Navigation, and Timing (PNT) Technologies"]
+    dual_use: [7A001, 7A002, 7A003, 7A005, 7A008, 7D002, 7E004]
+    terms:
+      en:
+        - {term: "positioning, navigation and timing", weight: 3}
+        - {term: PNT, case_sensitive: true, weight: 2}
+        - {term: GNSS, case_sensitive: true, weight: 1.5}
+        - {term: global navigation satellite system, weight: 2}
+        - {term: satellite navigation, weight: 2}
+        - {term: GPS spoofing, weight: 3}
+        - {term: GPS jamming, weight: 3}
+        - {term: inertial navigation system, weight: 2.5}
+        - {term: inertial navigation, weight: 2}
+        - {term: avionics, weight: 2}
+        - {term: "guidance, navigation and control", weight: 3}
+        - {term: missile guidance, weight: 3}
+        - {term: dynamic positioning, weight: 2}
+        - {term: underwater acoustic positioning, weight: 3}
+        - {term: GPS, case_sensitive: true, weight: 0.5, weak: true}
+        - {term: dead reckoning, weight: 0.5, weak: true}
+        - {term: Galileo, weight: 0.5, weak: true, exclude: [Galileo Galilei]}
+      nl:
+        - {term: satellietnavigatie, weight: 2}
+        - {term: plaatsbepaling, weight: 1, compound: true}
+        - {term: traagheidsnavigatie, weight: 2}
+        - {term: GPS-storing, weight: 2.5}
+        - {term: misleiden van satellietsignalen, weight: 3}
+        - {term: vliegtuigelektronica, weight: 2}
+        - {term: geleidingssystemen, weight: 2.5}
+        - {term: geleiding en navigatie, weight: 3}
+        - {term: maritieme plaatsbepaling, weight: 2.5}
+        - {term: navigatiesystemen, weight: 1}
+        - {term: tijdsynchronisatie, weight: 1}
+"""# + "\n",
+      "energy.yaml": #"""
+area:
+  id: energy
+  name: {en: Energy technologies, nl: Energietechnologie}
+  description: >-
+    Nuclear fission and fusion and the nuclear fuel cycle, hydrogen and new fuels, photovoltaics
+    and other net-zero generation, and smart grids, energy storage and batteries.
+  sensitivity: medium
+  crosswalk:
+    eu_2023_2113: "8"
+    nts_2024: [Energiematerialen]
+    us_cet_2024: [Clean Energy Generation and Storage]
+
+fields:
+  - id: energy.nuclear-fission
+    split_from: energy.nuclear
+    name: {en: Nuclear reactors and power generation, nl: Kernreactoren en kernenergie}
+    description: Design, operation and safety of nuclear fission reactors, including research reactors, small modular reactors and nuclear power plants.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "8.1"
+      us_cet_2024: [Clean Energy Generation and Storage]
+    dual_use: [0A001, 0C004, 0D001, 0E001]
+    terms:
+      en:
+        - {term: nuclear reactor, weight: 2.5}
+        - {term: nuclear power plant, weight: 2.5}
+        - {term: nuclear power, weight: 2.5}
+        - {term: nuclear energy, weight: 2}
+        - {term: research reactor, weight: 3}
+        - {term: small modular reactor, weight: 3}
+        - {term: light water reactor, weight: 3}
+        - {term: pressurized water reactor, weight: 3}
+        - {term: fast reactor, weight: 3}
+        - {term: molten salt reactor, weight: 3}
+        - {term: reactor physics, weight: 3}
+        - {term: nuclear fission, weight: 2}
+        - {term: nuclear safety, weight: 2.5}
+        - {term: fuel rod, weight: 2.5}
+        # reactor alone also means chemical reactors and reactor-neutrino experiments
+        - {term: reactor, weight: 0.5, weak: true, exclude: [chemical reactor, bioreactor, photoreactor, microreactor]}
+      nl:
+        - {term: kernreactor, weight: 3, compound: true}
+        - {term: kerncentrale, weight: 3, compound: true}
+        - {term: kernenergie, weight: 2.5, compound: true}
+        - {term: kernsplijting, weight: 2}
+        - {term: onderzoeksreactor, weight: 3, compound: true}
+        - {term: kleine modulaire reactor, weight: 3}
+        - {term: snelle reactor, weight: 3}
+        - {term: thoriumreactor, weight: 3}
+        - {term: reactorfysica, weight: 3}
+        - {term: nucleaire veiligheid, weight: 2.5}
+        - {term: nucleaire technologie, weight: 2}
+        - {term: Hoger Onderwijs Reactor, weight: 3}
+        - {term: reactorveiligheid, weight: 3}
+
+  - id: energy.nuclear-fuel-cycle
+    split_from: energy.nuclear
+    name: {en: Nuclear fuel cycle and radioisotopes, nl: Splijtstofcyclus en radio-isotopen}
+    description: Uranium conversion and enrichment, fuel fabrication, reprocessing and recycling of spent fuel, radioactive waste, and production of radioisotopes, also for medical use.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "8.1"
+      us_cet_2024: [Clean Energy Generation and Storage]
+    dual_use: [0B001, 0B003, 0B004, 0B005, 0B006, 0B007, 0C001, 0C002, 0C003, 1C012, 1C236]
+    terms:
+      en:
+        - {term: uranium enrichment, weight: 3}
+        - {term: isotope separation, weight: 3, exclude: [isotope separation on-line, isotope separator on-line]}
+        - {term: enriched uranium, weight: 3}
+        - {term: uranium, weight: 1.5}
+        - {term: plutonium, weight: 2.5}
+        - {term: nuclear fuel, weight: 3}
+        - {term: fuel cycle, weight: 1.5}
+        - {term: spent fuel, weight: 3}
+        - {term: reprocessing, weight: 1, weak: true}
+        - {term: transmutation, weight: 1}
+        - {term: actinide*, weight: 1.5}
+        - {term: radioactive waste, weight: 3}
+        - {term: nuclear waste, weight: 3}
+        - {term: heavy water, weight: 2.5}
+        - {term: nuclear non-proliferation, weight: 3}
+        - {term: nuclear safeguards, weight: 3}
+        - {term: radioisotope production, weight: 3}
+        - {term: medical isotope*, weight: 3}
+        - {term: molybdenum-99, weight: 3}
+        - {term: radioisotope*, weight: 1.5}
+      nl:
+        - {term: uraniumverrijking, weight: 3}
+        - {term: isotopenscheiding, weight: 3}
+        - {term: verrijkt uranium, weight: 3}
+        - {term: splijtstof, weight: 2.5, compound: true}
+        - {term: splijtstofcyclus, weight: 3}
+        - {term: kernbrandstof, weight: 3}
+        - {term: opwerking, weight: 1, weak: true}
+        - {term: transmutatie, weight: 1}
+        - {term: radioactief afval, weight: 3}
+        - {term: kernafval, weight: 3, compound: true}
+        - {term: eindberging, weight: 2.5}
+        - {term: zwaar water, weight: 2.5}
+        - {term: non-proliferatie, weight: 2.5}
+        - {term: medische isotopen, weight: 3}
+        - {term: isotopenproductie, weight: 3}
+        - {term: radio-isotopen, weight: 1.5}
+
+  - id: energy.nuclear-fusion
+    name: {en: Nuclear fusion, nl: Kernfusie}
+    description: Magnetic and inertial confinement fusion, plasma-facing and breeding-blanket technology, and tritium handling for fusion power.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "8.1"
+      us_cet_2024: [Clean Energy Generation and Storage]
+    dual_use: [1B231, 1C235, 1C233]
+    terms:
+      en:
+        - {term: nuclear fusion, weight: 2.5}
+        - {term: fusion energy, weight: 3}
+        - {term: fusion reactor, weight: 3}
+        - {term: fusion plasma, weight: 3}
+        - {term: tokamak, weight: 3}
+        - {term: stellarator, weight: 3}
+        - {term: ITER, case_sensitive: true, weight: 2}
+        - {term: magnetic confinement, weight: 2.5}
+        - {term: inertial confinement fusion, weight: 3}
+        - {term: laser fusion, weight: 3}
+        - {term: breeding blanket, weight: 3}
+        - {term: tritium breeding, weight: 3}
+        - {term: tritium, weight: 1.5}
+        - {term: plasma-facing, weight: 3}
+        - {term: divertor, weight: 3}
+      nl:
+        - {term: kernfusie, weight: 3, compound: true}
+        - {term: fusie-energie, weight: 3}
+        - {term: fusiereactor, weight: 3, compound: true}
+        - {term: fusieplasma, weight: 3}
+        - {term: fusieonderzoek, weight: 3}
+        - {term: magnetische opsluiting, weight: 2.5}
+        - {term: inertiële fusie, weight: 3}
+        - {term: kweekmantel, weight: 3}
+        - {term: plasmawand, weight: 2}
+
+  - id: energy.hydrogen-fuels
+    name: {en: Hydrogen and new fuels, nl: Waterstof en nieuwe brandstoffen}
+    description: Producing, storing, transporting and using hydrogen and other new fuels such as ammonia, e-fuels and advanced biofuels, including electrolysers and fuel cells.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "8.2"
+      nts_2024: [Energiematerialen, "Procestechnologie, inclusief procesintensivering"]
+      us_cet_2024: [Clean Energy Generation and Storage]
+    terms:
+      en:
+        - {term: hydrogen production, weight: 3}
+        - {term: green hydrogen, weight: 3}
+        - {term: hydrogen storage, weight: 3}
+        - {term: water electrolysis, weight: 3}
+        - {term: electrolyser, weight: 3}
+        - {term: electrolyzer, weight: 3}
+        - {term: water splitting, weight: 2.5}
+        - {term: fuel cell, weight: 2.5}
+        - {term: solid oxide fuel cell, weight: 3}
+        - {term: power-to-gas, weight: 3}
+        - {term: e-fuel*, weight: 3}
+        - {term: green ammonia, weight: 3}
+        - {term: biofuel*, weight: 2.5}
+        - {term: hydrogen, weight: 0.5, weak: true, exclude: [hydrogen atom, hydrogen bond, hydrogen-like, hydrogen maser]}
+      nl:
+        - {term: waterstofproductie, weight: 3}
+        - {term: groene waterstof, weight: 3}
+        - {term: waterstofopslag, weight: 3}
+        - {term: waterstoftechnologie, weight: 3}
+        - {term: elektrolyse, weight: 2, compound: true}
+        - {term: elektrolyser, weight: 3, compound: true}
+        - {term: brandstofcel, weight: 2.5, compound: true}
+        - {term: brandstofcellen, weight: 2.5}
+        - {term: waterstof, weight: 1, compound: true, exclude: [waterstofbrug, waterstofbruggen, waterstofatoom, waterstofbinding]}
+        - {term: synthetische brandstoffen, weight: 2}
+        - {term: groene ammoniak, weight: 3}
+        - {term: biobrandstof, weight: 2.5, compound: true}
+
+  - id: energy.photovoltaics-net-zero
+    name: {en: Photovoltaics and net-zero generation, nl: Zonnecellen en klimaatneutrale opwekking}
+    description: Solar cells and modules and other net-zero technologies such as wind, geothermal and carbon capture.
+    sensitivity: low
+    crosswalk:
+      eu_2023_2113: "8.3"
+      nts_2024: [Energiematerialen]
+      us_cet_2024: [Clean Energy Generation and Storage]
+    dual_use: [3A001.e.4]
+    terms:
+      en:
+        - {term: photovoltaic*, weight: 2}
+        - {term: solar cell, weight: 3}
+        - {term: solar module, weight: 3}
+        - {term: solar energy, weight: 2}
+        - {term: wind turbine, weight: 1.5}
+        - {term: wind energy, weight: 2.5}
+        - {term: offshore wind, weight: 1.5}
+        - {term: geothermal energy, weight: 3}
+        - {term: carbon capture, weight: 3}
+        - {term: renewable energy, weight: 1.5}
+        - {term: net-zero, weight: 1, weak: true}
+        - {term: decarbonisation, weight: 1, weak: true}
+        - {term: decarbonization, weight: 1, weak: true}
+        - {term: heat pump, weight: 2}
+      nl:
+        - {term: zonnecel, weight: 3, compound: true}
+        - {term: zonnecellen, weight: 3}
+        - {term: zonnepanelen, weight: 2}
+        - {term: zonne-energie, weight: 2}
+        - {term: fotovoltaïsche, weight: 2}
+        - {term: windturbine, weight: 1.5, compound: true}
+        - {term: windenergie, weight: 2.5, compound: true}
+        - {term: windpark, weight: 1.5, compound: true}
+        - {term: geothermie, weight: 2.5}
+        - {term: CO2-afvang, weight: 3}
+        - {term: hernieuwbare energie, weight: 1.5}
+        - {term: duurzame energie, weight: 1.5}
+        - {term: energietransitie, weight: 1, weak: true}
+        - {term: warmtepomp, weight: 2, compound: true}
+
+  - id: energy.storage-batteries
+    name: {en: Energy storage and batteries, nl: Energieopslag en batterijen}
+    description: Batteries, supercapacitors and other energy storage, from electrode and electrolyte materials to cells, packs and battery management.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "8.4"
+      nts_2024: [Energiematerialen]
+      us_cet_2024: [Clean Energy Generation and Storage]
+    dual_use: [3A001.e.1]
+    exclude: [battery life, battery-powered, battery powered, battery-operated, battery lifetime]
+    terms:
+      en:
+        - {term: lithium-ion batter*, weight: 3}
+        - {term: Li-ion, weight: 2.5}
+        - {term: solid-state batter*, weight: 3}
+        - {term: redox flow batter*, weight: 3}
+        - {term: battery, weight: 1}
+        - {term: cathode material, weight: 3}
+        - {term: anode material, weight: 3}
+        - {term: solid electrolyte, weight: 2.5}
+        - {term: electrolyte, weight: 1}
+        - {term: energy storage, weight: 2}
+        - {term: supercapacitor, weight: 3}
+        - {term: battery management system, weight: 3}
+        - {term: state of charge, weight: 2}
+        - {term: thermal energy storage, weight: 3}
+      nl:
+        - {term: batterij, weight: 1, compound: true, exclude: [batterijduur, batterijlevensduur]}
+        - {term: accu, weight: 1, weak: true}
+        - {term: lithium-ionbatterij, weight: 3, compound: true}
+        - {term: vastestofbatterij, weight: 3, compound: true}
+        - {term: energieopslag, weight: 2, compound: true}
+        - {term: elektrochemische opslag, weight: 3}
+        - {term: warmteopslag, weight: 2.5, compound: true}
+        - {term: supercondensator, weight: 3, compound: true}
+        - {term: kathodemateriaal, weight: 3}
+        - {term: elektrolyt, weight: 1}
+        - {term: batterijmanagementsysteem, weight: 3}
+
+  - id: energy.smart-grids
+    name: {en: Smart grids and energy systems, nl: Slimme netten en energiesystemen}
+    description: Monitoring, control and integration of electricity grids with renewable generation, flexibility and storage, including microgrids and grid stability.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "8.4"
+      us_cet_2024: [Clean Energy Generation and Storage]
+    terms:
+      en:
+        - {term: smart grid, weight: 3}
+        - {term: power grid, weight: 2.5}
+        - {term: electricity grid, weight: 3}
+        - {term: power system, weight: 1.5}
+        - {term: microgrid, weight: 3}
+        - {term: distribution grid, weight: 2.5}
+        - {term: grid integration, weight: 2.5}
+        - {term: demand response, weight: 2.5}
+        - {term: grid stability, weight: 2.5}
+        - {term: optimal power flow, weight: 3}
+        - {term: virtual power plant, weight: 3}
+        - {term: distributed energy resource*, weight: 3}
+        - {term: vehicle-to-grid, weight: 3}
+        - {term: HVDC, case_sensitive: true, weight: 3}
+      nl:
+        - {term: slimme netten, weight: 3}
+        - {term: slim net, weight: 2.5}
+        - {term: elektriciteitsnet, weight: 3, compound: true}
+        - {term: stroomnet, weight: 3, compound: true}
+        - {term: energienet, weight: 2.5, compound: true}
+        - {term: netcongestie, weight: 3}
+        - {term: netstabiliteit, weight: 2.5}
+        - {term: energiesysteem, weight: 1.5, compound: true}
+        - {term: vraagsturing, weight: 2.5}
+        - {term: netbeheerder, weight: 1.5, compound: true}
+        - {term: elektriciteitsmarkt, weight: 2}
+"""# + "\n",
+      "quantum.yaml": #"""
+area:
+  id: quantum
+  name: {en: Quantum technologies, nl: Kwantumtechnologie}
+  description: >-
+    Computing, cryptography, communication and sensing that rely on superposition and
+    entanglement, and the quantum information science and hardware platforms behind them.
+  sensitivity: high
+  crosswalk:
+    eu_2023_2113: "3"
+    nts_2024: [Kwantumtechnologieën]
+    us_cet_2024: [Quantum Information and Enabling Technologies]
+
+fields:
+  - id: quantum.computing
+    name: {en: Quantum computing, nl: Kwantumcomputers}
+    description: Building, programming and simulating with quantum computers, from qubit hardware to quantum algorithms and error correction.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "3.1"
+      nts_2024: [Kwantumtechnologieën]
+      us_cet_2024: [Quantum Information and Enabling Technologies]
+    dual_use: [4A506, 3A504, 3B504]
+    terms:
+      en:
+        - {term: qubit*, weight: 3}
+        - {term: quantum computer*, weight: 3}
+        - {term: quantum computing, weight: 2.5}
+        - {term: quantum computation*, weight: 3}
+        - {term: quantum algorithm*, weight: 3}
+        - {term: quantum circuit*, weight: 3}
+        - {term: quantum gate*, weight: 3}
+        - {term: quantum processor*, weight: 3}
+        - {term: quantum hardware, weight: 2.5}
+        - {term: quantum software, weight: 3}
+        - {term: quantum error correct*, weight: 3}
+        - {term: fault-tolerant quantum, weight: 3}
+        - {term: quantum annealing, weight: 3}
+        - {term: quantum annealer*, weight: 3}
+        - {term: D-Wave, weight: 2}
+        - {term: NISQ, case_sensitive: true, weight: 3}
+        - {term: variational quantum, weight: 3}
+        - {term: quantum supremacy, weight: 3}
+        - {term: quantum advantage, weight: 2.5}
+        - {term: quantum speedup, weight: 3}
+        - {term: quantum simulator*, weight: 2.5}
+        - {term: quantum simulation*, weight: 2}
+        - {term: quantum machine learning, weight: 2.5}
+        - {term: quantum Fourier transform, weight: 3}
+        - {term: quantum walk*, weight: 2.5}
+        - {term: boson sampling, weight: 3}
+        - {term: transmon*, weight: 3}
+        - {term: trapped ion*, weight: 2.5}
+        - {term: ion trap*, weight: 1.5}
+        # hardware words shared with condensed-matter physics and detectors: context only
+        - {term: quantum dot*, weight: 0.5, weak: true}
+        - {term: Josephson junction*, weight: 0.5, weak: true}
+        - {term: qudit*, weight: 3}
+        - {term: quantum logic, weight: 2}
+        - {term: adiabatic quantum, weight: 2.5}
+        - {term: quantum state transfer, weight: 2.5}
+        - {term: quantum cellular automat*, weight: 2.5}
+        - {term: quantum finite automat*, weight: 2.5}
+        - {term: surface code*, weight: 2.5}
+        - {term: stabilizer code*, weight: 2.5}
+        - {term: magic state*, weight: 2.5}
+        - {term: quantum compil*, weight: 3}
+        - {term: quantum programming, weight: 3}
+        - {term: BQP, case_sensitive: true, weight: 2.5}
+        - {term: QMA, case_sensitive: true, weight: 2.5}
+        - {term: quantum query complexity, weight: 2.5}
+        - {term: quantum search algorithm*, weight: 3}
+        - {term: Grover search, weight: 3}
+        - {term: Grover's algorithm, weight: 3}
+        - {term: Shor's algorithm, weight: 3}
+        - {term: dynamical decoupling, weight: 2.5}
+        - {term: circuit QED, weight: 2.5}
+        - {term: circuit quantum electrodynamics, weight: 2.5}
+        - {term: superconducting circuit*, weight: 1.5}
+        - {term: holonomic quantum, weight: 3}
+        - {term: measurement-based quantum, weight: 3}
+        - {term: cluster state*, weight: 2}
+        - {term: Majorana zero mode*, weight: 1.5}
+        - {term: quantum register*, weight: 3}
+        - {term: Paul trap*, weight: 2.5}
+        - {term: single trapped ion*, weight: 3}
+        - {term: atom chip*, weight: 2}
+        - {term: quantum gas microscop*, weight: 2.5}
+      nl:
+        - {term: kwantumcomputer, weight: 3}
+        - {term: quantumcomputer, weight: 3}
+        - {term: kwantumcomputing, weight: 2.5}
+        - {term: quantumcomputing, weight: 2.5}
+        - {term: kwantumbit*, weight: 3}
+        - {term: quantumbit*, weight: 3}
+        - {term: kwantumalgoritme*, weight: 3}
+        - {term: kwantumprocessor*, weight: 3}
+        - {term: kwantumchip*, weight: 3}
+        - {term: kwantumpoort*, weight: 3}
+        - {term: kwantumfoutcorrectie, weight: 3}
+        - {term: kwantumsimulator*, weight: 2.5}
+        - {term: kwantumsoftware, weight: 3}
+        - {term: kwantumvoordeel, weight: 2.5}
+        - {term: gevangen ionen, weight: 2}
+        - {term: supergeleidende qubit*, weight: 3}
+        - {term: kwantumlogica, weight: 2}
+        - {term: kwantumcellulaire automat*, weight: 2.5}
+        - {term: oppervlaktecode*, weight: 2.5}
+        - {term: kwantumcompiler*, weight: 3}
+        - {term: kwantumprogrammering, weight: 3}
+        - {term: kwantumzoekalgoritme*, weight: 3}
+        - {term: algoritme van Shor, weight: 3}
+        - {term: algoritme van Grover, weight: 3}
+        - {term: dynamische ontkoppeling, weight: 2.5}
+        - {term: supergeleidende circuits, weight: 1.5, inflect: false}
+        - {term: kwantumregister*, weight: 3}
+        - {term: paulval, weight: 2.5}
+        - {term: atoomchip*, weight: 2}
+
+  - id: quantum.cryptography
+    name: {en: Quantum cryptography, nl: Kwantumcryptografie}
+    description: Quantum key distribution, quantum random numbers and other cryptography that uses or withstands quantum computers.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "3.2"
+      nts_2024: [Kwantumtechnologieën, Cyberbeveiligingstechnologieën]
+      us_cet_2024: [Quantum Information and Enabling Technologies, "Data Privacy, Data Security, and Cybersecurity Technologies"]
+    dual_use: [5A002, 5D002, 5E002]
+    terms:
+      en:
+        - {term: quantum key distribution, weight: 3}
+        - {term: QKD, case_sensitive: true, weight: 3}
+        - {term: quantum cryptograph*, weight: 2.5}
+        - {term: BB84, case_sensitive: true, weight: 3}
+        - {term: quantum random number generat*, weight: 3}
+        - {term: QRNG, case_sensitive: true, weight: 3}
+        - {term: quantum secret sharing, weight: 3}
+        - {term: device-independent, weight: 1.5}
+        - {term: unconditional security, weight: 1}
+        # post-quantum cryptography is classical cryptography that resists quantum attacks;
+        # it is listed here but weighted so that it needs a second signal
+        - {term: post-quantum cryptograph*, weight: 2}
+        - {term: post-quantum, weight: 1}
+        - {term: quantum-safe, weight: 1.5}
+        - {term: quantum-resistant, weight: 1.5}
+        - {term: quantum-secure, weight: 2}
+        - {term: quantum key agreement, weight: 3}
+        - {term: quantum bit commitment, weight: 3}
+        - {term: quantum coin flipping, weight: 3}
+        - {term: quantum authentication, weight: 3}
+        - {term: quantum money, weight: 3}
+        - {term: blind quantum comput*, weight: 3}
+        - {term: quantum protocol*, weight: 2}
+      nl:
+        - {term: kwantumsleutelverdeling, weight: 3}
+        - {term: quantumsleutelverdeling, weight: 3}
+        - {term: kwantumcryptografie, weight: 3}
+        - {term: quantumcryptografie, weight: 3}
+        - {term: kwantumversleuteling, weight: 3}
+        - {term: kwantumveilig*, weight: 2}
+        - {term: quantumveilig*, weight: 2}
+        - {term: kwantumbestendig*, weight: 1.5}
+        - {term: post-kwantumcryptografie, weight: 2}
+        - {term: kwantumsleutelovereenkomst, weight: 3}
+        - {term: kwantumauthenticatie, weight: 3}
+        - {term: kwantumprotocol*, weight: 2}
+
+  - id: quantum.communication
+    name: {en: Quantum communication and networks, nl: Kwantumcommunicatie en kwantumnetwerken}
+    description: Sending quantum states over fibre, free space or satellites, with quantum repeaters, memories and photon sources for a quantum internet.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "3.3"
+      nts_2024: [Kwantumtechnologieën]
+      us_cet_2024: [Quantum Information and Enabling Technologies]
+    terms:
+      en:
+        - {term: quantum communication*, weight: 3}
+        - {term: quantum network*, weight: 2.5}
+        - {term: quantum internet, weight: 3}
+        - {term: quantum repeater*, weight: 3}
+        - {term: quantum teleportation, weight: 3}
+        - {term: teleportation, weight: 1.5}
+        - {term: entanglement distribution, weight: 3}
+        - {term: entanglement swapping, weight: 3}
+        - {term: quantum memor*, weight: 3}
+        - {term: quantum channel*, weight: 2}
+        - {term: single-photon source*, weight: 2}
+        - {term: entangled photon*, weight: 2}
+        - {term: photon pair*, weight: 1.5}
+        # single-photon detectors are common in particle and astro instrumentation
+        - {term: single photon*, weight: 0.75, weak: true}
+        - {term: Hong-Ou-Mandel, weight: 2.5}
+        - {term: parametric down-conversion, weight: 2}
+        - {term: SPDC, case_sensitive: true, weight: 2}
+        - {term: heralded single photon*, weight: 2.5}
+        - {term: superdense coding, weight: 3}
+        - {term: dense coding, weight: 2.5}
+        - {term: quantum capacity, weight: 2.5}
+        - {term: linear optical quantum, weight: 3}
+        - {term: single-photon emitter*, weight: 2}
+      nl:
+        - {term: kwantumcommunicatie, weight: 3}
+        - {term: quantumcommunicatie, weight: 3}
+        - {term: kwantumnetwerk*, weight: 3}
+        - {term: quantumnetwerk*, weight: 3}
+        - {term: kwantuminternet, weight: 3}
+        - {term: quantuminternet, weight: 3}
+        - {term: kwantumrepeater*, weight: 3}
+        - {term: kwantumteleportatie, weight: 3}
+        - {term: quantumteleportatie, weight: 3}
+        - {term: teleportatie, weight: 1.5}
+        - {term: kwantumgeheugen*, weight: 3}
+        - {term: verstrengelde fotonen, weight: 2}
+        - {term: parametrische down-conversie, weight: 2}
+        - {term: enkelfotonbron*, weight: 2}
+
+  - id: quantum.sensing
+    name: {en: "Quantum sensing, metrology and radar", nl: "Kwantumsensoren, kwantummetrologie en kwantumradar"}
+    description: Sensors, clocks, imaging and radar whose precision comes from quantum coherence, squeezing or entanglement.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "3.4"
+      nts_2024: [Kwantumtechnologieën]
+      us_cet_2024: [Quantum Information and Enabling Technologies, "Positioning, Navigation, and Timing (PNT) Technologies"]
+    dual_use: [6A006, 6A007, 3A002.g]
+    terms:
+      en:
+        - {term: quantum sensing, weight: 3}
+        - {term: quantum sensor*, weight: 3}
+        - {term: quantum metrology, weight: 3}
+        - {term: quantum radar, weight: 3}
+        - {term: quantum illumination, weight: 3}
+        - {term: quantum-enhanced, weight: 2.5}
+        - {term: quantum Fisher information, weight: 3}
+        - {term: Heisenberg limit, weight: 3}
+        - {term: standard quantum limit, weight: 2.5}
+        - {term: squeezed state*, weight: 2}
+        - {term: squeezed light, weight: 2.5}
+        - {term: spin squeezing, weight: 2.5}
+        - {term: atom interferomet*, weight: 2.5}
+        - {term: atomic clock*, weight: 1.5}
+        - {term: optical clock*, weight: 2}
+        - {term: optical lattice clock*, weight: 2.5}
+        - {term: atomic magnetometer*, weight: 2}
+        - {term: quantum gravimet*, weight: 3}
+        - {term: nitrogen-vacancy, weight: 2}
+        - {term: NV center*, case_sensitive: true, weight: 2}
+        # squeezing and SQUID also occur in mechanics and superconducting detectors
+        - {term: squeezing, weight: 0.5, weak: true}
+        - {term: SQUID, case_sensitive: true, weight: 0.5, weak: true}
+        - {term: squeezed vacuum, weight: 2.5}
+        - {term: homodyne detection, weight: 1.5}
+        - {term: ghost imaging, weight: 2}
+        - {term: quantum imaging, weight: 3}
+        - {term: quantum thermometry, weight: 3}
+        - {term: vapor cell*, weight: 1.5}
+        - {term: vapour cell*, weight: 1.5}
+        - {term: levitated nanoparticle*, weight: 2}
+        - {term: levitated optomechanic*, weight: 2.5}
+        - {term: ground-state cooling, weight: 2}
+      nl:
+        - {term: kwantumsensor*, weight: 3}
+        - {term: quantumsensor*, weight: 3}
+        - {term: kwantumsensing, weight: 3}
+        - {term: quantumsensing, weight: 3}
+        - {term: kwantummetrologie, weight: 3}
+        - {term: kwantumradar, weight: 3}
+        - {term: atoomklok*, weight: 1.5}
+        - {term: optische klok*, weight: 2}
+        - {term: atoominterferometer*, weight: 2.5}
+        - {term: atomaire magnetometer*, weight: 2}
+        - {term: kwantumgravimeter*, weight: 3}
+        - {term: NV-centra, case_sensitive: true, weight: 2}
+        - {term: geperste vacuümtoestand*, weight: 2.5}
+        - {term: homodyne detectie, weight: 1.5}
+        - {term: spookbeeldvorming, weight: 2}
+        - {term: kwantumbeeldvorming, weight: 3}
+        - {term: kwantumthermometrie, weight: 3}
+        - {term: dampcel*, weight: 1.5}
+
+  - id: quantum.information-science
+    name: {en: Quantum information science and platforms, nl: Kwantuminformatiewetenschap en kwantumplatforms}
+    description: Entanglement, coherence and control of engineered quantum systems (atoms, photons, circuits) that underpin all quantum technologies.
+    sensitivity: medium
+    crosswalk:
+      nts_2024: [Kwantumtechnologieën]
+      us_cet_2024: [Quantum Information and Enabling Technologies]
+    exclude: [quantum chemistry, quantum chemical, quantum leap]
+    terms:
+      en:
+        - {term: quantum information, weight: 2.5}
+        - {term: quantum technolog*, weight: 2.5}
+        # entanglement also names tangled polymer chains
+        - {term: entanglement, weight: 1.5, exclude: [entanglements, polymer entanglement, chain entanglement, entanglement network, entanglement density, entanglement molecular weight]}
+        - {term: entangled, weight: 1, exclude: [entangled polymer, entangled polymers, entangled chains]}
+        - {term: Bell inequalit*, weight: 2.5}
+        - {term: Bell test*, weight: 2.5}
+        - {term: quantum nonlocality, weight: 2.5}
+        - {term: quantum discord, weight: 3}
+        - {term: quantum correlation*, weight: 2}
+        - {term: quantum coherence, weight: 1.5}
+        - {term: decoherence, weight: 1.5}
+        - {term: open quantum system*, weight: 2.5}
+        - {term: quantum state*, weight: 1.5}
+        - {term: quantum system*, weight: 1}
+        - {term: quantum measurement*, weight: 2}
+        - {term: weak measurement*, weight: 1.5}
+        - {term: quantum state tomography, weight: 2.5}
+        - {term: quantum control, weight: 2}
+        - {term: coherent control, weight: 1}
+        - {term: quantum optics, weight: 1.5}
+        - {term: quantum optical, weight: 1.5}
+        - {term: cavity QED, weight: 2}
+        - {term: quantum many-body, weight: 1.5}
+        - {term: Rydberg, weight: 1.5}
+        - {term: Rydberg atom*, weight: 2}
+        - {term: ultracold atom*, weight: 1.5}
+        - {term: cold atom*, weight: 1.5}
+        - {term: atomic ensemble*, weight: 1.5}
+        - {term: optical lattice*, weight: 1.5}
+        - {term: Bose-Hubbard, weight: 1.5}
+        - {term: Bose-Einstein condensate*, weight: 1}
+        - {term: quantum dynamics, weight: 1}
+        - {term: Rabi, weight: 1}
+        - {term: quantum emitter*, weight: 1.5}
+        - {term: quantum optomechanic*, weight: 2.5}
+        # "quantum" alone is everywhere in physics and chemistry: context only
+        - {term: quantum, weight: 0.5, weak: true, exclude: [quantum dot, quantum dots, quantum well, quantum wells, quantum yield, quantum efficiency, quantum Hall, quantum chromodynamics, quantum field theory, quantum gravity, quantum Monte Carlo, quantum mechanical calculation, ESPRESSO]}
+        - {term: quantum mechanics, weight: 0.5, weak: true}
+        - {term: density matrix, weight: 0.5, weak: true, exclude: [density matrix renormalization]}
+        - {term: magneto-optical trap*, weight: 2.5}
+        - {term: laser cooling, weight: 1.5}
+        - {term: laser-cooled, weight: 1.5}
+        - {term: trapped atom*, weight: 2}
+        - {term: atom-cavity, weight: 2}
+        - {term: superradian*, weight: 2}
+        - {term: Dicke, case_sensitive: true, weight: 1.5}
+        - {term: Jaynes-Cummings, weight: 2.5}
+        - {term: quantum Zeno, weight: 2.5}
+        - {term: Wigner function*, weight: 2}
+        - {term: foundations of quantum, weight: 2.5}
+        - {term: Bohmian, weight: 2.5}
+        - {term: contextuality, weight: 2.5}
+        - {term: quantum thermodynamic*, weight: 2.5}
+        - {term: quantum heat engine*, weight: 2.5}
+        - {term: quantum biology, weight: 2.5}
+        - {term: NOON state*, weight: 3}
+        - {term: cat state*, weight: 2}
+        - {term: Fock state*, weight: 2}
+        - {term: Bell state*, weight: 2.5}
+        - {term: entanglement witness*, weight: 3}
+        - {term: quantum jump*, weight: 2}
+        - {term: quantum trajector*, weight: 2}
+        - {term: photon blockade, weight: 2.5}
+        - {term: photon statistics, weight: 1.5}
+        - {term: quantum phase transition*, weight: 1.5}
+        - {term: coherent state*, weight: 1.5}
+        - {term: Lindblad, weight: 2}
+        - {term: spin chain*, weight: 1}
+        - {term: quantum harmonic oscillator*, weight: 1}
+        - {term: non-Markovian, weight: 1, weak: true}
+        - {term: hyperfine, weight: 1, weak: true}
+        - {term: wave function*, weight: 0.5, weak: true}
+        - {term: wavefunction*, weight: 0.5, weak: true}
+        - {term: continuous-variable quantum, weight: 3}
+        - {term: quantum steering, weight: 2.5}
+        - {term: EPR steering, weight: 2.5}
+        - {term: nonlocal game*, weight: 2.5}
+        - {term: quantum mutual information, weight: 2.5}
+        - {term: quantum relative entropy, weight: 2.5}
+        - {term: POVM, case_sensitive: true, weight: 2}
+        - {term: mutually unbiased bases, weight: 2.5}
+        - {term: quantum state discrimination, weight: 2.5}
+        - {term: quantum cloning, weight: 3}
+        - {term: no-cloning, weight: 2.5}
+        - {term: quantum speed limit*, weight: 2.5}
+        - {term: quantum batter*, weight: 2.5}
+        - {term: quantum refrigerator*, weight: 2.5}
+        - {term: shortcuts to adiabaticity, weight: 2}
+        - {term: STIRAP, case_sensitive: true, weight: 2}
+        - {term: quantum feedback, weight: 2}
+        - {term: quantum gas, weight: 1.5}
+        - {term: quantum gases, weight: 1.5, inflect: false}
+      nl:
+        - {term: kwantuminformatie, weight: 2.5}
+        - {term: quantuminformatie, weight: 2.5}
+        - {term: kwantumtechnologie, weight: 2.5}
+        - {term: quantumtechnologie, weight: 2.5}
+        - {term: verstrengeling, weight: 1.5, compound: true}
+        - {term: verstrengeld*, weight: 1}
+        - {term: kwantumverstrengeling, weight: 2}
+        - {term: Bell-ongelijkhe*, weight: 2.5}
+        - {term: kwantumcorrelatie, weight: 2}
+        - {term: decoherentie, weight: 1.5}
+        - {term: kwantumtoestand*, weight: 1.5}
+        - {term: kwantumsysteem, weight: 1}
+        - {term: kwantumsystemen, weight: 1, inflect: false}
+        - {term: kwantummeting*, weight: 2}
+        - {term: kwantumoptica, weight: 1.5}
+        - {term: ultrakoude atomen, weight: 1, inflect: false}
+        - {term: optische roosters, weight: 1, inflect: false}
+        - {term: rydbergatomen, weight: 1.5, inflect: false}
+        - {term: kwantummechanica, weight: 0.5, weak: true}
+        # kwantum heads many compounds; kwantumsprong is an everyday word for a big step
+        - {term: kwantum, weight: 0.5, weak: true, compound: true, exclude: [kwantumsprong, kwantumchemie, kwantumchemische, kwantumdot, kwantumdots, kwantumstip, kwantumput, kwantumopbrengst, kwantumefficiëntie]}
+        - {term: magneto-optische val, weight: 2.5}
+        - {term: laserkoeling, weight: 1.5}
+        - {term: lasergekoelde atomen, weight: 1.5, inflect: false}
+        - {term: gevangen atomen, weight: 2, inflect: false}
+        - {term: superradiantie, weight: 2}
+        - {term: kwantumthermodynamica, weight: 2.5}
+        - {term: kwantumbiologie, weight: 2.5}
+        - {term: grondslagen van de kwantummechanica, weight: 2.5}
+        - {term: kwantumfaseovergang*, weight: 1.5}
+        - {term: coherente toestand*, weight: 1.5}
+        - {term: golffunctie*, weight: 0.5, weak: true}
+        - {term: kwantumsturing, weight: 2.5}
+        - {term: kwantumklonen, weight: 3}
+        - {term: kwantumbatterij*, weight: 2.5}
+        - {term: kwantumkoelkast*, weight: 2.5}
+        - {term: kwantumgas, weight: 1.5}
+        - {term: kwantumgassen, weight: 1.5, inflect: false}
+"""# + "\n",
+      "robotics-autonomy.yaml": #"""
+area:
+  id: robotics-autonomy
+  name: {en: Robotics and autonomous systems, nl: Robotica en autonome systemen}
+  description: Robots, uncrewed vehicles and the perception, planning and control that let machines act on their own in the physical world.
+  sensitivity: high
+  crosswalk:
+    eu_2023_2113: "9"
+    nts_2024: [Mechatronica en optomechatronica]
+    us_cet_2024: ["Highly Automated, Autonomous, and Uncrewed Systems (UxS), and Robotics"]
+
+fields:
+  - id: robotics-autonomy.uncrewed-vehicles
+    name: {en: Drones and uncrewed vehicles, nl: Drones en onbemande voertuigen}
+    description: Uncrewed and self-driving vehicles in the air, on land, on the water surface and under water, and their flight and vehicle control.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "9.1"
+      us_cet_2024: ["Highly Automated, Autonomous, and Uncrewed Systems (UxS), and Robotics"]
+    dual_use: [9A012, 8A001, 8A002]
+    terms:
+      en:
+        - {term: unmanned aerial vehicle, weight: 2}
+        - {term: uncrewed aerial vehicle, weight: 2.5}
+        - {term: unmanned aircraft, weight: 2}
+        - {term: UAV, case_sensitive: true, weight: 1.5}
+        - {term: UAVs, case_sensitive: true, weight: 1.5}
+        # drones are also studied as radio relays and as a nuisance to detect; not proof on its own
+        - {term: drone, weight: 1.5}
+        - {term: quadrotor, weight: 3}
+        - {term: quadcopter, weight: 3}
+        - {term: multirotor, weight: 3}
+        - {term: micro aerial vehicle, weight: 3}
+        - {term: flight controller, weight: 2}
+        - {term: autopilot, weight: 2}
+        - {term: autonomous vehicle, weight: 2.5}
+        - {term: autonomous driving, weight: 2}
+        - {term: self-driving, weight: 2}
+        - {term: driverless, weight: 2}
+        - {term: automated driving, weight: 2}
+        - {term: unmanned ground vehicle, weight: 3}
+        - {term: UGV, case_sensitive: true, weight: 2.5}
+        - {term: autonomous underwater vehicle, weight: 3}
+        - {term: AUV, case_sensitive: true, weight: 2.5}
+        - {term: underwater vehicle, weight: 2.5}
+        - {term: unmanned surface vehicle, weight: 3}
+        - {term: autonomous surface vessel, weight: 3}
+        - {term: autonomous ship, weight: 3}
+        - {term: planetary rover, weight: 3}
+        - {term: unmanned, weight: 0.5, weak: true}
+        - {term: uncrewed, weight: 1, weak: true}
+      nl:
+        - {term: onbemand luchtvaartuig, weight: 2.5}
+        - {term: onbemande luchtvaartuigen, weight: 2.5}
+        - {term: onbemande vliegtuigen, weight: 2.5}
+        - {term: dronetechnologie, weight: 2.5}
+        - {term: zelfrijdende auto, weight: 2.5}
+        - {term: zelfrijdende voertuigen, weight: 2.5}
+        - {term: autonome voertuigen, weight: 2.5}
+        - {term: autonoom rijden, weight: 2.5}
+        - {term: geautomatiseerd rijden, weight: 2}
+        - {term: autonoom varen, weight: 2.5}
+        - {term: autonome schepen, weight: 2.5}
+        - {term: onbemande vaartuigen, weight: 2.5}
+        - {term: onderwaterdrone, weight: 3}
+        - {term: onderwatervoertuig, weight: 2.5}
+        - {term: onbemande grondvoertuigen, weight: 3}
+        - {term: vluchtbesturing, weight: 1.5}
+        - {term: onbemand, weight: 0.5, weak: true}
+
+  - id: robotics-autonomy.robot-systems
+    name: {en: Robots and robot-controlled precision systems, nl: Robots en robotgestuurde precisiesystemen}
+    description: Robot arms, grippers, legged and humanoid robots, surgical and industrial robots and the control of their motion and contact.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "9.2"
+      nts_2024: [Mechatronica en optomechatronica]
+      us_cet_2024: ["Highly Automated, Autonomous, and Uncrewed Systems (UxS), and Robotics"]
+    dual_use: [2B007, 2B207, 2B225]
+    terms:
+      en:
+        - {term: robot, weight: 2, exclude: [robot journalism, robot advisor, robo-advisor]}
+        - {term: robotic, weight: 2, exclude: [robotic process automation]}
+        - {term: robotics, weight: 2}
+        - {term: manipulator, weight: 2.5}
+        - {term: robot arm, weight: 3}
+        - {term: robotic arm, weight: 3}
+        - {term: end-effector, weight: 3}
+        - {term: gripper, weight: 3}
+        - {term: grasping, weight: 2}
+        - {term: grasp, weight: 1, weak: true}
+        - {term: dexterous manipulation, weight: 3}
+        - {term: robotic manipulation, weight: 3}
+        - {term: pick-and-place, weight: 2.5}
+        - {term: industrial robot, weight: 3}
+        - {term: collaborative robot, weight: 3}
+        - {term: cobot, weight: 3}
+        - {term: humanoid, weight: 2.5}
+        - {term: legged robot, weight: 3}
+        - {term: quadruped robot, weight: 3}
+        - {term: legged locomotion, weight: 3}
+        - {term: soft robot, weight: 3}
+        - {term: surgical robot, weight: 3}
+        - {term: robot-assisted surgery, weight: 3}
+        - {term: teleoperation, weight: 2.5}
+        - {term: inverse kinematics, weight: 2}
+        - {term: force control, weight: 1.5}
+        - {term: visual servoing, weight: 3}
+        - {term: tactile sensing, weight: 2}
+        - {term: microrobot, weight: 3}
+        - {term: robot operating system, weight: 3}
+        - {term: ROS, case_sensitive: true, weight: 1, weak: true}
+        - {term: gait, weight: 0.5, weak: true}
+        - {term: locomotion, weight: 0.5, weak: true}
+      nl:
+        - {term: robotica, weight: 2}
+        - {term: robotsysteem, weight: 2.5}
+        - {term: robotarm, weight: 3}
+        - {term: grijper, weight: 2}
+        - {term: industriële robot, weight: 3}
+        - {term: collaboratieve robot, weight: 3}
+        - {term: humanoïde robot, weight: 3}
+        - {term: mensachtige robot, weight: 3}
+        - {term: looprobot, weight: 3}
+        - {term: zachte robot, weight: 3}
+        - {term: operatierobot, weight: 3}
+        - {term: chirurgische robot, weight: 3}
+        - {term: zorgrobot, weight: 3}
+        - {term: teleoperatie, weight: 2.5}
+        - {term: inverse kinematica, weight: 2}
+        - {term: robotbesturing, weight: 3}
+        - {term: mechatronica, weight: 1.5}
+        - {term: robotisering, weight: 1, exclude: [robotisering van de arbeidsmarkt, robotisering en werkgelegenheid]}
+
+  - id: robotics-autonomy.autonomous-navigation
+    name: {en: Autonomous navigation and motion planning, nl: Autonome navigatie en bewegingsplanning}
+    description: Self-localisation, mapping, perception and planning that let a robot or vehicle move through its surroundings without a human driver.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "9.4"
+      us_cet_2024: ["Highly Automated, Autonomous, and Uncrewed Systems (UxS), and Robotics"]
+    terms:
+      en:
+        - {term: motion planning, weight: 3}
+        - {term: path planning, weight: 2.5}
+        - {term: trajectory planning, weight: 2.5}
+        - {term: obstacle avoidance, weight: 2.5}
+        - {term: collision avoidance, weight: 2}
+        - {term: SLAM, case_sensitive: true, weight: 3}
+        - {term: simultaneous localization and mapping, weight: 3}
+        - {term: simultaneous localisation and mapping, weight: 3}
+        - {term: visual odometry, weight: 3}
+        - {term: odometry, weight: 2.5}
+        - {term: occupancy grid, weight: 2.5}
+        - {term: autonomous navigation, weight: 3}
+        - {term: mobile robot, weight: 3}
+        - {term: planner, weight: 1.5}
+        - {term: sim-to-real, weight: 2.5}
+        - {term: imitation learning, weight: 2}
+        - {term: learning from demonstration, weight: 2.5}
+        - {term: inertial measurement unit, weight: 1}
+        - {term: IMU, case_sensitive: true, weight: 1}
+        - {term: LiDAR, case_sensitive: true, weight: 1}
+        - {term: navigation, weight: 0.5, weak: true, exclude: [satellite navigation, website navigation, navigation menu]}
+        - {term: autonomy, weight: 0.5, weak: true, exclude: [patient autonomy, professional autonomy, strategic autonomy]}
+        - {term: localization, weight: 0.5, weak: true, exclude: [anderson localization, subcellular localization, protein localization, source localization, localization length]}
+      nl:
+        - {term: bewegingsplanning, weight: 3}
+        - {term: padplanning, weight: 3}
+        - {term: baanplanning, weight: 2}
+        - {term: obstakelvermijding, weight: 2.5}
+        - {term: botsingsvermijding, weight: 2}
+        - {term: gelijktijdige lokalisatie en kartering, weight: 3}
+        - {term: autonome navigatie, weight: 3}
+        - {term: mobiele robot, weight: 3}
+        - {term: zelflokalisatie, weight: 2}
+        - {term: omgevingsperceptie, weight: 1.5}
+        - {term: imitatieleren, weight: 2}
+        - {term: navigatie, weight: 0.5, weak: true}
+        - {term: autonomie, weight: 0.5, weak: true, exclude: [strategische autonomie, autonomie van de patiënt]}
+
+  - id: robotics-autonomy.swarms-multi-robot
+    name: {en: Robot swarms and multi-robot systems, nl: Robotzwermen en multirobotsystemen}
+    description: Teams and swarms of robots or drones that coordinate, share tasks and keep formations with limited human control.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "9.4"
+      us_cet_2024: ["Highly Automated, Autonomous, and Uncrewed Systems (UxS), and Robotics"]
+    terms:
+      en:
+        - {term: swarm robotics, weight: 3}
+        - {term: robot swarm, weight: 3}
+        - {term: robotic swarm, weight: 3}
+        - {term: drone swarm, weight: 3}
+        - {term: swarm of drones, weight: 3}
+        - {term: UAV swarm, weight: 3}
+        - {term: multi-robot, weight: 3}
+        - {term: multi-UAV, weight: 2.5}
+        - {term: formation control, weight: 2}
+        # swarm alone is mostly particle-swarm optimisation or insect swarms
+        - {term: swarm, weight: 0.5, weak: true, exclude: [particle swarm, swarm optimization, swarm optimisation, swarm intelligence]}
+      nl:
+        - {term: robotzwerm, weight: 3}
+        - {term: zwermrobotica, weight: 3}
+        - {term: dronezwerm, weight: 3}
+        - {term: zwerm van drones, weight: 3}
+        - {term: zwerm autonome drones, weight: 3}
+        - {term: multirobotsysteem, weight: 3}
+        - {term: samenwerkende robots, weight: 2.5}
+        - {term: formatiebesturing, weight: 2}
+        - {term: zwerm, weight: 0.5, weak: true, compound: true}
+
+  - id: robotics-autonomy.exoskeletons-wearable
+    replaces: [robotics-autonomy.exoskeletons]
+    name: {en: Exoskeletons and wearable robotics, nl: Exoskeletten en draagbare robotica}
+    description: Powered exoskeletons, robotic prostheses and rehabilitation robots worn by or attached to the human body.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "9.3"
+      us_cet_2024: ["Highly Automated, Autonomous, and Uncrewed Systems (UxS), and Robotics", Human-Machine Interfaces]
+    terms:
+      en:
+        - {term: exoskeleton, weight: 3}
+        - {term: wearable robot, weight: 3}
+        - {term: wearable robotics, weight: 3}
+        - {term: powered prosthesis, weight: 3}
+        - {term: robotic prosthesis, weight: 3}
+        - {term: prosthetic hand, weight: 2}
+        - {term: rehabilitation robot, weight: 3}
+        - {term: rehabilitation robotics, weight: 3}
+      nl:
+        - {term: exoskelet, weight: 3}
+        - {term: exoskeletten, weight: 3}
+        - {term: draagbare robot, weight: 3}
+        - {term: draagbare robotica, weight: 3}
+        - {term: robotprothese, weight: 3}
+        - {term: bionische prothese, weight: 2.5}
+        - {term: revalidatierobot, weight: 3}
+        - {term: revalidatierobotica, weight: 3}
+        - {term: ondersteunende robot, weight: 2}
+
+  - id: robotics-autonomy.human-robot-interaction
+    name: {en: Human-robot interaction, nl: Mens-robotinteractie}
+    description: Robots that work with, assist or talk to people, from social and service robots to safe collaboration on the shop floor.
+    sensitivity: low
+    crosswalk:
+      eu_2023_2113: "9.2"
+      us_cet_2024: [Human-Machine Interfaces]
+    terms:
+      en:
+        - {term: human-robot interaction, weight: 3}
+        - {term: human-robot collaboration, weight: 3}
+        - {term: human-robot, weight: 2.5}
+        - {term: HRI, case_sensitive: true, weight: 1.5, weak: true}
+        - {term: social robot, weight: 3}
+        - {term: socially assistive robot, weight: 3}
+        - {term: service robot, weight: 3}
+        - {term: shared autonomy, weight: 2}
+      nl:
+        - {term: mens-robotinteractie, weight: 3}
+        - {term: mens-robotsamenwerking, weight: 3}
+        - {term: sociale robot, weight: 3}
+        - {term: servicerobot, weight: 3}
+        - {term: gezelschapsrobot, weight: 3}
+"""# + "\n",
+      "semiconductors.yaml": #"""
+area:
+  id: semiconductors
+  name: {en: Advanced semiconductor technologies, nl: Geavanceerde halfgeleidertechnologie}
+  description: >-
+    Microelectronics and processors, chip design, photonics and lasers (including high-energy
+    lasers), high-frequency chips and the equipment for making chips at advanced nodes.
+  sensitivity: high
+  crosswalk:
+    eu_2023_2113: "1"
+    nts_2024: [Halfgeleidertechnologieën, Optische systemen en geïntegreerde fotonica]
+    us_cet_2024: [Semiconductors and Microelectronics, Directed Energy]
+
+fields:
+  - id: semiconductors.processors
+    name: {en: Processors and computer architecture, nl: Processoren en computerarchitectuur}
+    description: Design of processors, accelerators, memory systems and reconfigurable hardware such as FPGAs.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "1.1"
+      nts_2024: [Halfgeleidertechnologieën]
+      us_cet_2024: [Semiconductors and Microelectronics, Advanced Computing]
+    dual_use: [3A001.a, 3E002, 4A003]
+    terms:
+      en:
+        - {term: computer architecture, weight: 2}
+        - {term: microprocessor*, weight: 1.5}
+        # processor, GPU and cache are everyday words in distributed and scientific
+        # computing; they only count beside a hardware-design term
+        - {term: processor, weight: 0.5, weak: true, exclude: [signal processor, language processor]}
+        - {term: GPU, case_sensitive: true, weight: 0.5, weak: true}
+        - {term: cache, weight: 0.5, weak: true}
+        - {term: multicore, weight: 0.5, weak: true}
+        - {term: main memory, weight: 0.75, weak: true}
+        - {term: instruction set, weight: 1.5}
+        - {term: RISC-V, case_sensitive: true, weight: 2}
+        - {term: last-level cache, weight: 2.5}
+        - {term: DRAM, case_sensitive: true, weight: 2}
+        - {term: SRAM, case_sensitive: true, weight: 2}
+        - {term: memory controller, weight: 2}
+        - {term: hardware accelerator*, weight: 1.5}
+        - {term: neural network accelerator*, weight: 2}
+        - {term: FPGA, case_sensitive: true, weight: 1.5}
+        - {term: FPGAs, case_sensitive: true, weight: 1.5}
+        - {term: field-programmable gate array*, weight: 1.5}
+        - {term: high-level synthesis, weight: 2}
+        - {term: reconfigurable, weight: 0.75}
+        - {term: network-on-chip, weight: 3}
+        - {term: system-on-chip, weight: 2}
+        - {term: SoC, case_sensitive: true, weight: 1, weak: true}
+        - {term: on-chip, weight: 1.5}
+        - {term: off-chip, weight: 1.5}
+        - {term: Xilinx, weight: 1}
+        - {term: hardware architecture, weight: 1}
+        - {term: microarchitect*, weight: 2}
+        - {term: out-of-order execution, weight: 2.5}
+        - {term: out-of-order, weight: 0.75, weak: true}
+        - {term: branch predict*, weight: 2.5}
+        - {term: processing-in-memory, weight: 2.5}
+        - {term: in-memory computing, weight: 2}
+        - {term: systolic array*, weight: 2.5}
+        - {term: dataflow architecture*, weight: 2}
+        - {term: multiprocessor*, weight: 1}
+        - {term: cache miss*, weight: 1.5}
+        - {term: NoC, case_sensitive: true, weight: 1.5}
+        - {term: non-volatile memor*, weight: 1}
+        - {term: flash memory, weight: 1.5}
+        - {term: phase-change memory, weight: 2}
+        - {term: ReRAM, case_sensitive: true, weight: 1.5}
+        - {term: RRAM, case_sensitive: true, weight: 1.5}
+        - {term: STT-MRAM, case_sensitive: true, weight: 2.5}
+        - {term: SIMD, case_sensitive: true, weight: 0.5, weak: true}
+        - {term: CPU, case_sensitive: true, weight: 0.5, weak: true}
+        - {term: datapath*, weight: 2}
+        - {term: hybrid memory cube*, weight: 3}
+        - {term: 3D-stacked memor*, weight: 2.5}
+        - {term: HBM, case_sensitive: true, weight: 1.5}
+        - {term: dark silicon, weight: 3}
+        - {term: power gating, weight: 2.5}
+        - {term: clock gating, weight: 2.5}
+        - {term: near-threshold, weight: 1.5}
+        - {term: stochastic computing, weight: 2}
+        - {term: residue number system, weight: 2}
+        - {term: Wallace tree, weight: 3}
+        - {term: hardware/software co-design, weight: 2}
+        - {term: embedded processor*, weight: 2}
+        - {term: scratchpad memor*, weight: 2.5}
+        - {term: memory hierarchy, weight: 1.5}
+        - {term: floating-point unit*, weight: 2.5}
+        - {term: arithmetic unit*, weight: 2}
+        - {term: multiply-accumulate, weight: 2}
+        - {term: tensor processing unit*, weight: 2.5}
+        - {term: neuromorphic hardware, weight: 2.5}
+        - {term: neuromorphic chip*, weight: 2.5}
+        - {term: polar decoder*, weight: 2}
+        - {term: hardware implementation*, weight: 1}
+        - {term: hardware design*, weight: 1}
+      nl:
+        - {term: computerarchitectuur, weight: 2}
+        - {term: processorarchitectuur, weight: 3}
+        - {term: processoren, weight: 0.5, weak: true, inflect: false}
+        - {term: processorontwerp, weight: 2.5}
+        - {term: microprocessoren, weight: 1.5, inflect: false}
+        - {term: chiparchitectuur, weight: 2.5}
+        - {term: hardwareversneller*, weight: 2}
+        - {term: neuromorfe chip*, weight: 2.5}
+        - {term: geheugenchip*, weight: 2}
+        - {term: herconfigureerbare hardware, weight: 2}
+        - {term: systeem-op-chip, weight: 2}
+        - {term: microarchitectuur, weight: 2}
+        - {term: systolische array*, weight: 2.5}
+        - {term: niet-vluchtig geheugen, weight: 1}
+        - {term: flashgeheugen, weight: 1.5}
+        - {term: geheugenhiërarchie, weight: 1.5}
+        - {term: neuromorfe hardware, weight: 2.5}
+        - {term: hardware-implementatie*, weight: 1}
+        - {term: hardwareontwerp, weight: 1}
+
+  - id: semiconductors.chip-design
+    name: {en: Integrated circuit design and devices, nl: Chipontwerp en halfgeleidercomponenten}
+    description: Design, verification and device technology of integrated circuits, from transistors and memory cells to 3D integration.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "1.1"
+      nts_2024: [Halfgeleidertechnologieën]
+      us_cet_2024: [Semiconductors and Microelectronics]
+    dual_use: [3A001.a, 3D006, 3E001, 3E505]
+    terms:
+      en:
+        - {term: integrated circuit*, weight: 1.5}
+        - {term: VLSI, case_sensitive: true, weight: 2}
+        - {term: CMOS, case_sensitive: true, weight: 2}
+        - {term: chip, weight: 1, exclude: [lab-on-a-chip, lab-on-chip, organ-on-a-chip, organ-on-chip, organs-on-chip, biochip]}
+        - {term: nm CMOS, weight: 2.5}
+        - {term: technology node*, weight: 2}
+        - {term: ASIC, case_sensitive: true, weight: 1.5}
+        - {term: electronic design automation, weight: 3}
+        - {term: hardware description language*, weight: 3}
+        - {term: Verilog, weight: 2}
+        - {term: VHDL, case_sensitive: true, weight: 2}
+        - {term: RTL, case_sensitive: true, weight: 1.5}
+        - {term: transistor*, weight: 1}
+        - {term: FinFET, case_sensitive: true, weight: 3}
+        - {term: gate-all-around, weight: 3}
+        - {term: microelectronic*, weight: 2}
+        - {term: chiplet*, weight: 3}
+        - {term: memristor*, weight: 1.5}
+        - {term: spintronic*, weight: 1}
+        - {term: logic gate*, weight: 0.75, weak: true}
+        - {term: reversible logic, weight: 2}
+        - {term: adder*, weight: 1.5}
+        # the word alone also names a material class (organic, topological semiconductors)
+        - {term: semiconductor, weight: 0.5, weak: true}
+        - {term: static timing analysis, weight: 3}
+        - {term: timing analysis, weight: 1.5}
+        - {term: logic synthesis, weight: 2.5}
+        - {term: heterojunction*, weight: 1}
+        - {term: post-silicon, weight: 2.5}
+        - {term: built-in self-test, weight: 3}
+        - {term: BIST, case_sensitive: true, weight: 2.5}
+        - {term: through-silicon via*, weight: 3}
+        - {term: TSV, case_sensitive: true, weight: 2}
+        - {term: 3D integration, weight: 2}
+        - {term: silicon area, weight: 2}
+        - {term: area overhead, weight: 1.5}
+        - {term: critical path delay, weight: 2}
+        - {term: timing closure, weight: 3}
+        - {term: place and route, weight: 3}
+        - {term: floorplan*, weight: 2.5}
+        - {term: standard cell*, weight: 2.5}
+        - {term: netlist*, weight: 2.5}
+        - {term: hardware Trojan*, weight: 3}
+        - {term: soft error*, weight: 2}
+        - {term: single event upset*, weight: 2.5}
+        - {term: magnetic tunnel junction*, weight: 2}
+        - {term: FeFET, case_sensitive: true, weight: 3}
+        - {term: ferroelectric field-effect transistor*, weight: 3}
+        - {term: negative capacitance, weight: 2}
+        - {term: tunnel FET*, weight: 3}
+        - {term: TFET, case_sensitive: true, weight: 3}
+        - {term: nanosheet transistor*, weight: 3}
+        - {term: silicon-on-insulator, weight: 2.5}
+        - {term: beyond-CMOS, weight: 2.5}
+        - {term: post-CMOS, weight: 2.5}
+        - {term: quantum-dot cellular automata, weight: 2.5}
+        - {term: QCA, case_sensitive: true, weight: 2}
+      nl:
+        - {term: halfgeleider, weight: 1, compound: true, exclude: [organische halfgeleider]}
+        - {term: halfgeleidertechnologie, weight: 3}
+        - {term: halfgeleiderindustrie, weight: 2}
+        - {term: halfgeleidercomponent*, weight: 2.5}
+        - {term: chipindustrie, weight: 2}
+        - {term: chipontwerp, weight: 3}
+        - {term: chiptechnologie, weight: 2.5}
+        - {term: microchip*, weight: 2}
+        - {term: geïntegreerde schakeling*, weight: 2}
+        - {term: microelektronica, weight: 2.5}
+        - {term: nano-elektronica, weight: 2}
+        - {term: veldeffecttransistor*, weight: 2}
+        - {term: logische schakeling*, weight: 1.5}
+        - {term: logische synthese, weight: 2.5}
+        - {term: timinganalyse, weight: 1.5}
+        - {term: zelftest, weight: 2, compound: true}
+        - {term: 3D-integratie, weight: 2}
+        - {term: siliciumoppervlak, weight: 2}
+        - {term: plaatsing en routering, weight: 3}
+        - {term: standaardcel*, weight: 2.5}
+        - {term: netlijst*, weight: 2.5}
+        - {term: hardwaretrojan*, weight: 3}
+        - {term: magnetische tunneljunctie*, weight: 2}
+        - {term: tunneltransistor*, weight: 3}
+        - {term: silicium-op-isolator, weight: 2.5}
+
+  - id: semiconductors.photonics
+    name: {en: Photonics and integrated optics, nl: Fotonica en geïntegreerde optica}
+    description: Controlling light on chips and in structured media, from waveguides and resonators to nonlinear optics and frequency combs.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "1.2"
+      nts_2024: [Optische systemen en geïntegreerde fotonica]
+      us_cet_2024: [Semiconductors and Microelectronics]
+    dual_use: [6A004, 6C004, 6E002]
+    terms:
+      en:
+        - {term: photonic*, weight: 2}
+        - {term: integrated photonic*, weight: 3}
+        - {term: silicon photonic*, weight: 3}
+        - {term: nanophotonic*, weight: 3}
+        - {term: photonic crystal*, weight: 2.5}
+        - {term: photonic integrated circuit*, weight: 3}
+        - {term: optical waveguide*, weight: 2.5}
+        - {term: waveguide*, weight: 1.5}
+        - {term: Fabry-Perot, weight: 1.5}
+        - {term: whispering gallery, weight: 2.5}
+        - {term: optical cavity, weight: 1}
+        - {term: plasmonic*, weight: 2.5}
+        - {term: surface plasmon*, weight: 2}
+        - {term: metamaterial*, weight: 1.5}
+        - {term: metasurface*, weight: 2.5}
+        - {term: subwavelength, weight: 1.5}
+        - {term: nonlinear optic*, weight: 2}
+        - {term: harmonic generation, weight: 2}
+        - {term: supercontinuum, weight: 3}
+        - {term: frequency comb*, weight: 3}
+        - {term: electro-optic*, weight: 1.5}
+        - {term: optoelectronic*, weight: 1.5}
+        - {term: optical interconnect*, weight: 3}
+        - {term: refractive index, weight: 1.5}
+        - {term: electromagnetically induced transparency, weight: 2}
+        - {term: all-optical, weight: 2}
+        - {term: evanescent, weight: 1.5}
+        - {term: optical mode*, weight: 1.5}
+        - {term: optomechanic*, weight: 1.5}
+        - {term: magneto-optical, weight: 1}
+        - {term: mid-infrared, weight: 1}
+        # generic optics vocabulary: context only
+        - {term: optical, weight: 0.5, weak: true}
+        - {term: optics, weight: 0.5, weak: true, exclude: [quantum optics]}
+        - {term: wavelength, weight: 0.5, weak: true}
+        - {term: ring resonator*, weight: 2}
+        - {term: microresonator*, weight: 1.5}
+        - {term: microcavit*, weight: 1.5}
+        - {term: Airy beam*, weight: 2.5}
+        - {term: vortex beam*, weight: 2}
+        - {term: optical vortex, weight: 2}
+        - {term: optical vortices, weight: 2, inflect: false}
+        - {term: spatial light modulator*, weight: 2}
+        - {term: holograph*, weight: 1}
+        - {term: diffraction limit*, weight: 1.5}
+        - {term: four-wave mixing, weight: 2}
+        - {term: Kerr nonlinearit*, weight: 2}
+        - {term: optical soliton*, weight: 2}
+        - {term: optical parametric, weight: 2}
+        - {term: birefringen*, weight: 1.5}
+        - {term: metalens*, weight: 3}
+        - {term: optical fiber*, weight: 1}
+        - {term: optical fibre*, weight: 1}
+        - {term: lithium niobate, weight: 2}
+        - {term: photodetector*, weight: 1.5}
+        - {term: optical pulse*, weight: 1.5}
+        - {term: pump-probe, weight: 1}
+        - {term: light scattering, weight: 1}
+        - {term: polarized light, weight: 1}
+        - {term: lens, weight: 0.5, weak: true}
+        - {term: acousto-optic*, weight: 2}
+        - {term: optical trap*, weight: 1.5}
+        - {term: optical tweezer*, weight: 1.5}
+        - {term: optical amplifier*, weight: 2}
+        - {term: optical coherence tomography, weight: 1.5}
+        - {term: super-resolution microscop*, weight: 1.5}
+        - {term: light-sheet microscop*, weight: 1.5}
+        - {term: transformation optics, weight: 2.5}
+        - {term: invisibility cloak*, weight: 2.5}
+        - {term: optical cloak*, weight: 2.5}
+        - {term: Bessel beam*, weight: 2}
+        - {term: Laguerre-Gauss*, weight: 2}
+        - {term: structured light, weight: 2}
+        - {term: beam shaping, weight: 2}
+        - {term: slow light, weight: 2.5}
+        - {term: saturable absorb*, weight: 2.5}
+        - {term: optical nanofiber*, weight: 2.5}
+        - {term: optical nanofibre*, weight: 2.5}
+        - {term: diffraction grating*, weight: 2}
+        - {term: optical resonator*, weight: 2}
+        - {term: dielectric cavit*, weight: 1.5}
+        - {term: optical antenna*, weight: 2.5}
+        - {term: nanoantenna*, weight: 2.5}
+        - {term: Raman laser*, weight: 3}
+        - {term: stimulated Raman, weight: 1.5}
+        - {term: stimulated Brillouin, weight: 2}
+        - {term: light-emitting diode*, weight: 2}
+        - {term: micro-LED*, weight: 3}
+        - {term: OLED*, case_sensitive: true, weight: 2}
+      nl:
+        - {term: fotonica, weight: 2.5, compound: true}
+        - {term: geïntegreerde fotonica, weight: 3}
+        - {term: fotonische, weight: 2}
+        - {term: fotonische chip*, weight: 3}
+        - {term: optische chip*, weight: 2.5}
+        - {term: golfgeleider*, weight: 2, compound: true}
+        - {term: ringresonator*, weight: 2}
+        - {term: plasmonica, weight: 2.5}
+        - {term: metamateriaal, weight: 1.5}
+        - {term: niet-lineaire optica, weight: 2}
+        - {term: frequentiekam*, weight: 3}
+        - {term: opto-elektronica, weight: 1.5}
+        - {term: brekingsindex, weight: 1.5}
+        - {term: optomechanica, weight: 1.5}
+        - {term: optische trilholte*, weight: 1}
+        # generic optics vocabulary: context only
+        - {term: optica, weight: 0.5, weak: true}
+        - {term: optische, weight: 0.5, weak: true}
+        - {term: ruimtelijke lichtmodulator*, weight: 2}
+        - {term: holografie, weight: 1}
+        - {term: diffractielimiet, weight: 1.5}
+        - {term: dubbele breking, weight: 1.5}
+        - {term: optische solitonen, weight: 2, inflect: false}
+        - {term: lithiumniobaat, weight: 2}
+        - {term: fotodetector*, weight: 1.5}
+        - {term: optische vezel*, weight: 1}
+        - {term: optische pulsen, weight: 1.5, inflect: false}
+        - {term: metalenzen, weight: 3, inflect: false}
+        - {term: lenzen, weight: 0.5, weak: true, inflect: false}
+        - {term: akoesto-optisch*, weight: 2}
+        - {term: optisch pincet, weight: 1.5}
+        - {term: optische pincet, weight: 1.5}
+        - {term: optische versterker*, weight: 2}
+        - {term: optische coherentietomografie, weight: 1.5}
+        - {term: superresolutiemicroscopie, weight: 1.5}
+        - {term: transformatie-optica, weight: 2.5}
+        - {term: onzichtbaarheidsmantel*, weight: 2.5}
+        - {term: gestructureerd licht, weight: 2}
+        - {term: bundelvorming, weight: 1, weak: true}
+        - {term: traag licht, weight: 2.5}
+        - {term: verzadigbare absorber*, weight: 2.5}
+        - {term: diffractierooster*, weight: 2}
+        - {term: optische resonator*, weight: 2}
+        - {term: optische antenne*, weight: 2.5}
+        - {term: nanoantenne*, weight: 2.5}
+        - {term: ramanlaser*, weight: 3}
+        - {term: lichtgevende diode*, weight: 2}
+
+  - id: semiconductors.lasers
+    name: {en: Lasers and high-energy lasers, nl: Lasers en hoogenergetische lasers}
+    description: Laser sources and amplifiers, from semiconductor and fibre lasers to ultrafast and high-energy laser systems.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "1.2"
+      nts_2024: [Optische systemen en geïntegreerde fotonica]
+      us_cet_2024: [Directed Energy]
+    dual_use: [6A005, 6A205, 6C005, 6E003]
+    terms:
+      en:
+        # "laser" alone is a tool in plasma, accelerator and medical work; context only
+        - {term: laser*, weight: 0.5, weak: true, exclude: [laser-plasma, laser wakefield, laser surgery, laser eye surgery, laser therapy, laser scanning]}
+        - {term: lasing, weight: 1.5}
+        - {term: semiconductor laser*, weight: 3}
+        - {term: quantum cascade laser*, weight: 3}
+        - {term: laser diode*, weight: 3}
+        - {term: VCSEL, case_sensitive: true, weight: 3}
+        - {term: fiber laser*, weight: 3}
+        - {term: mode-locked, weight: 3}
+        - {term: ultrafast laser*, weight: 3}
+        - {term: femtosecond laser*, weight: 2}
+        - {term: femtosecond, weight: 1}
+        - {term: attosecond, weight: 2}
+        - {term: ultrashort, weight: 1}
+        - {term: high-power laser*, weight: 2}
+        - {term: high-energy laser*, weight: 3}
+        - {term: laser weapon*, weight: 3}
+        - {term: chirped pulse amplification, weight: 3}
+        - {term: laser source*, weight: 2}
+        - {term: diode laser*, weight: 3}
+        - {term: external cavity diode laser*, weight: 3}
+        - {term: tapered amplifier*, weight: 2.5}
+        - {term: laser stabiliz*, weight: 2}
+        - {term: laser stabilis*, weight: 2}
+        - {term: laser linewidth, weight: 2}
+        - {term: narrow-linewidth, weight: 2}
+        - {term: erbium-doped, weight: 2.5}
+        - {term: ytterbium-doped, weight: 2.5}
+        - {term: thulium-doped, weight: 2.5}
+        - {term: holmium-doped, weight: 2.5}
+        - {term: Q-switch*, weight: 3}
+        - {term: XUV, case_sensitive: true, weight: 1.5}
+        - {term: laser filament*, weight: 3}
+        - {term: laser writing, weight: 2}
+        - {term: laser-written, weight: 2}
+        - {term: laser-induced breakdown spectroscopy, weight: 2}
+      nl:
+        - {term: laser, weight: 0.5, weak: true, compound: true, exclude: [ooglaser, laserbehandeling, laserchirurgie, laserontharing, laserprinter, laserpointer, laserscanner]}
+        - {term: lasertechnologie, weight: 2}
+        - {term: lasertechniek, weight: 2}
+        - {term: lasersysteem, weight: 1.5}
+        - {term: laserbron*, weight: 2}
+        - {term: halfgeleiderlaser*, weight: 3}
+        - {term: vezellaser*, weight: 3}
+        - {term: femtosecondelaser*, weight: 3}
+        - {term: ultrakorte laserpuls*, weight: 3}
+        - {term: hoogenergetische laser*, weight: 3}
+        - {term: hoogvermogenlaser*, weight: 3}
+        - {term: laserwapen*, weight: 3}
+        - {term: diodelaser*, weight: 3}
+        - {term: laserstabilisatie, weight: 2}
+        - {term: laserlijnbreedte, weight: 2}
+        - {term: erbium-gedoteerd*, weight: 2.5}
+        - {term: ytterbium-gedoteerd*, weight: 2.5}
+
+  - id: semiconductors.high-frequency-chips
+    name: {en: High-frequency chips, nl: Hoogfrequente chips}
+    description: Radio-frequency, microwave, millimetre-wave and terahertz integrated circuits and the compound semiconductors they are built on.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "1.3"
+      nts_2024: [Halfgeleidertechnologieën]
+      us_cet_2024: [Semiconductors and Microelectronics, Integrated Communication and Networking Technologies]
+    dual_use: [3A001.b, 3C001, 3C006]
+    terms:
+      en:
+        - {term: MMIC, case_sensitive: true, weight: 3}
+        - {term: monolithic microwave integrated circuit*, weight: 3}
+        - {term: RFIC, case_sensitive: true, weight: 3}
+        - {term: RF integrated circuit*, weight: 3}
+        - {term: GaN, case_sensitive: true, weight: 1.5}
+        - {term: gallium nitride, weight: 1.5}
+        - {term: HEMT, case_sensitive: true, weight: 2.5}
+        - {term: high-electron-mobility transistor*, weight: 2.5}
+        - {term: SiGe, case_sensitive: true, weight: 1.5}
+        - {term: BiCMOS, case_sensitive: true, weight: 3}
+        - {term: wide-bandgap, weight: 1.5}
+        - {term: low-noise amplifier*, weight: 1.5}
+        - {term: terahertz, weight: 1}
+        # millimetre-wave and RF vocabulary is mostly wireless networking; context only
+        - {term: millimeter-wave, weight: 0.5, weak: true}
+        - {term: RF, case_sensitive: true, weight: 0.5, weak: true}
+      nl:
+        - {term: hoogfrequente chip*, weight: 3}
+        - {term: hoogfrequent, weight: 0.5, weak: true, compound: true}
+        - {term: microgolfchip*, weight: 2.5}
+        - {term: radarchip*, weight: 2.5}
+        - {term: millimetergolf, weight: 0.5, weak: true, compound: true}
+        - {term: galliumnitride, weight: 1.5}
+        - {term: siliciumcarbide, weight: 1}
+        - {term: brede bandafstand, weight: 1.5}
+        - {term: ruisarme versterker*, weight: 1.5}
+
+  - id: semiconductors.manufacturing-equipment
+    name: {en: Semiconductor manufacturing equipment, nl: Productieapparatuur voor halfgeleiders}
+    description: Lithography, deposition, etching, inspection and other equipment and processes for making chips at advanced nodes.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "1.4"
+      nts_2024: [Halfgeleidertechnologieën]
+      us_cet_2024: [Semiconductors and Microelectronics]
+    dual_use: [3B001, 3B501, 3B503, 3C002, 3D003, 3E004]
+    terms:
+      en:
+        - {term: EUV lithography, weight: 3}
+        - {term: extreme ultraviolet lithograph*, weight: 3}
+        - {term: immersion lithograph*, weight: 3}
+        # EUV and "extreme ultraviolet" also name solar and astrophysical radiation
+        - {term: EUV, case_sensitive: true, weight: 1, weak: true}
+        - {term: lithograph*, weight: 1.5}
+        - {term: photolithograph*, weight: 2}
+        - {term: photoresist*, weight: 2}
+        - {term: photomask*, weight: 3}
+        - {term: wafer, weight: 0.5, weak: true}
+        - {term: atomic layer deposition, weight: 1.5}
+        - {term: chemical mechanical polishing, weight: 2.5}
+        - {term: semiconductor manufacturing, weight: 3}
+        - {term: semiconductor fabrication, weight: 3}
+        - {term: chip manufacturing, weight: 3}
+      nl:
+        - {term: lithografie, weight: 1.5, compound: true}
+        - {term: EUV-lithografie, weight: 3}
+        - {term: lithografiemachine*, weight: 3}
+        - {term: chipmachine*, weight: 3}
+        - {term: halfgeleiderproductie, weight: 3}
+        - {term: chipproductie, weight: 3}
+        - {term: chipfabricage, weight: 3}
+        - {term: chipfabriek*, weight: 3}
+        - {term: waferinspectie, weight: 3}
+        - {term: fotolak, weight: 2}
+        - {term: fotomasker*, weight: 3}
+        - {term: atoomlaagdepositie, weight: 1.5}
+"""# + "\n",
+      "sensing.yaml": #"""
+area:
+  id: sensing
+  name: {en: Advanced sensing technologies, nl: Geavanceerde sensortechnologie}
+  description: >-
+    Instruments and sensors that detect radiation, particles, light, radio and acoustic echoes,
+    magnetic and gravity fields, and chemical or biological agents, alone or in networks.
+  sensitivity: high
+  crosswalk:
+    eu_2023_2113: "6"
+    nts_2024: [Beeldvormingstechnologieën]
+    us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+
+fields:
+  - id: sensing.radiation-detection
+    name: {en: Radiation and particle detection, nl: Stralings- en deeltjesdetectie}
+    description: Detectors, readout and analysis for ionising radiation, neutrons and particles, from scintillators and semiconductor detectors to gaseous chambers and calorimeters.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "6.1"
+      us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+    dual_use: [1A004, 6A102, 6A202]
+    terms:
+      en:
+        - {term: radiation detector, weight: 3}
+        - {term: particle detector, weight: 3}
+        - {term: gamma-ray detector, weight: 3}
+        - {term: X-ray detector, weight: 2.5}
+        - {term: neutron detect*, weight: 3}
+        - {term: scintillator, weight: 3}
+        - {term: scintillation, weight: 2, exclude: [ionospheric scintillation, interplanetary scintillation]}
+        - {term: photomultiplier, weight: 3}
+        - {term: PMT*, case_sensitive: true, weight: 1.5}
+        - {term: SiPM*, case_sensitive: true, weight: 3}
+        - {term: germanium detector, weight: 3}
+        - {term: HPGe, case_sensitive: true, weight: 3}
+        - {term: pixel detector, weight: 3}
+        - {term: pixel sensor, weight: 2.5}
+        - {term: time projection chamber, weight: 3}
+        - {term: TPC, case_sensitive: true, weight: 1.5}
+        - {term: gas electron multiplier, weight: 3}
+        - {term: gaseous detector, weight: 3}
+        - {term: calorimet*, weight: 2.5, exclude: [differential scanning calorimetry, differential scanning calorimeter, isothermal titration calorimetry, indirect calorimetry]}
+        - {term: Cherenkov, weight: 2}
+        - {term: readout electronics, weight: 3}
+        # Qubit and spin readout belong to quantum technology, not to radiation detection.
+        - {term: readout, weight: 1, exclude: [qubit readout, dispersive readout, spin readout, readout fidelity]}
+        - {term: energy resolution, weight: 2}
+        - {term: pulse shape discrimination, weight: 3}
+        - {term: dosimet*, weight: 2}
+        - {term: radiation hard*, weight: 2}
+        - {term: beam test, weight: 2}
+        - {term: test beam, weight: 2}
+        - {term: low-background, weight: 2.5}
+        - {term: neutrino detector, weight: 3}
+        - {term: antineutrino detector, weight: 3}
+        - {term: dark matter detector, weight: 3}
+        - {term: liquid xenon, weight: 2}
+        - {term: silicon detector, weight: 3}
+        - {term: resistive plate chamber, weight: 3}
+        - {term: muon tomography, weight: 3}
+        - {term: Compton camera, weight: 3}
+        - {term: position-sensitive, weight: 1.5}
+        - {term: gamma-ray spectroscopy, weight: 2.5}
+        - {term: spectrometer, weight: 1, exclude: [mass spectrometer]}
+        # "detector" alone is also an algorithm in vision and security papers.
+        - {term: detector, weight: 1.5, exclude: [object detector, edge detector, anomaly detector, face detector, feature detector, intrusion detector, fault detector, change detector, outlier detector, deadlock detector, phase detector, envelope detector, collision detector, defect detector, text detector, keypoint detector, corner detector]}
+        - {term: micromegas, weight: 3}
+        - {term: MWPC, case_sensitive: true, weight: 3}
+        - {term: wire chamber*, weight: 3}
+        - {term: drift chamber*, weight: 3}
+        - {term: ionization chamber*, weight: 3}
+        - {term: proportional counter*, weight: 3}
+        - {term: Geiger, weight: 2}
+        - {term: silicon strip, weight: 2.5}
+        - {term: silicon tracker*, weight: 2.5}
+        - {term: semiconductor detector*, weight: 3}
+        - {term: CdZnTe, weight: 2.5}
+        - {term: CdTe, case_sensitive: true, weight: 2}
+        - {term: LYSO, case_sensitive: true, weight: 3}
+        - {term: LaBr, case_sensitive: true, weight: 3}
+        - {term: BGO, case_sensitive: true, weight: 2}
+        - {term: CsI, case_sensitive: true, weight: 1.5}
+        - {term: trigger system*, weight: 2}
+        - {term: front-end electronics, weight: 2.5}
+        - {term: data acquisition system*, weight: 1.5}
+        - {term: DAQ, case_sensitive: true, weight: 1.5}
+        - {term: cryogenic detector*, weight: 3}
+        - {term: avalanche photodiode*, weight: 2.5}
+        - {term: microchannel plate*, weight: 2.5}
+        - {term: beam monitor*, weight: 2}
+        - {term: timing resolution, weight: 2}
+        - {term: time resolution, weight: 1}
+        - {term: charge collection, weight: 1.5}
+        - {term: neutron flux, weight: 1.5}
+        - {term: neutrinoless double beta, weight: 2}
+        - {term: double beta decay, weight: 1.5}
+        - {term: GEM, case_sensitive: true, weight: 1, weak: true}
+        - {term: RPC, case_sensitive: true, weight: 1, weak: true}
+        - {term: WIMP*, case_sensitive: true, weight: 1.5}
+        - {term: dark matter search*, weight: 2}
+        - {term: water Cherenkov, weight: 3}
+        - {term: liquid argon, weight: 2}
+        - {term: microcalorimet*, weight: 3}
+        - {term: Geant4, weight: 1.5}
+        - {term: ultracold neutron*, weight: 1.5}
+        - {term: Faraday cup*, weight: 3}
+        - {term: beam diagnostic*, weight: 2.5}
+        - {term: beam position monitor*, weight: 3}
+        - {term: beam loss monitor*, weight: 3}
+        - {term: beam profile monitor*, weight: 3}
+        - {term: wire scanner*, weight: 2.5}
+        - {term: hodoscope*, weight: 3}
+        - {term: straw tube*, weight: 3}
+        - {term: Timepix, weight: 3}
+        - {term: Medipix, weight: 3}
+        - {term: monolithic active pixel*, weight: 3}
+        - {term: silicon drift detector*, weight: 3}
+        - {term: tracking detector*, weight: 3}
+        - {term: digitizer*, weight: 1.5}
+        - {term: preamplifier*, weight: 1.5}
+        - {term: charge-sensitive amplifier*, weight: 3}
+        - {term: shaping amplifier*, weight: 3}
+        - {term: radiopur*, weight: 2.5}
+        - {term: underground laborator*, weight: 2}
+        - {term: time-to-digital convert*, weight: 3}
+        - {term: TDC, case_sensitive: true, weight: 1.5}
+        - {term: emulsion chamber*, weight: 3}
+        - {term: nuclear emulsion*, weight: 3}
+        - {term: cosmic-ray neutron*, weight: 2}
+        - {term: associated particle imaging, weight: 3}
+        - {term: neutron radiograph*, weight: 3}
+        - {term: industrial radiograph*, weight: 3}
+        - {term: X-ray radiograph*, weight: 2}
+        - {term: proton radiograph*, weight: 3}
+        - {term: haloscope*, weight: 3}
+        - {term: axion search*, weight: 2}
+        - {term: scintillating fiber*, weight: 3}
+        - {term: scintillating fibre*, weight: 3}
+        - {term: wavelength-shifting, weight: 2}
+        - {term: phoswich, weight: 3}
+        - {term: gamma-ray spectromet*, weight: 2.5}
+        - {term: alpha spectroscopy, weight: 2}
+        - {term: radiation detection, weight: 3}
+        - {term: particle detection, weight: 2}
+        - {term: gamma-ray detection, weight: 3}
+        - {term: X-ray detection, weight: 2.5}
+        - {term: neutron converter*, weight: 3}
+        - {term: muon veto, weight: 3}
+        - {term: veto detector*, weight: 3}
+        - {term: vertex detector*, weight: 3}
+        - {term: muon spectrometer*, weight: 2.5}
+        - {term: time-of-flight detector*, weight: 3}
+      nl:
+        - {term: stralingsdetector, weight: 3, compound: true}
+        - {term: stralingsdetectie, weight: 3, compound: true}
+        - {term: deeltjesdetector, weight: 3, compound: true}
+        - {term: scintillatie, weight: 2, compound: true}
+        - {term: fotomultiplicator, weight: 3, compound: true}
+        - {term: germaniumdetector, weight: 3}
+        - {term: halfgeleiderdetector, weight: 3}
+        - {term: neutronendetect*, weight: 3}
+        - {term: gammaspectrometrie, weight: 2.5}
+        - {term: röntgendetector, weight: 2.5}
+        - {term: dosimetrie, weight: 2}
+        - {term: pixeldetector, weight: 3}
+        - {term: uitleeselektronica, weight: 3}
+        - {term: stralingshard*, weight: 2.5}
+        - {term: neutrinodetector, weight: 3}
+        - {term: detectoren, weight: 1.5}
+        - {term: stralingsmonitoring, weight: 2}
+        - {term: muografie, weight: 3}
+        - {term: draadkamer*, weight: 3}
+        - {term: driftkamer*, weight: 3}
+        - {term: ionisatiekamer*, weight: 3}
+        - {term: proportionele teller*, weight: 3}
+        - {term: geigerteller*, weight: 2.5}
+        - {term: siliciumstripdetector*, weight: 3}
+        - {term: triggersysteem, weight: 2}
+        - {term: data-acquisitiesysteem, weight: 1.5}
+        - {term: lawinefotodiode*, weight: 2.5}
+        - {term: microkanaalplaat, weight: 2.5}
+        - {term: scintillatiekristal*, weight: 3}
+        - {term: cryogene detector*, weight: 3}
+        - {term: tijdresolutie, weight: 1}
+        - {term: neutronenflux, weight: 1.5}
+        - {term: donkere-materiedetector*, weight: 3}
+        - {term: vloeibaar argon, weight: 2}
+        - {term: microcalorimeter*, weight: 3}
+        - {term: ultrakoude neutronen, weight: 1.5, inflect: false}
+        - {term: faradaybeker*, weight: 3}
+        - {term: bundeldiagnostiek, weight: 2.5}
+        - {term: bundelpositiemonitor*, weight: 3}
+        - {term: hodoscoop, weight: 3}
+        - {term: voorversterker*, weight: 1.5}
+        - {term: ladingsgevoelige versterker*, weight: 3}
+        - {term: ondergronds laboratorium, weight: 2}
+        - {term: tijd-naar-digitaalomzetter*, weight: 3}
+        - {term: emulsiekamer*, weight: 3}
+        - {term: kernemulsie*, weight: 3}
+        - {term: neutronenradiografie, weight: 3}
+        - {term: industriële radiografie, weight: 3}
+        - {term: röntgenradiografie, weight: 2}
+        - {term: protonenradiografie, weight: 3}
+        - {term: scintillerende vezel*, weight: 3}
+        - {term: gammaspectrometer*, weight: 2.5}
+        - {term: alfaspectrometrie, weight: 2}
+        - {term: deeltjesdetectie, weight: 2}
+        - {term: gammadetectie, weight: 3}
+        - {term: röntgendetectie, weight: 2.5}
+        - {term: neutronenconverter*, weight: 3}
+        - {term: vertexdetector*, weight: 3}
+        - {term: muonspectrometer*, weight: 2.5}
+        - {term: vluchttijddetector*, weight: 3}
+
+  - id: sensing.electro-optical
+    name: {en: "Electro-optical, infrared and photon sensing", nl: "Elektro-optische, infrarood- en fotondetectie"}
+    description: Sensors that turn light into signals, from infrared focal-plane arrays and thermal imagers to single-photon and cryogenic photon detectors, image sensors and LiDAR.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "6.1"
+      nts_2024: [Beeldvormingstechnologieën, Optische systemen en geïntegreerde fotonica]
+      us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+    dual_use: [6A002, 6A003, 6A008.j]
+    terms:
+      en:
+        - {term: infrared detect*, weight: 2.5}
+        - {term: infrared sensor, weight: 2.5}
+        - {term: focal plane array, weight: 3}
+        - {term: bolometer, weight: 2.5}
+        - {term: microbolometer, weight: 3}
+        - {term: thermal imag*, weight: 2}
+        - {term: night vision, weight: 2.5}
+        - {term: image intensifier, weight: 3}
+        - {term: HgCdTe, weight: 3}
+        - {term: terahertz detect*, weight: 2.5}
+        - {term: photon count*, weight: 1.5}
+        - {term: photodiode, weight: 1.5}
+        - {term: SPAD, case_sensitive: true, weight: 2.5}
+        - {term: single-photon detector, weight: 2.5}
+        - {term: SNSPD*, case_sensitive: true, weight: 3}
+        - {term: transition-edge sensor, weight: 3}
+        - {term: kinetic inductance detector, weight: 3}
+        - {term: photon detect*, weight: 1.5}
+        - {term: image sensor, weight: 2}
+        - {term: hyperspectral imaging, weight: 1.5}
+        - {term: electro-optical sensor, weight: 3}
+        - {term: optical sensor, weight: 1.5}
+        - {term: laser rangefinder, weight: 3}
+        # LiDAR is everyday vocabulary in autonomous-driving and mapping papers; it counts only
+        # next to a detector or sensor term of this field.
+        - {term: lidar, weight: 1, weak: true}
+        - {term: charge-coupled device*, weight: 2.5}
+        - {term: CCD, case_sensitive: true, weight: 1.5}
+        - {term: CCDs, case_sensitive: true, weight: 1.5}
+        - {term: photodetection, weight: 1.5}
+        - {term: noise equivalent power, weight: 2.5}
+        - {term: dark count*, weight: 2}
+        - {term: photon detection efficiency, weight: 2.5}
+        - {term: laser interferomet*, weight: 2.5}
+        - {term: interferometer, weight: 1, weak: true}
+        - {term: interferometric, weight: 1, weak: true}
+        - {term: interferometry, weight: 1, weak: true}
+        - {term: streak camera*, weight: 3}
+        - {term: EMCCD, case_sensitive: true, weight: 3}
+        - {term: sCMOS, case_sensitive: true, weight: 3}
+        - {term: SWIR, case_sensitive: true, weight: 2}
+        - {term: short-wave infrared, weight: 2}
+        - {term: shortwave infrared, weight: 2}
+        - {term: long-wave infrared, weight: 1.5, weak: true}
+        - {term: mid-wave infrared, weight: 2.5}
+        - {term: quantum well infrared photodetector*, weight: 3}
+        - {term: QWIP, case_sensitive: true, weight: 3}
+        - {term: type-II superlattice*, weight: 2}
+        - {term: infrared camera*, weight: 2}
+        - {term: thermal camera*, weight: 1.5, weak: true}
+        - {term: imaging spectrometer*, weight: 2.5}
+        - {term: time-of-flight camera*, weight: 2.5}
+      nl:
+        - {term: infraroodsensor, weight: 3}
+        - {term: infrarooddetect*, weight: 3}
+        - {term: infraroodcamera, weight: 2.5}
+        - {term: warmtebeeldcamera, weight: 3}
+        - {term: thermische beeldvorming, weight: 2}
+        - {term: nachtzicht, weight: 2.5, compound: true}
+        - {term: beeldversterker, weight: 3, compound: true}
+        - {term: beeldsensor, weight: 2}
+        - {term: fotodiode, weight: 1.5, compound: true}
+        - {term: enkelfotondetect*, weight: 3}
+        - {term: fotondetect*, weight: 1.5}
+        - {term: supergeleidende nanodraaddetector, weight: 3}
+        - {term: elektro-optische sensor, weight: 3}
+        - {term: optische sensor, weight: 1.5}
+        - {term: laserafstandsmeter, weight: 3}
+        - {term: ladingsgekoppelde component*, weight: 2.5}
+        - {term: fotodetectie, weight: 1.5}
+        - {term: donkertelling*, weight: 2}
+        - {term: laserinterferometer*, weight: 2.5}
+        - {term: interferometrie, weight: 1, weak: true}
+        - {term: interferometrisch*, weight: 1, weak: true}
+        - {term: streakcamera*, weight: 3}
+        - {term: kortegolfinfrarood, weight: 2}
+        - {term: langegolfinfrarood, weight: 1.5, weak: true}
+        - {term: middengolfinfrarood, weight: 2.5}
+        - {term: thermische camera*, weight: 1.5, weak: true}
+        - {term: beeldvormende spectrometer*, weight: 2.5}
+        - {term: time-of-flightcamera*, weight: 2.5}
+
+  - id: sensing.radar-sonar
+    name: {en: "Radar, sonar and underwater acoustic sensing", nl: "Radar, sonar en onderwaterakoestiek"}
+    description: Active and passive radar, synthetic aperture and imaging radar, sonar, hydrophones and underwater acoustic detection, seismic and infrasound sensors, and electronic warfare against such sensors.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "6.1"
+      nts_2024: [Beeldvormingstechnologieën]
+      us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+    dual_use: [6A001, 6A008, 6A108, 6B008]
+    terms:
+      en:
+        - {term: synthetic aperture radar, weight: 3}
+        - {term: ground-penetrating radar, weight: 3}
+        - {term: phased-array radar, weight: 3}
+        - {term: passive radar, weight: 3}
+        - {term: radar cross section, weight: 3}
+        - {term: radar signal processing, weight: 3}
+        - {term: sonar, weight: 2}
+        - {term: hydrophone, weight: 2}
+        - {term: underwater acoustic, weight: 1.5, exclude: [underwater acoustic communication, underwater acoustic network]}
+        - {term: submarine detection, weight: 3}
+        - {term: electronic warfare, weight: 2}
+        - {term: Doppler radar, weight: 3}
+        - {term: FMCW radar, weight: 3}
+        - {term: millimeter-wave radar, weight: 3}
+        - {term: automotive radar, weight: 3}
+        - {term: weather radar, weight: 2.5}
+        - {term: MIMO radar, weight: 3}
+        - {term: radar target*, weight: 2.5}
+        - {term: inverse synthetic aperture radar, weight: 3}
+        - {term: polarimetric SAR, weight: 3}
+        - {term: SAR image*, weight: 2}
+        - {term: SAR imagery, weight: 2}
+        - {term: seismometer*, weight: 2.5}
+        - {term: geophone*, weight: 2.5}
+        - {term: infrasound, weight: 2.5}
+        - {term: hydroacoustic*, weight: 2.5}
+        - {term: acoustic sensor*, weight: 2}
+        - {term: acoustic wave sensor*, weight: 2.5}
+        - {term: lightning detection, weight: 2.5}
+      nl:
+        # "radar" is the same word in both languages; as a compound part it also finds
+        # radarsysteem, grondradar and weerradar. Alone it is not proof of the field.
+        - {term: radar, weight: 1.5, compound: true, exclude: [radar chart, radar plot, radar diagram, radardiagram, under the radar, on the radar, op de radar, onder de radar]}
+        - {term: radartechn*, weight: 3}
+        - {term: radarbeeldvorming, weight: 3}
+        - {term: grondradar, weight: 3}
+        - {term: synthetische-apertuurradar, weight: 3}
+        - {term: radardoorsnede, weight: 3}
+        - {term: sonarsysteem, weight: 3}
+        - {term: hydrofoon, weight: 2}
+        - {term: onderwaterakoesti*, weight: 2.5}
+        - {term: onderzeebootdetectie, weight: 3}
+        - {term: mijnendetectie, weight: 2.5}
+        - {term: elektronische oorlogsvoering, weight: 2}
+        - {term: dopplerradar, weight: 3}
+        - {term: millimetergolfradar, weight: 3}
+        - {term: autoradar, weight: 3}
+        - {term: radardoel*, weight: 2.5}
+        - {term: geofoon, weight: 2.5}
+        - {term: infrageluid, weight: 2.5}
+        - {term: hydroakoestiek, weight: 2.5}
+        - {term: akoestische sensor*, weight: 2}
+        - {term: bliksemdetectie, weight: 2.5}
+
+  - id: sensing.magnetometry
+    name: {en: Magnetometers and underwater field sensors, nl: Magnetometers en onderwaterveldsensoren}
+    description: Magnetometers, magnetic gradiometers and compensation systems, and sensors for electric fields under water, including atomic and superconducting magnetometers.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "6.2"
+      us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+    dual_use: [6A006]
+    terms:
+      en:
+        - {term: magnetomet*, weight: 2}
+        - {term: atomic magnetometer, weight: 3}
+        - {term: optically pumped magnetometer, weight: 3}
+        - {term: fluxgate, weight: 3}
+        - {term: gradiomet*, weight: 2.5}
+        - {term: SQUID*, case_sensitive: true, weight: 2, exclude: [SQUID metamaterial]}
+        - {term: superconducting quantum interference device, weight: 2, exclude: [SQUID metamaterial]}
+        - {term: magnetic anomaly detection, weight: 3}
+        - {term: magnetoencephalography, weight: 2}
+        - {term: underwater electric field, weight: 3}
+      nl:
+        - {term: atoommagnetometer, weight: 3}
+        - {term: optisch gepompte magnetometer, weight: 3}
+        - {term: fluxgatemagnetometer, weight: 3}
+        - {term: gradiëntmeter, weight: 2.5, compound: true}
+        - {term: magnetische veldsensor, weight: 2}
+        - {term: magnetische anomaliedetectie, weight: 3}
+        - {term: elektrisch veld onder water, weight: 3}
+        - {term: kwantummagnetometer, weight: 3}
+        - {term: quantummagnetometer, weight: 3}
+
+  - id: sensing.gravimetry
+    name: {en: Gravity meters and gradiometers, nl: Zwaartekrachtmeters en gradiometers}
+    description: Instruments that measure gravity and its gradients, such as absolute, superconducting and atom-interferometric gravimeters, and related gravitational test instruments.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "6.4"
+      us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+    dual_use: [6A007, 6A107]
+    terms:
+      en:
+        - {term: gravimeter, weight: 3}
+        - {term: gravimetry, weight: 3}
+        - {term: gravity gradiomet*, weight: 3}
+        - {term: atom interferomet*, weight: 1.5}
+        - {term: gravitational-wave detector, weight: 2}
+        - {term: gravitational reference sensor*, weight: 3}
+        - {term: phasemeter*, weight: 2.5}
+      nl:
+        - {term: zwaartekrachtmeter, weight: 3}
+        - {term: gravimetrie, weight: 3}
+        - {term: zwaartekrachtgradiometer, weight: 3}
+        - {term: zwaartekrachtmeting, weight: 2.5}
+        - {term: atoominterferomet*, weight: 1.5}
+        - {term: fasemeter*, weight: 2.5}
+
+  - id: sensing.chemical-biological
+    name: {en: Chemical and biological detection, nl: Chemische en biologische detectie}
+    description: Sensors and analysers that detect and identify chemical agents, explosives, toxic gases and biological agents, including stand-off and trace detection.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "6.1"
+      us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+    dual_use: [1A004, 2B351]
+    terms:
+      en:
+        - {term: chemical sens*, weight: 2.5}
+        - {term: gas sens*, weight: 2}
+        - {term: electronic nose, weight: 3}
+        - {term: biosensor, weight: 1.5}
+        - {term: explosives detection, weight: 3}
+        - {term: warfare agent, weight: 3}
+        - {term: ion mobility spectrometr*, weight: 3}
+        - {term: stand-off detection, weight: 3}
+        - {term: trace detection, weight: 2}
+        - {term: CBRN, case_sensitive: true, weight: 3}
+        - {term: mass sensor*, weight: 2}
+        - {term: trace gas*, weight: 2}
+        - {term: cavity ring-down, weight: 2.5}
+        - {term: photoacoustic spectroscop*, weight: 2.5}
+        - {term: electrochemical sensor*, weight: 2}
+        - {term: humidity sensor*, weight: 2}
+        - {term: photoionization detector*, weight: 3}
+        - {term: gas detector*, weight: 2.5}
+      nl:
+        - {term: chemische sensor, weight: 2.5}
+        - {term: gassensor, weight: 2}
+        - {term: gasdetectie, weight: 2}
+        - {term: elektronische neus, weight: 3}
+        - {term: biosensoren, weight: 1.5}
+        - {term: explosievendetectie, weight: 3}
+        - {term: detectie van explosieven, weight: 3}
+        - {term: chemische strijdmiddelen, weight: 3}
+        - {term: biologische strijdmiddelen, weight: 3}
+        - {term: ionenmobiliteitsspectrometrie, weight: 3}
+        - {term: massasensor*, weight: 2}
+        - {term: sporengas*, weight: 2}
+        - {term: fotoakoestische spectroscopie, weight: 2.5}
+        - {term: elektrochemische sensor*, weight: 2}
+        - {term: vochtigheidssensor*, weight: 2}
+        - {term: fotoionisatiedetector*, weight: 3}
+        - {term: gasdetector*, weight: 2.5}
+
+  - id: sensing.distributed-fibre
+    name: {en: Distributed and fibre-optic sensing, nl: Gedistribueerde en glasvezelsensoren}
+    description: Optical fibres used as continuous or multiplexed sensors of strain, temperature and vibration over long distances, such as distributed acoustic sensing and fibre Bragg gratings.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "6.1"
+      nts_2024: [Optische systemen en geïntegreerde fotonica]
+      us_cet_2024: [Advanced and Networked Sensing and Signature Management]
+    terms:
+      en:
+        - {term: distributed acoustic sensing, weight: 3}
+        - {term: distributed temperature sensing, weight: 3}
+        - {term: fiber optic sensor, weight: 3}
+        - {term: fibre optic sensor, weight: 3}
+        - {term: fiber sensor, weight: 2.5}
+        - {term: fiber Bragg grating, weight: 2.5}
+        - {term: fibre Bragg grating, weight: 2.5}
+        - {term: OTDR, case_sensitive: true, weight: 3}
+      nl:
+        - {term: glasvezelsensor, weight: 3}
+        - {term: glasvezelmeettechniek, weight: 3}
+        - {term: vezeloptische sensor, weight: 3}
+        - {term: gedistribueerde akoestische detectie, weight: 3}
+        - {term: gedistribueerde temperatuurmeting, weight: 3}
+        - {term: gedistribueerde glasvezelmeting, weight: 3}
+        - {term: vezel-Bragg-rooster, weight: 2.5}
+"""# + "\n",
+      "space-propulsion.yaml": #"""
+area:
+  id: space-propulsion
+  name: {en: Space and propulsion technologies, nl: Ruimtevaart- en voortstuwingstechnologie}
+  description: >-
+    Spacecraft, satellites and launchers, space-borne instruments, Earth observation and space
+    surveillance, satellite navigation and communication, rocket and hypersonic propulsion, and
+    the space environment they operate in.
+  sensitivity: high
+  crosswalk:
+    eu_2023_2113: "7"
+    us_cet_2024: [Space Technologies and Systems, Hypersonics, "Positioning, Navigation, and Timing (PNT) Technologies"]
+
+fields:
+  - id: space-propulsion.spacecraft-launch
+    name: {en: "Spacecraft, satellites and launch systems", nl: "Ruimtevaartuigen, satellieten en lanceersystemen"}
+    description: Design, subsystems and operation of spacecraft, satellites and launch vehicles, from CubeSats and attitude control to on-orbit servicing and space qualification.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "7.1"
+      us_cet_2024: [Space Technologies and Systems]
+    dual_use: [9A004, 9A010, 7A004]
+    terms:
+      en:
+        - {term: spacecraft, weight: 3}
+        # Satellite cells, satellite DNA and satellite galaxies are biology and astronomy.
+        - {term: satellite, weight: 1.5, exclude: [satellite cell, satellite DNA, satellite repeat, satellite galaxy, satellite galaxies, satellite peak, satellite line]}
+        - {term: small satellite, weight: 3}
+        - {term: CubeSat, weight: 3}
+        - {term: launch vehicle, weight: 3}
+        - {term: space mission, weight: 2}
+        - {term: on-orbit servicing, weight: 3}
+        - {term: low Earth orbit, weight: 2}
+        - {term: geostationary, weight: 2}
+        - {term: attitude determination, weight: 2.5}
+        - {term: star tracker, weight: 3}
+        - {term: space station, weight: 2}
+        - {term: spaceflight, weight: 3}
+        - {term: space-qualifi*, weight: 3}
+        - {term: NASA, case_sensitive: true, weight: 2}
+        - {term: ESA, case_sensitive: true, weight: 2}
+        - {term: ESTEC, case_sensitive: true, weight: 3}
+        - {term: space technolog*, weight: 3}
+        - {term: space industry, weight: 2}
+        # "orbit" is common in quantum and dynamical-systems physics; it only supports.
+        - {term: orbit, weight: 0.5, weak: true, exclude: [spin-orbit, spin orbit, periodic orbit, orbital angular momentum]}
+        - {term: payload, weight: 0.5, weak: true}
+        - {term: nanosatellite*, weight: 3}
+        - {term: microsatellite*, weight: 3}
+        - {term: drag-free, weight: 2.5}
+        - {term: electrodynamic tether*, weight: 3}
+        - {term: space tether*, weight: 3}
+        - {term: balloon-borne, weight: 2}
+        - {term: stratospheric balloon*, weight: 2}
+        - {term: lunar lander*, weight: 3}
+        - {term: lunar rover*, weight: 3}
+        - {term: Mars rover*, weight: 3}
+        - {term: planetary rover*, weight: 3}
+        - {term: planetary exploration, weight: 2}
+        - {term: Parker Solar Probe, weight: 3}
+        - {term: Solar Orbiter, weight: 3}
+      nl:
+        - {term: ruimtevaartuig, weight: 3}
+        - {term: satelliet, weight: 1.5, compound: true, exclude: [satellietcel, satellietcellen, satelliet-DNA]}
+        - {term: kleine satelliet, weight: 3}
+        - {term: ruimtevaart, weight: 2, compound: true}
+        - {term: ruimtemissie, weight: 2.5}
+        - {term: lanceervoertuig, weight: 3}
+        - {term: draagraket, weight: 3}
+        - {term: sterrenvolger, weight: 3}
+        - {term: ruimtestation, weight: 2}
+        - {term: ruimtegekwalificeer*, weight: 3}
+        - {term: lage baan om de aarde, weight: 2}
+        - {term: ruimtetechnologie, weight: 3}
+        - {term: ruimteonderzoek, weight: 2}
+        - {term: nanosatelliet*, weight: 3}
+        - {term: microsatelliet*, weight: 3}
+        - {term: elektrodynamische tether*, weight: 3}
+        - {term: stratosfeerballon*, weight: 2}
+        - {term: maanlander*, weight: 3}
+        - {term: maanwagen*, weight: 3}
+        - {term: marsrover*, weight: 3}
+        - {term: planeetverkenning, weight: 2}
+
+  - id: space-propulsion.space-instruments
+    name: {en: Space and astronomical instrumentation, nl: Ruimte- en astronomische instrumentatie}
+    description: Telescopes, spectrographs, interferometers and other instruments for astronomy and space missions, with their optics, calibration and payload integration.
+    sensitivity: medium
+    crosswalk:
+      eu_2023_2113: "7.1"
+      nts_2024: [Optische systemen en geïntegreerde fotonica]
+      us_cet_2024: [Space Technologies and Systems]
+    dual_use: [6A002, 6A004]
+    terms:
+      en:
+        - {term: space telescope, weight: 3}
+        # Particle-physics "beam telescopes" and cyber "network telescopes" are not telescopes.
+        - {term: telescope, weight: 2, exclude: [beam telescope, network telescope, silicon telescope, pixel telescope, tracking telescope, detector telescope]}
+        - {term: radio telescope, weight: 3}
+        - {term: observatory, weight: 2}
+        - {term: astronomical instrumentation, weight: 3}
+        - {term: astronomy, weight: 2}
+        - {term: astronomical, weight: 1.5}
+        - {term: spectrograph, weight: 2}
+        - {term: adaptive optics, weight: 2}
+        - {term: coronagraph, weight: 3}
+        - {term: radio interferomet*, weight: 2.5}
+        - {term: sky survey, weight: 2}
+        - {term: Square Kilometre Array, weight: 3}
+        - {term: LOFAR, case_sensitive: true, weight: 3}
+        - {term: scientific payload, weight: 2.5}
+        - {term: spaceborne, weight: 2}
+        - {term: astrometr*, weight: 2}
+        - {term: photometr*, weight: 1}
+        - {term: radio astronomy, weight: 2}
+        - {term: cosmic microwave background, weight: 1}
+        - {term: wavefront sensor*, weight: 2.5}
+        - {term: deformable mirror*, weight: 1.5}
+        - {term: segmented mirror*, weight: 3}
+        - {term: primary mirror*, weight: 2}
+        - {term: integral field, weight: 2}
+        - {term: fiber positioner*, weight: 3}
+        - {term: echelle, weight: 2}
+        - {term: virtual observatory, weight: 3}
+        - {term: aperture synthesis, weight: 3}
+        - {term: VLBI, case_sensitive: true, weight: 3}
+        - {term: very long baseline interferometry, weight: 3}
+        - {term: air shower*, weight: 1.5}
+        - {term: extensive air shower*, weight: 2.5}
+        - {term: sky brightness, weight: 1.5}
+      nl:
+        - {term: ruimtetelescoop, weight: 3}
+        - {term: telescoop, weight: 2, compound: true}
+        - {term: telescopen, weight: 2, compound: true}
+        - {term: sterrenwacht, weight: 1.5}
+        - {term: observatorium, weight: 2}
+        - {term: sterrenkunde, weight: 2}
+        - {term: astronomische instrumentatie, weight: 3}
+        - {term: spectrograaf, weight: 2}
+        - {term: adaptieve optiek, weight: 2}
+        - {term: ruimte-instrument, weight: 3}
+        - {term: satellietinstrument, weight: 2.5}
+        - {term: astrometrie, weight: 2}
+        - {term: fotometrie, weight: 1}
+        - {term: radioastronomie, weight: 2}
+        - {term: kosmische achtergrondstraling, weight: 1}
+        - {term: golffrontsensor*, weight: 2.5}
+        - {term: vervormbare spiegel*, weight: 1.5}
+        - {term: gesegmenteerde spiegel*, weight: 3}
+        - {term: hoofdspiegel*, weight: 2}
+        - {term: virtueel observatorium, weight: 3}
+        - {term: apertuursynthese, weight: 3}
+        - {term: luchtlawine*, weight: 1.5}
+        - {term: hemelhelderheid, weight: 1.5}
+
+  - id: space-propulsion.earth-observation-ssa
+    name: {en: Earth observation and space surveillance, nl: Aardobservatie en ruimtebewaking}
+    description: Observing the Earth from satellites, and detecting, tracking and cataloguing objects and debris in orbit for space situational awareness.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "7.2"
+      us_cet_2024: [Space Technologies and Systems]
+    dual_use: [9A004, 6A002]
+    terms:
+      en:
+        - {term: Earth observation, weight: 3}
+        - {term: remote sensing, weight: 1}
+        - {term: satellite imagery, weight: 1.5}
+        - {term: satellite image, weight: 1.5}
+        - {term: satellite altimetry, weight: 3}
+        - {term: InSAR, case_sensitive: true, weight: 2.5}
+        - {term: Copernicus, case_sensitive: true, weight: 2, exclude: [Nicolaus Copernicus]}
+        - {term: space situational awareness, weight: 3}
+        - {term: space surveillance, weight: 3}
+        - {term: space debris, weight: 3}
+        - {term: orbital debris, weight: 3}
+        - {term: orbit determination, weight: 2.5}
+      nl:
+        - {term: aardobservatie, weight: 3, compound: true}
+        - {term: satellietbeeld, weight: 2}
+        - {term: satellietdata, weight: 2}
+        - {term: satellietwaarneming, weight: 2}
+        - {term: ruimtepuin, weight: 3}
+        - {term: ruimteschroot, weight: 3}
+        - {term: ruimtebewaking, weight: 3}
+        - {term: baanbepaling, weight: 2.5}
+        - {term: teledetectie, weight: 2}
+
+  - id: space-propulsion.pnt
+    name: {en: "Satellite positioning, navigation and timing", nl: "Satellietnavigatie, plaatsbepaling en tijd"}
+    description: The space segment of satellite navigation, from GNSS constellations, their signals and augmentation to satellite clocks and space geodesy.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "7.3"
+      us_cet_2024: ["Positioning, Navigation, and Timing (PNT) Technologies"]
+    dual_use: [7A005, 7A105, 7D005]
+    terms:
+      en:
+        - {term: GNSS, case_sensitive: true, weight: 2.5}
+        - {term: satellite navigation, weight: 3}
+        - {term: navigation satellite, weight: 3}
+        - {term: Galileo satellite, weight: 3}
+        - {term: BeiDou, weight: 3}
+        - {term: GLONASS, case_sensitive: true, weight: 3}
+        - {term: EGNOS, case_sensitive: true, weight: 3}
+        - {term: satellite clock, weight: 3}
+        - {term: space geodesy, weight: 3}
+      nl:
+        - {term: satellietnavigatie, weight: 3}
+        - {term: navigatiesatelliet, weight: 3}
+        - {term: Galileo-systeem, weight: 3}
+        - {term: satellietklok, weight: 3}
+        - {term: "plaatsbepaling, navigatie en tijd", weight: 3}
+        - {term: satellietgeodesie, weight: 3}
+        - {term: ruimtegeodesie, weight: 3}
+
+  - id: space-propulsion.satellite-communications
+    name: {en: Satellite and low-Earth-orbit communications, nl: Satellietcommunicatie en LEO-verbindingen}
+    description: Communication via satellites and constellations in low and geostationary orbit, their links, ground stations and secure space-to-ground channels.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "7.4"
+      us_cet_2024: [Space Technologies and Systems, Integrated Communication and Networking Technologies]
+    dual_use: [9A004]
+    terms:
+      en:
+        - {term: satellite communication, weight: 2.5}
+        - {term: satellite constellation, weight: 3}
+        - {term: mega-constellation, weight: 3}
+        - {term: LEO satellite, weight: 3}
+        - {term: LEO, case_sensitive: true, weight: 1.5}
+        - {term: inter-satellite link, weight: 3}
+        - {term: optical ground station, weight: 3}
+        - {term: ground station, weight: 1.5}
+        - {term: non-terrestrial network, weight: 3}
+        - {term: satellite internet, weight: 3}
+      nl:
+        - {term: satellietcommunicatie, weight: 3}
+        - {term: satellietverbinding, weight: 2.5}
+        - {term: satellietconstellatie, weight: 3}
+        - {term: LEO-satelliet, weight: 3}
+        - {term: grondstation, weight: 1.5}
+        - {term: satellietinternet, weight: 3}
+        - {term: optische satellietcommunicatie, weight: 3}
+
+  - id: space-propulsion.propulsion-hypersonics
+    name: {en: Rocket propulsion and hypersonics, nl: Raketvoortstuwing en hypersone technologie}
+    description: Chemical and electric propulsion for rockets and spacecraft, air-breathing engines such as ramjets and scramjets, aircraft engines, and hypersonic flight and atmospheric re-entry.
+    sensitivity: high
+    crosswalk:
+      eu_2023_2113: "7.5"
+      us_cet_2024: [Hypersonics, Advanced Gas Turbine Engine Technologies]
+    dual_use: [9A001, 9A005, 9A006, 9A007, 9A009, 9A011, 9A111, 9A116, 9B105, 9B107]
+    terms:
+      en:
+        - {term: rocket engine, weight: 3}
+        - {term: rocket propulsion, weight: 3}
+        - {term: rocket motor, weight: 3}
+        - {term: rocket, weight: 1.5, exclude: [rocket science]}
+        - {term: propellant, weight: 2}
+        - {term: specific impulse, weight: 3}
+        - {term: electric propulsion, weight: 3}
+        - {term: thruster, weight: 2.5}
+        - {term: solar sail, weight: 2.5}
+        - {term: scramjet, weight: 3}
+        - {term: ramjet, weight: 3}
+        - {term: rotating detonation, weight: 3}
+        - {term: hypersonic, weight: 2.5}
+        - {term: re-entry, weight: 2}
+        - {term: thermal protection system, weight: 3}
+        - {term: missile, weight: 2}
+        - {term: turbofan, weight: 3}
+        - {term: aircraft engine, weight: 3}
+        - {term: aero-engine, weight: 3}
+        - {term: gas turbine engine, weight: 2.5}
+        # Propulsion is also what swimming cells and ships do; supporting only.
+        - {term: propulsion, weight: 1, weak: true}
+      nl:
+        - {term: raketmotor, weight: 3}
+        - {term: raketvoortstuwing, weight: 3}
+        - {term: raket, weight: 1.5, compound: true}
+        - {term: stuwstof, weight: 2.5, compound: true}
+        - {term: elektrische voortstuwing, weight: 3}
+        - {term: ionenmotor, weight: 3}
+        - {term: specifieke impuls, weight: 3}
+        - {term: hypersoon, weight: 2.5}
+        - {term: hypersone, weight: 2.5}
+        - {term: stuwstraalmotor, weight: 3}
+        - {term: terugkeertechnologie, weight: 3}
+        - {term: straalmotor, weight: 2.5}
+        - {term: vliegtuigmotor, weight: 3}
+        - {term: vliegtuigvoortstuwing, weight: 3}
+        - {term: voortstuwing, weight: 1, compound: true, weak: true}
+
+  - id: space-propulsion.space-environment
+    name: {en: Space environment and space weather, nl: Ruimteomgeving en ruimteweer}
+    description: The solar wind, magnetosphere, ionosphere and radiation belts, solar eruptions and geomagnetic storms, measured in situ and monitored for their effects on space and ground systems.
+    sensitivity: low
+    crosswalk:
+      eu_2023_2113: "7.2"
+      us_cet_2024: [Space Technologies and Systems]
+    terms:
+      en:
+        - {term: solar wind, weight: 3}
+        - {term: magnetospher*, weight: 3}
+        - {term: ionospher*, weight: 2.5}
+        - {term: space weather, weight: 3}
+        - {term: geomagnetic storm, weight: 3}
+        - {term: geomagnetic, weight: 1.5}
+        - {term: coronal mass ejection, weight: 3}
+        # CME is also "continuing medical education"; it counts only next to a space-weather term.
+        - {term: CME, case_sensitive: true, weight: 1.5, weak: true}
+        - {term: radiation belt, weight: 3}
+        - {term: interplanetary, weight: 2.5}
+        - {term: heliospher*, weight: 3}
+        - {term: solar flare, weight: 2.5}
+        - {term: solar cycle, weight: 2}
+        - {term: magnetopause, weight: 3}
+        - {term: auroral, weight: 2.5}
+        - {term: space plasma, weight: 2.5}
+        - {term: plasma turbulence, weight: 1.5}
+        - {term: cosmic ray, weight: 1}
+        - {term: magnetic reconnection, weight: 2.5}
+        - {term: energetic particle, weight: 2}
+        - {term: space radiation, weight: 2.5}
+        - {term: whistler*, weight: 2}
+        - {term: substorm*, weight: 3}
+        - {term: collisionless shock*, weight: 2}
+        - {term: magnetic cloud*, weight: 2.5}
+        - {term: plasma sheet, weight: 2}
+        - {term: solar corona, weight: 2}
+        - {term: bow shock, weight: 2}
+        - {term: Alfven wave*, weight: 1.5}
+        - {term: coronal, weight: 1}
+        - {term: airglow, weight: 2.5}
+        - {term: sunspot*, weight: 2}
+        - {term: solar atmosphere, weight: 2}
+        - {term: solar prominence*, weight: 2.5}
+        - {term: thermospher*, weight: 2.5}
+        - {term: meteoroid*, weight: 2.5}
+        - {term: mirror mode*, weight: 2}
+        - {term: kinetic Alfven, weight: 2}
+        - {term: total electron content, weight: 2.5}
+        - {term: solar energetic particle*, weight: 3}
+        - {term: magnetosheath, weight: 3}
+      nl:
+        - {term: zonnewind, weight: 3}
+        - {term: magnetosfeer, weight: 3}
+        - {term: ionosfeer, weight: 2.5}
+        - {term: ionosferisch*, weight: 2.5}
+        - {term: ruimteweer, weight: 3, compound: true}
+        - {term: geomagnetische storm, weight: 3}
+        - {term: coronale massa-ejectie, weight: 3}
+        - {term: zonnevlam, weight: 2.5, compound: true}
+        - {term: zonnestorm, weight: 3}
+        - {term: zonneactiviteit, weight: 2}
+        - {term: stralingsgordel, weight: 3}
+        - {term: heliosfeer, weight: 3}
+        - {term: interplanetaire, weight: 2.5}
+        - {term: zonnecorona, weight: 2}
+        - {term: boegschok, weight: 2}
+        - {term: magnetische storm*, weight: 2.5}
+        - {term: alfvéngolven, weight: 1.5, inflect: false}
+        - {term: luchtgloed, weight: 2.5}
+        - {term: zonnevlek*, weight: 2}
+        - {term: zonneatmosfeer, weight: 2}
+        - {term: thermosfeer, weight: 2.5}
+        - {term: meteoroïde*, weight: 2.5}
+        - {term: totale elektroneninhoud, weight: 2.5}
+"""# + "\n",
+      "taxonomy.yaml": #"""
+# DualScope risk-field taxonomy, release 2026.1.
+# Schema: docs/taxonomy-schema.md. One file per area, in the order listed under `areas`.
+schema_version: 1
+id: dualscope-risk-fields
+version: "2026.1"
+title: DualScope risk fields for knowledge security
+released: 2026-12-04
+languages: [en, nl]
+defaults:
+  field_threshold: 1.25
+  area_threshold: 1.25
+  weak_window: 30
+  lone_term_factor: 1.4
+  clear_evidence: 5
+  secondary_min_matches: 2
+study_context:
+  # Words of research that studies technology from the outside: its history, law, politics,
+  # ethics, public attitudes, education or clinical outcomes. A text with three different cues
+  # needs an area score of 8 (several strong terms) before the area is assigned, so a study of
+  # the AI Act or a history of armed drones is not flagged for naming its subject.
+  min_cues: 3
+  area_score: 8
+  cues:
+    en: [history, historian, historiography, century, archival, colonial,
+      public policy, industrial policy, foreign policy, science policy, policymaker, policy maker, policy debate,
+      legislation, legislative, lawmaker, legal, jurisprudence, international law, case law, human rights,
+      diplomacy, diplomatic, geopolitic*, international relations, treaty, parliament*, politics, political,
+      democracy, democratic,
+      ethics, ethical, moral, philosophy, philosophical, sociolog*, anthropolog*, ethnograph*, discourse,
+      narrative, literary, imaginary,
+      interviews, interviewed, focus group, questionnaire, respondent, qualitative study, mixed-methods,
+      attitudes, perceptions, public opinion, public debate, public acceptance, citizen,
+      teacher, pupil, classroom, curriculum, secondary school, literacy,
+      patient, quality of life, cost-effectiveness, randomised controlled trial, randomized controlled trial,
+      clinical outcome, psycholog*, well-being, mental health, caregiver,
+      labour market, labor market, employee, workplace, inequality, justice, social media, adolescent,
+      older adults]
+    nl: [geschiedenis, historici, historicus, historisch*, eeuw, archieven, archiefonderzoek, koloniaal, koloniale,
+      beleid, beleidsmaker, beleidsvorming, industriebeleid, buitenlands beleid,
+      wetgeving, wetgever, juridisch*, rechtspraak, jurisprudentie, internationaal recht, mensenrechten, verordening,
+      diplomatie, diplomatiek*, geopolitiek*, internationale betrekkingen, verdrag, parlement*, politiek, politieke,
+      democratie, democratisch*,
+      ethiek, ethisch*, moreel, morele, filosof*, sociolog*, antropolog*, etnograf*, discours, narratief,
+      narratieven, literair*,
+      interview, geïnterviewd, focusgroep*, vragenlijst*, respondent, kwalitatief onderzoek, enquête,
+      opvatting, houdingen, percepties, publieke opinie, maatschappelijk debat, draagvlak, burger,
+      docent, leerling, klaslokaal, lesprogramma, curriculum, voortgezet onderwijs, geletterdheid,
+      patiënt, kwaliteit van leven, kosteneffectiviteit, gerandomiseerd*, psycholog*, welzijn, mentale gezondheid,
+      mantelzorger,
+      arbeidsmarkt, werknemer, werkvloer, ongelijkheid, rechtvaardigheid, sociale media, jongeren, ouderen]
+sources:
+  - id: eu-2023-2113
+    title: Commission Recommendation (EU) 2023/2113 of 3 October 2023 on critical technology areas for the EU's economic security
+    url: https://eur-lex.europa.eu/eli/reco/2023/2113/oj
+  - id: eu-2021-821-annex-i
+    title: Regulation (EU) 2021/821 (dual-use items), Annex I, consolidated version of 15 November 2025
+    url: https://eur-lex.europa.eu/legal-content/AUTO/?uri=CELEX%3A32021R0821
+  - id: nl-nts-2024
+    title: Nationale Technologiestrategie (Dutch National Technology Strategy), 2024
+  - id: us-cet-2024
+    title: Critical and Emerging Technologies List Update, NSTC, February 2024
+  - id: nl-vifo
+    title: Wet veiligheidstoets investeringen, fusies en overnames (Vifo) and its sensitive-technology decree
+  - id: nl-knowledge-embargo
+    title: Dutch knowledge embargo on Iran and North Korea (fields of study under UN and EU sanctions)
+areas:
+  - semiconductors.yaml
+  - artificial-intelligence.yaml
+  - quantum.yaml
+  - biotechnology.yaml
+  - connectivity-digital.yaml
+  - sensing.yaml
+  - space-propulsion.yaml
+  - energy.yaml
+  - robotics-autonomy.yaml
+  - advanced-materials.yaml
+release_notes: |
+  2026.1
+  - Added: the screening part (regimes/ and lists/): the EU regimes on Iran, North Korea,
+    Russia, Belarus and Syria, the 1989 EU declaration on China (arms embargo), the draft Dutch
+    screening law for knowledge security, Canada's sensitive research areas (STRAC) and the UK's
+    ATAS, with a country table and a fictional example organisation list. Sources and the
+    dates relied on are in each regime file.
+  - Areas, fields, terms and scoring settings are those of 2025.1, unchanged.
+  2025.1
+  - Added: generative AI and foundation models (artificial-intelligence.generative-ai).
+  - Split: nuclear energy and fuel cycle (energy.nuclear) into nuclear reactors
+    (energy.nuclear-fission) and the nuclear fuel cycle (energy.nuclear-fuel-cycle).
+  - Merged: distributed ledgers and digital identity into one field
+    (connectivity-digital.distributed-ledger-identity).
+  - Moved: guidance, navigation and positioning from robotics and autonomy to connectivity
+    (robotics-autonomy.navigation-pnt is now connectivity-digital.navigation-pnt);
+    high-performance computing from connectivity to artificial intelligence (same ID).
+  - Renamed: robotics-autonomy.exoskeletons is now robotics-autonomy.exoskeletons-wearable;
+    human-robot interaction has a new name.
+  - Changed: terms, weights, sensitivity, dual-use codes and crosswalks of several fields
+    (additive manufacturing among them); about 760 more technical terms (2,763 in all) for
+    photonics, chip design, processors, quantum information, radiation and infrared detectors,
+    radar, small satellites, space plasma and materials science, each with its Dutch form.
+  - Scoring defaults: thresholds 1.25, and an area whose score rests on one term alone needs
+    1.4 times its threshold (lone_term_factor), measured on the arXiv development sample; a
+    field's evidence is clear for the document's level at twice its threshold and at least a
+    score of 5 (clear_evidence), so the lower thresholds do not make "high" cheaper; an area
+    besides the document's best needs two matches (secondary_min_matches).
+  - Study context: cues of research about technology (history, law, politics, ethics, public
+    attitudes, education, clinical outcomes); with three of them an area needs a score of 8.
+  - Sources: the Dutch Vifo act's sensitive-technology decree.
+  2024.1
+  - First release.
+"""# + "\n",
+    ],
   ]
 }
