@@ -13,6 +13,8 @@ import GRDB
 ///   carried columns as columns of their own;
 /// - `assignments`: one row per assigned area or field of a document, with score, level and rank;
 /// - `evidence`: one row per match behind an assigned field, with its byte span and text;
+/// - `triage`, `triage_regimes`, `triage_organisations`: when the run screens, each document's
+///   triage level, the regimes that bear on it and its organisation-list hits;
 /// - `errors`: the error records.
 /// Indexes on document ID, status, level, assigned node and evidence term.
 public final class SQLiteResultWriter: BatchSink {
@@ -63,6 +65,13 @@ public final class SQLiteResultWriter: BatchSink {
             doc INTEGER NOT NULL REFERENCES documents(doc), field_id TEXT NOT NULL, term TEXT NOT NULL,
             language TEXT NOT NULL, weight REAL NOT NULL, contribution REAL NOT NULL, weak INTEGER NOT NULL,
             start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL);
+          CREATE TABLE triage (doc INTEGER PRIMARY KEY REFERENCES documents(doc), level TEXT NOT NULL);
+          CREATE TABLE triage_regimes (
+            doc INTEGER NOT NULL REFERENCES documents(doc), regime_id TEXT NOT NULL, status TEXT NOT NULL,
+            level TEXT NOT NULL);
+          CREATE TABLE triage_organisations (
+            doc INTEGER NOT NULL REFERENCES documents(doc), partner TEXT NOT NULL, list TEXT NOT NULL,
+            organisation TEXT NOT NULL, alias TEXT NOT NULL, level TEXT NOT NULL);
           CREATE TABLE errors (
             error INTEGER PRIMARY KEY, source TEXT NOT NULL, line INTEGER NOT NULL, id TEXT, reason TEXT NOT NULL);
           """)
@@ -85,6 +94,9 @@ public final class SQLiteResultWriter: BatchSink {
       let assignments = try db.cachedStatement(sql: "INSERT INTO assignments VALUES (?,?,?,?,?,?,?,?,?,?)")
       let evidence = try db.cachedStatement(sql: "INSERT INTO evidence VALUES (?,?,?,?,?,?,?,?,?,?,?)")
       let errors = try db.cachedStatement(sql: "INSERT INTO errors VALUES (?,?,?,?,?)")
+      let triage = try db.cachedStatement(sql: "INSERT INTO triage VALUES (?,?)")
+      let triageRegimes = try db.cachedStatement(sql: "INSERT INTO triage_regimes VALUES (?,?,?,?)")
+      let triageOrganisations = try db.cachedStatement(sql: "INSERT INTO triage_organisations VALUES (?,?,?,?,?,?)")
       for d in chunk.lines {
         let c = d.classification
         let doc = nextDocument
@@ -95,6 +107,13 @@ public final class SQLiteResultWriter: BatchSink {
         ]
         values += carryColumns.map { d.carried($0) }
         try documents.execute(arguments: StatementArguments(values))
+        if let s = d.screening {
+          try triage.execute(arguments: [doc, s.triage.level.rawValue])
+          for r in s.regimes { try triageRegimes.execute(arguments: [doc, r.id, r.status.rawValue, r.level.rawValue]) }
+          for o in s.organisations {
+            try triageOrganisations.execute(arguments: [doc, o.partner, o.list, o.organisation, o.alias, o.level.rawValue])
+          }
+        }
         for (rank, a) in c.areas.enumerated() {
           try assignments.execute(arguments: [
             doc, "area", a.id, a.id, a.name, a.score, a.threshold, nil, a.level.rawValue, rank + 1,

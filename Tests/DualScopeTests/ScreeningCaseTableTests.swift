@@ -61,15 +61,17 @@ final class ScreeningCaseTableTests: XCTestCase {
   static let classifier: Result<Classifier, any Error> = Result { try Classifier(taxonomy: ShippedTaxonomy.load(version: "2025.1").taxonomy) }
   static let screener: Result<Screener, any Error> = Result { try Screener(rules: ShippedScreening.load()) }
 
-  func screen(_ c: Case) throws -> ScreeningResult {
-    let screener = try Self.screener.get()
+  func screen(_ c: Case) throws -> ScreeningResult { try Self.screen(c) }
+
+  static func screen(_ c: Case) throws -> ScreeningResult {
+    let screener = try screener.get()
     let countries = screener.rules.countries
     let partners = try c.partnerCountries.map { try XCTUnwrap(countries.resolve($0), "\(c.id): country '\($0)'").code }
     let nationality = try c.nationality.map { try XCTUnwrap(countries.resolve($0), "\(c.id): country '\($0)'").code }
     let input = ScreeningInput(
       partnerCountries: partners, partnerOrganisations: c.partnerOrgs, nationality: nationality, funding: c.funding,
       date: try XCTUnwrap(CalendarDay(c.date), "\(c.id): date"))
-    let classification = try Self.classifier.get().classify(c.text)
+    let classification = try classifier.get().classify(c.text)
     return screener.screen(text: c.text, classification: classification, input: input)
   }
 

@@ -59,6 +59,8 @@ public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
     public static let unreadable = Kind("unreadable")
     /// A line of a result file that is not a result line.
     public static let notAResult = Kind("not-a-result")
+    /// A cell the run cannot use: an unknown country in a screening column.
+    public static let invalidValue = Kind("invalid-value")
   }
 
   public var kind: Kind
@@ -91,17 +93,23 @@ public struct RecordLayout: Sendable, Hashable {
   public var textColumns: [String]
   public var labelsColumn: String?
   public var carryColumns: [String]
+  /// Columns that hold screening inputs (partners, nationality, funding); read, not carried.
+  public var screening: ScreeningColumns?
 
-  public init(idColumn: String, textColumns: [String], labelsColumn: String? = nil, carryColumns: [String] = []) {
+  public init(
+    idColumn: String, textColumns: [String], labelsColumn: String? = nil, carryColumns: [String] = [],
+    screening: ScreeningColumns? = nil
+  ) {
     self.idColumn = idColumn
     self.textColumns = textColumns
     self.labelsColumn = labelsColumn
     self.carryColumns = carryColumns
+    self.screening = screening
   }
 
   /// Every column the layout needs.
   public var requiredColumns: [String] {
-    [idColumn] + textColumns + (labelsColumn.map { [$0] } ?? []) + carryColumns
+    [idColumn] + textColumns + (labelsColumn.map { [$0] } ?? []) + carryColumns + (screening?.columns ?? [])
   }
 }
 
@@ -114,6 +122,8 @@ public struct PortfolioRecord: Sendable, Hashable {
   public var labels: [String]
   public var carried: [(String, String)]
   public var hadInvalidUTF8: Bool
+  /// The screening cells, when the layout names screening columns.
+  public var screening: ScreeningCells? = nil
 
   public static func == (a: PortfolioRecord, b: PortfolioRecord) -> Bool {
     a.line == b.line && a.source == b.source && a.id == b.id && a.text == b.text && a.labels == b.labels
@@ -140,6 +150,6 @@ extension RecordLayout {
         line: raw.line, source: raw.source, id: id, text: text,
         labels: labelsColumn.flatMap { raw.values[$0]?.items } ?? [],
         carried: carryColumns.map { ($0, raw.values[$0]?.text ?? "") },
-        hadInvalidUTF8: raw.hadInvalidUTF8))
+        hadInvalidUTF8: raw.hadInvalidUTF8, screening: screening?.cells { raw.values[$0] ?? .null }))
   }
 }

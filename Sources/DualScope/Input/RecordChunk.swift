@@ -103,9 +103,11 @@ extension RecordChunk {
     }
     let labels = layout.labelsColumn.map { RecordValue.text(value($0)).items } ?? []
     let carried = layout.carryColumns.map { ($0, value($0)) }
+    let screening = layout.screening?.cells { RecordValue.text(value($0)) }
     return .success(
       PortfolioRecord(
-        line: line, source: source, id: id, text: text, labels: labels, carried: carried, hadInvalidUTF8: invalid))
+        line: line, source: source, id: id, text: text, labels: labels, carried: carried, hadInvalidUTF8: invalid,
+        screening: screening))
   }
 
   private func jsonRecord(

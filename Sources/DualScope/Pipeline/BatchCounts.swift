@@ -15,13 +15,15 @@ public struct BatchCounts: Sendable, Hashable, Codable {
   public var areas: [String: Int] = [:]
   /// Documents at each level.
   public var levels: [String: Int] = [:]
+  /// Documents at each triage level, when the run screens.
+  public var triage: [String: Int]?
 
   public init() {}
 
   enum CodingKeys: String, CodingKey {
     case records, documents, classified, unclassified, errors
     case invalidUTF8 = "invalid_utf8"
-    case areas, levels
+    case areas, levels, triage
   }
 
   /// All unclassified documents.
@@ -38,6 +40,7 @@ public struct BatchCounts: Sendable, Hashable, Codable {
     if d.invalidUTF8 { invalidUTF8 += 1 }
     for a in c.areas { areas[a.id, default: 0] += 1 }
     levels[c.level.rawValue, default: 0] += 1
+    if let s = d.screening { triage = triage ?? [:]; triage![s.triage.level.rawValue, default: 0] += 1 }
   }
 
   mutating func addError() {
@@ -54,5 +57,6 @@ public struct BatchCounts: Sendable, Hashable, Codable {
     unclassified.merge(o.unclassified, uniquingKeysWith: +)
     areas.merge(o.areas, uniquingKeysWith: +)
     levels.merge(o.levels, uniquingKeysWith: +)
+    if let t = o.triage { triage = (triage ?? [:]).merging(t, uniquingKeysWith: +) }
   }
 }

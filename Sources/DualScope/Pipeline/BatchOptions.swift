@@ -34,6 +34,8 @@ public struct BatchRunMetadata: Sendable, Codable {
   public var schema = "dualscope.batch-run/2"
   public var metadata: ResultMetadata
   public var batch: BatchOptions
+  /// What the run screened with, when it screened.
+  public var screening: ScreeningRunInfo?
   public var counts: BatchCounts
   public var startedAt: String
   public var finishedAt: String
@@ -41,7 +43,7 @@ public struct BatchRunMetadata: Sendable, Codable {
   public var inputBytes: Int
 
   enum CodingKeys: String, CodingKey {
-    case schema, metadata, batch, counts
+    case schema, metadata, batch, screening, counts
     case startedAt = "started_at"
     case finishedAt = "finished_at"
     case seconds

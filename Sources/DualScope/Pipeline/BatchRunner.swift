@@ -7,10 +7,17 @@ import Foundation
 public struct BatchRunner: Sendable {
   public let classifier: Classifier
   public let options: BatchOptions
+  /// Screens every record after classifying it, when given.
+  public let screening: PortfolioScreening?
 
-  public init(classifier: Classifier, options: BatchOptions) {
+  /// A runner; with `screening`, its columns are read from every input and each result line
+  /// carries the record's triage.
+  public init(classifier: Classifier, options: BatchOptions, screening: PortfolioScreening? = nil) {
     self.classifier = classifier
+    var options = options
+    if let screening { options.input.layout.screening = screening.columns }
     self.options = options
+    self.screening = screening
   }
 
   public typealias Progress = PortfolioPipeline.Progress
@@ -38,7 +45,7 @@ public struct BatchRunner: Sendable {
     var counts = BatchCounts()
     var firstErrors: [RecordError] = []
     var encodeSeconds = 0.0
-    let work = ClassifyWork(classifier: classifier, encoding: sink.encoding)
+    let work = ClassifyWork(classifier: classifier, screening: screening, encoding: sink.encoding)
     let totals: PortfolioPipeline.Totals
     do {
       totals = try PortfolioPipeline(options.input).run(
@@ -47,9 +54,10 @@ public struct BatchRunner: Sendable {
           counts.merge(chunk.output.counts)
           for _ in chunk.errors { counts.addError() }
           encodeSeconds += chunk.output.encodeSeconds
-          if firstErrors.count < 20 { firstErrors += chunk.errors.prefix(20 - firstErrors.count) }
-          try sink.write(chunk.output, errors: chunk.errors)
-          try errors?.write(chunk.errors)
+          let chunkErrors = Self.inOrder(chunk.errors, chunk.output.errors)
+          if firstErrors.count < 20 { firstErrors += chunkErrors.prefix(20 - firstErrors.count) }
+          try sink.write(chunk.output, errors: chunkErrors)
+          try errors?.write(chunkErrors)
         }, progress: progress)
       guard counts.balanced && counts.records == totals.records else {
         throw SetupError(
@@ -66,6 +74,7 @@ public struct BatchRunner: Sendable {
     times.encode = encodeSeconds
     let metadata = BatchRunMetadata(
       metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options), batch: options,
+      screening: screening.map { ScreeningRunInfo($0, taxonomy: classifier.taxonomy) },
       counts: counts, startedAt: totals.startedAt, finishedAt: totals.finishedAt, seconds: totals.seconds,
       inputBytes: totals.inputBytes)
     do {
@@ -78,11 +87,19 @@ public struct BatchRunner: Sendable {
     }
     return Summary(counts: counts, metadata: metadata, firstErrors: firstErrors, times: times)
   }
+
+  /// A chunk's unreadable rows and the records its work could not use, by line.
+  static func inOrder(_ read: [RecordError], _ work: [RecordError]) -> [RecordError] {
+    if work.isEmpty { return read }
+    if read.isEmpty { return work }
+    return (read + work).sorted { $0.line < $1.line }
+  }
 }
 
 /// Classifies and encodes one chunk's records: the work of a batch worker.
 struct ClassifyWork: PortfolioWork {
   let classifier: Classifier
+  let screening: PortfolioScreening?
   let encoding: BatchEncoding
 
   func makeScratch() -> ClassifierScratch { ClassifierScratch() }
@@ -92,7 +109,17 @@ struct ClassifyWork: PortfolioWork {
     var lines: [ResultLine] = []
     lines.reserveCapacity(records.count)
     for record in records {
-      let line = ResultLine(record, classifier.classify(record, scratch: &scratch))
+      let classification = classifier.classify(record, scratch: &scratch)
+      var line = ResultLine(record, classification)
+      if let screening {
+        switch screening.screen(record, classification) {
+        case .success(let s): line.screening = s
+        case .failure(let error):
+          out.counts.addError()
+          out.errors.append(error)
+          continue
+        }
+      }
       out.counts.add(line)
       lines.append(line)
     }

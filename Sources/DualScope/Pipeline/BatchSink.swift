@@ -2,8 +2,9 @@
 public enum BatchEncoding: Sendable {
   /// One JSON object a line (``JSONLinesResultWriter``), carried columns in this order.
   case jsonLines(carry: [String])
-  /// One CSV row a result with these carried columns (``CSVResultWriter``).
-  case csvRows(carry: [String])
+  /// One CSV row a result with these carried columns, and the triage columns when the run
+  /// screens (``CSVResultWriter``).
+  case csvRows(carry: [String], screening: Bool)
   /// The result lines themselves (SQLite, the institution map).
   case lines
 
@@ -15,9 +16,9 @@ public enum BatchEncoding: Sendable {
       out.reserve(lines.count * 1024)
       for line in lines { JSONLinesResultWriter.encode(line, carry: carry, into: &out) }
       chunk.bytes = out.array
-    case .csvRows(let carry):
+    case .csvRows(let carry, let screening):
       var out: [UInt8] = []
-      for line in lines { CSVResultWriter.encode(line, carry: carry, into: &out) }
+      for line in lines { CSVResultWriter.encode(line, carry: carry, screening: screening, into: &out) }
       chunk.bytes = out
     case .lines:
       chunk.lines = lines
@@ -33,6 +34,8 @@ public struct ProcessedChunk: Sendable {
   /// The result lines, when the sink takes them (SQLite, the map).
   public var lines: [ResultLine] = []
   public var counts = BatchCounts()
+  /// Records the work could not use (a screening cell it cannot read), in input order.
+  public var errors: [RecordError] = []
   /// Seconds spent encoding.
   public var encodeSeconds = 0.0
 }

@@ -86,6 +86,7 @@ extension RecordLayout: Codable {
     case textColumns = "text_columns"
     case labelsColumn = "labels_column"
     case carryColumns = "carry_columns"
+    case screening = "screening_columns"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -94,7 +95,8 @@ extension RecordLayout: Codable {
       idColumn: try c.decode(String.self, forKey: .idColumn),
       textColumns: try c.decode([String].self, forKey: .textColumns),
       labelsColumn: try c.decodeIfPresent(String.self, forKey: .labelsColumn),
-      carryColumns: try c.decodeIfPresent([String].self, forKey: .carryColumns) ?? [])
+      carryColumns: try c.decodeIfPresent([String].self, forKey: .carryColumns) ?? [],
+      screening: try c.decodeIfPresent(ScreeningColumns.self, forKey: .screening))
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -103,5 +105,6 @@ extension RecordLayout: Codable {
     try c.encode(textColumns, forKey: .textColumns)
     try c.encodeIfPresent(labelsColumn, forKey: .labelsColumn)
     try c.encode(carryColumns, forKey: .carryColumns)
+    try c.encodeIfPresent(screening, forKey: .screening)
   }
 }

@@ -2,20 +2,23 @@
 ///
 /// Columns: `id`, `source`, `line`, `status`, `level`, `areas` and `area_scores` (assigned areas,
 /// best first, `;`-separated), `fields` and `field_scores` (likewise), `terms` (the top five
-/// evidence terms), then the carried columns, then `invalid_utf8` (`true`/`false`). The run's
+/// evidence terms), when the run screens `triage_level`, `triage_regimes` (`id:status` of every
+/// regime that bears on the record, `;`-separated) and `triage_organisations` (`list:organisation`),
+/// then the carried columns, then `invalid_utf8` (`true`/`false`). The run's
 /// metadata goes to a sidecar file (`OUTPUT.meta.json` by default), not a comment line, so the
 /// file loads as it is in spreadsheets and data-frame readers.
 public enum CSVResultWriter {
   /// The header row.
-  static func header(_ carry: [String]) -> [UInt8] {
+  static func header(_ carry: [String], screening: Bool = false) -> [UInt8] {
     var out: [UInt8] = []
     row(
-      ["id", "source", "line", "status", "level", "areas", "area_scores", "fields", "field_scores", "terms"] + carry
-        + ["invalid_utf8"], into: &out)
+      ["id", "source", "line", "status", "level", "areas", "area_scores", "fields", "field_scores", "terms"]
+        + (screening ? ["triage_level", "triage_regimes", "triage_organisations"] : []) + carry + ["invalid_utf8"],
+      into: &out)
     return out
   }
 
-  static func encode(_ d: ResultLine, carry: [String], into out: inout [UInt8]) {
+  static func encode(_ d: ResultLine, carry: [String], screening: Bool = false, into out: inout [UInt8]) {
     let c = d.classification
     var values = [
       d.id, d.source, String(d.line), c.status.rawValue, c.level.rawValue,
@@ -23,6 +26,12 @@ public enum CSVResultWriter {
       c.fields.map(\.id).joined(separator: ";"), c.fields.map { number($0.score) }.joined(separator: ";"),
       d.topTerms(5).joined(separator: ";"),
     ]
+    if screening {
+      let s = d.screening
+      values.append(s?.triage.level.rawValue ?? "")
+      values.append((s?.regimes ?? []).map { "\($0.id):\($0.status.rawValue)" }.joined(separator: ";"))
+      values.append((s?.organisations ?? []).map { "\($0.list):\($0.organisation)" }.joined(separator: ";"))
+    }
     for column in carry { values.append(d.carried(column)) }
     values.append(d.invalidUTF8 ? "true" : "false")
     row(values, into: &out)

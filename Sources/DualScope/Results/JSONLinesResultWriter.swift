@@ -5,7 +5,8 @@
 /// A line: `id`, `source`, `line`, `status`, `level`, `words`, `areas` (id, name, score,
 /// threshold, level), `fields` (id, area, name, score, threshold, sensitivity, level, dual_use,
 /// evidence: term, language, weight, contribution, weak, matches: start, end, text, kind),
-/// `carried` (the carried columns in the order asked for) and `invalid_utf8`. Match offsets are
+/// `screening` when the run screens (triage: level, reasons: level, regime, measure, text;
+/// regimes: id, status, level; organisations: partner, list, organisation, alias, level), `carried` (the carried columns in the order asked for) and `invalid_utf8`. Match offsets are
 /// UTF-8 byte offsets into the record's text columns joined with a blank line between them.
 public enum JSONLinesResultWriter {
   /// Appends one document's line.
@@ -73,6 +74,7 @@ public enum JSONLinesResultWriter {
       j.close()
     }
     j.closeArray(); j.comma()
+    if let s = d.screening { encode(s, into: &j); j.comma() }
     j.key("carried"); j.open()
     for (k, name) in carry.enumerated() {
       if k > 0 { j.comma() }
@@ -84,5 +86,46 @@ public enum JSONLinesResultWriter {
     j.key("invalid_utf8"); j.bool(d.invalidUTF8)
     j.close()
     j.byte(0x0A)
+  }
+
+  static func encode(_ s: ScreeningLine, into j: inout JSONBytes) {
+    j.key("screening"); j.open()
+    j.key("triage"); j.open()
+    j.key("level"); j.string(s.triage.level.rawValue); j.comma()
+    j.key("reasons"); j.openArray()
+    for (k, r) in s.triage.reasons.enumerated() {
+      if k > 0 { j.comma() }
+      j.open()
+      j.key("level"); j.string(r.level.rawValue); j.comma()
+      if let regime = r.regime { j.key("regime"); j.string(regime); j.comma() }
+      if let measure = r.measure { j.key("measure"); j.string(measure); j.comma() }
+      j.key("text"); j.string(r.text)
+      j.close()
+    }
+    j.closeArray()
+    j.close(); j.comma()
+    j.key("regimes"); j.openArray()
+    for (k, r) in s.regimes.enumerated() {
+      if k > 0 { j.comma() }
+      j.open()
+      j.key("id"); j.string(r.id); j.comma()
+      j.key("status"); j.string(r.status.rawValue); j.comma()
+      j.key("level"); j.string(r.level.rawValue)
+      j.close()
+    }
+    j.closeArray(); j.comma()
+    j.key("organisations"); j.openArray()
+    for (k, o) in s.organisations.enumerated() {
+      if k > 0 { j.comma() }
+      j.open()
+      j.key("partner"); j.string(o.partner); j.comma()
+      j.key("list"); j.string(o.list); j.comma()
+      j.key("organisation"); j.string(o.organisation); j.comma()
+      j.key("alias"); j.string(o.alias); j.comma()
+      j.key("level"); j.string(o.level.rawValue)
+      j.close()
+    }
+    j.closeArray()
+    j.close()
   }
 }

@@ -15,10 +15,14 @@ public final class ResultFileWriter: BatchSink {
     try ResultFileWriter(path: path, metadataPath: metadataPath, encoding: .jsonLines(carry: carry), header: [])
   }
 
-  /// One CSV row a result, with a header row (``CSVResultWriter``).
-  public static func csv(path: String?, metadataPath: String?, carry: [String]) throws -> ResultFileWriter {
+  /// One CSV row a result, with a header row (``CSVResultWriter``); the triage columns when the
+  /// run screens.
+  public static func csv(path: String?, metadataPath: String?, carry: [String], screening: Bool = false) throws
+    -> ResultFileWriter
+  {
     try ResultFileWriter(
-      path: path, metadataPath: metadataPath, encoding: .csvRows(carry: carry), header: CSVResultWriter.header(carry))
+      path: path, metadataPath: metadataPath, encoding: .csvRows(carry: carry, screening: screening),
+      header: CSVResultWriter.header(carry, screening: screening))
   }
 
   private init(path: String?, metadataPath: String?, encoding: BatchEncoding, header: [UInt8]) throws {

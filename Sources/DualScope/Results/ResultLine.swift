@@ -3,7 +3,8 @@
 ///
 /// Its Codable form is the schema, documented in `docs/result-schema.md` and versioned by the
 /// run metadata's `schema_version`: `id`, `source`, `line`, the classification's keys at the top
-/// level (`status`, `level`, `words`, `areas`, `fields`), `carried` and `invalid_utf8`. The batch
+/// level (`status`, `level`, `words`, `areas`, `fields`), `screening` when the run screens,
+/// `carried` and `invalid_utf8`. The batch
 /// writer encodes it by hand for speed (``JSONLinesResultWriter``); a test decodes every line of
 /// a real run with this type and compares it with what was written.
 public struct ResultLine: Sendable, Hashable, Codable {
@@ -17,10 +18,12 @@ public struct ResultLine: Sendable, Hashable, Codable {
   public var carried: [String: String]
   /// The record held invalid UTF-8, replaced with U+FFFD before classifying.
   public var invalidUTF8: Bool
+  /// The screening triage, when the run screens (`--partner-country-column` and the like).
+  public var screening: ScreeningLine?
 
   public init(
     id: String, source: String, line: Int, classification: Classification, carried: [String: String] = [:],
-    invalidUTF8: Bool = false
+    invalidUTF8: Bool = false, screening: ScreeningLine? = nil
   ) {
     self.id = id
     self.source = source
@@ -28,19 +31,20 @@ public struct ResultLine: Sendable, Hashable, Codable {
     self.classification = classification
     self.carried = carried
     self.invalidUTF8 = invalidUTF8
+    self.screening = screening
   }
 
-  /// The line of a classified portfolio record.
-  public init(_ record: PortfolioRecord, _ classification: Classification) {
+  /// The line of a classified (and maybe screened) portfolio record.
+  public init(_ record: PortfolioRecord, _ classification: Classification, screening: ScreeningLine? = nil) {
     var carried: [String: String] = [:]
     for (k, v) in record.carried { carried[k] = v }
     self.init(
       id: record.id, source: record.source, line: record.line, classification: classification, carried: carried,
-      invalidUTF8: record.hadInvalidUTF8)
+      invalidUTF8: record.hadInvalidUTF8, screening: screening)
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, source, line, carried
+    case id, source, line, carried, screening
     case invalidUTF8 = "invalid_utf8"
   }
 
@@ -51,6 +55,7 @@ public struct ResultLine: Sendable, Hashable, Codable {
     line = try c.decode(Int.self, forKey: .line)
     carried = try c.decodeIfPresent([String: String].self, forKey: .carried) ?? [:]
     invalidUTF8 = try c.decodeIfPresent(Bool.self, forKey: .invalidUTF8) ?? false
+    screening = try c.decodeIfPresent(ScreeningLine.self, forKey: .screening)
     classification = try Classification(from: decoder)
   }
 
@@ -61,6 +66,7 @@ public struct ResultLine: Sendable, Hashable, Codable {
     try c.encode(line, forKey: .line)
     try c.encode(carried, forKey: .carried)
     try c.encode(invalidUTF8, forKey: .invalidUTF8)
+    try c.encodeIfPresent(screening, forKey: .screening)
     try classification.encode(to: encoder)
   }
 

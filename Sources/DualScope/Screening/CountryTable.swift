@@ -34,6 +34,12 @@ public struct CountryTable: Sendable {
     return nil
   }
 
+  /// The code of the country a user means, or why the input names none.
+  public func code(for input: String) -> Result<String, UnknownCountry> {
+    if let c = resolve(input) { return .success(c.code) }
+    return .failure(UnknownCountry(input: input, suggestions: suggestions(for: input)))
+  }
+
   /// The English names of the countries closest to an unknown input, for "did you mean".
   public func suggestions(for input: String, limit: Int = 3) -> [String] {
     let key = Self.key(input)
@@ -67,6 +73,21 @@ public struct CountryTable: Sendable {
   }
 
   struct UnknownEntry: Error { var entry: String }
+
+  /// A country name or code the table does not know, with the closest names.
+  public struct UnknownCountry: Error, Sendable, Hashable {
+    public var input: String
+    public var suggestions: [String]
+
+    /// `unknown country 'Chna' (did you mean 'China'?)`
+    public var message: String {
+      var text = "unknown country '\(input)'"
+      if !suggestions.isEmpty {
+        text += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?)"
+      }
+      return text
+    }
+  }
 
   static func key(_ name: String) -> String {
     Normalizer.folded(name).split(separator: " ").joined(separator: " ")

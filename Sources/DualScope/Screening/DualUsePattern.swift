@@ -30,11 +30,13 @@ public struct DualUsePattern: Sendable, Hashable, CustomStringConvertible {
 
   /// Whether a field's code is covered.
   public func matches(_ code: String) -> Bool {
-    let c = Array(code.utf8)
-    guard c.count >= head.count else { return false }
-    for (i, p) in head.enumerated() where p != UInt8(ascii: "?") && p != c[i] { return false }
-    if open || c.count == head.count { return true }
-    return c[head.count] == UInt8(ascii: ".")
+    var c = code.utf8.makeIterator()
+    for p in head {
+      guard let b = c.next() else { return false }
+      if p != UInt8(ascii: "?") && p != b { return false }
+    }
+    guard let next = c.next() else { return true }
+    return open || next == UInt8(ascii: ".")
   }
 
   public var description: String { text }

@@ -1,66 +1,73 @@
 /// Screens one measure of a regime: period, scope, triggers, requirements, exemptions, status
 /// (the steps are described in docs/taxonomy-schema.md, "How a measure is screened").
+///
+/// With `detail` off only the status, the level and the missing inputs are worked out: the
+/// reasons are not written (``ReasonLog`` takes them as closures it never calls), which is what a
+/// portfolio run needs for every measure whose level stays `none`.
 struct MeasureEvaluation {
-  let regime: Regime
-  let measure: RegimeMeasure
+  let compiled: CompiledMeasure
   let screener: Screener
   let context: ScreeningContext
+  var detail = true
+
+  private var regime: Regime { compiled.regime }
+  private var measure: RegimeMeasure { compiled.measure }
 
   private var date: CalendarDay { context.input.date }
 
   func result() -> ScreeningResult.MeasureResult {
-    var reasons: [String] = []
+    var reasons = ReasonLog(enabled: detail)
     func finish(_ status: RegimeStatus, _ level: TriageLevel, missing: [String] = []) -> ScreeningResult.MeasureResult {
       ScreeningResult.MeasureResult(
-        id: measure.id, name: measure.name, status: status, level: level, reasons: reasons,
+        id: measure.id, name: measure.name, status: status, level: level, reasons: reasons.texts,
         leadsTo: measure.leadsTo, missing: missing)
     }
 
     // 1. Period.
-    let periods = measure.periods.isEmpty ? regime.periods : regime.periods.filter { measure.periods.contains($0.id) }
+    let periods = compiled.periods
     guard let period = periods.first(where: { $0.contains(date) }) else {
       let spans = periods.map { "'\($0.id)' (\($0.span))" }.joined(separator: ", ")
-      reasons.append("not in force on \(date); it runs in \(spans)")
+      reasons.add("not in force on \(date); it runs in \(spans)")
       return finish(.doesNotApply, .none)
     }
-    reasons.append("in force on \(date): period '\(period.id)' (\(period.span)): \(period.covers)")
+    reasons.add("in force on \(date): period '\(period.id)' (\(period.span)): \(period.covers)")
 
     // 2. Scope.
     let evidence = scopeEvidence()
     let scope = measure.scope
     if !scope.isEmpty && evidence.isEmpty && !scope.cooperation {
-      reasons.append("no assigned field (of at least \(scope.minSensitivity.rawValue) sensitivity) and no cue in its scope")
+      reasons.add("no assigned field (of at least \(scope.minSensitivity.rawValue) sensitivity) and no cue in its scope")
       return finish(.doesNotApply, .none)
     }
 
     // 3. Triggers.
-    var triggered: [String] = []
+    var triggered = ReasonLog(enabled: detail)
     var missing: [String] = []
     let partners = context.input.partnerCountries
     for trigger in measure.triggers {
       switch trigger {
       case .anyone:
-        triggered.append("it applies to anyone, whatever their nationality")
+        triggered.add("it applies to anyone, whatever their nationality")
       case .partnerCountry, .placeOfUse:
         if partners.isEmpty {
           if !missing.contains("partner country") { missing.append("partner country") }
-        } else if let code = partners.first(where: { measure.countries.contains($0) }) {
-          triggered.append(
+        } else if let code = partners.first(where: { compiled.countries.contains($0) }) {
+          triggered.add(
             trigger == .partnerCountry
               ? "partner country \(context.label(code)) is in its scope"
               : "the results may be used in \(context.label(code)), a partner's country")
         }
       case .personNationality:
         if let n = context.input.nationality {
-          if measure.nationalities.covers(n) {
-            triggered.append("the person's nationality, \(context.label(n)), is in its scope")
+          if compiled.covers(nationality: n) {
+            triggered.add("the person's nationality, \(context.label(n)), is in its scope")
           }
         } else {
           missing.append("person nationality")
         }
       case .fundingProgramme:
         if let f = context.input.funding {
-          if let name = fundingMatch() { triggered.append("the funding '\(f)' is \(name)") }
+          if let name = fundingMatch() { triggered.add("the funding '\(f)' is \(name)") }
         } else {
           missing.append("funding")
         }
@@ -68,13 +75,13 @@ struct MeasureEvaluation {
     }
     if triggered.isEmpty {
       if !missing.isEmpty {
-        reasons.append("needs the \(missing.joined(separator: " or the ")) to be assessed")
+        reasons.add("needs the \(missing.joined(separator: " or the ")) to be assessed")
         return finish(.notAssessed, .none, missing: missing)
       }
-      reasons.append("no trigger holds (\(describeInputs()))")
+      reasons.add("no trigger holds (\(describeInputs()))")
       return finish(.doesNotApply, .none)
     }
-    reasons += triggered
+    reasons.add(contentsOf: triggered)
 
     // 4. Requirements.
     var requirementMissing: [String] = []
@@ -87,15 +94,15 @@ struct MeasureEvaluation {
           continue
         }
         guard let name = fundingMatch() else {
-          reasons.append("the funding '\(f)' is no programme it covers")
+          reasons.add("the funding '\(f)' is no programme it covers")
           return finish(.doesNotApply, .none)
         }
-        reasons.append("the funding '\(f)' is \(name)")
+        reasons.add("the funding '\(f)' is \(name)")
         basis = true
       case .listedOrganisation:
         let serving = context.lists.filter { $0.regimes.contains(regime.id) }
         if serving.isEmpty {
-          reasons.append("no organisation list for this regime is loaded (add one with --lists)")
+          reasons.add("no organisation list for this regime is loaded (add one with --lists)")
           requirementMissing.append("organisation list")
           continue
         }
@@ -106,70 +113,70 @@ struct MeasureEvaluation {
         let hits = context.organisationHits.filter { hit in serving.contains { $0.id == hit.list } }
         guard !hits.isEmpty else {
           let names = serving.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-          reasons.append("no partner organisation is on its lists (\(names))")
+          reasons.add("no partner organisation is on its lists (\(names))")
           return finish(.doesNotApply, .none)
         }
-        for hit in hits { reasons.append(OrganisationHitText.describe(hit)) }
+        for hit in hits { reasons.add(OrganisationHitText.describe(hit)) }
         basis = true
       case .partnerCountry:
         guard !partners.isEmpty else {
           requirementMissing.append("partner country")
           continue
         }
-        guard let code = partners.first(where: { measure.partnerCountries.contains($0) }) else {
+        guard let code = partners.first(where: { compiled.partnerCountries.contains($0) }) else {
           let wanted = measure.partnerCountries.map(context.label).joined(separator: ", ")
-          reasons.append("it concerns partners in \(wanted) only")
+          reasons.add("it concerns partners in \(wanted) only")
           return finish(.doesNotApply, .none)
         }
-        reasons.append("partner country \(context.label(code)) is where it applies")
+        reasons.add("partner country \(context.label(code)) is where it applies")
       }
     }
     if !requirementMissing.isEmpty {
-      reasons.append("needs the \(requirementMissing.joined(separator: " and the ")) to be assessed")
+      reasons.add("needs the \(requirementMissing.joined(separator: " and the ")) to be assessed")
       return finish(.notAssessed, .none, missing: requirementMissing)
     }
-    reasons += evidence
+    reasons.add(contentsOf: evidence)
 
     // A cooperation measure without a field in scope: noted, but the level is not raised.
     if evidence.isEmpty && scope.cooperation {
-      reasons.append(
+      reasons.add(
         "it covers cooperation as such, but no assigned field of at least \(scope.minSensitivity.rawValue) "
           + "sensitivity was found; a country or a nationality alone does not raise the level")
       return finish(.mayApply, .none)
     }
 
     // 5. Exemptions.
-    var exempt: [String] = []
+    var exempt = ReasonLog(enabled: detail)
     for e in measure.exemptions {
-      if let cue = e.cues.lazy.compactMap({ screener.cueFound($0, context) }).first {
+      if let cue = screener.firstCue(e.cues, context) {
         let what = e.description.hasSuffix(".") ? String(e.description.dropLast()) : e.description
-        exempt.append("exemption '\(e.id)' may apply: \(what) ('\(cue)' in the text); confirm it")
+        exempt.add("exemption '\(e.id)' may apply: \(what) ('\(cue)' in the text); confirm it")
       }
     }
     if !exempt.isEmpty {
-      reasons += exempt
+      reasons.add(contentsOf: exempt)
       return finish(.mayApply, basis ? .attention : .none)
     }
 
     // 6. Status and level.
     var status = RegimeStatus.applies
     if regime.legalStatus == .draft {
-      reasons.append("the regime is a draft, not in force: may-apply at most")
+      reasons.add("the regime is a draft, not in force: may-apply at most")
       status = .mayApply
     } else if regime.legalStatus == .nonBinding {
-      reasons.append("the regime is not legally binding: may-apply at most")
+      reasons.add("the regime is not legally binding: may-apply at most")
       status = .mayApply
     }
     if regime.statusUncertain {
-      reasons.append("whether the regime still applies is uncertain: may-apply at most")
+      reasons.add("whether the regime still applies is uncertain: may-apply at most")
       status = .mayApply
     }
     if scope.uncertain {
-      reasons.append("its scope is only approximated in this release: may-apply at most")
+      reasons.add("its scope is only approximated in this release: may-apply at most")
       status = .mayApply
     }
     guard basis else {
-      reasons.append("no field, cue, listed organisation or funding programme in its scope: the level is not raised")
+      reasons.add("no field, cue, listed organisation or funding programme in its scope: the level is not raised")
       return finish(status, .none)
     }
     return finish(status, measure.level)
@@ -193,37 +200,47 @@ struct MeasureEvaluation {
   }
 
   /// The reasons an assigned field or a cue puts the text in the measure's scope.
-  func scopeEvidence() -> [String] {
+  func scopeEvidence() -> ReasonLog {
     let scope = measure.scope
-    var out: [String] = []
+    var out = ReasonLog(enabled: detail)
     for field in context.fields where field.sensitivity >= scope.minSensitivity {
-      let label = "field \(field.id) (\(field.sensitivity.rawValue))"
+      var label: String { "field \(field.id) (\(field.sensitivity.rawValue))" }
       if !scope.dualUseInclude.isEmpty {
-        let codes = field.dualUse.filter { code in
+        func inScope(_ code: String) -> Bool {
           scope.dualUseInclude.contains { $0.matches(code) } && !scope.dualUseExcept.contains { $0.matches(code) }
         }
+        // Without the reasons, whether one code is in scope is all that counts.
+        if !detail && field.dualUse.contains(where: inScope) {
+          out.add("")
+          return out
+        }
+        let codes = detail ? field.dualUse.filter(inScope) : []
         if !codes.isEmpty {
-          let patterns = scope.dualUseInclude.map(\.text).joined(separator: ", ")
-          out.append("\(label) carries dual-use code\(codes.count == 1 ? "" : "s") \(codes.joined(separator: ", ")), within \(patterns)")
+          out.add(
+            "\(label) carries dual-use code\(codes.count == 1 ? "" : "s") \(codes.joined(separator: ", ")), within "
+              + scope.dualUseInclude.map(\.text).joined(separator: ", "))
         }
       }
       if Self.names(field, fields: scope.fields, areas: scope.areas) {
-        out.append("\(label) is named in its scope")
+        out.add("\(label) is named in its scope")
       }
       if scope.anyField {
-        out.append("\(label) is assigned; it covers every field of at least \(scope.minSensitivity.rawValue) sensitivity")
+        out.add("\(label) is assigned; it covers every field of at least \(scope.minSensitivity.rawValue) sensitivity")
       }
       for c in scope.categories where Self.names(field, fields: c.fields, areas: c.areas) {
-        out.append("\(label) falls under \(c.kind) '\(c.name)' (\(c.source))")
+        if !detail && !out.isEmpty { return out }
+        out.add("\(label) falls under \(c.kind) '\(c.name)' (\(c.source))")
       }
     }
+    // Without the reasons, one piece of evidence settles it.
+    if !detail && !out.isEmpty { return out }
     for c in scope.categories {
-      if let cue = c.cues.lazy.compactMap({ screener.cueFound($0, context) }).first {
-        out.append("'\(cue)' in the text points to \(c.kind) '\(c.name)' (\(c.source))")
+      if let cue = screener.firstCue(c.cues, context) {
+        out.add("'\(cue)' in the text points to \(c.kind) '\(c.name)' (\(c.source))")
       }
     }
-    if let cue = scope.cues.lazy.compactMap({ screener.cueFound($0, context) }).first {
-      out.append("'\(cue)' in the text is a cue of its scope")
+    if let cue = screener.firstCue(scope.cues, context) {
+      out.add("'\(cue)' in the text is a cue of its scope")
     }
     return out
   }
@@ -242,5 +259,28 @@ public enum OrganisationHitText {
     if hit.alias != hit.name { text += " through the alias '\(hit.alias)'" }
     if hit.listFictional { text += " (a fictional example list)" }
     return text
+  }
+}
+
+/// The reasons of a measure as they are found. With `enabled` off only their number is kept and
+/// the texts are never built: a portfolio run evaluates every measure of every regime for every
+/// record, and most of those texts would be thrown away.
+struct ReasonLog {
+  let enabled: Bool
+  private(set) var texts: [String] = []
+  private(set) var count = 0
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  var isEmpty: Bool { count == 0 }
+
+  mutating func add(_ text: @autoclosure () -> String) {
+    count += 1
+    if enabled { texts.append(text()) }
+  }
+
+  mutating func add(contentsOf other: ReasonLog) {
+    count += other.count
+    if enabled { texts += other.texts }
   }
 }

@@ -16,6 +16,13 @@ public struct ScreeningRules: Sendable {
 
   public func regime(_ id: String) -> Regime? { regimes.first { $0.id == id } }
 
+  /// No regimes and no lists, over a country table: the screening side of a release that has
+  /// none, so a portfolio can be compared with one that has.
+  public static func empty(countries: CountryTable) -> ScreeningRules {
+    ScreeningRules(
+      countries: countries, regimes: [], lists: [], origin: "none", regimesHash: "", listsHash: "", sources: [:])
+  }
+
   /// Errors for area and field IDs the regimes name that the classifier's release does not have.
   public func check(against taxonomy: Taxonomy) -> [Diagnostic] {
     var out: [Diagnostic] = []

@@ -6,26 +6,17 @@ enum Triage {
     regimes: [ScreeningResult.RegimeResult], hits: [ScreeningResult.OrganisationHit], rules: ScreeningRules,
     input: ScreeningInput
   ) -> ScreeningResult.Triage {
-    var reasons: [ScreeningResult.TriageReason] = []
     var next: [String] = []
     var open: [String] = []
     func add(_ text: String, to list: inout [String]) { if !list.contains(text) { list.append(text) } }
 
-    for regime in regimes {
-      for m in regime.measures where m.level > .none {
-        let why = m.reasons.dropFirst().joined(separator: "; ")
-        reasons.append(
-          .init(level: m.level, regime: regime.id, measure: m.id, text: "\(regime.id) \(m.id) \(m.status.rawValue): \(why)"))
-      }
-    }
+    let reasons = Self.reasons(measures: regimes.flatMap { r in r.measures.map { (r.id, $0) } }, hits: hits)
     for hit in hits {
-      reasons.append(.init(level: hit.level, regime: nil, measure: nil, text: OrganisationHitText.describe(hit)))
       add("Check \(hit.partner) against the current version of list \(hit.list) and the organisation's ties.", to: &next)
       if hit.listFictional {
         add("List \(hit.list) is a fictional example; load a real list with --lists.", to: &open)
       }
     }
-    reasons.sort { ($0.level, $1.regime ?? "", $1.measure ?? "") > ($1.level, $0.regime ?? "", $0.measure ?? "") }
     let level = reasons.map(\.level).max() ?? .none
 
     // What to check next: regimes with a level first, then those that may apply.
@@ -46,11 +37,30 @@ enum Triage {
     }
     for regime in regimes where regime.status != .doesNotApply {
       for note in regime.notes { add("\(regime.id): \(note)", to: &open) }
-      for r in regime.reasons where r.contains("was to be reviewed by") { add("\(regime.id): \(r)", to: &open) }
+      for r in regime.reasons where r.hasPrefix("period '") && r.contains("was to be reviewed by") {
+        add("\(regime.id): \(r)", to: &open)
+      }
     }
     if level == .none {
       add("Nothing here calls for a step; that is not a clearance.", to: &next)
     }
     return .init(level: level, reasons: reasons, next: next, openPoints: open)
+  }
+
+  /// The triage's reasons: every measure with a level (its reasons after the period), and every
+  /// organisation hit, highest level first, then by regime and measure.
+  static func reasons(
+    measures: [(regime: String, measure: ScreeningResult.MeasureResult)], hits: [ScreeningResult.OrganisationHit]
+  ) -> [ScreeningResult.TriageReason] {
+    var reasons: [ScreeningResult.TriageReason] = []
+    for (regime, m) in measures where m.level > .none {
+      let why = m.reasons.dropFirst().joined(separator: "; ")
+      reasons.append(.init(level: m.level, regime: regime, measure: m.id, text: "\(regime) \(m.id) \(m.status.rawValue): \(why)"))
+    }
+    for hit in hits {
+      reasons.append(.init(level: hit.level, regime: nil, measure: nil, text: OrganisationHitText.describe(hit)))
+    }
+    reasons.sort { ($0.level, $1.regime ?? "", $1.measure ?? "") > ($1.level, $0.regime ?? "", $0.measure ?? "") }
+    return reasons
   }
 }

@@ -1,0 +1,75 @@
+/// Screening a whole portfolio: the screener, the day screened for, and the columns that hold each
+/// record's partners, nationality and funding. `batch`, `map` and `diff --impact` screen every
+/// record with it after classifying.
+public struct PortfolioScreening: Sendable {
+  public let screener: Screener
+  public let columns: ScreeningColumns
+  public let date: CalendarDay
+
+  public init(screener: Screener, columns: ScreeningColumns, date: CalendarDay) {
+    self.screener = screener
+    self.columns = columns
+    self.date = date
+  }
+
+  /// The screening inputs of a record, or an error record naming the cell it cannot use (an
+  /// unknown country, with the closest names).
+  public func input(_ record: PortfolioRecord) -> Result<ScreeningInput, RecordError> {
+    let cells = record.screening ?? ScreeningCells(partnerCountries: [], partnerOrganisations: [], nationality: "", funding: "")
+    let countries = screener.rules.countries
+    func failure(_ column: String?, _ unknown: CountryTable.UnknownCountry) -> RecordError {
+      RecordError(
+        .invalidValue, source: record.source, line: record.line,
+        message: "\(unknown.message) in column '\(column ?? "")'; give an ISO 3166-1 alpha-2 code or a country name",
+        id: record.id)
+    }
+    var partners: [String] = []
+    for name in cells.partnerCountries {
+      switch countries.code(for: name) {
+      case .success(let code): if !partners.contains(code) { partners.append(code) }
+      case .failure(let unknown): return .failure(failure(columns.partnerCountry, unknown))
+      }
+    }
+    var nationality: String?
+    if !cells.nationality.isEmpty {
+      switch countries.code(for: cells.nationality) {
+      case .success(let code): nationality = code
+      case .failure(let unknown): return .failure(failure(columns.nationality, unknown))
+      }
+    }
+    return .success(
+      ScreeningInput(
+        partnerCountries: partners, partnerOrganisations: cells.partnerOrganisations, nationality: nationality,
+        funding: cells.funding.isEmpty ? nil : cells.funding, date: date))
+  }
+
+  /// Screens a classified record: its screening line, or the error record of a cell it cannot use.
+  public func screen(_ record: PortfolioRecord, _ classification: Classification) -> Result<ScreeningLine, RecordError> {
+    input(record).map { screener.screenLine(text: record.text, classification: classification, input: $0) }
+  }
+}
+
+/// What a portfolio run screened with, in its metadata: the day, the columns, the regimes and
+/// lists with their hashes, and the disclaimer that no result is clearance.
+public struct ScreeningRunInfo: Sendable, Codable, Hashable {
+  public var disclaimer = ScreeningResult.disclaimer
+  public var date: CalendarDay
+  public var columns: ScreeningColumns
+  public var regimes: ScreeningMetadata.RegimesInfo
+  public var lists: [ScreeningMetadata.ListInfo]
+  public var listsHash: String
+
+  enum CodingKeys: String, CodingKey {
+    case disclaimer, date, columns, regimes, lists
+    case listsHash = "lists_hash"
+  }
+
+  public init(_ screening: PortfolioScreening, taxonomy: Taxonomy) {
+    let m = ScreeningMetadata(taxonomy: taxonomy, rules: screening.screener.rules)
+    date = screening.date
+    columns = screening.columns
+    regimes = m.regimes
+    lists = m.lists
+    listsHash = m.listsHash
+  }
+}

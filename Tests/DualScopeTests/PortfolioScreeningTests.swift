@@ -1,0 +1,151 @@
+import DualScopeTestSupport
+import Foundation
+import XCTest
+
+@testable import DualScope
+
+/// Screening a portfolio in `batch`: the screening columns of every record, the triage on each
+/// result line equal to screening the record on its own, error records for cells that cannot be
+/// used, and the line's hand encoding equal to its Codable form.
+final class PortfolioScreeningTests: XCTestCase {
+  static let columns = ScreeningColumns(
+    partnerCountry: "partner_countries", partnerOrganisation: "partner_orgs", nationality: "nationality",
+    funding: "funding")
+
+  func screening(_ date: String) throws -> PortfolioScreening {
+    PortfolioScreening(
+      screener: try ScreeningCaseTableTests.screener.get(), columns: Self.columns, date: try XCTUnwrap(CalendarDay(date)))
+  }
+
+  /// Runs `bytes` (JSONL or CSV) through a batch with screening; the lines and error records.
+  func run(_ bytes: String, format: InputFormat, date: String = "2026-12-01", threads: Int = 2) throws
+    -> (lines: [ResultLine], errors: [RecordError], counts: BatchCounts)
+  {
+    var input = PortfolioInput(
+      inputs: ["cases"], inputFormat: format, layout: RecordLayout(idColumn: "id", textColumns: ["text"]),
+      threads: threads)
+    input.chunkBytes = 512
+    let runner = BatchRunner(
+      classifier: try ScreeningCaseTableTests.classifier.get(), options: BatchOptions(input: input),
+      screening: try screening(date))
+    let opened = try OpenedInput.inMemory(Array(bytes.utf8), name: "cases", format: format, layout: runner.options.input.layout)
+    let sink = CollectingSink()
+    let summary = try runner.run([opened], into: sink)
+    XCTAssertTrue(summary.counts.balanced)
+    XCTAssertNotNil(summary.metadata.screening)
+    return (sink.lines, sink.errors, summary.counts)
+  }
+
+  /// Every case of the screening table, as portfolio rows grouped by date: the batch line's
+  /// triage is the case's expected level and regimes, as `screen` gives them one by one.
+  func testEveryScreeningCaseGivesTheSameTriageInABatch() throws {
+    let cases = try ScreeningCaseTableTests.loadCases()
+    var checked = 0
+    for date in Set(cases.map(\.date)).sorted() {
+      let group = cases.filter { $0.date == date }
+      var jsonl = ""
+      for c in group {
+        let object: [String: Any] = [
+          "id": c.id, "text": c.text, "partner_countries": c.partnerCountries, "partner_orgs": c.partnerOrgs,
+          "nationality": c.nationality ?? NSNull(), "funding": c.funding ?? NSNull(),
+        ]
+        jsonl += String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self) + "\n"
+      }
+      let (lines, errors, counts) = try run(jsonl, format: .jsonl, date: date)
+      XCTAssertEqual(errors, [])
+      XCTAssertEqual(lines.map(\.id), group.map(\.id))
+      XCTAssertEqual(counts.triage?.values.reduce(0, +), group.count)
+      for (c, line) in zip(group, lines) {
+        let s = try XCTUnwrap(line.screening, c.id)
+        XCTAssertEqual(s.triage.level.rawValue, c.level, c.id)
+        XCTAssertEqual(s.regimes.filter { $0.status == .applies }.map(\.id).sorted(), c.apply.sorted(), c.id)
+        XCTAssertEqual(s.regimes.filter { $0.status == .mayApply }.map(\.id).sorted(), c.mayApply.sorted(), c.id)
+        if let o = c.organisations {
+          XCTAssertEqual(s.organisations.map { "\($0.list)/\($0.organisation)" }.sorted(), o.sorted(), c.id)
+        }
+        // The line is what screening the record alone gives.
+        XCTAssertEqual(s, ScreeningLine(try ScreeningCaseTableTests.screen(c)), c.id)
+        checked += 1
+      }
+    }
+    XCTAssertEqual(checked, cases.count)
+  }
+
+  func testCellsInCSVAreSplitAndAnUnknownCountryIsAnErrorRecordWithItsRow() throws {
+    let csv = """
+      id,text,partner_countries,partner_orgs,nationality,funding
+      a,"Uranium enrichment with gas centrifuges and reprocessing of spent nuclear fuel.","Germany; Iran",,,
+      b,"A history of medieval trade routes and guild archives in Flanders.","CN, RU",,Iran,
+      c,"We develop superconducting qubits and quantum error correction.",Chna,,,
+      d,"We develop superconducting qubits and quantum error correction.",,"KHUT; Universiteit Leiden",,
+      e,"We develop superconducting qubits and quantum error correction.",CA,,Narnia,
+
+      """
+    let (lines, errors, counts) = try run(csv, format: .csv)
+    XCTAssertEqual(lines.map(\.id), ["a", "b", "d"])
+    XCTAssertEqual(counts.records, 5)
+    XCTAssertEqual(counts.errors, 2)
+    XCTAssertEqual(errors.map(\.line), [4, 6])
+    XCTAssertEqual(errors.map(\.kind), [.invalidValue, .invalidValue])
+    XCTAssertEqual(errors.map(\.id), ["c", "e"])
+    XCTAssertEqual(
+      errors[0].message,
+      "unknown country 'Chna' (did you mean 'China'?) in column 'partner_countries'; "
+        + "give an ISO 3166-1 alpha-2 code or a country name")
+    XCTAssertTrue(errors[1].message.hasPrefix("unknown country 'Narnia'"), errors[1].message)
+    XCTAssertTrue(errors[1].message.contains("in column 'nationality'"), errors[1].message)
+
+    XCTAssertEqual(lines[0].screening?.triage.level, .consult)
+    XCTAssertEqual(lines[0].screening?.regimes.first { $0.id == "eu-iran" }?.status, .applies)
+    // Two partner countries and a nationality with a history text: nothing raises the level.
+    XCTAssertEqual(lines[1].screening?.triage.level, TriageLevel.none)
+    // The organisation cell keeps each name whole; the alias on the fictional list is found.
+    XCTAssertEqual(lines[2].screening?.organisations.map(\.organisation), ["kestrel-harbour-technology"])
+    XCTAssertEqual(lines[2].screening?.organisations.map(\.partner), ["KHUT"])
+  }
+
+  /// The hand-written JSONL of a screened line decodes to the line itself, and the CSV has the
+  /// triage columns.
+  func testTheEncodedScreeningIsTheCodableForm() throws {
+    let cases = try ScreeningCaseTableTests.loadCases().filter { $0.date == "2026-12-01" }
+    var jsonl = ""
+    for c in cases {
+      let object: [String: Any] = [
+        "id": c.id, "text": c.text, "partner_countries": c.partnerCountries, "partner_orgs": c.partnerOrgs,
+        "nationality": c.nationality ?? "", "funding": c.funding ?? "",
+      ]
+      jsonl += String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) + "\n"
+    }
+    let (lines, _, _) = try run(jsonl, format: .jsonl)
+    var chunk = ProcessedChunk()
+    BatchEncoding.jsonLines(carry: []).encode(lines, into: &chunk)
+    let decoded = try String(decoding: chunk.bytes, as: UTF8.self).split(separator: "\n").map {
+      try JSONDecoder().decode(ResultLine.self, from: Data($0.utf8))
+    }
+    XCTAssertEqual(decoded, lines)
+    XCTAssertTrue(lines.contains { $0.screening?.triage.reasons.contains { $0.regime == nil } ?? false })
+
+    var csv = ProcessedChunk()
+    BatchEncoding.csvRows(carry: [], screening: true).encode(lines, into: &csv)
+    let header = String(decoding: CSVResultWriter.header([], screening: true), as: UTF8.self)
+    XCTAssertTrue(header.contains(",terms,triage_level,triage_regimes,triage_organisations,invalid_utf8"), header)
+    let first = String(decoding: csv.bytes, as: UTF8.self).split(separator: "\n")[0]
+    let s = try XCTUnwrap(lines[0].screening)
+    XCTAssertTrue(
+      first.contains(",\(s.triage.level.rawValue),\(s.regimes.map { "\($0.id):\($0.status.rawValue)" }.joined(separator: ";")),"),
+      String(first))
+  }
+
+  /// A nationality or a country column alone never raises the level, for any country.
+  func testCountryColumnsAloneNeverRaiseTheLevel() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    var csv = "id,text,partner_countries,partner_orgs,nationality,funding\n"
+    for c in screener.rules.countries.countries {
+      csv += "\(c.code),A history of medieval trade routes and guild archives in Flanders.,\(c.code),,\(c.code),\n"
+    }
+    let (lines, errors, counts) = try run(csv, format: .csv)
+    XCTAssertEqual(errors, [])
+    XCTAssertEqual(lines.count, screener.rules.countries.countries.count)
+    XCTAssertEqual(counts.triage, ["none": lines.count])
+  }
+}
