@@ -21,6 +21,18 @@ enum DiffImpactMarkdown {
       for l in impact.levels { out.append("| \(l.from.rawValue) | \(l.to.rawValue) | \(l.documents) |") }
       out.append("")
     }
+    if let triage = impact.triage {
+      out.append("### Triage changes")
+      out.append("")
+      out.append(DiffImpactText.triageNote(impact) + " A working aid, not legal advice; no result is not clearance.")
+      out.append("")
+      if !triage.isEmpty {
+        out.append("| From | To | Documents |")
+        out.append("|---|---|---:|")
+        for t in triage { out.append("| \(t.from.rawValue) | \(t.to.rawValue) | \(t.documents) |") }
+        out.append("")
+      }
+    }
     if !impact.examples.isEmpty {
       out.append("### Examples")
       out.append("")
@@ -79,6 +91,11 @@ enum DiffImpactText {
       out.append(style.heading("levels"))
       for l in impact.levels { out.append("  \(l.from.rawValue) → \(l.to.rawValue): \(l.documents)") }
     }
+    if let triage = impact.triage {
+      out.append(style.heading("triage"))
+      out.append("  " + triageNote(impact))
+      for t in triage { out.append("  \(t.from.rawValue) → \(t.to.rawValue): \(t.documents)") }
+    }
     if !impact.examples.isEmpty {
       out.append(style.heading("examples"))
       for e in impact.examples {
@@ -89,9 +106,22 @@ enum DiffImpactText {
     return out
   }
 
-  /// What changed for one document: gained and lost areas and fields, then the evidence.
+  /// The first line of the triage section: how many triage levels changed, how many records
+  /// could not be screened.
+  static func triageNote(_ impact: DiffImpact) -> String {
+    let moved = (impact.triage ?? []).reduce(0) { $0 + $1.documents }
+    var text = "Each record re-screened under both releases' regimes: \(DiffFormatting.count(moved, "document")) change triage level"
+    if let n = impact.unscreened, n > 0 { text += "; \(n) could not be screened (an unknown country in a screening column)" }
+    return text + "."
+  }
+
+  /// What changed for one document: the triage, gained and lost areas and fields, then the evidence.
   static func summaryLines(_ e: DocumentChange, code: (String) -> String) -> [String] {
     var out: [String] = []
+    if let t = e.triage, t.old != t.new { out.append("triage: \(t.old.rawValue) → \(t.new.rawValue)") }
+    for r in e.regimes ?? [] {
+      out.append("regime \(code(r.id)): \(r.status.old?.rawValue ?? "does-not-apply") → \(r.status.new?.rawValue ?? "does-not-apply")")
+    }
     if !e.areasGained.isEmpty { out.append("areas gained: " + e.areasGained.map(code).joined(separator: ", ")) }
     if !e.areasLost.isEmpty { out.append("areas lost: " + e.areasLost.map(code).joined(separator: ", ")) }
     if !e.fieldsGained.isEmpty { out.append("fields gained: " + e.fieldsGained.map(code).joined(separator: ", ")) }

@@ -66,6 +66,8 @@ public enum MapHTMLRenderer {
 
     var table = "<table id=\"units\"><thead><tr><th data-type=\"text\">\(esc(map.unitColumns.joined(separator: " / ")))</th><th data-type=\"num\">docs</th><th data-type=\"num\">flagged</th>"
     for c in map.columns { table += "<th data-type=\"num\" title=\"\(esc(c.id))\">\(esc(c.name))</th>" }
+    let triageLevels = map.screened ? MapTableRenderer.triageLevels : []
+    for level in triageLevels { table += "<th data-type=\"num\" class=\"t\">triage: \(level.rawValue)</th>" }
     table += "</tr></thead><tbody>"
     for (i, r) in rows.enumerated() where i < rows.count - 1 {
       table += "<tr class=\"d\(r.depth)\"><td data-v=\"\(esc(r.unit.joined(separator: "/")))\">\(esc(r.label))</td><td>\(r.documents)</td><td>\(r.flagged)</td>"
@@ -74,12 +76,22 @@ public enum MapHTMLRenderer {
           + (cell.count == 0 ? "·" : "<a href=\"#cell-\(i)-\(j)\">\(cell.count)</a> <small>\(MapTableRenderer.percent(cell.share))</small>")
           + "</td>"
       }
+      for level in triageLevels {
+        let n = r.triage[level] ?? 0
+        let ids = r.triageProjects.filter { $0.level == level }.map { "\($0.id) (\($0.regimes.joined(separator: ", ")))" }
+        table += "<td data-v=\"\(n)\" class=\"t-\(level.rawValue)\"" + (ids.isEmpty ? "" : " title=\"\(esc(ids.joined(separator: "; ")))\"")
+          + ">\(n == 0 ? "·" : String(n))</td>"
+      }
       table += "</tr>"
     }
     let t = map.total
     table += "</tbody><tfoot><tr><td>all</td><td>\(t.documents)</td><td>\(t.flagged)</td>"
       + t.cells.map { "<td class=\"l-\($0.highest.rawValue)\">\($0.count) <small>\(MapTableRenderer.percent($0.share))</small></td>" }.joined()
+      + triageLevels.map { "<td class=\"t-\($0.rawValue)\">\(t.triage[$0] ?? 0)</td>" }.joined()
       + "</tr></tfoot></table>"
+      + (map.screened
+        ? "<p class=\"note\">Triage columns: screened documents at each triage level. A working aid, not legal advice; no result is not clearance.</p>"
+        : "")
 
     var details = ""
     for (i, r) in rows.enumerated() {

@@ -38,6 +38,19 @@ public struct InstitutionMap: Sendable {
     public var label: String { unit.last ?? "" }
     /// Documents assigned at least one column.
     public var flagged = 0
+    /// Screened documents at each triage level (`consult`, `check`, `attention`, `none`), when
+    /// the results carry a screening.
+    public var triage: [TriageLevel: Int] = [:]
+    /// Screened documents at `consult` or `check`, best first: the ones to look at.
+    public var triageProjects: [TriagedProject] = []
+  }
+
+  /// A screened document whose triage asks for a step.
+  public struct TriagedProject: Sendable, Hashable {
+    public var id: String
+    public var level: TriageLevel
+    /// The regimes that apply or may apply, and the lists that named a partner.
+    public var regimes: [String]
   }
 
   public var unitColumns: [String]
@@ -48,6 +61,8 @@ public struct InstitutionMap: Sendable {
   public var rows: [Row]
   public var total: Row
   public var metadata: ResultMetadata?
+  /// Whether the documents were screened: the renderers then add triage columns.
+  public var screened = false
 }
 
 /// Builds an ``InstitutionMap`` document by document, so a large result streams through.
@@ -59,6 +74,7 @@ public struct InstitutionMapBuilder {
   private var rows: [[String]: InstitutionMap.Row] = [:]
   private var total: InstitutionMap.Row
   private let columnIndex: [String: Int]
+  private var screened = false
 
   /// Columns are the taxonomy's areas, or with `area` the fields of that area (sub-fields
   /// count in their field). Cell levels are the levels the classifier stored in each result.
@@ -111,20 +127,32 @@ public struct InstitutionMapBuilder {
     }
   }
 
-  /// Adds one document, by its units (one value per unit column) and hits.
-  public mutating func add(id: String, units: [String], hits: [Hit]) {
+  /// Adds one document, by its units (one value per unit column), hits and screening.
+  public mutating func add(id: String, units: [String], hits: [Hit], screening: ScreeningLine? = nil) {
     let path = units.map { $0.isEmpty ? "(none)" : $0 }
-    add(id: id, hits: hits, to: &total)
+    if screening != nil { screened = true }
+    add(id: id, hits: hits, screening: screening, to: &total)
     for depth in 1...max(1, path.count) where depth <= path.count {
       let key = Array(path.prefix(depth))
       var row = rows[key] ?? InstitutionMap.Row(unit: key, cells: Array(repeating: .init(), count: columns.count))
-      add(id: id, hits: hits, to: &row)
+      add(id: id, hits: hits, screening: screening, to: &row)
       rows[key] = row
     }
   }
 
-  private func add(id: String, hits: [Hit], to row: inout InstitutionMap.Row) {
+  private func add(id: String, hits: [Hit], screening: ScreeningLine?, to row: inout InstitutionMap.Row) {
     row.documents += 1
+    if let s = screening {
+      row.triage[s.triage.level, default: 0] += 1
+      if s.triage.level >= .check {
+        let names = s.regimes.filter { $0.level > .none }.map(\.id) + s.organisations.map(\.list)
+        var projects = row.triageProjects
+        projects.append(.init(id: id, level: s.triage.level, regimes: names.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }))
+        projects.sort { $0.level != $1.level ? $0.level > $1.level : $0.id < $1.id }
+        if projects.count > topCount { projects.removeLast() }
+        row.triageProjects = projects
+      }
+    }
     var any = false
     for h in hits {
       guard let i = columnIndex[h.column] else { continue }
@@ -149,22 +177,25 @@ public struct InstitutionMapBuilder {
     }
     let ordered = rows.keys.sorted { a, b in a.lexicographicallyPrecedes(b) }.map { finish(rows[$0]!) }
     return InstitutionMap(
-      unitColumns: unitColumns, area: area, columns: columns, rows: ordered, total: finish(total), metadata: metadata)
+      unitColumns: unitColumns, area: area, columns: columns, rows: ordered, total: finish(total), metadata: metadata,
+      screened: screened)
   }
 }
 
 extension InstitutionMapBuilder {
   /// Adds a result line; the unit columns must have been carried.
   public mutating func add(_ d: ResultLine) {
-    add(id: d.id, units: unitColumns.map { d.carried($0) }, hits: hits(d.classification))
+    add(id: d.id, units: unitColumns.map { d.carried($0) }, hits: hits(d.classification), screening: d.screening)
   }
 
-  /// Classifies a portfolio through the pipeline (carrying the unit columns) and adds every
-  /// result; returns the records that could not be read.
-  public mutating func add(portfolio input: PortfolioInput, classifier: Classifier) throws -> [RecordError] {
+  /// Classifies a portfolio through the pipeline (carrying the unit columns), screens it when
+  /// asked, and adds every result; returns the records that could not be read or screened.
+  public mutating func add(
+    portfolio input: PortfolioInput, classifier: Classifier, screening: PortfolioScreening? = nil
+  ) throws -> [RecordError] {
     var input = input
     for c in unitColumns where !input.layout.carryColumns.contains(c) { input.layout.carryColumns.append(c) }
-    let runner = BatchRunner(classifier: classifier, options: BatchOptions(input: input))
+    let runner = BatchRunner(classifier: classifier, options: BatchOptions(input: input), screening: screening)
     let sink = CollectingSink()
     _ = try runner.run(try runner.open(), into: sink)
     for line in sink.lines { add(line) }

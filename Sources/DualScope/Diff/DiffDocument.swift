@@ -10,11 +10,14 @@ public struct DiffDocument: Sendable, Encodable {
   public var nodes: [NodeDiff]
   public var lineage: [LineageEvent]
   public var impact: DiffImpact?
+  /// Changes of regimes and organisation lists, when either release has them.
+  public var screening: ScreeningDiff?
 
-  public init(_ diff: TaxonomyDiff, impact: DiffImpact? = nil) {
+  public init(_ diff: TaxonomyDiff, screening: ScreeningDiff? = nil, impact: DiffImpact? = nil) {
     old = diff.old
     new = diff.new
-    identical = diff.isEmpty
+    identical = diff.isEmpty && (screening?.isEmpty ?? true)
+    self.screening = screening
     summary = DiffSummary(diff)
     manifest = diff.manifest
     nodes = diff.nodes
@@ -22,7 +25,9 @@ public struct DiffDocument: Sendable, Encodable {
     self.impact = impact
   }
 
-  enum CodingKeys: String, CodingKey { case schema, tool, old, new, identical, summary, manifest, nodes, lineage, impact }
+  enum CodingKeys: String, CodingKey {
+    case schema, tool, old, new, identical, summary, manifest, nodes, lineage, screening, impact
+  }
 
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
@@ -35,6 +40,7 @@ public struct DiffDocument: Sendable, Encodable {
     try c.encode(manifest, forKey: .manifest)
     try c.encode(nodes, forKey: .nodes)
     try c.encode(lineage, forKey: .lineage)
+    try c.encodeIfPresent(screening, forKey: .screening)
     try c.encodeIfPresent(impact, forKey: .impact)
   }
 }

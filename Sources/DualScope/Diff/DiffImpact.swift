@@ -45,10 +45,30 @@ public struct DiffImpact: Sendable, Hashable, Encodable {
   public var levels: [LevelShift]
   /// The most changed documents (level changes first), with the evidence that changed.
   public var examples: [DocumentChange]
+  /// When the portfolio was screened under both releases: triage changes, from the lowest old
+  /// level up; only pairs that differ.
+  public var triage: [TriageShift]?
+  /// When screened: records whose screening cells could not be used (an unknown country), so
+  /// they were compared by their classification only.
+  public var unscreened: Int?
+
+  /// Documents whose triage level moved from one value to another.
+  public struct TriageShift: Sendable, Hashable, Encodable {
+    public var from: TriageLevel
+    public var to: TriageLevel
+    public var documents: Int
+  }
 
   enum CodingKeys: String, CodingKey {
-    case portfolio, documents, unreadable, changed, classified, areas, fields, levels, examples
+    case portfolio, documents, unreadable, changed, classified, areas, fields, levels, triage, unscreened, examples
   }
+}
+
+/// A regime whose status for a document differs between the releases.
+public struct RegimeStatusChange: Sendable, Hashable, Encodable {
+  public var id: String
+  /// `nil` where it does not apply (or the release lacks the regime).
+  public var status: Change<RegimeStatus?>
 }
 
 /// How the classification of one document differs between two releases.
@@ -65,9 +85,13 @@ public struct DocumentChange: Sendable, Hashable, Encodable {
   public var fieldsLost: [String]
   /// Per field whose assignment or score changed: the evidence on each side that the other lacks.
   public var evidence: [FieldEvidenceChange]
+  /// When screened and it differs: the triage level under each release.
+  public var triage: Change<TriageLevel>? = nil
+  /// When screened: the regimes whose status differs.
+  public var regimes: [RegimeStatusChange]? = nil
 
   enum CodingKeys: String, CodingKey {
-    case id, source, line, level, status, evidence
+    case id, source, line, level, status, evidence, triage, regimes
     case areasGained = "areas_gained"
     case areasLost = "areas_lost"
     case fieldsGained = "fields_gained"
@@ -76,7 +100,8 @@ public struct DocumentChange: Sendable, Hashable, Encodable {
 
   /// How much the document changed, for picking examples: level steps first, then assignments.
   var weight: Int {
-    abs(level.new.rank - level.old.rank) * 1000 + areasGained.count + areasLost.count
+    abs(level.new.rank - level.old.rank) * 1000 + (triage.map { abs($0.new.rank - $0.old.rank) * 1000 } ?? 0)
+      + areasGained.count + areasLost.count
       + fieldsGained.count + fieldsLost.count
   }
 }

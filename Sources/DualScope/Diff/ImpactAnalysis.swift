@@ -13,6 +13,9 @@ public struct ImpactAnalysis: Sendable {
   public let new: Classifier
   /// How many example documents the report keeps.
   public var exampleCount: Int
+  /// Re-screens every record under each release's regimes, when given (the same columns and
+  /// date on both sides).
+  public var screening: (old: PortfolioScreening, new: PortfolioScreening)?
 
   private let joint: JointMatcher
   /// Rows: every new node (by its index), then old nodes without a partner in the new release.
@@ -53,6 +56,8 @@ public struct ImpactAnalysis: Sendable {
   public func run(
     _ input: PortfolioInput, changed: (DocumentChange) throws -> Void = { _ in }
   ) throws -> DiffImpact {
+    var input = input
+    if let screening { input.layout.screening = screening.new.columns }
     let pipeline = PortfolioPipeline(input)
     var counts = Counts(rows: rows.count)
     var examples = ExampleKeeper(limit: exampleCount)
@@ -98,6 +103,7 @@ public struct ImpactAnalysis: Sendable {
   private func compare(_ records: [PortfolioRecord], _ scratch: inout Scratch) -> Part {
     var part = Part(counts: Counts(rows: rows.count), changed: [])
     for record in records {
+      var full: (Classification, Classification)?
       joint.scan(record.text, &scratch.joint, &scratch.old.match, &scratch.new.match)
       scratch.old.metadata = record.carried
       scratch.new.metadata = record.carried
@@ -122,22 +128,54 @@ public struct ImpactAnalysis: Sendable {
       let fieldsLost = oldFields.filter { !newFields.contains($0) }
       for r in areasGained + fieldsGained { part.counts.gained[r] += 1 }
       for r in areasLost + fieldsLost { part.counts.lost[r] += 1 }
+      var triage: (Change<TriageLevel>, [RegimeStatusChange])?
+      if let screening {
+        // The screener reads the assigned fields: the full results are needed for every record.
+        let x = old.decide(record.text, scratch.old)
+        let y = new.decide(record.text, scratch.new)
+        full = (x, y)
+        switch (screening.old.screen(record, x), screening.new.screen(record, y)) {
+        case (.success(let s), .success(let t)):
+          part.counts.triage[s.triage.level.rank * 4 + t.triage.level.rank] += 1
+          let regimes = Self.regimeChanges(s, t)
+          if s.triage.level != t.triage.level || !regimes.isEmpty {
+            triage = (Change(old: s.triage.level, new: t.triage.level), regimes)
+          }
+        default:
+          part.counts.unscreened += 1
+        }
+      }
       guard a.level != b.level || !areasGained.isEmpty || !areasLost.isEmpty || !fieldsGained.isEmpty
-        || !fieldsLost.isEmpty
+        || !fieldsLost.isEmpty || triage != nil
       else { continue }
       // Only now the full results, with evidence, from the scores already in the scratches.
-      let x = old.decide(record.text, scratch.old)
-      let y = new.decide(record.text, scratch.new)
-      part.changed.append(
-        DocumentChange(
-          id: record.id, source: record.source, line: record.line,
-          level: Change(old: x.level, new: y.level),
-          status: Change.between(x.status.rawValue, y.status.rawValue),
-          areasGained: sortedIDs(areasGained), areasLost: sortedIDs(areasLost),
-          fieldsGained: sortedIDs(fieldsGained), fieldsLost: sortedIDs(fieldsLost),
-          evidence: evidenceChanges(x, y)))
+      let (x, y) = full ?? (old.decide(record.text, scratch.old), new.decide(record.text, scratch.new))
+      var change = DocumentChange(
+        id: record.id, source: record.source, line: record.line,
+        level: Change(old: x.level, new: y.level),
+        status: Change.between(x.status.rawValue, y.status.rawValue),
+        areasGained: sortedIDs(areasGained), areasLost: sortedIDs(areasLost),
+        fieldsGained: sortedIDs(fieldsGained), fieldsLost: sortedIDs(fieldsLost),
+        evidence: evidenceChanges(x, y))
+      if screening != nil {
+        change.triage = triage?.0
+        change.regimes = triage?.1 ?? []
+      }
+      part.changed.append(change)
     }
     return part
+  }
+
+  /// Regimes whose status differs between two screenings of one record; a regime a release
+  /// lacks counts as `nil` there, and one that does not apply is not listed in a screening line.
+  static func regimeChanges(_ a: ScreeningLine, _ b: ScreeningLine) -> [RegimeStatusChange] {
+    var old: [String: RegimeStatus] = [:]
+    var new: [String: RegimeStatus] = [:]
+    for r in a.regimes { old[r.id] = r.status }
+    for r in b.regimes { new[r.id] = r.status }
+    return Set(old.keys).union(new.keys).sorted().compactMap { id in
+      old[id] == new[id] ? nil : RegimeStatusChange(id: id, status: Change(old: old[id], new: new[id]))
+    }
   }
 
   private func sortedIDs(_ rowIndices: [Int]) -> [String] { rowIndices.sorted().map { rows[$0].id } }
@@ -179,10 +217,21 @@ public struct ImpactAnalysis: Sendable {
         if n > 0 { levels.append(DiffImpact.LevelShift(from: from, to: to, documents: n)) }
       }
     }
+    var triage: [DiffImpact.TriageShift]?
+    if screening != nil {
+      triage = []
+      for from in TriageLevel.allCases {
+        for to in TriageLevel.allCases where from != to {
+          let n = counts.triage[from.rank * 4 + to.rank]
+          if n > 0 { triage?.append(DiffImpact.TriageShift(from: from, to: to, documents: n)) }
+        }
+      }
+    }
     return DiffImpact(
       portfolio: portfolio, documents: documents, unreadable: unreadable, changed: counts.changed,
       classified: Change(old: counts.classifiedOld, new: counts.classifiedNew), areas: areas,
-      fields: fields, levels: levels, examples: examples.best)
+      fields: fields, levels: levels, examples: examples.best, triage: triage,
+      unscreened: screening == nil ? nil : counts.unscreened)
   }
 }
 
@@ -218,6 +267,9 @@ private struct Counts: Sendable {
   var gained: [Int]
   var lost: [Int]
   var levels = Array(repeating: 0, count: 16)
+  /// Triage pairs (old rank × 4 + new rank), when screened.
+  var triage = Array(repeating: 0, count: 16)
+  var unscreened = 0
   var classifiedOld = 0
   var classifiedNew = 0
   var changed = 0
@@ -237,6 +289,8 @@ private struct Counts: Sendable {
       lost[i] += other.lost[i]
     }
     for i in levels.indices { levels[i] += other.levels[i] }
+    for i in triage.indices { triage[i] += other.triage[i] }
+    unscreened += other.unscreened
     classifiedOld += other.classifiedOld
     classifiedNew += other.classifiedNew
   }

@@ -14,3 +14,21 @@ public enum ReleaseSpec {
     return try ShippedTaxonomy.load(version: spec)
   }
 }
+
+extension ReleaseSpec {
+  /// The regimes and lists of the release `spec` names, or nil when it has none (a folder
+  /// without `regimes/`, a shipped release without regimes). A release read from git is
+  /// compared by its taxonomy only.
+  public static func screening(_ spec: String, extraLists: [String] = []) throws(TaxonomyLoadError)
+    -> ScreeningRules?
+  {
+    if GitRelease.isGitSpec(spec) { return nil }
+    if FileManager.default.fileExists(atPath: spec) || spec.contains("/") {
+      let regimes = URL(fileURLWithPath: spec).appendingPathComponent("regimes").path
+      guard FileManager.default.fileExists(atPath: regimes) else { return nil }
+      return try ScreeningLoader.load(directory: spec, extraLists: extraLists)
+    }
+    guard ShippedScreening.files(version: spec) != nil else { return nil }
+    return try ShippedScreening.load(version: spec, extraLists: extraLists)
+  }
+}
