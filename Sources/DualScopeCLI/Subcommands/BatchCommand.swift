@@ -45,6 +45,8 @@ struct BatchCommand: ParsableCommand {
 
   @OptionGroup var taxonomy: TaxonomyOptions
   @OptionGroup var scoring: ScoringOptions
+  @OptionGroup(title: "Screening (a triage per record; a working aid, not legal advice)")
+  var screening: ScreeningColumnOptions
 
   func validate() throws {
     let f = format
@@ -61,7 +63,9 @@ struct BatchCommand: ParsableCommand {
     let summary = try Failure.guarding { () throws -> BatchRunner.Summary in
       let classifier = try taxonomy.classifier(scoring)
       let input = portfolio.input(inputs)
-      let runner = BatchRunner(classifier: classifier, options: BatchOptions(input: input, format: format))
+      let runner = BatchRunner(
+        classifier: classifier, options: BatchOptions(input: input, format: format),
+        screening: try screening.screening(for: classifier.taxonomy))
       let opened = try runner.open()
       let metadataPath = metadata ?? output.flatMap { $0 == "-" ? nil : $0 + ".meta.json" }
       let carry = input.layout.carryColumns
@@ -69,7 +73,9 @@ struct BatchCommand: ParsableCommand {
       let sink: any BatchSink =
         switch format {
         case .jsonl: try ResultFileWriter.jsonLines(path: output, metadataPath: metadataPath, carry: carry)
-        case .csv: try ResultFileWriter.csv(path: output, metadataPath: metadataPath, carry: carry)
+        case .csv:
+          try ResultFileWriter.csv(
+            path: output, metadataPath: metadataPath, carry: carry, screening: runner.screening != nil)
         case .sqlite: try SQLiteResultWriter(path: output!, carry: carry)
         }
       let errorWriter = try errors.map { try ErrorRecordWriter(path: $0) }
@@ -102,6 +108,10 @@ enum BatchSummaryText {
     }
     let levels = ["high", "elevated", "low", "none"].map { "\($0) \(c.levels[$0] ?? 0)" }.joined(separator: ", ")
     out += "levels: \(levels)\n"
+    if let t = c.triage {
+      out += "triage: " + TriageLevel.allCases.reversed().map { "\($0.rawValue) \(t[$0.rawValue] ?? 0)" }.joined(separator: ", ")
+      out += " (a working aid, not legal advice)\n"
+    }
     if c.errors > 0 {
       if errorsFile == nil {
         for e in s.firstErrors.prefix(10) { out += "\(e.description)\n" }

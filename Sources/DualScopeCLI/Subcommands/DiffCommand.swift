@@ -43,35 +43,61 @@ struct DiffCommand: ParsableCommand {
   @Option(help: "With --impact: how many example documents the report shows.")
   var examples: Int = 5
 
+  @OptionGroup(title: "With --impact: re-screen each record under both releases' regimes")
+  var screening: ScreeningColumnOptions
+
   func validate() throws {
     if impact == nil && impactOutput != nil { throw ValidationError("--impact-output needs --impact") }
     if examples < 0 { throw ValidationError("--examples must be 0 or more") }
+    if !screening.columns.isEmpty && impact == nil { throw ValidationError("the screening columns need --impact") }
+    if screening.regimeOptions.regimes != nil {
+      throw ValidationError("diff screens with each release's own regimes; --regimes does not apply")
+    }
   }
 
   func run() throws {
-    let diff = try Failure.guarding { () throws -> TaxonomyDiff in
+    let identical = try Failure.guarding { () throws -> Bool in
       let a = try ReleaseSpec.load(old).taxonomy
       let b = try ReleaseSpec.load(new).taxonomy
       let diff = TaxonomyDiff(from: a, to: b)
-      let impactReport = try impact.map { try measureImpact($0, a, b) }
+      let lists = screening.regimeOptions.lists
+      let rulesA = try ReleaseSpec.screening(old, extraLists: lists)
+      let rulesB = try ReleaseSpec.screening(new, extraLists: lists)
+      let screeningDiff = rulesA == nil && rulesB == nil ? nil : ScreeningDiff(from: rulesA, to: rulesB)
+      let impactReport = try impact.map { try measureImpact($0, a, b, rulesA, rulesB) }
       let rendered: String
       switch format {
       case .text:
-        rendered = DiffTextRenderer(colour: output == nil && Terminal.stdoutColour).render(diff, impact: impactReport)
+        rendered = DiffTextRenderer(colour: output == nil && Terminal.stdoutColour).render(
+          diff, screening: screeningDiff, impact: impactReport)
       case .markdown:
-        rendered = DiffMarkdownRenderer().render(diff, impact: impactReport)
+        rendered = DiffMarkdownRenderer().render(diff, screening: screeningDiff, impact: impactReport)
       case .json:
-        rendered = try ResultJSON.encode(DiffDocument(diff, impact: impactReport)) + "\n"
+        rendered = try ResultJSON.encode(DiffDocument(diff, screening: screeningDiff, impact: impactReport)) + "\n"
       }
       try OutputDestination(path: output).write(rendered)
-      return diff
+      return diff.isEmpty && (screeningDiff?.isEmpty ?? true)
     }
-    if !diff.isEmpty { throw ExitCode(ExitStatus.found) }
+    if !identical { throw ExitCode(ExitStatus.found) }
   }
 
   /// Runs the portfolio through both releases; writes the changed documents as JSON lines.
-  private func measureImpact(_ path: String, _ a: Taxonomy, _ b: Taxonomy) throws -> DiffImpact {
-    let analysis = try ImpactAnalysis(old: try Classifier(taxonomy: a), new: try Classifier(taxonomy: b), examples: examples)
+  private func measureImpact(
+    _ path: String, _ a: Taxonomy, _ b: Taxonomy, _ rulesA: ScreeningRules?, _ rulesB: ScreeningRules?
+  ) throws -> DiffImpact {
+    var analysis = try ImpactAnalysis(old: try Classifier(taxonomy: a), new: try Classifier(taxonomy: b), examples: examples)
+    let columns = screening.columns
+    if !columns.isEmpty {
+      guard let countries = (rulesB ?? rulesA)?.countries else {
+        throw CLIError("neither release has regimes: there is nothing to re-screen with")
+      }
+      let day = try RegimeOptions.day(screening.date)
+      func side(_ rules: ScreeningRules?, _ taxonomy: Taxonomy) throws -> PortfolioScreening {
+        let rules = rules ?? ScreeningRules.empty(countries: countries)
+        return PortfolioScreening(screener: try RegimeOptions.screener(rules, for: taxonomy), columns: columns, date: day)
+      }
+      analysis.screening = (try side(rulesA, a), try side(rulesB, b))
+    }
     let lines = try impactOutput.map { try ChangedDocumentWriter(path: $0, old: a.version, new: b.version) }
     do {
       let report = try analysis.run(portfolio.input([path])) { try lines?.write($0) }

@@ -13,7 +13,9 @@ struct MapCommand: ParsableCommand {
       portfolio (CSV, JSONL, a folder), classified on the fly with the same flags as `batch`. \
       Several --unit-columns nest (faculty,department). Each cell: documents assigned, share of \
       the unit's documents, and the highest level among them; the HTML report adds a heat map, \
-      sortable rows and the top projects behind each cell with their evidence.
+      sortable rows and the top projects behind each cell with their evidence. With screening \
+      columns (as for batch), or from a batch result that was screened, each unit also shows how \
+      many documents reached each triage level.
       Exit codes: 0 success; 1 some input records could not be read; 2 usage or data error.
       """)
 
@@ -39,6 +41,8 @@ struct MapCommand: ParsableCommand {
 
   @OptionGroup var taxonomy: TaxonomyOptions
   @OptionGroup var scoring: ScoringOptions
+  @OptionGroup(title: "Screening a portfolio (triage columns; a working aid, not legal advice)")
+  var screening: ScreeningColumnOptions
 
   func validate() throws {
     guard ["text", "csv", "markdown", "html"].contains(format) else {
@@ -60,9 +64,16 @@ struct MapCommand: ParsableCommand {
       builder.topCount = top
       let problems: [RecordError]
       if inputs.count == 1, Self.isBatchResult(inputs[0]) {
+        if !screening.columns.isEmpty {
+          throw CLIError(
+            "the screening columns are read from a portfolio; a batch result carries its screening already "
+              + "(run batch with them)")
+        }
         problems = try builder.addResults(inputs[0])
       } else {
-        problems = try builder.add(portfolio: portfolio.input(inputs), classifier: classifier)
+        problems = try builder.add(
+          portfolio: portfolio.input(inputs), classifier: classifier,
+          screening: try screening.screening(for: classifier.taxonomy))
       }
       return (builder.build(metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options)), problems)
     }

@@ -35,16 +35,7 @@ struct ScreenCommand: ParsableCommand {
   @Option(help: "The date to screen for, YYYY-MM-DD (default: today, UTC).")
   var date: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "A release folder holding regimes/ (and lists/), or a regimes folder (default: the shipped regimes).",
-      valueName: "dir"))
-  var regimes: String?
-
-  @Option(
-    name: .customLong("lists"),
-    help: ArgumentHelp("A folder of named-organisation lists to add (repeatable).", valueName: "dir"))
-  var lists: [String] = []
+  @OptionGroup var regimeOptions: RegimeOptions
 
   @OptionGroup var scoring: ScoringOptions
 
@@ -60,13 +51,9 @@ struct ScreenCommand: ParsableCommand {
       if text.allSatisfy(\.isWhitespace) {
         throw CLIError("the text is empty: give a project description as an argument, with --file, or on standard input")
       }
-      guard let date else { return CalendarDay.today() }
-      guard let day = CalendarDay(date) else {
-        throw CLIError("invalid date '\(date)': give a real day as YYYY-MM-DD")
-      }
-      return day
+      return try RegimeOptions.day(date)
     }
-    let rules = try loadRules()
+    let rules = try regimeOptions.rules()
     let screeningInput = try Failure.guarding { () throws -> ScreeningInput in
       let partners = try partnerCountries.map { try country($0, rules: rules, option: "--partner-country") }
       let nationality = try personNationality.map { try country($0, rules: rules, option: "--person-nationality") }
@@ -75,19 +62,7 @@ struct ScreenCommand: ParsableCommand {
         funding: funding.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }, date: day)
     }
     let classifier = try Failure.guarding { try taxonomy.classifier(scoring) }
-    let problems = rules.check(against: classifier.taxonomy)
-    if !problems.isEmpty {
-      StandardStreams.error(DiagnosticRenderer(sources: rules.sources, colour: Terminal.stderrColour).render(problems))
-      StandardStreams.error("the regimes do not fit taxonomy \(classifier.taxonomy.version); choose another with --taxonomy\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
-    }
-    let screener: Screener
-    do {
-      screener = try Screener(rules: rules)
-    } catch {
-      StandardStreams.error("error: \(error)\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
-    }
+    let screener = try RegimeOptions.screener(rules, for: classifier.taxonomy)
     let classification = classifier.classify(text)
     let result = screener.screen(text: text, classification: classification, input: screeningInput)
     let metadata = ScreeningMetadata(taxonomy: classifier.taxonomy, rules: rules)
@@ -105,28 +80,12 @@ struct ScreenCommand: ParsableCommand {
     try Failure.guarding { try OutputDestination(path: output).write(rendered) }
   }
 
-  /// The shipped regimes, or those of `--regimes`, with the `--lists` folders.
-  private func loadRules() throws -> ScreeningRules {
-    do {
-      if let regimes { return try ScreeningLoader.load(directory: regimes, extraLists: lists) }
-      return try ShippedScreening.load(extraLists: lists)
-    } catch {
-      StandardStreams.error(
-        DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
-      let count = error.errors.count
-      StandardStreams.error("\(count) error\(count == 1 ? "" : "s") in the regimes or lists\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
-    }
-  }
-
   private func country(_ text: String, rules: ScreeningRules, option: String) throws -> String {
-    if let c = rules.countries.resolve(text) { return c.code }
-    var message = "\(option): unknown country '\(text)'"
-    let suggestions = rules.countries.suggestions(for: text)
-    if !suggestions.isEmpty {
-      message += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?)"
+    switch rules.countries.code(for: text) {
+    case .success(let code): return code
+    case .failure(let unknown):
+      throw CLIError("\(option): \(unknown.message); give an ISO 3166-1 alpha-2 code or a country name")
     }
-    throw CLIError(message + "; give an ISO 3166-1 alpha-2 code or a country name")
   }
 }
 

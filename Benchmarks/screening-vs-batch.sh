@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# `batch` with screening columns against plain `batch` of the same portfolio, in the same run.
+#
+# Builds release, makes a CSV of 100,000 abstracts (the arXiv dev abstracts repeated, from
+# ../shared/corpora/arxiv-dev.jsonl.gz when present, else the sample portfolio) with a partner
+# country, a partner organisation and a nationality column filled the way a grant portfolio is:
+# most records with one or two partner countries (several in scope of a regime), some with a
+# listed organisation, a third with a nationality. Then times, alternating, RUNS rounds of
+#   batch FILE --threads 2 -o OUT                       (classify only)
+#   batch FILE --threads 2 -o OUT --partner-country-column partner_country \
+#     --partner-org-column partner_org --nationality-column nationality --date 2026-01-15
+# and prints each wall time and the ratio of the medians (target: screening keeps at least 80%
+# of plain throughput, a ratio of at most 1.25). Every answer is checked: both outputs have one
+# line a record, the classification of every record is the same in both, and every screened
+# line has a triage.
+#
+#   Benchmarks/screening-vs-batch.sh [RECORDS] [RUNS]      (default 100000 3)
+#   SCRATCH=.build-batch Benchmarks/screening-vs-batch.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+records=${1:-100000}
+runs=${2:-3}
+scratch=${SCRATCH:-.build-batch}
+work=${WORK:-/tmp/dualscope-screening-bench}
+mkdir -p "$work"
+
+swift build -c release --scratch-path "$scratch" --product dualscope >&2
+bin="$scratch/release/dualscope"
+
+csv="$work/portfolio-$records.csv"
+if [[ ! -s "$csv" ]]; then
+  python3 - "$csv" "$records" <<'PY'
+import csv, gzip, json, os, random, sys
+out, count = sys.argv[1], int(sys.argv[2])
+src = "../shared/corpora/arxiv-dev.jsonl.gz"
+if os.path.exists(src):
+    with gzip.open(src, "rt", encoding="utf-8") as f:
+        rows = [[r["title"], r["abstract"]] for r in map(json.loads, f)]
+else:
+    with open("Corpora/portfolio-university.csv", encoding="utf-8") as f:
+        rows = [[r["title"], r["abstract"]] for r in csv.DictReader(f)]
+rng = random.Random(7)
+countries = ["DE", "FR", "US", "China", "CN", "Russia", "IR", "Belgium", "Japan", "KP", "Canada", "UK", ""]
+orgs = ["", "", "", "Universiteit Leiden", "Kestrel Harbour Tech", "ETH Zürich", "Golzar Institute of Propulsion Research"]
+with open(out, "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["id", "title", "abstract", "partner_country", "partner_org", "nationality"])
+    for n in range(count):
+        partners = "; ".join(c for c in {rng.choice(countries), rng.choice(countries)} if c)
+        nationality = rng.choice(countries) if rng.random() < 0.33 else ""
+        w.writerow([f"r{n}"] + rows[n % len(rows)] + [partners, rng.choice(orgs), nationality])
+print(f"{out}: {os.path.getsize(out) / 1e6:.0f} MB, {count} records", file=sys.stderr)
+PY
+fi
+
+seconds() { local s=$EPOCHREALTIME; "$@" > /dev/null; awk -v s="$s" -v e="$EPOCHREALTIME" 'BEGIN {print e - s}'; }
+screen=(--partner-country-column partner_country --partner-org-column partner_org --nationality-column nationality
+  --date 2026-01-15)
+plain_times=()
+screen_times=()
+for round in $(seq 1 "$runs"); do
+  plain_times+=("$(seconds "$bin" batch "$csv" --threads 2 --quiet -o "$work/plain.jsonl")")
+  screen_times+=("$(seconds "$bin" batch "$csv" --threads 2 --quiet -o "$work/screened.jsonl" "${screen[@]}")")
+  printf 'round %d: batch %.2f s, batch with screening %.2f s\n' "$round" "${plain_times[-1]}" "${screen_times[-1]}"
+done
+python3 - "$work/plain.jsonl" "$work/screened.jsonl" "$records" <<'PY'
+import json, sys
+plain, screened, records = sys.argv[1], sys.argv[2], int(sys.argv[3])
+n = 0
+levels = {}
+with open(plain, encoding="utf-8") as a, open(screened, encoding="utf-8") as b:
+    for x, y in zip(a, b):
+        x, y = json.loads(x), json.loads(y)
+        s = y.pop("screening")
+        assert x == y, f"classification differs for {x['id']}"
+        levels[s["triage"]["level"]] = levels.get(s["triage"]["level"], 0) + 1
+        n += 1
+assert n == records, f"{n} lines compared for {records} records"
+print("checked: every record classified the same with and without screening; triage levels:",
+      ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
+PY
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+p=$(median "${plain_times[@]}")
+s=$(median "${screen_times[@]}")
+mb=$(awk -v b="$(stat -c %s "$csv")" 'BEGIN {print b / 1e6}')
+printf 'median: batch %.2f s (%.0f MB/s), with screening %.2f s (%.0f MB/s): %.0f%% of plain throughput\n' \
+  "$p" "$(awk -v m="$mb" -v t="$p" 'BEGIN {print m / t}')" "$s" "$(awk -v m="$mb" -v t="$s" 'BEGIN {print m / t}')" \
+  "$(awk -v p="$p" -v s="$s" 'BEGIN {print 100 * p / s}')"

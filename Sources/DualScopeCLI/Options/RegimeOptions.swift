@@ -1,0 +1,100 @@
+import ArgumentParser
+import DualScope
+import Foundation
+
+/// Which regimes and organisation lists a screening uses: `--regimes` and `--lists`, shared by
+/// `screen` and the portfolio commands that screen.
+struct RegimeOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A release folder holding regimes/ (and lists/), or a regimes folder (default: the shipped regimes).",
+      valueName: "dir"))
+  var regimes: String?
+
+  @Option(
+    name: .customLong("lists"),
+    help: ArgumentHelp("A folder of named-organisation lists to add (repeatable).", valueName: "dir"))
+  var lists: [String] = []
+
+  /// The regimes and lists, or exit 2 with every problem found in them.
+  func rules() throws -> ScreeningRules {
+    do {
+      if let regimes { return try ScreeningLoader.load(directory: regimes, extraLists: lists) }
+      return try ShippedScreening.load(extraLists: lists)
+    } catch {
+      StandardStreams.error(
+        DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
+      let count = error.errors.count
+      StandardStreams.error("\(count) error\(count == 1 ? "" : "s") in the regimes or lists\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+  }
+
+  /// A screener over `rules` for the classifier's release, or exit 2 when the regimes name areas
+  /// or fields the release lacks.
+  static func screener(_ rules: ScreeningRules, for taxonomy: Taxonomy) throws -> Screener {
+    let problems = rules.check(against: taxonomy)
+    if !problems.isEmpty {
+      StandardStreams.error(DiagnosticRenderer(sources: rules.sources, colour: Terminal.stderrColour).render(problems))
+      StandardStreams.error("the regimes do not fit taxonomy \(taxonomy.version); choose another with --taxonomy\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+    do {
+      return try Screener(rules: rules)
+    } catch {
+      StandardStreams.error("error: \(error)\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+  }
+
+  /// `--date`: a day as YYYY-MM-DD, today (UTC) when nil.
+  static func day(_ date: String?) throws -> CalendarDay {
+    guard let date else { return CalendarDay.today() }
+    guard let day = CalendarDay(date) else { throw CLIError("invalid date '\(date)': give a real day as YYYY-MM-DD") }
+    return day
+  }
+}
+
+/// The columns of a portfolio that hold screening inputs, shared by `batch`, `map` and
+/// `diff --impact`. Naming any of them screens every record.
+struct ScreeningColumnOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Screen each record: the column with its partners' countries (codes or names, ';'-separated).", valueName: "column"))
+  var partnerCountryColumn: String?
+
+  @Option(help: ArgumentHelp("Screen each record: the column with its partner organisations (';'-separated).", valueName: "column"))
+  var partnerOrgColumn: String?
+
+  @Option(help: ArgumentHelp("Screen each record: the column with the person's nationality.", valueName: "column"))
+  var nationalityColumn: String?
+
+  @Option(help: ArgumentHelp("Screen each record: the column with its funding programme.", valueName: "column"))
+  var fundingColumn: String?
+
+  @Option(name: .customLong("date"), help: "When screening: the date to screen for, YYYY-MM-DD (default: today, UTC).")
+  var date: String?
+
+  @OptionGroup var regimeOptions: RegimeOptions
+
+  var columns: ScreeningColumns {
+    ScreeningColumns(
+      partnerCountry: partnerCountryColumn, partnerOrganisation: partnerOrgColumn, nationality: nationalityColumn,
+      funding: fundingColumn)
+  }
+
+  func validate() throws {
+    if columns.isEmpty && (date != nil || regimeOptions.regimes != nil || !regimeOptions.lists.isEmpty) {
+      throw ValidationError(
+        "--date, --regimes and --lists screen a portfolio: name its columns too (--partner-country-column, "
+          + "--partner-org-column, --nationality-column or --funding-column)")
+    }
+  }
+
+  /// The portfolio screening these options ask for, for the classifier's release; nil when no
+  /// screening column is named.
+  func screening(for taxonomy: Taxonomy) throws -> PortfolioScreening? {
+    guard !columns.isEmpty else { return nil }
+    let day = try Failure.guarding { try RegimeOptions.day(date) }
+    let rules = try regimeOptions.rules()
+    return PortfolioScreening(screener: try RegimeOptions.screener(rules, for: taxonomy), columns: columns, date: day)
+  }
+}
