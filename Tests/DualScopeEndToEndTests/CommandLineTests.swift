@@ -7,7 +7,7 @@ final class CommandLineTests: XCTestCase {
   func testValidateTheShippedRelease() throws {
     let r = try CommandRunner.run(["validate"])
     XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertTrue(r.stdout.hasPrefix("embedded:2025.1: valid: taxonomy dualscope-risk-fields 2025.1, 10 areas"), r.stdout)
+    XCTAssertTrue(r.stdout.hasPrefix("embedded:2026.1: valid: taxonomy dualscope-risk-fields 2026.1, 10 areas"), r.stdout)
   }
 
   func testValidateWorksFromAnyDirectory() throws {
@@ -69,7 +69,7 @@ final class CommandLineTests: XCTestCase {
     let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
     XCTAssertEqual(json["schema"] as? String, "dualscope.classification/2")
     let metadata = json["metadata"] as! [String: Any]
-    XCTAssertEqual((metadata["taxonomy"] as! [String: Any])["version"] as? String, "2025.1")
+    XCTAssertEqual((metadata["taxonomy"] as! [String: Any])["version"] as? String, "2026.1")
     XCTAssertNotNil((metadata["tool"] as! [String: Any])["version"])
     let result = json["result"] as! [String: Any]
     let areas = (result["areas"] as! [[String: Any]]).map { $0["id"] as! String }
