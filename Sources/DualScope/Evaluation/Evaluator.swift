@@ -29,6 +29,9 @@ public struct Evaluator: Sendable {
   public struct Run: Sendable {
     public var report: EvaluationReport
     public var predictions: [Prediction]
+    /// Every document with a false positive or a false negative among the scored IDs, in input
+    /// order, with its evidence.
+    public var wrong: [WrongDocument]
     /// Probability figures (calibrated releases), decision figures and the confusion between areas.
     public var calibration: CalibrationReport
     /// Records that could not be read.
@@ -45,8 +48,9 @@ public struct Evaluator: Sendable {
       outcomes += chunk.output
       errors += chunk.errors
     }
-    let (report, predictions) = evaluate(outcomes)
-    return Run(report: report, predictions: predictions, calibration: calibrationReport(outcomes), errors: errors)
+    let (report, predictions, wrong) = evaluate(outcomes)
+    return Run(
+      report: report, predictions: predictions, wrong: wrong, calibration: calibrationReport(outcomes), errors: errors)
   }
 
   /// One classified document with what evaluation needs of it.
@@ -93,7 +97,7 @@ public struct Evaluator: Sendable {
     return CalibrationReport.compute(classifier, items, minSupport: macroMinSupport)
   }
 
-  private func evaluate(_ outcomes: [Outcome]) -> (EvaluationReport, [Prediction]) {
+  private func evaluate(_ outcomes: [Outcome]) -> (EvaluationReport, [Prediction], [WrongDocument]) {
     let taxonomy = classifier.taxonomy
     // Scored: IDs some label maps to strongly and that some document carries (an ID no
     // document is labelled with has no recall to measure).
@@ -110,6 +114,7 @@ public struct Evaluator: Sendable {
     // Raw area scores with gold status, for the threshold sweep: (score, isPositive) per area.
     var sweepData: [String: [(Double, Bool)]] = [:]
     var predictions: [Prediction] = []
+    var wrong: [WrongDocument] = []
 
     for o in outcomes {
       let result = o.result
@@ -123,6 +128,8 @@ public struct Evaluator: Sendable {
         Prediction(
           id: o.id, predicted: predicted.filter(scored.contains).sorted(),
           gold: gold.filter(scored.contains).sorted(), scores: scores))
+      var falsePositives: [String] = []
+      var falseNegatives: [String] = []
       for id in scoredAreas + scoredFields {
         let isGold = gold.contains(id)
         if !isGold && weak.contains(id) { continue }
@@ -131,13 +138,18 @@ public struct Evaluator: Sendable {
         if isGold && hit { c.tp += 1 }
         if !isGold && hit {
           c.fp += 1
+          falsePositives.append(id)
           mistakes[id, default: ([], [])].fp.append(mistake(id, o, scores[id] ?? 0, result))
         }
         if isGold && !hit {
           c.fn += 1
+          falseNegatives.append(id)
           mistakes[id, default: ([], [])].fn.append(mistake(id, o, scores[id] ?? 0, nil))
         }
         counts[id] = c
+      }
+      if !falsePositives.isEmpty || !falseNegatives.isEmpty {
+        wrong.append(wrongDocument(o, falsePositives, falseNegatives, gold: gold, weak: weak, predicted: predicted, scored: scored))
       }
       for (id, i) in zip(scoredAreas, areaIndices) where gold.contains(id) || !weak.contains(id) {
         sweepData[id, default: []].append((o.scores[i], gold.contains(id)))
@@ -183,7 +195,37 @@ public struct Evaluator: Sendable {
       falsePositives: all.flatMap { worst(mistakes[$0]?.fp ?? []) },
       falseNegatives: all.flatMap { worst(mistakes[$0]?.fn ?? []) },
       sweep: sweep)
-    return (report, predictions)
+    return (report, predictions, wrong)
+  }
+
+  private func wrongDocument(
+    _ o: Outcome, _ falsePositives: [String], _ falseNegatives: [String], gold: Set<String>, weak: Set<String>,
+    predicted: Set<String>, scored: Set<String>
+  ) -> WrongDocument {
+    let taxonomy = classifier.taxonomy
+    func score(_ id: String) -> (Double, Double) {
+      guard let i = taxonomy.index(of: id) else { return (0, 0) }
+      return (Classifier.round(o.scores[i]), classifier.thresholds[i])
+    }
+    let fps = falsePositives.map { id -> WrongDocument.FalsePositive in
+      var items: [WrongDocument.Item] = []
+      for field in o.result.fields where field.id == id || field.area == id {
+        for e in field.evidence {
+          items.append(.init(field: field.id, term: e.term, contribution: e.contribution, matches: e.matches.map(\.text)))
+        }
+      }
+      items.sort { $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.term < $1.term }
+      let (s, t) = score(id)
+      return .init(id: id, score: s, threshold: t, evidence: items)
+    }
+    let fns = falseNegatives.map { id -> WrongDocument.FalseNegative in
+      let (s, t) = score(id)
+      let p = taxonomy.index(of: id).flatMap { i in i < o.probabilities.count && o.probabilities[i] >= 0 ? o.probabilities[i] : nil }
+      return .init(id: id, score: s, threshold: t, probability: p.map(Classifier.round))
+    }
+    return WrongDocument(
+      id: o.id, title: o.title, gold: gold.filter(scored.contains).sorted(), weak: weak.sorted(),
+      predicted: predicted.filter(scored.contains).sorted(), falsePositives: fps, falseNegatives: fns)
   }
 
   private func mistake(

@@ -29,6 +29,12 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "Write one JSON line per document: id, predicted, gold, scores.")
   var predictions: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Write every document with a false positive or negative as a JSON line, with its evidence.",
+      valueName: "file.jsonl"))
+  var errorsOutput: String?
+
   @Option(help: "How many worst false positives and negatives to list per ID.")
   var mistakes: Int = 3
 
@@ -68,6 +74,10 @@ struct EvaluateCommand: ParsableCommand {
       if let predictions {
         let lines = try run.predictions.map { try ResultJSON.encode($0, pretty: false) }.joined(separator: "\n") + "\n"
         try OutputDestination(path: predictions).write(lines)
+      }
+      if let errorsOutput {
+        let lines = try run.wrong.map { try ResultJSON.encode($0, pretty: false) + "\n" }.joined()
+        try OutputDestination(path: errorsOutput).write(lines)
       }
       if let calibrationReport {
         try OutputDestination(path: calibrationReport).write(try ResultJSON.encode(run.calibration) + "\n")
