@@ -2,17 +2,25 @@
 # The Spark recipe (Examples/spark/classify_portfolio.py) in local[2] against one plain
 # `batch --threads 2` of the same portfolio, on the same machine.
 #
-# Builds release, makes a JSONL of 100,000 records by repeating the arXiv dev abstracts (from
+# Builds release, makes a JSONL of RECORDS records by repeating the arXiv dev abstracts (from
 # ../shared/corpora/arxiv-dev.jsonl.gz when present, else the funder sample portfolio), then
 # times, alternating, RUNS rounds of
-#   batch FILE --threads 2 -o OUT                          (JSONL results)
-#   python3 classify_portfolio.py FILE OUT --master local[2]  (Parquet results, JVM start included)
-# and prints each wall time, the Spark program's own time from session start (OUT/_metadata.json)
-# and the ratio of the medians. Every run's answer is checked: the batch output has one line a
-# record, and the Spark run counts every record in, as many results as batch, and no errors.
+#   batch FILE --threads 2 -o OUT                                        (JSONL results)
+#   python3 classify_portfolio.py FILE OUT --master local[2] --repeat 2  (Parquet results)
+# From each Spark run's OUT/_metadata.json it takes
+#   session    starting the JVM and the SparkSession: a fixed cost, whatever the input's size
+#   job        the job as a single run has it: the first pass (reading, classifying, writing the
+#              results) with the Python workers' start, the first code generation and JIT
+#              compilation, then the error records, the checks and the metadata
+#   warm pass  the second pass over the same input in the same session: what the job costs a
+#              record once running, its throughput
+# and prints the medians and the ratios job / batch and warm pass / batch. Every run's answer is
+# checked: the batch output has one line a record, and the Spark run counts every record in, as
+# many results as batch, and no errors.
 #
 #   Benchmarks/spark-vs-batch.sh [RECORDS] [RUNS]       (default 100000 3)
 #   SCRATCH=.build-batch Benchmarks/spark-vs-batch.sh
+#   SPARK_ARGS="--compression none" Benchmarks/spark-vs-batch.sh   (more recipe options)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=${1:-100000}
@@ -23,11 +31,12 @@ mkdir -p "$work"
 
 swift build -c release --scratch-path "$scratch" --product dualscope >&2
 bin="$scratch/release/dualscope"
-python3 -c "import pyspark" || { echo "PySpark is missing: pip install pyspark==4.0.1" >&2; exit 2; }
+python3 -c "import pyspark, pyarrow, pandas" \
+  || { echo "missing: pip install pyspark==4.0.1 pyarrow==26.0.1 pandas==3.1.1" >&2; exit 2; }
 
-jsonl="$work/arxiv-$records.jsonl"
-if [[ ! -s "$jsonl" ]]; then
-  python3 - "$jsonl" "$records" <<'PY'
+portfolio() { # portfolio COUNT: the path of a JSONL portfolio of COUNT records, made when missing
+  local out="$work/arxiv-$1.jsonl"
+  [[ -s "$out" ]] || python3 - "$out" "$1" <<'PY'
 import gzip, json, os, sys
 out, count = sys.argv[1], int(sys.argv[2])
 src = "../shared/corpora/arxiv-dev.jsonl.gz"
@@ -43,34 +52,43 @@ with open(out, "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": f"r{n}", "title": title, "abstract": abstract}, ensure_ascii=False) + "\n")
 print(f"{out}: {os.path.getsize(out) / 1e6:.0f} MB, {count} records", file=sys.stderr)
 PY
-fi
+  echo "$out"
+}
+file=$(portfolio "$records")
 
 seconds() { local s=$EPOCHREALTIME; "$@" > /dev/null 2> "$work/stderr"; awk -v s="$s" -v e="$EPOCHREALTIME" 'BEGIN {print e - s}'; }
-batch_times=()
-spark_times=()
+read -r -a spark_args <<< "${SPARK_ARGS:-}"
+
+declare -a bt st sess jt wt
 for round in $(seq 1 "$runs"); do
-  t=$(seconds "$bin" batch "$jsonl" --threads 2 --quiet -o "$work/out.jsonl")
+  b=$(seconds "$bin" batch "$file" --threads 2 --quiet -o "$work/out.jsonl")
   lines=$(wc -l < "$work/out.jsonl")
   [[ "$lines" -eq "$records" ]] || { echo "batch wrote $lines lines for $records records" >&2; exit 1; }
-  batch_times+=("$t")
   rm -rf "$work/spark"
-  t=$(seconds python3 Examples/spark/classify_portfolio.py "$jsonl" "$work/spark" --binary "$bin" --master 'local[2]') \
-    || { cat "$work/stderr" >&2; exit 1; }
-  read -r records_in results errors own < <(python3 -c "
+  s=$(seconds python3 Examples/spark/classify_portfolio.py "$file" "$work/spark" --binary "$bin" \
+    --master 'local[2]' --repeat 2 "${spark_args[@]}") || { cat "$work/stderr" >&2; exit 1; }
+  read -r session job warm < <(python3 - "$work/spark/_metadata.json" "$records" "$lines" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))
-c = m['check']
-print(c['records_in'], c['results'], c['errors'], m['seconds'])" "$work/spark/_metadata.json")
-  [[ "$records_in" -eq "$records" && "$results" -eq "$lines" && "$errors" -eq 0 ]] \
-    || { echo "spark: $records_in in, $results results, $errors errors; batch: $lines" >&2; exit 1; }
-  spark_times+=("$t")
-  printf 'round %d: batch --threads 2 %.2f s, spark local[2] %.2f s (%.2f s from session start)\n' \
-    "$round" "${batch_times[-1]}" "${spark_times[-1]}" "$own"
+c = m["check"]
+count, lines = int(sys.argv[2]), int(sys.argv[3])
+if (c["records_in"], c["results"], c["errors"]) != (count, lines, 0):
+    sys.exit(f"spark: {c['records_in']} in, {c['results']} results, {c['errors']} errors; batch: {lines}")
+passes = m["pass_seconds"]
+print(m["session_seconds"], m["job_seconds"] - sum(passes[1:]), passes[1])
+PY
+  ) || exit 1
+  bt+=("$b"); st+=("$s"); sess+=("$session"); jt+=("$job"); wt+=("$warm")
+  printf 'round %d: batch %.2f s; spark %.2f s wall (two passes): session start %.2f s, job %.2f s, warm pass %.2f s\n' \
+    "$round" "$b" "$s" "$session" "$job" "$warm"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-b=$(median "${batch_times[@]}")
-s=$(median "${spark_times[@]}")
-mb=$(awk -v n="$(stat -c %s "$jsonl")" 'BEGIN {print n / 1e6}')
-printf 'median: batch %.2f s (%.0f MB/s), spark %.2f s (%.0f MB/s), ratio %.2f\n' \
-  "$b" "$(awk -v m="$mb" -v t="$b" 'BEGIN {print m / t}')" "$s" "$(awk -v m="$mb" -v t="$s" 'BEGIN {print m / t}')" \
-  "$(awk -v s="$s" -v b="$b" 'BEGIN {print s / b}')"
+mb=$(awk -v n="$(stat -c %s "$file")" 'BEGIN {print n / 1e6}')
+rate() { awk -v m="$mb" -v t="$1" 'BEGIN {printf "%.0f MB/s", m / t}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+B=$(median "${bt[@]}"); S=$(median "${sess[@]}"); J=$(median "${jt[@]}"); W=$(median "${wt[@]}")
+printf 'median of %d, %d records (%.0f MB), load %s:\n' "$runs" "$records" "$mb" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '  batch --threads 2               %6.2f s  (%s)\n' "$B" "$(rate "$B")"
+printf '  spark local[2] session start    %6.2f s\n' "$S"
+printf '  spark local[2] job              %6.2f s  (%s)  job / batch %s\n' "$J" "$(rate "$J")" "$(ratio "$J" "$B")"
+printf '  spark local[2] warm pass        %6.2f s  (%s)  warm pass / batch %s\n' "$W" "$(rate "$W")" "$(ratio "$W" "$B")"

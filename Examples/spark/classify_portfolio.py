@@ -4,7 +4,7 @@
     python3 classify_portfolio.py INPUT OUT --binary PATH/dualscope \
         --id-column id --text-columns title,abstract [--carry-columns a,b] \
         [--format jsonl|parquet] [--batch-args "--cut 0.2"] [--taxonomy-dir DIR] \
-        [--partitions N] [--master local[2]] [--also-json]
+        [--partitions N] [--master local[2]] [--also-json] [--compression snappy|none|zstd]
 
 INPUT is a JSONL file or folder (plain or gzip) or Parquet, chosen by the extension or --format.
 Writes
@@ -16,13 +16,16 @@ Writes
                         records in = results + error records
     OUT/results-json    with --also-json: the results as JSON lines too (for comparisons)
 
-Every partition's rows go, as JSON lines holding only the id, text and carry columns, to the
-standard input of one `dualscope batch -` process; its standard output (results) and standard
-error (error records, `--errors -`) are read while it runs. A process that exits with 2, dies on
-a signal, or whose counts do not add up makes the task raise with its standard error, so Spark
-fails the task and retries it: no partition is lost without a failed job.
+JSONL is read as text lines and every partition's lines go, as they are, to the standard input of
+one `dualscope batch -` process (Parquet: the id, text and carry columns, as JSON lines), inside
+`mapInArrow`; its standard output (result lines) is parsed by pyarrow's JSON reader against an
+explicit schema and handed back to Spark as Arrow record batches, so the JVM parses no JSON; its
+standard error (error records, `--errors -`) is read while it runs. A process that exits with 2,
+dies on a signal, or whose counts do not add up makes the task raise with its standard error, so
+Spark fails the task and retries it: no partition is lost without a failed job.
 
-Requires PySpark (3.5 or 4.x) and Java 17. See README.md in this folder.
+Requires PySpark (3.5 or 4.x) with Java 17, and pyarrow and pandas (PySpark's `mapInArrow` needs
+both). See README.md in this folder.
 """
 
 import argparse
@@ -38,16 +41,39 @@ import time
 
 from pyspark.accumulators import AccumulatorParam
 
-RESULT_SCHEMA = (
-    "id string, source string, line long, status string, level string, words long, "
-    "areas array<struct<id: string, name: string, score: double, threshold: double, level: string>>, "
-    "fields array<struct<id: string, area: string, name: string, score: double, threshold: double, "
-    "sensitivity: string, level: string, dual_use: array<string>, "
-    "evidence: array<struct<term: string, language: string, weight: double, contribution: double, weak: boolean, "
-    "matches: array<struct<start: long, end: long, text: string, kind: string>>>>>>, "
-    "carried map<string, string>, invalid_utf8 boolean"
-)
+def result_schema(screening=False):
+    """The result line's columns as an Arrow schema (the Spark schema is derived from it)."""
+    import pyarrow as pa
+
+    s, i, d, b = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+    match = pa.struct([("start", i), ("end", i), ("text", s), ("kind", s)])
+    evidence = pa.struct([
+        ("term", s), ("language", s), ("weight", d), ("contribution", d), ("weak", b),
+        ("matches", pa.list_(match)),
+    ])
+    area = pa.struct([("id", s), ("name", s), ("score", d), ("threshold", d), ("level", s)])
+    field = pa.struct([
+        ("id", s), ("area", s), ("name", s), ("score", d), ("threshold", d), ("sensitivity", s), ("level", s),
+        ("dual_use", pa.list_(s)), ("evidence", pa.list_(evidence)),
+    ])
+    columns = [
+        ("id", s), ("source", s), ("line", i), ("status", s), ("level", s), ("words", i),
+        ("areas", pa.list_(area)), ("fields", pa.list_(field)),
+        ("carried", pa.map_(s, s)), ("invalid_utf8", b),
+    ]
+    if screening:
+        columns.append(("screening", pa.struct([
+            ("level", s), ("reasons", pa.list_(s)),
+            ("regimes", pa.list_(pa.struct([("id", s), ("status", s), ("level", s)]))),
+            ("organisations", pa.list_(pa.struct([("partner", s), ("list", s), ("organisation", s), ("alias", s)]))),
+        ])))
+    columns.append(("partition", pa.int32()))
+    return pa.schema(columns)
+
+
 ERROR_SCHEMA = "source string, line long, id string, reason string, partition int"
+# `dualscope batch` options that add the `screening` object to every result line.
+SCREENING_FLAG_PREFIX = "--partner-"
 
 
 def parse_arguments(argv):
@@ -64,6 +90,12 @@ def parse_arguments(argv):
     p.add_argument("--partitions", type=int, help="repartition the input into N partitions first")
     p.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
     p.add_argument("--also-json", action="store_true", help="also write the results as JSON lines")
+    p.add_argument("--compression", default="snappy", help="Parquet compression (snappy, zstd, none, …)")
+    p.add_argument("--arrow-batch-rows", type=int, default=20000, help="rows an Arrow batch to the Python workers")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="run the classifying pass N times in one session (to measure it once warm)")
+    p.add_argument("--read-bytes", type=int, default=1 << 23,
+                   help="bytes of result lines parsed at a time in a task (the Arrow batches it yields)")
     return p.parse_args(argv)
 
 
@@ -106,17 +138,70 @@ class PartitionReports(AccumulatorParam):
         return a
 
 
-def classify_partition(binary_name, taxonomy_name, flags, reports):
-    """The function run on every partition: JSON lines in, result lines out; the partition's
-    error records and run metadata go to the driver through the `reports` accumulator."""
+def carried_map(struct, length):
+    """The `carried` object, read as a struct of the carry columns, as a map (only the keys that
+    hold a value, as Spark's JSON reader gives them)."""
+    import numpy as np
+    import pyarrow as pa
 
-    def run(index, rows):
-        from pyspark import SparkFiles
+    names = [struct.type.field(k).name for k in range(struct.type.num_fields)] if struct is not None else []
+    if not names:
+        return pa.MapArray.from_arrays(pa.array(np.zeros(length + 1, dtype=np.int32)), pa.array([], pa.string()),
+                                       pa.array([], pa.string()))
+    values = [struct.field(k) for k in range(len(names))]
+    # Row-major: row 0's keys, then row 1's, … ; entries without a value are dropped.
+    flat_values = pa.concat_arrays(values).take(
+        pa.array((np.arange(len(names))[None, :] * length + np.arange(length)[:, None]).ravel()))
+    flat_keys = pa.array(np.tile(np.array(names, dtype=object), length), pa.string())
+    valid = np.asarray(flat_values.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    per_row = valid.reshape(length, len(names)).sum(axis=1)
+    offsets = np.zeros(length + 1, dtype=np.int32)
+    np.cumsum(per_row, out=offsets[1:])
+    mask = pa.array(valid)
+    return pa.MapArray.from_arrays(pa.array(offsets), flat_keys.filter(mask), flat_values.filter(mask))
 
-        rows = iter(rows)
-        first = next(rows, None)
-        if first is None:
+
+def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema, reports, block_bytes):
+    """The function run on every partition by `mapInArrow`: Arrow batches of JSON lines (one
+    string column) in, Arrow batches of results out. The lines go to one `dualscope batch -`
+    process as they are; its result lines are parsed by pyarrow's JSON reader against the
+    explicit schema. The partition's error records and run metadata go to the driver through the
+    `reports` accumulator."""
+
+    def run(batches):
+        import io
+
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.json as pj
+        from pyspark import SparkFiles, TaskContext
+
+        index = TaskContext.get().partitionId()
+
+        def lines_of(batch):
+            """A batch's non-blank lines (each already ending in a newline), as one block of bytes
+            read in place from the Arrow buffer, and how many."""
+            column = batch.column(0)
+            keep = pc.invert(pc.utf8_is_space(column))  # blank lines: `batch` skips them, so do we
+            if column.null_count or not pc.all(keep).as_py():
+                column = column.filter(pc.and_kleene(keep, pc.is_valid(column)))
+            n = len(column)
+            if n == 0:
+                return b"", 0
+            offsets = np.frombuffer(column.buffers()[1], dtype=np.int32, count=column.offset + n + 1)
+            return memoryview(column.buffers()[2])[offsets[column.offset]:offsets[column.offset + n]], n
+
+        batches = iter(batches)
+        first = b""
+        first_count = 0
+        for batch in batches:
+            first, first_count = lines_of(batch)
+            if first_count:
+                break
+        if not first_count:
             return  # an empty partition starts no process
+
         binary = executable(SparkFiles.get(binary_name))
         command = [binary, "batch", "-", "--input-format", "jsonl"] + flags
         if taxonomy_name:
@@ -130,23 +215,17 @@ def classify_partition(binary_name, taxonomy_name, flags, reports):
         feed_failure = []
 
         def feed():
-            # Lines are written in blocks; a closed pipe (the process died) ends the feeding and
-            # the exit status below tells why.
+            # A closed pipe (the process died) ends the feeding and the exit status tells why.
             try:
-                block = [first.encode("utf-8"), b"\n"]
-                n = 1
-                for row in rows:
-                    block.append(row.encode("utf-8"))
-                    block.append(b"\n")
-                    n += 1
-                    if len(block) >= 2000:
-                        process.stdin.write(b"".join(block))
-                        block = []
-                process.stdin.write(b"".join(block))
+                process.stdin.write(first)
+                n = first_count
+                for batch in batches:
+                    block, count = lines_of(batch)
+                    if count:
+                        process.stdin.write(block)
+                        n += count
                 fed[0] = n
-            except BrokenPipeError as e:
-                feed_failure.append(e)
-            except BaseException as e:  # the rows themselves failed: report it in the task
+            except BaseException as e:  # a broken pipe, or the input itself failed: report it in the task
                 feed_failure.append(e)
             finally:
                 try:
@@ -164,12 +243,48 @@ def classify_partition(binary_name, taxonomy_name, flags, reports):
         writer.start()
         reader.start()
 
+        # The JSON reader's schema: `carried` as a struct of the carry columns (the reader has no
+        # maps), `partition` added afterwards.
+        carried_struct = pa.struct([(c, pa.string()) for c in carry_columns])
+        json_fields = [f for f in schema if f.name not in ("carried", "partition")]
+        if carry_columns:
+            json_fields.append(pa.field("carried", carried_struct))
+        parse = pj.ParseOptions(explicit_schema=pa.schema(json_fields), unexpected_field_behavior="ignore")
+        # A block of result lines is parsed as one chunk (block_size above its size).
+        read = pj.ReadOptions(block_size=2 * block_bytes + (1 << 20))
+
+        def to_results(block):
+            table = pj.read_json(io.BytesIO(block), read_options=read, parse_options=parse)
+            n = table.num_rows
+            carried = table.column("carried").combine_chunks() if carry_columns else None
+            columns = []
+            for f in schema:
+                if f.name == "carried":
+                    columns.append(carried_map(carried, n))
+                elif f.name == "partition":
+                    columns.append(pa.array([index] * n, pa.int32()))
+                else:
+                    columns.append(table.column(f.name).combine_chunks())
+            return pa.RecordBatch.from_arrays(columns, schema=schema)
+
         results = 0
-        for line in process.stdout:
-            line = line.rstrip(b"\n")
-            if line:
-                results += 1
-                yield line.decode("utf-8")
+        pending = b""
+        while True:
+            chunk = process.stdout.read(block_bytes)
+            if not chunk:
+                break
+            pending += chunk
+            cut = pending.rfind(b"\n")
+            if cut < 0:
+                continue
+            block, pending = pending[:cut + 1], pending[cut + 1:]
+            out = to_results(block)
+            results += out.num_rows
+            yield out
+        if pending.strip():
+            out = to_results(pending)
+            results += out.num_rows
+            yield out
         status = process.wait()
         writer.join()
         reader.join()
@@ -228,14 +343,22 @@ def main(argv):
     args = parse_arguments(argv)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     from pyspark.sql import SparkSession, functions as F
+    from pyspark.sql.pandas.types import from_arrow_schema
 
     started = time.time()
-    builder = SparkSession.builder.appName("dualscope-classify").config("spark.ui.showConsoleProgress", "false")
+    builder = (
+        SparkSession.builder.appName("dualscope-classify")
+        .config("spark.ui.showConsoleProgress", "false")
+        # Arrow batches of JSON lines to the Python workers; bigger than the default 10,000 rows.
+        .config("spark.sql.execution.arrow.maxRecordsPerBatch", str(args.arrow_batch_rows))
+        .config("spark.sql.parquet.compression.codec", args.compression)
+    )
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
+    session_ready = time.time()
 
     id_column, text_columns, carry_columns = args.id_column, columns(args.text_columns), columns(args.carry_columns)
     needed = list(dict.fromkeys([id_column] + text_columns + carry_columns))
@@ -257,24 +380,36 @@ def main(argv):
     if "--threads" not in extra:
         extra += ["--threads", "1"]  # Spark runs one task a core: one thread a process
     flags += extra
+    screening = any(a.startswith(SCREENING_FLAG_PREFIX) for a in extra)
+    schema = result_schema(screening=screening)
 
-    # Only the needed columns, as strings (a number or a list in JSONL arrives as its JSON text).
+    # One string column of JSON lines. JSONL is read as text: the lines go to `dualscope batch` as
+    # they are, and the JVM never parses them. Parquet: only the needed columns, as strings,
+    # written as JSON lines by the JVM.
     if input_format(args) == "parquet":
-        frame = spark.read.parquet(args.input).select(*[F.col(c).cast("string").alias(c) for c in needed])
+        frame = spark.read.parquet(args.input).select(
+            F.to_json(F.struct(*[F.col(c).cast("string").alias(c) for c in needed])).alias("value"))
     else:
-        schema = ", ".join(f"`{c}` string" for c in needed)
-        frame = spark.read.schema(schema).json(args.input)
+        frame = spark.read.text(args.input)
     if args.partitions:
         frame = frame.repartition(args.partitions)
+    # Each line ends in a newline when it reaches Python, so a batch of lines is its string
+    # buffer as it is: written to the process without a copy.
+    frame = frame.select(F.concat(F.col("value"), F.lit("\n")).alias("value"))
 
-    reports = sc.accumulator({}, PartitionReports())
-    lines = frame.toJSON().mapPartitionsWithIndex(
-        classify_partition(os.path.basename(binary), taxonomy_name, flags, reports)
-    )
-    # One pass: the result lines are parsed by Spark's JSON reader against the explicit schema and
-    # written; `partition` is the stream's index (no shuffle in between, so the partition's own).
-    results = spark.read.schema(RESULT_SCHEMA).json(lines).withColumn("partition", F.spark_partition_id())
-    results.write.mode("overwrite").parquet(os.path.join(args.out, "results"))
+    # One pass: writing the results is the only action that classifies. With --repeat N (for
+    # measuring) the whole pass runs N times in the same session, each over the last one's output.
+    passes = []
+    for _ in range(args.repeat):
+        pass_started = time.time()
+        reports = sc.accumulator({}, PartitionReports())
+        results = frame.mapInArrow(
+            classify_partition(os.path.basename(binary), taxonomy_name, flags, carry_columns, schema, reports,
+                               args.read_bytes),
+            from_arrow_schema(schema),
+        )
+        results.write.mode("overwrite").parquet(os.path.join(args.out, "results"))
+        passes.append(round(time.time() - pass_started, 3))
     parts = reports.value
     metas = [parts[i] for i in sorted(parts)]
     error_rows = [e for m in metas for e in m["errors"]]
@@ -313,6 +448,12 @@ def main(argv):
         "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "finished_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "seconds": round(time.time() - started, 3),
+        # The fixed cost of starting the JVM and the session, and the job's own time after it
+        # (reading, classifying and writing the results; then the errors, metadata and checks).
+        "session_seconds": round(session_ready - started, 3),
+        "classify_seconds": passes[0],  # the first pass: reading, classifying, writing the results
+        "pass_seconds": passes,  # every pass, with --repeat
+        "job_seconds": round(time.time() - session_ready, 3),
     }
     text = json.dumps(summary, indent=2, sort_keys=True) + "\n"
     if "://" in args.out and not args.out.startswith("file://"):
@@ -325,7 +466,8 @@ def main(argv):
     print(
         f"{fed} records: {written_results} results + {written_errors} error records"
         + (" (checked)" if balanced else " (COUNTS DO NOT ADD UP)")
-        + f" in {summary['seconds']:.1f} s, {len(runs)} partitions",
+        + f" in {summary['seconds']:.1f} s ({summary['session_seconds']:.1f} s starting the session,"
+        + f" {summary['job_seconds']:.1f} s the job), {len(runs)} partitions",
         file=sys.stderr,
     )
     return 0 if balanced else 2

@@ -7,8 +7,9 @@ import XCTest
 /// status, same document level, same areas and fields with their scores and levels, and the
 /// same number of error records.
 ///
-/// Needs Java and PySpark. Without `java` the tests skip; without PySpark they skip too, except
-/// when the environment variable CI is set (`.ci/run` installs PySpark), where they fail.
+/// Needs Java, PySpark, pyarrow and pandas. Without `java` the tests skip; without the Python
+/// packages they skip too, except when the environment variable CI is set (`.ci/run` installs
+/// them), where they fail.
 final class SparkRecipeTests: XCTestCase {
   static let script = "Examples/spark/classify_portfolio.py"
 
@@ -200,14 +201,14 @@ final class SparkRecipeTests: XCTestCase {
     guard let python = which("python3") else {
       throw XCTSkip("the Spark recipe needs python3 (not on PATH)")
     }
-    let probe = try run(python, ["-c", "import pyspark"])
+    let probe = try run(python, ["-c", "import pyspark, pyarrow, pandas"])
     if probe.status != 0 {
-      let message = "the Spark recipe needs PySpark (import pyspark failed: \(probe.stderr.suffix(200)))"
+      let message = "the Spark recipe needs PySpark, pyarrow and pandas (the import failed: \(probe.stderr.suffix(200)))"
       if ProcessInfo.processInfo.environment["CI"] != nil {
         XCTFail(message + "; .ci/run installs it")
         throw XCTSkip("failed above: " + message)
       }
-      throw XCTSkip(message + "; install it with pip install pyspark==4.0.1")
+      throw XCTSkip(message + "; install them with pip install pyspark==4.0.1 pyarrow==26.0.1 pandas==3.1.1")
     }
   }
 
