@@ -5,7 +5,10 @@ public struct DiffMarkdownRenderer: Sendable {
   public init() {}
 
   /// A Markdown memo of the revision, with the portfolio impact when given.
-  public func render(_ diff: TaxonomyDiff, screening: ScreeningDiff? = nil, impact: DiffImpact? = nil) -> String {
+  public func render(
+    _ diff: TaxonomyDiff, calibration: CalibrationDiff? = nil, screening: ScreeningDiff? = nil,
+    impact: DiffImpact? = nil
+  ) -> String {
     var out: [String] = []
     let code = { (s: String) in "`\(s)`" }
     out.append("# Taxonomy revision: \(diff.old.version) → \(diff.new.version)")
@@ -56,6 +59,7 @@ public struct DiffMarkdownRenderer: Sendable {
         }
       }
     }
+    if let calibration { CalibrationDiffText.markdown(calibration, into: &out) }
     if let screening { ScreeningDiffText.markdown(screening, into: &out) }
     if let impact { DiffImpactMarkdown.render(impact, diff: diff, into: &out) }
     while out.last == "" { out.removeLast() }

@@ -17,7 +17,10 @@ public struct DiffTextRenderer: Sendable {
   public init(colour: Bool = false) { self.colour = colour }
 
   /// The revision as aligned text, with the portfolio impact when given.
-  public func render(_ diff: TaxonomyDiff, screening: ScreeningDiff? = nil, impact: DiffImpact? = nil) -> String {
+  public func render(
+    _ diff: TaxonomyDiff, calibration: CalibrationDiff? = nil, screening: ScreeningDiff? = nil,
+    impact: DiffImpact? = nil
+  ) -> String {
     let style = DiffTextStyle(colour: colour)
     var out: [String] = []
     out.append(style.heading("taxonomy \(diff.new.id): \(diff.old.version) → \(diff.new.version)"))
@@ -75,6 +78,7 @@ public struct DiffTextRenderer: Sendable {
         }
       }
     }
+    if let calibration { out += CalibrationDiffText.render(calibration, style: style) }
     if let screening { out += ScreeningDiffText.render(screening, style: style) }
     if let impact { out += DiffImpactText.render(impact, style: style) }
     return out.joined(separator: "\n") + "\n"

@@ -12,12 +12,18 @@ public struct DiffDocument: Sendable, Encodable {
   public var impact: DiffImpact?
   /// Changes of regimes and organisation lists, when either release has them.
   public var screening: ScreeningDiff?
+  /// Changes of the learned scoring, when either release is calibrated.
+  public var calibration: CalibrationDiff?
 
-  public init(_ diff: TaxonomyDiff, screening: ScreeningDiff? = nil, impact: DiffImpact? = nil) {
+  public init(
+    _ diff: TaxonomyDiff, calibration: CalibrationDiff? = nil, screening: ScreeningDiff? = nil,
+    impact: DiffImpact? = nil
+  ) {
     old = diff.old
     new = diff.new
-    identical = diff.isEmpty && (screening?.isEmpty ?? true)
+    identical = diff.isEmpty && (screening?.isEmpty ?? true) && (calibration?.isEmpty ?? true)
     self.screening = screening
+    self.calibration = calibration
     summary = DiffSummary(diff)
     manifest = diff.manifest
     nodes = diff.nodes
@@ -26,7 +32,7 @@ public struct DiffDocument: Sendable, Encodable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case schema, tool, old, new, identical, summary, manifest, nodes, lineage, screening, impact
+    case schema, tool, old, new, identical, summary, manifest, nodes, lineage, calibration, screening, impact
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -40,6 +46,7 @@ public struct DiffDocument: Sendable, Encodable {
     try c.encode(manifest, forKey: .manifest)
     try c.encode(nodes, forKey: .nodes)
     try c.encode(lineage, forKey: .lineage)
+    try c.encodeIfPresent(calibration, forKey: .calibration)
     try c.encodeIfPresent(screening, forKey: .screening)
     try c.encodeIfPresent(impact, forKey: .impact)
   }

@@ -64,19 +64,23 @@ struct DiffCommand: ParsableCommand {
       let rulesA = try ReleaseSpec.screening(old, extraLists: lists)
       let rulesB = try ReleaseSpec.screening(new, extraLists: lists)
       let screeningDiff = rulesA == nil && rulesB == nil ? nil : ScreeningDiff(from: rulesA, to: rulesB)
+      let calibrationDiff = CalibrationDiff(from: a.calibration, to: b.calibration)
       let impactReport = try impact.map { try measureImpact($0, a, b, rulesA, rulesB) }
       let rendered: String
       switch format {
       case .text:
         rendered = DiffTextRenderer(colour: output == nil && Terminal.stdoutColour).render(
-          diff, screening: screeningDiff, impact: impactReport)
+          diff, calibration: calibrationDiff, screening: screeningDiff, impact: impactReport)
       case .markdown:
-        rendered = DiffMarkdownRenderer().render(diff, screening: screeningDiff, impact: impactReport)
+        rendered = DiffMarkdownRenderer().render(
+          diff, calibration: calibrationDiff, screening: screeningDiff, impact: impactReport)
       case .json:
-        rendered = try ResultJSON.encode(DiffDocument(diff, screening: screeningDiff, impact: impactReport)) + "\n"
+        rendered =
+          try ResultJSON.encode(
+            DiffDocument(diff, calibration: calibrationDiff, screening: screeningDiff, impact: impactReport)) + "\n"
       }
       try OutputDestination(path: output).write(rendered)
-      return diff.isEmpty && (screeningDiff?.isEmpty ?? true)
+      return diff.isEmpty && (screeningDiff?.isEmpty ?? true) && (calibrationDiff?.isEmpty ?? true)
     }
     if !identical { throw ExitCode(ExitStatus.found) }
   }
