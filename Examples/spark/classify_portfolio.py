@@ -62,18 +62,21 @@ def result_schema(screening=False):
         ("carried", pa.map_(s, s)), ("invalid_utf8", b),
     ]
     if screening:
+        reason = pa.struct([("level", s), ("regime", s), ("measure", s), ("text", s)])
         columns.append(("screening", pa.struct([
-            ("level", s), ("reasons", pa.list_(s)),
+            ("triage", pa.struct([("level", s), ("reasons", pa.list_(reason))])),
             ("regimes", pa.list_(pa.struct([("id", s), ("status", s), ("level", s)]))),
-            ("organisations", pa.list_(pa.struct([("partner", s), ("list", s), ("organisation", s), ("alias", s)]))),
+            ("organisations", pa.list_(pa.struct([
+                ("partner", s), ("list", s), ("organisation", s), ("alias", s), ("level", s)]))),
         ])))
     columns.append(("partition", pa.int32()))
     return pa.schema(columns)
 
 
 ERROR_SCHEMA = "source string, line long, id string, reason string, partition int"
-# `dualscope batch` options that add the `screening` object to every result line.
-SCREENING_FLAG_PREFIX = "--partner-"
+# `dualscope batch` options that name screening columns: with any of them every result line has a
+# `screening` object (docs/result-schema.md).
+SCREENING_FLAGS = ("--partner-country-column", "--partner-org-column", "--nationality-column", "--funding-column")
 
 
 def parse_arguments(argv):
@@ -380,7 +383,10 @@ def main(argv):
     if "--threads" not in extra:
         extra += ["--threads", "1"]  # Spark runs one task a core: one thread a process
     flags += extra
-    screening = any(a.startswith(SCREENING_FLAG_PREFIX) for a in extra)
+    screening_columns = [extra[i + 1] for i, a in enumerate(extra[:-1]) if a in SCREENING_FLAGS]
+    screening_columns += [a.split("=", 1)[1] for a in extra if a.split("=", 1)[0] in SCREENING_FLAGS and "=" in a]
+    screening = bool(screening_columns)
+    needed += [c for c in screening_columns if c not in needed]
     schema = result_schema(screening=screening)
 
     # One string column of JSON lines. JSONL is read as text: the lines go to `dualscope batch` as

@@ -48,6 +48,42 @@ final class SparkRecipeTests: XCTestCase {
     XCTAssertNotNil(taxonomy?["content_hash"] as? String)
   }
 
+  /// Screening columns passed through to `batch`: the Parquet results carry the same triage as a
+  /// direct run, and a record with an unknown country is an error record on both sides.
+  func testScreenedPortfolioEqualsADirectBatchRun() throws {
+    try Self.requireSpark()
+    let folder = try TemporaryFolder("ds-spark")
+    defer { folder.remove() }
+    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let sample = try String(
+      contentsOf: CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl"), encoding: .utf8)
+    let countries = ["CN", "Iran", "Germany", "", "Russia; Belarus", "Atlantis"]
+    var lines: [String] = []
+    for (i, line) in sample.split(separator: "\n").enumerated() {
+      var object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      object["partner_country"] = countries[i % countries.count]
+      lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+    }
+    let input = try folder.write("screened.jsonl", lines.joined(separator: "\n") + "\n")
+    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
+    let screening = "--partner-country-column partner_country --date 2026-12-01"
+    let direct = try Self.run(
+      binary, ["batch", input] + layout + screening.split(separator: " ").map(String.init)
+        + ["--quiet", "-o", folder.path("direct.jsonl")])
+    XCTAssertEqual(direct.status, 1, "Atlantis is an error record: " + direct.stderr)
+
+    let spark = try Self.runRecipe(input, out: folder.path("out"), binary: binary, layout + ["--batch-args", screening])
+    XCTAssertEqual(spark.status, 0, spark.stderr)
+    let expected = try Self.results(jsonLines: String(contentsOfFile: folder.path("direct.jsonl"), encoding: .utf8))
+    let actual = try Self.sparkResults(folder.path("out"))
+    XCTAssertEqual(expected.count, lines.count - lines.indices.filter { $0 % countries.count == 5 }.count)
+    XCTAssertTrue(expected.values.contains { $0.triage.hasPrefix("consult") })
+    XCTAssertFalse(expected.values.contains { $0.triage.isEmpty })
+    Self.assertSame(actual, expected)
+    let check = try Self.metadata(folder.path("out"))["check"] as? [String: Any]
+    XCTAssertEqual(check?["errors"] as? Int, lines.count - expected.count)
+  }
+
   /// A generated portfolio with an empty ID every 997 records (error records). It holds 100,000
   /// records when the release binary (`.build-batch/release/dualscope`) exists; the debug binary
   /// `swift test` builds is about ten times slower, so with it the portfolio holds 20,000.
@@ -106,7 +142,9 @@ final class SparkRecipeTests: XCTestCase {
     var areas: [String]
     var fields: [String]
     var carried: String
-    var description: String { "\(status) \(level) areas \(areas) fields \(fields) carried \(carried)" }
+    /// The triage level and the regimes' statuses, when screened.
+    var triage: String = ""
+    var description: String { "\(status) \(level) areas \(areas) fields \(fields) carried \(carried) triage \(triage)" }
   }
 
   static func reduce(_ object: [String: Any]) -> Reduced {
@@ -117,9 +155,15 @@ final class SparkRecipeTests: XCTestCase {
       }
     }
     let carried = ((object["carried"] as? [String: Any]) ?? [:]).map { "\($0.key)=\($0.value)" }.sorted()
+    var triage = ""
+    if let s = object["screening"] as? [String: Any] {
+      let level = (s["triage"] as? [String: Any])?["level"] as? String ?? "?"
+      let regimes = ((s["regimes"] as? [[String: Any]]) ?? []).map { "\($0["id"] as? String ?? "?"):\($0["status"] as? String ?? "?")" }
+      triage = ([level] + regimes).joined(separator: " ")
+    }
     return Reduced(
       status: object["status"] as? String ?? "?", level: object["level"] as? String ?? "?", areas: list("areas"),
-      fields: list("fields"), carried: carried.joined(separator: ","))
+      fields: list("fields"), carried: carried.joined(separator: ","), triage: triage)
   }
 
   /// Results by id from JSON lines; a repeated id is a failure.
