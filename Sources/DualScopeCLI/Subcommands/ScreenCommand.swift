@@ -56,23 +56,25 @@ struct ScreenCommand: ParsableCommand {
 
   func run() throws {
     let text = try Failure.guarding { try input.read() }
-    let day = try Failure.guarding { () throws -> CalendarDay in
+    try Failure.guarding {
       if text.allSatisfy(\.isWhitespace) {
         throw CLIError("the text is empty: give a project description as an argument, with --file, or on standard input")
       }
-      guard let date else { return CalendarDay.today() }
-      guard let day = CalendarDay(date) else {
-        throw CLIError("invalid date '\(date)': give a real day as YYYY-MM-DD")
+      do throws(ScreeningInputError) {
+        _ = try ScreeningInput.day(date)
+      } catch {
+        throw CLIError(error.message)
       }
-      return day
     }
     let rules = try loadRules()
     let screeningInput = try Failure.guarding { () throws -> ScreeningInput in
-      let partners = try partnerCountries.map { try country($0, rules: rules, option: "--partner-country") }
-      let nationality = try personNationality.map { try country($0, rules: rules, option: "--person-nationality") }
-      return ScreeningInput(
-        partnerCountries: partners, partnerOrganisations: partnerOrgs, nationality: nationality,
-        funding: funding.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }, date: day)
+      do throws(ScreeningInputError) {
+        return try ScreeningInput(
+          countries: rules.countries, partnerCountries: partnerCountries, partnerOrganisations: partnerOrgs,
+          nationality: personNationality, funding: funding, date: date, names: .options)
+      } catch {
+        throw CLIError(error.message)
+      }
     }
     let classifier = try Failure.guarding { try taxonomy.classifier(scoring) }
     let problems = rules.check(against: classifier.taxonomy)
@@ -117,16 +119,6 @@ struct ScreenCommand: ParsableCommand {
       StandardStreams.error("\(count) error\(count == 1 ? "" : "s") in the regimes or lists\n")
       throw ExitCode(ExitStatus.usageOrDataError)
     }
-  }
-
-  private func country(_ text: String, rules: ScreeningRules, option: String) throws -> String {
-    if let c = rules.countries.resolve(text) { return c.code }
-    var message = "\(option): unknown country '\(text)'"
-    let suggestions = rules.countries.suggestions(for: text)
-    if !suggestions.isEmpty {
-      message += " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: " or "))?)"
-    }
-    throw CLIError(message + "; give an ISO 3166-1 alpha-2 code or a country name")
   }
 }
 
