@@ -1,12 +1,18 @@
 import Dispatch
 import Foundation
 import Hummingbird
+import NIOCore
+import NIOPosix
 
 extension DualScopeService {
   /// Runs the server until SIGTERM or SIGINT, then lets requests in flight finish. Prints where
   /// it listens on standard error. Blocks the calling thread; answers the error that stopped the
   /// server, if any.
   public func runUntilSignalled() -> (any Error)? {
+    // Swift concurrency runs on NIO's event loops (as many as cores): a request's handler runs
+    // on the loop that read it instead of hopping to a pool of its own threads, and two busy
+    // pools no longer take turns on the same cores. Only possible before any task has run.
+    _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     let app = application { channel in
       let port = channel.localAddress?.port ?? configuration.port
       FileHandle.standardError.write(Data("listening on http://\(configuration.host):\(port)\n".utf8))
