@@ -5,21 +5,37 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// The HTTP service: the API under `/api/v1` and the self-check page at `/`. The classifier is
-/// built once and shared by every request; the answers that never change (the taxonomy, the
-/// page, the OpenAPI document) are encoded once.
+/// The HTTP service: the API under `/api/v1` and the self-check page at `/`. The classifier and
+/// the screener are built once and shared by every request; the answers that never change (the
+/// taxonomy, the page, the OpenAPI document) are encoded once.
 public struct DualScopeService: Sendable {
   public let configuration: ServerConfiguration
   let classifier: Classifier
   let metadata: ResultMetadata
+  /// Writes classify's answer by hand, the run metadata encoded once.
+  let classificationWriter: ClassificationDocumentWriter
   let taxonomyJSON: ByteBuffer
   let healthJSON: ByteBuffer
   let gauge: RequestGauge
+  /// The screener and what every screening result records; `nil` when the server screens
+  /// nothing (its regimes do not fit the release): `POST screen` then answers 501.
+  let screening: Screening?
 
-  public init(classifier: Classifier, configuration: ServerConfiguration) throws {
+  struct Screening: Sendable {
+    let screener: Screener
+    let metadata: ScreeningMetadata
+  }
+
+  /// A service over a classifier and, when given, regimes and lists that fit its release
+  /// (``ScreeningRules/check(against:)`` finds nothing).
+  public init(classifier: Classifier, screening rules: ScreeningRules? = nil, configuration: ServerConfiguration) throws {
     self.classifier = classifier
     self.configuration = configuration
+    screening = try rules.map {
+      Screening(screener: try Screener(rules: $0), metadata: ScreeningMetadata(taxonomy: classifier.taxonomy, rules: $0))
+    }
     metadata = ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options)
+    classificationWriter = try ClassificationDocumentWriter(metadata: metadata)
     taxonomyJSON = ByteBuffer(string: try ResultJSON.encode(TaxonomyView(classifier.taxonomy)) + "\n")
     let t = classifier.taxonomy
     healthJSON = ByteBuffer(
@@ -43,8 +59,7 @@ public struct DualScopeService: Sendable {
     api.get("taxonomy") { _, _ in Self.json(taxonomyJSON) }
     api.post("classify") { request, _ in
       let text = try await readText(request)
-      let document = ClassificationDocument(metadata: metadata, body: classifier.classify(text))
-      return Self.json(ByteBuffer(string: try ResultJSON.encode(document, pretty: false) + "\n"))
+      return Self.json(ByteBuffer(bytes: classificationWriter.encode(classifier.classify(text))))
     }
     api.post("explain") { request, _ in
       let text = try await readText(request)
@@ -52,6 +67,7 @@ public struct DualScopeService: Sendable {
       return Self.json(ByteBuffer(string: try ResultJSON.encode(document, pretty: false) + "\n"))
     }
     api.post("batch") { request, _ in try await batch(request) }
+    api.post("screen") { request, _ in try await screen(request) }
     return router
   }
 
@@ -105,23 +121,74 @@ public struct DualScopeService: Sendable {
     }
   }
 
-  /// The `text` of a JSON body `{"text": "…"}`.
-  func readText(_ request: Request) async throws -> String {
+  /// The body of a request that must be JSON (415 for another Content-Type).
+  func readJSONBody(_ request: Request) async throws -> ByteBuffer {
     if let type = request.headers[.contentType], !Self.isJSON(type) {
       throw APIError(.unsupportedMediaType, "expected Content-Type application/json, got '\(type)'")
     }
-    let body = try await readBody(request)
+    return try await readBody(request)
+  }
+
+  /// The `text` of a JSON body `{"text": "…"}`.
+  func readText(_ request: Request) async throws -> String {
+    let body = try await readJSONBody(request)
     let decoded: TextRequest
     do {
       decoded = try body.withUnsafeReadableBytes { try TextRequest.decode($0) }
     } catch let error as TextRequestError {
       throw APIError(.badRequest, error.message)
     }
-    let limit = configuration.maxTextBytes
-    if decoded.text.utf8.count > limit {
-      throw APIError(.contentTooLarge, "text of \(decoded.text.utf8.count) bytes is over the limit of \(limit) bytes")
-    }
+    try checkTextLength(decoded.text)
     return decoded.text
+  }
+
+  /// 413 for a text over the text limit.
+  func checkTextLength(_ text: String) throws {
+    let limit = configuration.maxTextBytes
+    if text.utf8.count > limit {
+      throw APIError(.contentTooLarge, "text of \(text.utf8.count) bytes is over the limit of \(limit) bytes")
+    }
+  }
+
+  // MARK: Screening
+
+  /// `POST screen`: the document `screen --format json` prints for the same inputs and release.
+  func screen(_ request: Request) async throws -> Response {
+    guard let screening else {
+      let t = classifier.taxonomy
+      throw APIError(
+        .notImplemented, "this server screens nothing: its regimes do not fit taxonomy \(t.id) \(t.version)")
+    }
+    let body = try await readJSONBody(request)
+    let decoded: ScreenRequest
+    do {
+      decoded = try body.withUnsafeReadableBytes { try ScreenRequest.decode($0) }
+    } catch let error as TextRequestError {
+      throw APIError(.badRequest, error.message)
+    }
+    try checkTextLength(decoded.text)
+    if decoded.text.allSatisfy(\.isWhitespace) {
+      throw APIError(.badRequest, "the text is empty: give a project description in 'text'")
+    }
+    let input: ScreeningInput
+    do throws(ScreeningInputError) {
+      input = try ScreeningInput(
+        countries: screening.screener.rules.countries, partnerCountries: decoded.partnerCountries,
+        partnerOrganisations: decoded.partnerOrganisations, nationality: decoded.personNationality,
+        funding: decoded.funding, date: decoded.date, names: .jsonKeys)
+    } catch {
+      throw APIError(.badRequest, error.message)
+    }
+    var classifier = self.classifier
+    if let cut = decoded.cut {
+      var options = classifier.options
+      options.cut = cut
+      classifier = Classifier(index: classifier.index, options: options)
+    }
+    let classification = classifier.classify(decoded.text)
+    let result = screening.screener.screen(text: decoded.text, classification: classification, input: input)
+    let document = ScreeningDocument(metadata: screening.metadata, classification: classification, screening: result)
+    return Self.json(ByteBuffer(string: try ResultJSON.encode(document, pretty: false) + "\n"))
   }
 
   static func isJSON(_ contentType: String) -> Bool {

@@ -36,6 +36,37 @@ final class ClassifyAPITests: XCTestCase {
     }
   }
 
+  func testBodiesWithEscapesAndSpacingReadTheTextTheyHold() async throws {
+    let app = try ServerFixture.application()
+    let classifier = ServerFixture.classifier
+    let writer = try ClassificationDocumentWriter(
+      metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options))
+    let cases: [(String, String)] = [
+      ("{\"text\":\"quantum computing\"}", "quantum computing"),
+      (" \n{ \"text\" :\t\"quantum\\ncomputing\" }\r\n", "quantum\ncomputing"),
+      ("{\"text\":\"qu\\u0061ntum \\\"key\\\" distribution \\/ \\u00e9\\ud83d\\ude00\\b\\f\\t\\\\\"}", "quantum \"key\" distribution / é😀\u{08}\u{0C}\t\\"),
+      ("{\"text\":\"kwantumcomputer ée\"}", "kwantumcomputer ée"),
+      ("{\"te\\u0078t\":\"quantum sensing\"}", "quantum sensing"),
+    ]
+    try await app.test(.router) { client in
+      for (body, text) in cases {
+        try await client.execute(
+          uri: "/api/v1/classify", method: .post, headers: ServerFixture.jsonHeaders, body: ByteBuffer(string: body)
+        ) { response in
+          XCTAssertEqual(response.status, .ok, body)
+          XCTAssertEqual(Array(response.body.readableBytesView), writer.encode(classifier.classify(text)), body)
+        }
+      }
+      for body in ["{\"text\":\"a\\ud800\"}", "{\"text\":\"a\", \"text\":\"b\"}", "{\"text\":\"a\\x\"}", "{\"text\":\"a\u{01}\"}"] {
+        try await client.execute(
+          uri: "/api/v1/classify", method: .post, headers: ServerFixture.jsonHeaders, body: ByteBuffer(string: body)
+        ) { response in
+          XCTAssertNotEqual(response.status, .internalServerError, body)
+        }
+      }
+    }
+  }
+
   func testExplainAnswersWhatTheCommandPrints() async throws {
     let app = try ServerFixture.application()
     let cli = try CommandRunner.run(["explain", "--format", "json", "--file", "-"], stdin: ServerFixture.quantumText)

@@ -35,6 +35,17 @@ final class OpenAPITests: XCTestCase {
         ([.contentType: "text/csv"], ByteBuffer(string: "x,y\n1,2\n")),
         ([.contentType: "image/png"], ByteBuffer(string: "x")),
       ]
+    case ("/api/v1/screen", "post"):
+      return [
+        (ServerFixture.jsonHeaders, ServerFixture.jsonBody(["text": ServerFixture.quantumText])),
+        (
+          ServerFixture.jsonHeaders,
+          ServerFixture.jsonBody(["text": ServerFixture.quantumText, "partner_countries": ["IR"], "date": "2026-01-02"])
+        ),
+        (ServerFixture.jsonHeaders, ServerFixture.jsonBody(["text": ServerFixture.quantumText, "partner_countries": ["Irann"]])),
+        (ServerFixture.jsonHeaders, ByteBuffer(string: "{\"text\":")),
+        ([.contentType: "text/plain"], ByteBuffer(string: "quantum")),
+      ]
     case (_, "post"):
       return [
         (ServerFixture.jsonHeaders, ServerFixture.jsonBody(["text": ServerFixture.quantumText])),
@@ -52,7 +63,10 @@ final class OpenAPITests: XCTestCase {
     let paths = try XCTUnwrap(doc["paths"] as? [String: [String: Any]])
     XCTAssertEqual(
       Set(paths.keys),
-      ["/api/v1/healthz", "/api/v1/openapi.json", "/api/v1/taxonomy", "/api/v1/classify", "/api/v1/explain", "/api/v1/batch"])
+      [
+        "/api/v1/healthz", "/api/v1/openapi.json", "/api/v1/taxonomy", "/api/v1/classify", "/api/v1/explain",
+        "/api/v1/screen", "/api/v1/batch",
+      ])
     let token = "a-token-long-enough-0001"
     for withAuth in [false, true] {
       let app = try ServerFixture.application { if withAuth { $0.tokens = [token] } }
@@ -90,7 +104,7 @@ final class OpenAPITests: XCTestCase {
         let served = try XCTUnwrap(ServerFixture.decode(response.body) as? NSDictionary)
         XCTAssertEqual(served, committed as NSDictionary)
         let description = ((committed["info"] as? [String: Any])?["description"] as? String) ?? ""
-        XCTAssertTrue(description.contains("Screening"), "the document says screening is not offered yet")
+        XCTAssertTrue(description.contains("no result is not clearance"), "the document carries the disclaimer")
       }
     }
   }

@@ -3,8 +3,9 @@ import Foundation
 import XCTest
 
 /// The self-check page in headless Chromium against a running server: it loads, runs the
-/// example text through the API, marks the evidence in the text, logs nothing to the console,
-/// and draws something. Skipped when no Chromium is installed (`apt-get install chromium`).
+/// example text through the API, marks the evidence in the text, screens a text with a partner
+/// country and shows the triage, logs nothing to the console, and draws something. Skipped when
+/// no Chromium is installed (`apt-get install chromium`).
 final class PageBrowserTests: XCTestCase {
   var scratch: URL!
 
@@ -46,6 +47,19 @@ final class PageBrowserTests: XCTestCase {
     XCTAssertTrue(dutch.contains("lang=\"nl\""))
     XCTAssertTrue(dutch.contains("Projectbeschrijving"))
     XCTAssertGreaterThan(dutch.components(separatedBy: "<mark").count - 1, 0, dutch)
+
+    // A partner country: the page screens the text too and shows the triage and the disclaimer.
+    let (screened, screenLog) = try browse(server.base + "/#screen-example", ["--dump-dom"])
+    XCTAssertEqual(consoleLines(screenLog), [], screenLog)
+    XCTAssertFalse(screened.contains("id=\"screening\" hidden"), "the screening is shown")
+    XCTAssertTrue(screened.contains("Triage: consult"), screened)
+    XCTAssertTrue(screened.contains("class=\"triage-consult\""), screened)
+    XCTAssertTrue(screened.contains("no result is not clearance"), screened)
+    XCTAssertTrue(screened.contains("eu-iran"), screened)
+    let (dutchScreened, dutchLog) = try browse(server.base + "/#screen-example-nl", ["--dump-dom"])
+    XCTAssertEqual(consoleLines(dutchLog), [], dutchLog)
+    XCTAssertTrue(dutchScreened.contains("Triage: overleggen"), dutchScreened)
+    XCTAssertTrue(dutchScreened.contains("Partnerlanden"), dutchScreened)
 
     // A screenshot that is not blank.
     let shot = scratch.appendingPathComponent("page.png")

@@ -5,7 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 
-/// One classifier over the newest shipped release, built once for every test.
+/// One classifier over the newest shipped release and the shipped regimes, built once for every test.
 enum ServerFixture {
   static let classifier: Classifier = {
     do {
@@ -15,12 +15,21 @@ enum ServerFixture {
     }
   }()
 
+  /// The shipped regimes and lists, loaded once.
+  static let rules: ScreeningRules = {
+    do {
+      return try ShippedScreening.load()
+    } catch {
+      fatalError("the shipped regimes do not load: \(error)")
+    }
+  }()
+
   static func service(_ change: (inout ServerConfiguration) -> Void = { _ in }) throws -> DualScopeService {
     var config = ServerConfiguration()
     config.accessLog = false
     config.port = 0
     change(&config)
-    return try DualScopeService(classifier: classifier, configuration: config)
+    return try DualScopeService(classifier: classifier, screening: rules, configuration: config)
   }
 
   static func application(_ change: (inout ServerConfiguration) -> Void = { _ in }) throws -> some ApplicationProtocol {

@@ -49,9 +49,11 @@ struct RegimeOptions: ParsableArguments {
 
   /// `--date`: a day as YYYY-MM-DD, today (UTC) when nil.
   static func day(_ date: String?) throws -> CalendarDay {
-    guard let date else { return CalendarDay.today() }
-    guard let day = CalendarDay(date) else { throw CLIError("invalid date '\(date)': give a real day as YYYY-MM-DD") }
-    return day
+    do throws(ScreeningInputError) {
+      return try ScreeningInput.day(date)
+    } catch {
+      throw CLIError(error.message)
+    }
   }
 }
 

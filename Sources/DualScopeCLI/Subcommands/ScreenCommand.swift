@@ -47,19 +47,21 @@ struct ScreenCommand: ParsableCommand {
 
   func run() throws {
     let text = try Failure.guarding { try input.read() }
-    let day = try Failure.guarding { () throws -> CalendarDay in
+    try Failure.guarding {
       if text.allSatisfy(\.isWhitespace) {
         throw CLIError("the text is empty: give a project description as an argument, with --file, or on standard input")
       }
-      return try RegimeOptions.day(date)
+      _ = try RegimeOptions.day(date)
     }
     let rules = try regimeOptions.rules()
     let screeningInput = try Failure.guarding { () throws -> ScreeningInput in
-      let partners = try partnerCountries.map { try country($0, rules: rules, option: "--partner-country") }
-      let nationality = try personNationality.map { try country($0, rules: rules, option: "--person-nationality") }
-      return ScreeningInput(
-        partnerCountries: partners, partnerOrganisations: partnerOrgs, nationality: nationality,
-        funding: funding.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }, date: day)
+      do throws(ScreeningInputError) {
+        return try ScreeningInput(
+          countries: rules.countries, partnerCountries: partnerCountries, partnerOrganisations: partnerOrgs,
+          nationality: personNationality, funding: funding, date: date, names: .options)
+      } catch {
+        throw CLIError(error.message)
+      }
     }
     let classifier = try Failure.guarding { try taxonomy.classifier(scoring) }
     let screener = try RegimeOptions.screener(rules, for: classifier.taxonomy)
@@ -78,14 +80,6 @@ struct ScreenCommand: ParsableCommand {
       rendered = ScreeningTextRenderer().render(result, classification: classification, metadata: metadata)
     }
     try Failure.guarding { try OutputDestination(path: output).write(rendered) }
-  }
-
-  private func country(_ text: String, rules: ScreeningRules, option: String) throws -> String {
-    switch rules.countries.code(for: text) {
-    case .success(let code): return code
-    case .failure(let unknown):
-      throw CLIError("\(option): \(unknown.message); give an ISO 3166-1 alpha-2 code or a country name")
-    }
   }
 }
 

@@ -25,6 +25,17 @@ struct ServeCommand: ParsableCommand {
 
   @OptionGroup var taxonomy: TaxonomyOptions
 
+  @Option(
+    help: ArgumentHelp(
+      "For POST screen: a release folder holding regimes/ (and lists/), or a regimes folder (default: the shipped regimes).",
+      valueName: "dir"))
+  var regimes: String?
+
+  @Option(
+    name: .customLong("lists"),
+    help: ArgumentHelp("For POST screen: a folder of named-organisation lists to add (repeatable).", valueName: "dir"))
+  var lists: [String] = []
+
   @Option(help: "Worker threads for a batch request (default: the number of cores).")
   var threads: Int?
 
@@ -68,6 +79,8 @@ struct ServeCommand: ParsableCommand {
   }
 
   func run() throws {
+    let classifier = try Failure.guarding { try Classifier(taxonomy: try taxonomy.load().taxonomy) }
+    let rules = try screeningRules(for: classifier.taxonomy)
     let service = try Failure.guarding { () throws -> DualScopeService in
       var config = ServerConfiguration()
       config.host = host
@@ -80,13 +93,42 @@ struct ServeCommand: ParsableCommand {
       config.idleTimeoutSeconds = idleTimeout
       config.readTimeoutSeconds = readTimeout
       config.accessLog = !quiet
-      let classifier = try Classifier(taxonomy: try taxonomy.load().taxonomy)
-      return try DualScopeService(classifier: classifier, configuration: config)
+      return try DualScopeService(classifier: classifier, screening: rules, configuration: config)
     }
     let failure = service.runUntilSignalled()
     if let failure {
       StandardStreams.error("error: the server stopped: \(failure)\n")
       throw ExitCode(ExitStatus.usageOrDataError)
     }
+  }
+
+  /// The regimes and lists `POST screen` uses: those of `--regimes` or the shipped ones, with the
+  /// `--lists` folders. Regimes that do not fit the release stop the start when they were asked
+  /// for; the shipped ones that do not fit (an older `--taxonomy`) leave screening off, with a note.
+  private func screeningRules(for release: Taxonomy) throws -> ScreeningRules? {
+    let rules: ScreeningRules
+    do {
+      if let regimes {
+        rules = try ScreeningLoader.load(directory: regimes, extraLists: lists)
+      } else {
+        rules = try ShippedScreening.load(extraLists: lists)
+      }
+    } catch {
+      StandardStreams.error(
+        DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
+      let count = error.errors.count
+      StandardStreams.error("\(count) error\(count == 1 ? "" : "s") in the regimes or lists\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+    let problems = rules.check(against: release)
+    if problems.isEmpty { return rules }
+    if regimes != nil || !lists.isEmpty {
+      StandardStreams.error(DiagnosticRenderer(sources: rules.sources, colour: Terminal.stderrColour).render(problems))
+      StandardStreams.error("the regimes do not fit taxonomy \(release.version); choose another with --taxonomy\n")
+      throw ExitCode(ExitStatus.usageOrDataError)
+    }
+    StandardStreams.error(
+      "note: the shipped regimes do not fit taxonomy \(release.version): POST /api/v1/screen answers 501\n")
+    return nil
   }
 }

@@ -14,6 +14,16 @@
       threshold: "Threshold", sensitivity: "Sensitivity", why: "How the score was made",
       failed: "The request failed", status: "Status",
       levels: { none: "none", low: "low", elevated: "elevated", high: "high" },
+      screenLegend: "Screening (optional)",
+      screenHelp: "With a partner country or organisation, the project is also screened against sanctions and export-control regimes.",
+      countriesLabel: "Partner countries", countriesHelp: "ISO codes or names, separated by commas (e.g. IR, Nederland).",
+      organisationsLabel: "Partner organisations", organisationsHelp: "One organisation a line, as written.",
+      screening: "Screening", disclaimer: "A working aid, not legal advice; no result is not clearance.",
+      triage: "Triage", reasons: "Reasons", regimes: "Regimes that apply or may apply", hits: "Organisation-list hits",
+      next: "What to check next", date: "screening date", fictional: "fictional example list", via: "through",
+      triageLevels: { none: "none", attention: "attention", check: "check", consult: "consult" },
+      statuses: { applies: "applies", "may-apply": "may apply" },
+      screen_example_text: "Gas centrifuge cascades for uranium enrichment. We model the separative work of gas centrifuge cascades for uranium enrichment and the rotor dynamics of high-speed centrifuges.",
       example_text: "Quantum computing with superconducting qubits. We develop cryogenic control electronics for superconducting transmon qubits and study quantum error correction on a quantum processor, with microwave pulse shaping and Josephson parametric amplifiers."
     },
     nl: {
@@ -29,6 +39,16 @@
       threshold: "Drempel", sensitivity: "Gevoeligheid", why: "Hoe de score tot stand kwam",
       failed: "Het verzoek is mislukt", status: "Status",
       levels: { none: "geen", low: "laag", elevated: "verhoogd", high: "hoog" },
+      screenLegend: "Screening (optioneel)",
+      screenHelp: "Met een partnerland of partnerorganisatie wordt het project ook getoetst aan sanctie- en exportcontroleregimes.",
+      countriesLabel: "Partnerlanden", countriesHelp: "ISO-codes of namen, gescheiden door komma's (bijv. IR, Nederland).",
+      organisationsLabel: "Partnerorganisaties", organisationsHelp: "Eén organisatie per regel, zoals geschreven.",
+      screening: "Screening", disclaimer: "Een hulpmiddel, geen juridisch advies; geen uitkomst betekent geen vrijgave.",
+      triage: "Triage", reasons: "Redenen", regimes: "Regimes die (mogelijk) van toepassing zijn", hits: "Treffers op organisatielijsten",
+      next: "Wat nu na te gaan", date: "screeningsdatum", fictional: "fictieve voorbeeldlijst", via: "via",
+      triageLevels: { none: "geen", attention: "aandacht", check: "nagaan", consult: "overleggen" },
+      statuses: { applies: "van toepassing", "may-apply": "mogelijk van toepassing" },
+      screen_example_text: "Gascentrifugecascades voor uraniumverrijking. We modelleren de scheidingsarbeid van gascentrifuges voor uraniumverrijking en de rotordynamica van snelle centrifuges.",
       example_text: "Kwantumcomputers met supergeleidende qubits. We ontwikkelen cryogene besturingselektronica voor supergeleidende transmon-qubits en onderzoeken kwantumfoutcorrectie op een kwantumprocessor."
     }
   };
@@ -54,7 +74,7 @@
     for (var i = 0; i < nodes.length; i++) { nodes[i].textContent = t(nodes[i].getAttribute("data-t")); }
     $("lang-en").setAttribute("aria-pressed", String(next === "en"));
     $("lang-nl").setAttribute("aria-pressed", String(next === "nl"));
-    if (last) { render(last.doc, last.text); }
+    if (last) { render(last.doc, last.text); renderScreening(last.screen); }
   }
 
   function status(message, isError) {
@@ -150,6 +170,57 @@
     $("results").hidden = false;
   }
 
+  function listItems(node, items) {
+    clear(node);
+    if (!items.length) { node.appendChild(el("li", t("none"))); }
+    items.forEach(function (item) { node.appendChild(el("li", item.text, item.cls)); });
+  }
+
+  // The screening's triage, its reasons, the regimes that apply or may apply and the list hits.
+  function renderScreening(doc) {
+    var box = $("screening");
+    if (!doc) { box.hidden = true; return; }
+    var level = doc.triage.level;
+    var tr = $("triage");
+    tr.textContent = t("triage") + ": " + (texts[lang].triageLevels[level] || level) + " (" + t("date") + " " + doc.date + ")";
+    tr.className = "triage-" + level;
+    listItems($("reasons"), doc.triage.reasons.map(function (r) {
+      var where = r.regime ? r.regime + (r.measure ? "/" + r.measure : "") + ": " : "";
+      return { text: (texts[lang].triageLevels[r.level] || r.level) + " · " + where + r.text, cls: "triage-" + r.level };
+    }));
+    listItems($("regimes"), doc.regimes.filter(function (g) { return g.status === "applies" || g.status === "may-apply"; })
+      .map(function (g) {
+        var why = g.reasons.length ? ": " + g.reasons.join(" ") : "";
+        return { text: g.name + " (" + g.id + ") · " + (texts[lang].statuses[g.status] || g.status) + why, cls: "triage-" + g.level };
+      }));
+    listItems($("hits"), doc.organisations.map(function (h) {
+      return {
+        text: h.partner + " → " + h.name + " (" + h.list + " " + h.list_version + (h.list_fictional ? ", " + t("fictional") : "") +
+          ") " + t("via") + " '" + h.alias + "'",
+        cls: "triage-" + h.level
+      };
+    }));
+    listItems($("next"), doc.triage.next.map(function (n) { return { text: n }; }));
+    box.hidden = false;
+  }
+
+  // The partner countries (comma-separated) and organisations (one a line) the form holds.
+  function partners() {
+    function split(value, separator) {
+      return value.split(separator).map(function (s) { return s.trim(); }).filter(function (s) { return s.length > 0; });
+    }
+    return { countries: split($("countries").value, /[,;]/), organisations: split($("organisations").value, /\n/) };
+  }
+
+  function post(path, headers, body) {
+    return fetch(path, { method: "POST", headers: headers, body: JSON.stringify(body) }).then(function (response) {
+      return response.json().then(function (doc) {
+        if (!response.ok) { throw new Error(response.status + ": " + (doc.error || "")); }
+        return doc;
+      });
+    });
+  }
+
   function submit(event) {
     if (event) { event.preventDefault(); }
     var text = $("text").value;
@@ -158,14 +229,16 @@
     var headers = { "Content-Type": "application/json" };
     var token = $("token").value.trim();
     if (token) { headers.Authorization = "Bearer " + token; }
-    fetch("/api/v1/explain", { method: "POST", headers: headers, body: JSON.stringify({ text: text }) })
-      .then(function (response) {
-        return response.json().then(function (doc) {
-          if (!response.ok) { throw new Error(response.status + ": " + (doc.error || "")); }
-          last = { doc: doc, text: text };
-          render(doc, text);
-          status(t("done"), false);
-        });
+    var p = partners();
+    var screened = p.countries.length || p.organisations.length
+      ? post("/api/v1/screen", headers, { text: text, partner_countries: p.countries, partner_organisations: p.organisations })
+      : Promise.resolve(null);
+    Promise.all([post("/api/v1/explain", headers, { text: text }), screened])
+      .then(function (docs) {
+        last = { doc: docs[0], text: text, screen: docs[1] };
+        render(docs[0], text);
+        renderScreening(docs[1]);
+        status(t("done"), false);
       })
       .catch(function (error) { status(t("failed") + " (" + error.message + ")", true); });
   }
@@ -183,6 +256,12 @@
     submit();
   }
 
+  function screenExample() {
+    $("text").value = t("screen_example_text");
+    $("countries").value = "Iran";
+    submit();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     $("form").addEventListener("submit", submit);
     $("file").addEventListener("change", pickFile);
@@ -192,7 +271,9 @@
     var wanted = (navigator.language || "en").slice(0, 2) === "nl" ? "nl" : "en";
     if (location.hash.indexOf("nl") >= 0) { wanted = "nl"; }
     setLanguage(wanted);
-    // "#example" (or "#example-nl") runs the example at once: a link for a demonstration.
+    // "#example" (or "#example-nl") runs the example at once, "#screen-example" (or
+    // "#screen-example-nl") the screening example with a partner country: links for a demonstration.
     if (location.hash.indexOf("#example") === 0) { example(); }
+    if (location.hash.indexOf("#screen-example") === 0) { screenExample(); }
   });
 })();
