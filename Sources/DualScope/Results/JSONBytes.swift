@@ -28,6 +28,9 @@ struct JSONBytes: ~Copyable {
     bytes.append(UInt8(ascii: ":"))
   }
 
+  /// A JSON string, escaped as Foundation's `JSONEncoder` escapes it (with
+  /// `.withoutEscapingSlashes`): `\"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f`, other control
+  /// characters as `\u00xx`; so the server's hand-written answers equal the Codable ones.
   mutating func string(_ s: String) {
     bytes.append(UInt8(ascii: "\""))
     // Most strings need no escape: copy them whole.
@@ -48,6 +51,8 @@ struct JSONBytes: ~Copyable {
       case 0x0A: raw("\\n")
       case 0x0D: raw("\\r")
       case 0x09: raw("\\t")
+      case 0x08: raw("\\b")
+      case 0x0C: raw("\\f")
       case 0..<0x20:
         let hex: StaticString = "0123456789abcdef"
         raw("\\u00")

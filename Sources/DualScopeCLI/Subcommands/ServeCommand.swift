@@ -25,16 +25,7 @@ struct ServeCommand: ParsableCommand {
 
   @OptionGroup var taxonomy: TaxonomyOptions
 
-  @Option(
-    help: ArgumentHelp(
-      "For POST screen: a release folder holding regimes/ (and lists/), or a regimes folder (default: the shipped regimes).",
-      valueName: "dir"))
-  var regimes: String?
-
-  @Option(
-    name: .customLong("lists"),
-    help: ArgumentHelp("For POST screen: a folder of named-organisation lists to add (repeatable).", valueName: "dir"))
-  var lists: [String] = []
+  @OptionGroup(title: "For POST screen") var regimeOptions: RegimeOptions
 
   @Option(help: "Worker threads for a batch request (default: the number of cores).")
   var threads: Int?
@@ -106,26 +97,11 @@ struct ServeCommand: ParsableCommand {
   /// `--lists` folders. Regimes that do not fit the release stop the start when they were asked
   /// for; the shipped ones that do not fit (an older `--taxonomy`) leave screening off, with a note.
   private func screeningRules(for release: Taxonomy) throws -> ScreeningRules? {
-    let rules: ScreeningRules
-    do {
-      if let regimes {
-        rules = try ScreeningLoader.load(directory: regimes, extraLists: lists)
-      } else {
-        rules = try ShippedScreening.load(extraLists: lists)
-      }
-    } catch {
-      StandardStreams.error(
-        DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
-      let count = error.errors.count
-      StandardStreams.error("\(count) error\(count == 1 ? "" : "s") in the regimes or lists\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
-    }
-    let problems = rules.check(against: release)
-    if problems.isEmpty { return rules }
-    if regimes != nil || !lists.isEmpty {
-      StandardStreams.error(DiagnosticRenderer(sources: rules.sources, colour: Terminal.stderrColour).render(problems))
-      StandardStreams.error("the regimes do not fit taxonomy \(release.version); choose another with --taxonomy\n")
-      throw ExitCode(ExitStatus.usageOrDataError)
+    let rules = try regimeOptions.rules()
+    if rules.check(against: release).isEmpty { return rules }
+    if regimeOptions.regimes != nil || !regimeOptions.lists.isEmpty {
+      // Prints what does not fit and exits 2.
+      _ = try RegimeOptions.screener(rules, for: release)
     }
     StandardStreams.error(
       "note: the shipped regimes do not fit taxonomy \(release.version): POST /api/v1/screen answers 501\n")
