@@ -12,9 +12,9 @@ struct ScreenCommand: ParsableCommand {
     discussion: """
       The text is classified as with `classify`; the fields found, the partners, the person's \
       nationality, the funding and the date are then checked against each regime. A working aid, \
-      not legal advice: no result is not clearance. Until a complete release ships regimes, the \
-      regimes of the newest release that has them are used with the newest classifier release; \
-      --regimes and --taxonomy choose others. Exit codes: 0 screened; 2 usage or data error.
+      not legal advice: no result is not clearance. The regimes and lists of the newest shipped \
+      release are used with the default classifier release; --regimes and --taxonomy choose \
+      others. Exit codes: 0 screened; 2 usage or data error.
       """)
 
   @OptionGroup var input: TextInputOptions
