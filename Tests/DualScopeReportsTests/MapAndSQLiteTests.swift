@@ -95,3 +95,46 @@ extension MapAndSQLiteTests {
     XCTAssertEqual(direct.build().rows, map.rows)
   }
 }
+
+extension MapAndSQLiteTests {
+  /// Screened results: each unit counts its documents per triage level, keeps the ones at
+  /// `check` or `consult`, and every renderer shows the triage columns; an unscreened map has none.
+  func testAScreenedMapCountsTriageLevelsPerUnit() throws {
+    let input = try ReportFixtures.portfolio(120, in: folder)
+    let r = try ReportFixtures.runner(input, threads: 2)
+    let sink = CollectingSink()
+    _ = try r.run(try r.open(), into: sink)
+    let levels: [TriageLevel] = [.none, .attention, .check, .consult]
+    var plain = InstitutionMapBuilder(taxonomy: r.classifier.taxonomy, unitColumns: ["dept"])
+    var screened = InstitutionMapBuilder(taxonomy: r.classifier.taxonomy, unitColumns: ["dept"])
+    var expected: [String: [TriageLevel: Int]] = [:]
+    for (k, line) in sink.lines.enumerated() {
+      plain.add(line)
+      var l = line
+      let level = levels[k % 4]
+      l.screening = ScreeningLine(
+        triage: .init(level: level, reasons: []),
+        regimes: level >= .check ? [.init(id: "eu-iran", status: .applies, level: level)] : [], organisations: [])
+      screened.add(l)
+      let unit = l.carried("dept").isEmpty ? "(none)" : l.carried("dept")
+      expected[unit, default: [:]][level, default: 0] += 1
+    }
+    let map = screened.build()
+    XCTAssertTrue(map.screened)
+    XCTAssertFalse(plain.build().screened)
+    for row in map.rows { XCTAssertEqual(row.triage, expected[row.label], row.label) }
+    XCTAssertEqual(map.total.triage.values.reduce(0, +), sink.lines.count)
+    for row in map.rows + [map.total] {
+      XCTAssertTrue(row.triageProjects.allSatisfy { $0.level >= .check && $0.regimes == ["eu-iran"] })
+      XCTAssertLessThanOrEqual(row.triageProjects.count, 5)
+    }
+    XCTAssertTrue(MapTableRenderer.text(map).contains("triage:consult"))
+    XCTAssertTrue(MapTableRenderer.csv(map).contains(",triage:check,"))
+    XCTAssertTrue(MapTableRenderer.markdown(map).contains("| triage:attention |"))
+    XCTAssertTrue(MapHTMLRenderer.render(map).contains("triage: consult</th>"))
+    XCTAssertTrue(MapHTMLRenderer.render(map).contains("not legal advice"))
+    let unscreened = plain.build()
+    XCTAssertFalse(MapTableRenderer.text(unscreened).contains("triage"))
+    XCTAssertFalse(MapHTMLRenderer.render(unscreened).contains("triage"))
+  }
+}

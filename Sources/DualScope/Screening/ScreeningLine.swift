@@ -8,12 +8,23 @@ public struct ScreeningLine: Sendable, Hashable, Codable {
   public struct Triage: Sendable, Hashable, Codable {
     public var level: TriageLevel
     public var reasons: [ScreeningResult.TriageReason]
+
+    public init(level: TriageLevel, reasons: [ScreeningResult.TriageReason]) {
+      self.level = level
+      self.reasons = reasons
+    }
   }
 
   public struct RegimeLine: Sendable, Hashable, Codable {
     public var id: String
     public var status: RegimeStatus
     public var level: TriageLevel
+
+    public init(id: String, status: RegimeStatus, level: TriageLevel) {
+      self.id = id
+      self.status = status
+      self.level = level
+    }
   }
 
   public struct OrganisationLine: Sendable, Hashable, Codable {
