@@ -93,16 +93,14 @@ final class ScreeningDiffTests: XCTestCase {
     let impact = try analysis.run(input) { changed.append($0) }
     XCTAssertEqual(impact.documents, 4)
     XCTAssertEqual(impact.unscreened, 1)
-    // The history text keeps triage none, but regimes now bear on it (not assessed without a
-    // nationality): a change of regime status is listed too.
-    XCTAssertEqual(changed.map(\.id), ["enrich", "history", "plain"])
+    // The history text keeps triage none; that regimes are now not assessed for want of a
+    // nationality is no change the revision makes to it.
+    XCTAssertEqual(changed.map(\.id), ["enrich", "plain"])
     XCTAssertEqual(changed[0].triage, Change(old: TriageLevel.none, new: .consult))
     XCTAssertEqual(changed[0].regimes?.first { $0.id == "eu-iran" }?.status, Change(old: nil, new: .applies))
-    XCTAssertEqual(changed[1].triage, Change(old: TriageLevel.none, new: TriageLevel.none))
-    XCTAssertFalse(changed[1].regimes?.isEmpty ?? true)
-    XCTAssertNil(changed[1].regimes?.first { $0.status.new == .applies })
+    XCTAssertNil(changed[0].regimes?.first { $0.status.new == .notAssessed })
     // Without a partner in scope the draft Dutch law still may apply: attention, not more.
-    XCTAssertEqual(changed[2].triage, Change(old: TriageLevel.none, new: .attention))
+    XCTAssertEqual(changed[1].triage, Change(old: TriageLevel.none, new: .attention))
     XCTAssertEqual(changed[0].areasGained, [])
     let shifts = try XCTUnwrap(impact.triage)
     XCTAssertEqual(shifts.reduce(0) { $0 + $1.documents }, 2)

@@ -166,13 +166,15 @@ public struct ImpactAnalysis: Sendable {
     return part
   }
 
-  /// Regimes whose status differs between two screenings of one record; a regime a release
-  /// lacks counts as `nil` there, and one that does not apply is not listed in a screening line.
+  /// Regimes whose status differs between two screenings of one record, among `applies` and
+  /// `may-apply`; a regime a release lacks, or that does not apply, counts as `nil` there. A move
+  /// between `not-assessed` and not applying is left out: it says which input is missing, not
+  /// what the revision changes for the record.
   static func regimeChanges(_ a: ScreeningLine, _ b: ScreeningLine) -> [RegimeStatusChange] {
     var old: [String: RegimeStatus] = [:]
     var new: [String: RegimeStatus] = [:]
-    for r in a.regimes { old[r.id] = r.status }
-    for r in b.regimes { new[r.id] = r.status }
+    for r in a.regimes where r.status > .notAssessed { old[r.id] = r.status }
+    for r in b.regimes where r.status > .notAssessed { new[r.id] = r.status }
     return Set(old.keys).union(new.keys).sorted().compactMap { id in
       old[id] == new[id] ? nil : RegimeStatusChange(id: id, status: Change(old: old[id], new: new[id]))
     }

@@ -216,9 +216,12 @@ struct MeasureEvaluation {
         }
         let codes = detail ? field.dualUse.filter(inScope) : []
         if !codes.isEmpty {
+          let within =
+            scope.dualUseInclude.map { $0.text == "*" ? "all of Annex I" : $0.text }.joined(separator: ", ")
+            + (scope.dualUseExcept.isEmpty ? "" : " except " + scope.dualUseExcept.map(\.text).joined(separator: ", "))
           out.add(
-            "\(label) carries dual-use code\(codes.count == 1 ? "" : "s") \(codes.joined(separator: ", ")), within "
-              + scope.dualUseInclude.map(\.text).joined(separator: ", "))
+            "\(label) carries dual-use code\(codes.count == 1 ? "" : "s") \(codes.joined(separator: ", ")), "
+              + "within its scope (\(within))")
         }
       }
       if Self.names(field, fields: scope.fields, areas: scope.areas) {
