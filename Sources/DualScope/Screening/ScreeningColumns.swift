@@ -1,3 +1,5 @@
+import Foundation
+
 /// The columns of a portfolio that hold what a screening needs besides the text: the partners'
 /// countries and organisations, the person's nationality and the funding (`batch` and `map` with
 /// `--partner-country-column` and the like).
@@ -38,7 +40,7 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
       partnerCountries: partnerCountry.map { Self.split(value($0), separators: ";|,") } ?? [],
       partnerOrganisations: partnerOrganisation.map { Self.split(value($0), separators: ";|") } ?? [],
       nationality: nationality.map { Self.split(value($0), separators: ";|,").first ?? "" } ?? "",
-      funding: funding.map { value($0).text.trimmed } ?? "")
+      funding: funding.map { value($0).text.trimmingCharacters(in: .whitespaces) } ?? "")
   }
 
   static func split(_ value: RecordValue, separators: String) -> [String] {
@@ -48,7 +50,7 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
     case .list(let items): parts = items
     case .text(let s): parts = s.split(whereSeparator: { separators.contains($0) }).map(String.init)
     }
-    return parts.map(\.trimmed).filter { !$0.isEmpty }
+    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 }
 
@@ -60,14 +62,4 @@ public struct ScreeningCells: Sendable, Hashable {
   public var nationality: String
   /// Empty when not given.
   public var funding: String
-}
-
-extension String {
-  /// Without leading and trailing white space.
-  var trimmed: String {
-    var s = Substring(self)
-    while let c = s.first, c.isWhitespace { s.removeFirst() }
-    while let c = s.last, c.isWhitespace { s.removeLast() }
-    return String(s)
-  }
 }
