@@ -180,6 +180,9 @@ extension String {
 
   /// The text without leading and trailing spaces, tabs and line breaks.
   func trimmingSpaces() -> String {
+    // Most values have nothing to trim: no copy then, and no Unicode property lookup when both
+    // ends are ASCII letters, digits or punctuation.
+    if let a = utf8.first, let b = utf8.last, a > 0x20, a < 0x7F, b > 0x20, b < 0x7F { return self }
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The columns of a portfolio that hold what a screening needs besides the text: the partners'
 /// countries and organisations, the person's nationality and the funding (`batch` and `map` with
 /// `--partner-country-column` and the like).
@@ -37,20 +35,32 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
   /// The cells of one record, split into values.
   func cells(_ value: (String) -> RecordValue) -> ScreeningCells {
     ScreeningCells(
-      partnerCountries: partnerCountry.map { Self.split(value($0), separators: ";|,") } ?? [],
-      partnerOrganisations: partnerOrganisation.map { Self.split(value($0), separators: ";|") } ?? [],
-      nationality: nationality.map { Self.split(value($0), separators: ";|,").first ?? "" } ?? "",
-      funding: funding.map { value($0).text.trimmingCharacters(in: .whitespaces) } ?? "")
+      partnerCountries: partnerCountry.map { Self.split(value($0), commas: true) } ?? [],
+      partnerOrganisations: partnerOrganisation.map { Self.split(value($0), commas: false) } ?? [],
+      nationality: nationality.map { Self.split(value($0), commas: true).first ?? "" } ?? "",
+      funding: funding.map { value($0).text.trimmingSpaces() } ?? "")
   }
 
-  static func split(_ value: RecordValue, separators: String) -> [String] {
-    let parts: [String]
+  /// The values of a cell: a JSON array's items, or the parts of a text between `;` and `|`
+  /// (and `,` with `commas`), without surrounding white space, empty ones left out.
+  static func split(_ value: RecordValue, commas: Bool) -> [String] {
     switch value {
     case .null: return []
-    case .list(let items): parts = items
-    case .text(let s): parts = s.split(whereSeparator: { separators.contains($0) }).map(String.init)
+    case .list(let items): return items.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    case .text(let s):
+      // The separators and the usual spaces around values are ASCII: the text splits and trims
+      // on its bytes, and only a value that still starts or ends with a non-ASCII character is
+      // trimmed by its Unicode properties.
+      var out: [String] = []
+      for part in s.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x7C || (commas && $0 == 0x2C) }) {
+        var part = part
+        while let b = part.first, b == 0x20 || (b >= 0x09 && b <= 0x0D) { part.removeFirst() }
+        while let b = part.last, b == 0x20 || (b >= 0x09 && b <= 0x0D) { part.removeLast() }
+        let value = String(Substring(part)).trimmingSpaces()
+        if !value.isEmpty { out.append(value) }
+      }
+      return out
     }
-    return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 }
 
