@@ -92,6 +92,8 @@ public struct ImpactAnalysis: Sendable {
     var joint = MatchScratch()
     var old = ClassifierScratch()
     var new = ClassifierScratch()
+    let oldScreening = ScreeningScratch()
+    let newScreening = ScreeningScratch()
   }
 
   /// One chunk's counts and changed documents.
@@ -134,7 +136,10 @@ public struct ImpactAnalysis: Sendable {
         let x = old.decide(record.text, scratch.old)
         let y = new.decide(record.text, scratch.new)
         full = (x, y)
-        switch (screening.old.screen(record, x), screening.new.screen(record, y)) {
+        switch (
+          screening.old.screen(record, x, scratch: scratch.oldScreening),
+          screening.new.screen(record, y, scratch: scratch.newScreening)
+        ) {
         case (.success(let s), .success(let t)):
           part.counts.triage[s.triage.level.rank * 4 + t.triage.level.rank] += 1
           let regimes = Self.regimeChanges(s, t)

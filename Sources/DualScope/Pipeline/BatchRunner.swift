@@ -1,4 +1,6 @@
+
 import Foundation
+import PhraseMatching
 
 /// Classifies a whole portfolio into a sink (JSONL, CSV, SQLite, memory): the `batch` consumer
 /// of the ``PortfolioPipeline``. Workers classify and encode; the sink writes in input order, so
@@ -97,22 +99,47 @@ public struct BatchRunner: Sendable {
 }
 
 /// Classifies and encodes one chunk's records: the work of a batch worker.
+///
+/// With screening, the classifier's phrases and the screening's cue phrases are compiled into one
+/// ``JointMatcher``, so each text is scanned once for both.
 struct ClassifyWork: PortfolioWork {
   let classifier: Classifier
   let screening: PortfolioScreening?
   let encoding: BatchEncoding
+  private let joint: JointMatcher?
 
-  func makeScratch() -> ClassifierScratch { ClassifierScratch() }
+  init(classifier: Classifier, screening: PortfolioScreening?, encoding: BatchEncoding) {
+    self.classifier = classifier
+    self.screening = screening
+    self.encoding = encoding
+    // Without it (a matcher over the limits of one automaton), each scans on its own.
+    joint = screening.flatMap { try? JointMatcher(classifier.index.phrases, $0.screener.cues.phrases) }
+  }
 
-  func process(_ records: [PortfolioRecord], scratch: inout ClassifierScratch) -> ProcessedChunk {
+  /// A worker's buffers: the joint scan's, the classifier's and the screening's.
+  struct Scratch {
+    var joint = MatchScratch()
+    var classifier = ClassifierScratch()
+    let screening = ScreeningScratch()
+  }
+
+  func makeScratch() -> Scratch { Scratch() }
+
+  func process(_ records: [PortfolioRecord], scratch: inout Scratch) -> ProcessedChunk {
     var out = ProcessedChunk()
     var lines: [ResultLine] = []
     lines.reserveCapacity(records.count)
     for record in records {
-      let classification = classifier.classify(record, scratch: &scratch)
+      let classification: Classification
+      if let joint {
+        joint.scan(record.text, &scratch.joint, &scratch.classifier.match, &scratch.screening.match)
+        classification = classifier.classify(scanned: record, scratch: &scratch.classifier)
+      } else {
+        classification = classifier.classify(record, scratch: &scratch.classifier)
+      }
       var line = ResultLine(record, classification)
       if let screening {
-        switch screening.screen(record, classification) {
+        switch screening.screen(record, classification, scratch: scratch.screening, cuesScanned: joint != nil) {
         case .success(let s): line.screening = s
         case .failure(let error):
           out.counts.addError()

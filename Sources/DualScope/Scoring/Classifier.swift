@@ -56,6 +56,14 @@ public struct Classifier: Sendable {
     return classify(record.text, scratch: &scratch)
   }
 
+  /// Classifies a record whose text was scanned already: `scratch.match` holds what this
+  /// classifier's matcher finds in it (selected from a ``JointMatcher``'s scan).
+  func classify(scanned record: PortfolioRecord, scratch: inout ClassifierScratch) -> Classification {
+    scratch.metadata = record.carried
+    scoreMatches(record.text, &scratch)
+    return decide(record.text, scratch)
+  }
+
   /// Classifies one text, reusing the scratch's buffers.
   public func classify(_ text: String, scratch: inout ClassifierScratch) -> Classification {
     score(text, &scratch)

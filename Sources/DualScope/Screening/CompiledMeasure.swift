@@ -1,6 +1,10 @@
 /// A measure with its regime, held once by the ``Screener``: what every evaluation of the measure
 /// reads, behind one reference (a `Regime` and a `RegimeMeasure` copied into each evaluation cost
 /// a few dozen retains apiece), with the country lists as sets and the measure's own periods.
+///
+/// It also holds the measure in the form the quick evaluation of a portfolio run reads
+/// (``outcome(_:_:)``): the periods as plain days, the countries as flags over the country
+/// table, the funding names and organisation lists as indices.
 final class CompiledMeasure: Sendable {
   let regime: Regime
   let measure: RegimeMeasure
@@ -10,9 +14,41 @@ final class CompiledMeasure: Sendable {
   let partnerCountries: Set<String>
   let nationalities: (only: Bool, codes: Set<String>)
 
-  init(regime: Regime, measure: RegimeMeasure) {
+  /// Its dual-use scope in words, for reasons: `all of Annex I except 0A, 0B`.
+  let dualUseScope: String
+  /// The inputs its reasons read besides the assigned fields (``ReasonKey``): the cues of its
+  /// scope, categories and exemptions (by index in the screener's cue lookup), and whether it
+  /// reads the partners' countries, the nationality, the funding and the partner organisations.
+  let cueIndices: [Int]
+  let readsPartners: Bool
+  let readsNationality: Bool
+  let readsFunding: Bool
+  let readsOrganisations: Bool
+
+  /// Its position among all measures of the screener, regime by regime.
+  let index: Int
+  private let days: [(from: CalendarDay?, to: CalendarDay?)]
+  /// Per country of the table: in `countries`, in `partnerCountries`, in the nationality codes.
+  private let countryFlags: [Bool]
+  private let partnerCountryFlags: [Bool]
+  private let nationalityFlags: [Bool]
+  /// `nil`: no funding named; empty with `fundingAny`: any programme counts.
+  private let fundingIndices: [Int]
+  private let fundingAny: Bool
+  /// The lists (by position) whose hits meet a `listed-organisation` requirement.
+  private let servingLists: [Int]
+  private let scopeIsEmpty: Bool
+  private let cooperation: Bool
+  /// Draft, non-binding, of uncertain status or with an approximated scope: `may-apply` at most.
+  private let capped: Bool
+
+  init(
+    regime: Regime, measure: RegimeMeasure, index: Int, countries table: CountryTable, lists: [OrganisationList],
+    fundingIndex: [String: Int], cueIndex: [CuePhrase: Int]
+  ) {
     self.regime = regime
     self.measure = measure
+    self.index = index
     periods = measure.periods.isEmpty ? regime.periods : regime.periods.filter { measure.periods.contains($0.id) }
     countries = Set(measure.countries)
     partnerCountries = Set(measure.partnerCountries)
@@ -20,8 +56,111 @@ final class CompiledMeasure: Sendable {
     case .only(let codes): nationalities = (true, Set(codes))
     case .allExcept(let codes): nationalities = (false, Set(codes))
     }
+    let scope = measure.scope
+    dualUseScope =
+      scope.dualUseInclude.map { $0.text == "*" ? "all of Annex I" : $0.text }.joined(separator: ", ")
+      + (scope.dualUseExcept.isEmpty ? "" : " except " + scope.dualUseExcept.map(\.text).joined(separator: ", "))
+    days = periods.map { ($0.from, $0.to) }
+    let cues = scope.cues + scope.categories.flatMap(\.cues) + measure.exemptions.flatMap(\.cues)
+    cueIndices = Set(cues.compactMap { cueIndex[$0] }).sorted()
+    readsPartners =
+      measure.triggers.contains { $0 == .partnerCountry || $0 == .placeOfUse } || measure.requires.contains(.partnerCountry)
+    readsNationality = measure.triggers.contains(.personNationality)
+    readsFunding = measure.triggers.contains(.fundingProgramme) || measure.requires.contains(.fundingProgramme)
+    readsOrganisations = measure.requires.contains(.listedOrganisation)
+    func flags(_ codes: Set<String>) -> [Bool] { table.countries.map { codes.contains($0.code) } }
+    countryFlags = flags(countries)
+    partnerCountryFlags = flags(partnerCountries)
+    nationalityFlags = flags(nationalities.codes)
+    switch measure.funding {
+    case .any?: (fundingAny, fundingIndices) = (true, [])
+    case .named(let names)?: (fundingAny, fundingIndices) = (false, names.compactMap { fundingIndex[$0] })
+    case nil: (fundingAny, fundingIndices) = (false, [])
+    }
+    let serving = Set(lists.filter { $0.regimes.contains(regime.id) }.map(\.id))
+    servingLists = lists.indices.filter { serving.contains(lists[$0].id) }
+    scopeIsEmpty = measure.scope.isEmpty
+    cooperation = measure.scope.cooperation
+    capped = regime.legalStatus != .binding || regime.statusUncertain || measure.scope.uncertain
   }
 
   /// Whether a person of this nationality is in the measure's scope.
   func covers(nationality code: String) -> Bool { nationalities.codes.contains(code) == nationalities.only }
+
+  /// The status and level of the measure for one record, without its reasons: the steps of
+  /// ``MeasureEvaluation/result()`` over the record's facts as flags (a test holds the two
+  /// equal on random inputs). Allocates nothing.
+  func outcome(_ f: ScreeningFacts, _ date: CalendarDay) -> (status: RegimeStatus, level: TriageLevel) {
+    let none = (RegimeStatus.doesNotApply, TriageLevel.none)
+    // 1. Period.
+    guard days.contains(where: { ($0.from.map { !(date < $0) } ?? true) && ($0.to.map { !($0 < date) } ?? true) })
+    else { return none }
+    // 2. Scope.
+    let evidence = f.scope[index]
+    if !scopeIsEmpty && !evidence && !cooperation { return none }
+    // 3. Triggers.
+    var triggered = false
+    var missing = false
+    for trigger in measure.triggers {
+      switch trigger {
+      case .anyone: triggered = true
+      case .partnerCountry, .placeOfUse:
+        if !f.hasPartners {
+          missing = true
+        } else if f.partners.contains(where: { countryFlags[$0] }) {
+          triggered = true
+        }
+      case .personNationality:
+        if !f.hasNationality {
+          missing = true
+        } else if (f.nationality >= 0 && nationalityFlags[f.nationality]) == nationalities.only {
+          triggered = true
+        }
+      case .fundingProgramme:
+        if !f.hasFunding {
+          missing = true
+        } else if fundingMatches(f) {
+          triggered = true
+        }
+      }
+    }
+    if !triggered { return missing ? (.notAssessed, .none) : none }
+    // 4. Requirements.
+    var requirementMissing = false
+    var basis = evidence
+    for requirement in measure.requires {
+      switch requirement {
+      case .fundingProgramme:
+        guard f.hasFunding else {
+          requirementMissing = true
+          continue
+        }
+        guard fundingMatches(f) else { return none }
+        basis = true
+      case .listedOrganisation:
+        guard !servingLists.isEmpty, f.hasPartnerOrganisations else {
+          requirementMissing = true
+          continue
+        }
+        guard servingLists.contains(where: { f.listHit[$0] }) else { return none }
+        basis = true
+      case .partnerCountry:
+        guard f.hasPartners else {
+          requirementMissing = true
+          continue
+        }
+        guard f.partners.contains(where: { partnerCountryFlags[$0] }) else { return none }
+      }
+    }
+    if requirementMissing { return (.notAssessed, .none) }
+    if !evidence && cooperation { return (.mayApply, .none) }
+    // 5. Exemptions.
+    if f.exempt[index] { return (.mayApply, basis ? .attention : .none) }
+    // 6. Status and level.
+    return (capped ? .mayApply : .applies, basis ? measure.level : .none)
+  }
+
+  private func fundingMatches(_ f: ScreeningFacts) -> Bool {
+    fundingAny || fundingIndices.contains(where: { f.fundingFound[$0] })
+  }
 }

@@ -7,6 +7,11 @@ public struct CountryTable: Sendable {
   public var groups: [String: [String]] = [:]
   private var byCode: [String: Int] = [:]
   private var byName: [String: Int] = [:]
+  /// Codes, names and aliases exactly as written: most cells of a portfolio are, so the common
+  /// case costs one lookup and no folding.
+  private var byExactName: [String: Int] = [:]
+  /// Code → `Iran (IR)`, as reasons name a country.
+  private var labels: [String: String] = [:]
 
   public init(countries: [Country] = [], groups: [String: [String]] = [:]) {
     for c in countries { add(c) }
@@ -17,18 +22,30 @@ public struct CountryTable: Sendable {
     let i = countries.count
     countries.append(country)
     byCode[country.code] = i
+    labels[country.code] = country.label
     for name in [country.code, country.english, country.dutch] + country.aliases {
       let key = Self.key(name)
       if byName[key] == nil { byName[key] = i }
+    }
+    for name in [country.code, country.english, country.dutch] + country.aliases
+    where byExactName[name] == nil && byName[Self.key(name)] == i {
+      byExactName[name] = i
     }
   }
 
   /// The country with this code.
   public func country(code: String) -> Country? { byCode[code].map { countries[$0] } }
 
+  /// How reasons name the country with this code: `Iran (IR)`, or the code when unknown.
+  func label(code: String) -> String { labels[code] ?? code }
+
+  /// The position of the country with this code in `countries`.
+  func index(code: String) -> Int? { byCode[code] }
+
   /// The country a user means: a code in any case, an English or Dutch name or an alias,
   /// compared after folding case and diacritics, with hyphens as spaces.
   public func resolve(_ input: String) -> Country? {
+    if let i = byExactName[input] { return countries[i] }
     let key = Self.key(input)
     if let i = byName[key] { return countries[i] }
     return nil

@@ -1,26 +1,24 @@
 /// Screens one measure of a regime: period, scope, triggers, requirements, exemptions, status
-/// (the steps are described in docs/taxonomy-schema.md, "How a measure is screened").
-///
-/// With `detail` off only the status, the level and the missing inputs are worked out: the
-/// reasons are not written (``ReasonLog`` takes them as closures it never calls), which is what a
-/// portfolio run needs for every measure whose level stays `none`.
+/// (the steps are described in docs/taxonomy-schema.md, "How a measure is screened"), with the
+/// reasons for each step. A portfolio run works out the status and level of every measure
+/// without reasons first (``CompiledMeasure/outcome(_:_:)``) and evaluates here only the
+/// measures that raise the level.
 struct MeasureEvaluation {
   let compiled: CompiledMeasure
   let screener: Screener
   let context: ScreeningContext
-  var detail = true
-
-  private var regime: Regime { compiled.regime }
-  private var measure: RegimeMeasure { compiled.measure }
+  /// Whether the first reason says which period is in force; a result line's triage reasons
+  /// leave it out (see ``Triage/reasons(measures:hits:)``), so it is an empty text there.
+  var periodReason = true
 
   private var date: CalendarDay { context.input.date }
 
   func result() -> ScreeningResult.MeasureResult {
-    var reasons = ReasonLog(enabled: detail)
+    var reasons = ReasonLog()
     func finish(_ status: RegimeStatus, _ level: TriageLevel, missing: [String] = []) -> ScreeningResult.MeasureResult {
       ScreeningResult.MeasureResult(
-        id: measure.id, name: measure.name, status: status, level: level, reasons: reasons.texts,
-        leadsTo: measure.leadsTo, missing: missing)
+        id: compiled.measure.id, name: compiled.measure.name, status: status, level: level, reasons: reasons.texts,
+        leadsTo: compiled.measure.leadsTo, missing: missing)
     }
 
     // 1. Period.
@@ -30,21 +28,21 @@ struct MeasureEvaluation {
       reasons.add("not in force on \(date); it runs in \(spans)")
       return finish(.doesNotApply, .none)
     }
-    reasons.add("in force on \(date): period '\(period.id)' (\(period.span)): \(period.covers)")
+    reasons.add(periodReason ? "in force on \(date): period '\(period.id)' (\(period.span)): \(period.covers)" : "")
 
     // 2. Scope.
     let evidence = scopeEvidence()
-    let scope = measure.scope
+    let scope = compiled.measure.scope
     if !scope.isEmpty && evidence.isEmpty && !scope.cooperation {
       reasons.add("no assigned field (of at least \(scope.minSensitivity.rawValue) sensitivity) and no cue in its scope")
       return finish(.doesNotApply, .none)
     }
 
     // 3. Triggers.
-    var triggered = ReasonLog(enabled: detail)
+    var triggered = ReasonLog()
     var missing: [String] = []
     let partners = context.input.partnerCountries
-    for trigger in measure.triggers {
+    for trigger in compiled.measure.triggers {
       switch trigger {
       case .anyone:
         triggered.add("it applies to anyone, whatever their nationality")
@@ -86,7 +84,7 @@ struct MeasureEvaluation {
     // 4. Requirements.
     var requirementMissing: [String] = []
     var basis = !evidence.isEmpty
-    for requirement in measure.requires {
+    for requirement in compiled.measure.requires {
       switch requirement {
       case .fundingProgramme:
         guard let f = context.input.funding else {
@@ -100,7 +98,7 @@ struct MeasureEvaluation {
         reasons.add("the funding '\(f)' is \(name)")
         basis = true
       case .listedOrganisation:
-        let serving = context.lists.filter { $0.regimes.contains(regime.id) }
+        let serving = context.lists.filter { $0.regimes.contains(compiled.regime.id) }
         if serving.isEmpty {
           reasons.add("no organisation list for this regime is loaded (add one with --lists)")
           requirementMissing.append("organisation list")
@@ -124,7 +122,7 @@ struct MeasureEvaluation {
           continue
         }
         guard let code = partners.first(where: { compiled.partnerCountries.contains($0) }) else {
-          let wanted = measure.partnerCountries.map(context.label).joined(separator: ", ")
+          let wanted = compiled.measure.partnerCountries.map(context.label).joined(separator: ", ")
           reasons.add("it concerns partners in \(wanted) only")
           return finish(.doesNotApply, .none)
         }
@@ -146,8 +144,8 @@ struct MeasureEvaluation {
     }
 
     // 5. Exemptions.
-    var exempt = ReasonLog(enabled: detail)
-    for e in measure.exemptions {
+    var exempt = ReasonLog()
+    for e in compiled.measure.exemptions {
       if let cue = screener.firstCue(e.cues, context) {
         let what = e.description.hasSuffix(".") ? String(e.description.dropLast()) : e.description
         exempt.add("exemption '\(e.id)' may apply: \(what) ('\(cue)' in the text); confirm it")
@@ -160,14 +158,14 @@ struct MeasureEvaluation {
 
     // 6. Status and level.
     var status = RegimeStatus.applies
-    if regime.legalStatus == .draft {
+    if compiled.regime.legalStatus == .draft {
       reasons.add("the regime is a draft, not in force: may-apply at most")
       status = .mayApply
-    } else if regime.legalStatus == .nonBinding {
+    } else if compiled.regime.legalStatus == .nonBinding {
       reasons.add("the regime is not legally binding: may-apply at most")
       status = .mayApply
     }
-    if regime.statusUncertain {
+    if compiled.regime.statusUncertain {
       reasons.add("whether the regime still applies is uncertain: may-apply at most")
       status = .mayApply
     }
@@ -179,11 +177,11 @@ struct MeasureEvaluation {
       reasons.add("no field, cue, listed organisation or funding programme in its scope: the level is not raised")
       return finish(status, .none)
     }
-    return finish(status, measure.level)
+    return finish(status, compiled.measure.level)
   }
 
   private func fundingMatch() -> String? {
-    switch measure.funding {
+    switch compiled.measure.funding {
     case .any?: return "taken as a programme it covers (any programme counts)"
     case .named(let names)?: return screener.fundingNamed(names, context).map { "a programme it covers (\($0))" }
     case nil: return nil
@@ -201,51 +199,67 @@ struct MeasureEvaluation {
 
   /// The reasons an assigned field or a cue puts the text in the measure's scope.
   func scopeEvidence() -> ReasonLog {
-    let scope = measure.scope
-    var out = ReasonLog(enabled: detail)
+    let scope = compiled.measure.scope
+    var out = ReasonLog()
     for field in context.fields where field.sensitivity >= scope.minSensitivity {
-      var label: String { "field \(field.id) (\(field.sensitivity.rawValue))" }
-      if !scope.dualUseInclude.isEmpty {
-        func inScope(_ code: String) -> Bool {
-          scope.dualUseInclude.contains { $0.matches(code) } && !scope.dualUseExcept.contains { $0.matches(code) }
-        }
-        // Without the reasons, whether one code is in scope is all that counts.
-        if !detail && field.dualUse.contains(where: inScope) {
-          out.add("")
-          return out
-        }
-        let codes = detail ? field.dualUse.filter(inScope) : []
-        if !codes.isEmpty {
-          let within =
-            scope.dualUseInclude.map { $0.text == "*" ? "all of Annex I" : $0.text }.joined(separator: ", ")
-            + (scope.dualUseExcept.isEmpty ? "" : " except " + scope.dualUseExcept.map(\.text).joined(separator: ", "))
-          out.add(
-            "\(label) carries dual-use code\(codes.count == 1 ? "" : "s") \(codes.joined(separator: ", ")), "
-              + "within its scope (\(within))")
-        }
-      }
-      if Self.names(field, fields: scope.fields, areas: scope.areas) {
-        out.add("\(label) is named in its scope")
-      }
-      if scope.anyField {
-        out.add("\(label) is assigned; it covers every field of at least \(scope.minSensitivity.rawValue) sensitivity")
-      }
-      for c in scope.categories where Self.names(field, fields: c.fields, areas: c.areas) {
-        if !detail && !out.isEmpty { return out }
-        out.add("\(label) falls under \(c.kind) '\(c.name)' (\(c.source))")
+      for text in context.scratch?.fieldEvidence(field, compiled) ?? Self.fieldEvidence(field, compiled) {
+        out.add(text)
       }
     }
-    // Without the reasons, one piece of evidence settles it.
-    if !detail && !out.isEmpty { return out }
-    for c in scope.categories {
-      if let cue = screener.firstCue(c.cues, context) {
-        out.add("'\(cue)' in the text points to \(c.kind) '\(c.name)' (\(c.source))")
+    // By index: a `for category in` loop copies each category with its arrays.
+    for c in scope.categories.indices {
+      if let cue = screener.firstCue(scope.categories[c].cues, context) {
+        let category = scope.categories[c]
+        out.add("'\(cue)' in the text points to \(category.kind) '\(category.name)' (\(category.source))")
       }
     }
     if let cue = screener.firstCue(scope.cues, context) {
       out.add("'\(cue)' in the text is a cue of its scope")
     }
     return out
+  }
+
+  /// The reasons an assigned field puts a text in the measure's scope: its dual-use codes in the
+  /// scope, the scope or a category naming it, or any field counting. Empty when it does not.
+  /// A function of the field and the measure alone, so a portfolio run works it out once per
+  /// field (``ScreeningScratch/fieldEvidence(_:_:)``).
+  static func fieldEvidence(_ field: FieldScore, _ compiled: CompiledMeasure) -> [String] {
+    let scope = compiled.measure.scope
+    guard field.sensitivity >= scope.minSensitivity else { return [] }
+    var out: [String] = []
+    let label = "field \(field.id) (\(field.sensitivity.rawValue))"
+    if !scope.dualUseInclude.isEmpty {
+      let codes = field.dualUse.filter { dualUseCode($0, in: scope) }
+      if !codes.isEmpty {
+        out.append(
+          "\(label) carries dual-use code\(codes.count == 1 ? "" : "s") \(codes.joined(separator: ", ")), "
+            + "within its scope (\(compiled.dualUseScope))")
+      }
+    }
+    if names(field, fields: scope.fields, areas: scope.areas) {
+      out.append("\(label) is named in its scope")
+    }
+    if scope.anyField {
+      out.append("\(label) is assigned; it covers every field of at least \(scope.minSensitivity.rawValue) sensitivity")
+    }
+    for c in scope.categories.indices where names(field, fields: scope.categories[c].fields, areas: scope.categories[c].areas) {
+      let category = scope.categories[c]
+      out.append("\(label) falls under \(category.kind) '\(category.name)' (\(category.source))")
+    }
+    return out
+  }
+
+  /// Whether an assigned field puts a text in the scope: of the scope's sensitivity, and with a
+  /// dual-use code in its scope, named in it (or in one of its categories), or any field counts.
+  static func fieldInScope(_ field: FieldScore, _ scope: RegimeScope) -> Bool {
+    field.sensitivity >= scope.minSensitivity
+      && (field.dualUse.contains { dualUseCode($0, in: scope) } || names(field, fields: scope.fields, areas: scope.areas)
+        || scope.anyField || scope.categories.contains { names(field, fields: $0.fields, areas: $0.areas) })
+  }
+
+  /// Whether a dual-use code is within the scope's patterns and not excepted.
+  static func dualUseCode(_ code: String, in scope: RegimeScope) -> Bool {
+    scope.dualUseInclude.contains { $0.matches(code) } && !scope.dualUseExcept.contains { $0.matches(code) }
   }
 
   /// Whether a field is one of `fields` (or below one), or in one of `areas`.
@@ -265,25 +279,13 @@ public enum OrganisationHitText {
   }
 }
 
-/// The reasons of a measure as they are found. With `enabled` off only their number is kept and
-/// the texts are never built: a portfolio run evaluates every measure of every regime for every
-/// record, and most of those texts would be thrown away.
+/// The reasons of a measure as they are found.
 struct ReasonLog {
-  let enabled: Bool
   private(set) var texts: [String] = []
-  private(set) var count = 0
 
-  init(enabled: Bool) { self.enabled = enabled }
+  var isEmpty: Bool { texts.isEmpty }
 
-  var isEmpty: Bool { count == 0 }
+  mutating func add(_ text: String) { texts.append(text) }
 
-  mutating func add(_ text: @autoclosure () -> String) {
-    count += 1
-    if enabled { texts.append(text()) }
-  }
-
-  mutating func add(contentsOf other: ReasonLog) {
-    count += other.count
-    if enabled { texts += other.texts }
-  }
+  mutating func add(contentsOf other: ReasonLog) { texts += other.texts }
 }

@@ -4,32 +4,45 @@ import PhraseMatching
 /// up in short texts with the phrase matcher: case and diacritics folded, whole words only.
 struct PhraseLookup: Sendable {
   private let matcher: PhraseMatcher?
-  let count: Int
+  /// What the matcher was compiled from, by index.
+  let phrases: [Phrase]
+  var count: Int { phrases.count }
 
   /// One entry per phrase; its index is what `find` reports.
   init(_ entries: [(text: String, options: PhraseOptions)]) throws(PhraseMatcherBuildError) {
-    count = entries.count
-    guard !entries.isEmpty else {
-      matcher = nil
-      return
-    }
-    var phrases: [Phrase] = []
-    for (i, e) in entries.enumerated() {
-      phrases.append(Phrase(e.text, id: TermID(rawValue: UInt32(i)), options: e.options))
-    }
-    matcher = try PhraseMatcher(phrases)
+    phrases = entries.enumerated().map { i, e in Phrase(e.text, id: TermID(rawValue: UInt32(i)), options: e.options) }
+    matcher = phrases.isEmpty ? nil : try PhraseMatcher(phrases)
   }
 
   /// Every phrase found in `text`, each once, with the text it matched first.
   func find(in text: String) -> [(index: Int, matched: String)] {
-    guard let matcher, !text.isEmpty else { return [] }
-    let bytes = Array(text.utf8)
-    var seen = Set<Int>()
+    var scratch = MatchScratch()
+    findAll(in: text, into: &scratch)
+    return found(in: text, scratch)
+  }
+
+  /// Every match in `text`, into `scratch` (offsets only, no text).
+  func findAll(in text: String, into scratch: inout MatchScratch) {
+    guard let matcher else {
+      scratch = MatchScratch()
+      return
+    }
+    matcher.findAll(in: text, into: &scratch)
+  }
+
+  /// The phrases of the matches in `scratch` (made by ``findAll(in:into:)`` over `text`), each
+  /// once, with the text it matched first.
+  func found(in text: String, _ scratch: MatchScratch) -> [(index: Int, matched: String)] {
+    guard !scratch.matches.isEmpty else { return [] }
     var out: [(Int, String)] = []
-    for m in matcher.matches(in: text) {
-      let i = Int(m.termID.rawValue)
-      guard seen.insert(i).inserted else { continue }
-      out.append((i, String(decoding: bytes[m.start..<m.end], as: UTF8.self)))
+    var text = text
+    text.withUTF8 { bytes in
+      var seen = Set<Int>()
+      for m in scratch.matches {
+        let i = Int(m.termID.rawValue)
+        guard seen.insert(i).inserted else { continue }
+        out.append((i, String(decoding: UnsafeBufferPointer(rebasing: bytes[m.start..<m.end]), as: UTF8.self)))
+      }
     }
     return out
   }

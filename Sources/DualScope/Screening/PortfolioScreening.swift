@@ -45,7 +45,24 @@ public struct PortfolioScreening: Sendable {
 
   /// Screens a classified record: its screening line, or the error record of a cell it cannot use.
   public func screen(_ record: PortfolioRecord, _ classification: Classification) -> Result<ScreeningLine, RecordError> {
-    input(record).map { screener.screenLine(text: record.text, classification: classification, input: $0) }
+    screen(record, classification, scratch: ScreeningScratch())
+  }
+
+  /// ``screen(_:_:)`` with a worker's screening buffers.
+  public func screen(
+    _ record: PortfolioRecord, _ classification: Classification, scratch: ScreeningScratch
+  ) -> Result<ScreeningLine, RecordError> {
+    screen(record, classification, scratch: scratch, cuesScanned: false)
+  }
+
+  /// With `cuesScanned`, `scratch.match` holds the cue matches of the record's text already.
+  func screen(
+    _ record: PortfolioRecord, _ classification: Classification, scratch: ScreeningScratch, cuesScanned: Bool
+  ) -> Result<ScreeningLine, RecordError> {
+    input(record).map {
+      screener.screenLine(
+        text: record.text, classification: classification, input: $0, scratch: scratch, cuesScanned: cuesScanned)
+    }
   }
 }
 

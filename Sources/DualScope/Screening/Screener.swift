@@ -8,6 +8,7 @@ import PhraseMatching
 /// programme it requires.
 public final class Screener: Sendable {
   public let rules: ScreeningRules
+  /// The cue phrases of every scope, category and exemption.
   let cues: PhraseLookup
   /// Cue → its index in `cues`.
   let cueIndex: [CuePhrase: Int]
@@ -18,6 +19,12 @@ public final class Screener: Sendable {
   let organisationRefs: [(list: Int, organisation: Int, alias: String)]
   /// Per regime (in `rules.regimes` order), its measures, compiled.
   let measures: [[CompiledMeasure]]
+  /// Every measure, regime by regime: position = ``CompiledMeasure/index``.
+  let flatMeasures: [CompiledMeasure]
+  /// Per cue: the measures whose scope (or one of its categories) names it, and those with an
+  /// exemption that does.
+  let cueScope: [[Int]]
+  let cueExemptions: [[Int]]
 
   public init(rules: ScreeningRules) throws(PhraseMatcherBuildError) {
     self.rules = rules
@@ -53,7 +60,26 @@ public final class Screener: Sendable {
         }
       }
     }
-    self.measures = rules.regimes.map { r in r.measures.map { CompiledMeasure(regime: r, measure: $0) } }
+    var flat: [CompiledMeasure] = []
+    self.measures = rules.regimes.map { r in
+      r.measures.map { m in
+        let compiled = CompiledMeasure(
+          regime: r, measure: m, index: flat.count, countries: rules.countries, lists: rules.lists,
+          fundingIndex: fundingIndex, cueIndex: cueIndex)
+        flat.append(compiled)
+        return compiled
+      }
+    }
+    flatMeasures = flat
+    var cueScope = Array(repeating: [Int](), count: cueEntries.count)
+    var cueExemptions = cueScope
+    for m in flat {
+      let scope = m.measure.scope
+      for cue in Set(scope.cues + scope.categories.flatMap(\.cues)) { cueScope[cueIndex[cue]!].append(m.index) }
+      for cue in Set(m.measure.exemptions.flatMap(\.cues)) { cueExemptions[cueIndex[cue]!].append(m.index) }
+    }
+    self.cueScope = cueScope
+    self.cueExemptions = cueExemptions
     self.cueIndex = cueIndex
     self.fundingIndex = fundingIndex
     self.organisationRefs = refs
@@ -101,14 +127,27 @@ public final class Screener: Sendable {
   /// What a screening looks at: the inputs, the assigned fields, the cues found in the text, the
   /// funding programmes named and the organisation hits.
   func context(text: String, classification: Classification, input: ScreeningInput) -> ScreeningContext {
+    context(
+      input: input, classification: classification, cues: cues.find(in: text),
+      organisationHits: organisationHits(input.partnerOrganisations),
+      funding: input.funding.map { funding.find(in: $0).map(\.index) } ?? [])
+  }
+
+  func context(
+    input: ScreeningInput, classification: Classification, cues found: [(index: Int, matched: String)],
+    organisationHits: [ScreeningResult.OrganisationHit], funding: [Int]
+  ) -> ScreeningContext {
     let context = ScreeningContext(
-      input: input, fields: classification.fields, countries: rules.countries,
-      organisationHits: organisationHits(input.partnerOrganisations), lists: rules.lists)
-    for (i, matched) in cues.find(in: text) { context.cuesFound[i] = matched }
-    if let f = input.funding {
-      for (i, _) in funding.find(in: f) { context.fundingFound.insert(i) }
-    }
+      input: input, fields: classification.fields, countries: rules.countries, organisationHits: organisationHits,
+      lists: rules.lists)
+    for (i, matched) in found { context.cuesFound[i] = matched }
+    context.fundingFound = Set(funding)
     return context
+  }
+
+  /// The measures (by index) whose scope an assigned field falls in.
+  func measures(inScopeOf field: FieldScore) -> [Int] {
+    flatMeasures.filter { MeasureEvaluation.fieldInScope(field, $0.measure.scope) }.map(\.index)
   }
 
   func screen(_ regime: Regime, _ compiled: [CompiledMeasure], _ context: ScreeningContext) -> ScreeningResult.RegimeResult {
@@ -160,6 +199,8 @@ final class ScreeningContext {
   let countries: CountryTable
   let organisationHits: [ScreeningResult.OrganisationHit]
   let lists: [OrganisationList]
+  /// A portfolio worker's memo tables, when there is one.
+  var scratch: ScreeningScratch?
   var cuesFound: [Int: String] = [:]
   var fundingFound = Set<Int>()
 
@@ -174,39 +215,141 @@ final class ScreeningContext {
     self.lists = lists
   }
 
-  func label(_ code: String) -> String { countries.country(code: code)?.label ?? code }
+  func label(_ code: String) -> String { countries.label(code: code) }
 }
 
 extension Screener {
+  /// Fills `facts` with what the quick evaluation of one record reads: the cue matches in
+  /// `scratch.match`, the assigned fields, the partners, nationality, funding and list hits.
+  /// Returns the funding names (by index) the funding named.
+  func fill(
+    _ facts: inout ScreeningFacts, classification: Classification, input: ScreeningInput,
+    hits: [ScreeningResult.OrganisationHit], scratch: ScreeningScratch
+  ) -> [Int] {
+    facts.reset(measures: flatMeasures.count, funding: funding.count, lists: rules.lists.count)
+    for m in scratch.match.matches {
+      let cue = Int(m.termID.rawValue)
+      for i in cueScope[cue] { facts.scope[i] = true }
+      for i in cueExemptions[cue] { facts.exempt[i] = true }
+    }
+    for field in classification.fields {
+      for i in scratch.measures(inScopeOf: field, self) { facts.scope[i] = true }
+    }
+    facts.hasPartners = !input.partnerCountries.isEmpty
+    for code in input.partnerCountries {
+      if let i = rules.countries.index(code: code) { facts.partners.append(i) }
+    }
+    if let n = input.nationality {
+      facts.hasNationality = true
+      facts.nationality = rules.countries.index(code: n) ?? -1
+    }
+    var fundingFound: [Int] = []
+    if let f = input.funding {
+      facts.hasFunding = true
+      fundingFound = scratch.fundingNamed(in: f, self)
+      for i in fundingFound { facts.fundingFound[i] = true }
+    }
+    facts.hasPartnerOrganisations = !input.partnerOrganisations.isEmpty
+    for hit in hits {
+      for l in rules.lists.indices where rules.lists[l].id == hit.list { facts.listHit[l] = true }
+    }
+    return fundingFound
+  }
+
+  /// What the reasons of `measure` read for this record.
+  fileprivate func reasonKey(
+    _ measure: CompiledMeasure, _ classification: Classification, _ input: ScreeningInput,
+    _ found: [(index: Int, matched: String)], _ scratch: ScreeningScratch
+  ) -> ReasonKey {
+    var cues: [String] = []
+    if !found.isEmpty && !measure.cueIndices.isEmpty {
+      cues = measure.cueIndices.map { i in found.first { $0.index == i }?.matched ?? "" }
+      if cues.allSatisfy(\.isEmpty) { cues = [] }
+    }
+    return ReasonKey(
+      measure: measure.index, fields: scratch.fieldSerials(classification.fields, inScopeOf: measure.index, self),
+      cues: cues,
+      partner: measure.readsPartners ? input.partnerCountries.first(where: measure.countries.contains) : nil,
+      requiredPartner: measure.readsPartners ? input.partnerCountries.first(where: measure.partnerCountries.contains) : nil,
+      nationality: measure.readsNationality ? input.nationality : nil,
+      funding: measure.readsFunding ? input.funding : nil,
+      organisations: measure.readsOrganisations ? input.partnerOrganisations : [])
+  }
+
   /// Screens one text for a portfolio's result line: the triage, the regimes that bear on it and
   /// the organisation hits; the same as ``ScreeningLine/init(_:)`` of a full screening (a test
   /// holds them equal on every screening case).
-  ///
-  /// Faster: every measure is first evaluated without writing its reasons, and only those that
-  /// raise the level (whose reasons are the triage's) are evaluated again with them.
   public func screenLine(text: String, classification: Classification, input: ScreeningInput) -> ScreeningLine {
-    let context = self.context(text: text, classification: classification, input: input)
+    screenLine(text: text, classification: classification, input: input, scratch: ScreeningScratch())
+  }
+
+  /// ``screenLine(text:classification:input:)`` with a worker's buffers and memo tables.
+  ///
+  /// Faster: every measure is first evaluated over the record's facts as flags
+  /// (``CompiledMeasure/outcome(_:_:)``), without a text or a string lookup; only the measures
+  /// that raise the level, whose reasons are the triage's, are evaluated again with their
+  /// reasons. The cue scan keeps its matches as offsets, turned into text only then.
+  public func screenLine(
+    text: String, classification: Classification, input: ScreeningInput, scratch: ScreeningScratch
+  ) -> ScreeningLine {
+    screenLine(text: text, classification: classification, input: input, scratch: scratch, cuesScanned: false)
+  }
+
+  /// With `cuesScanned`, `scratch.match` already holds the cue matches of `text` (a joint scan
+  /// with the classifier's phrases, ``JointMatcher``) and the text is not scanned again.
+  func screenLine(
+    text: String, classification: Classification, input: ScreeningInput, scratch: ScreeningScratch,
+    cuesScanned: Bool
+  ) -> ScreeningLine {
+    scratch.begin(self)
+    let hits = scratch.organisationHits(input.partnerOrganisations, self)
+    if !cuesScanned { cues.findAll(in: text, into: &scratch.match) }
+    // The facts' buffers are moved out of the scratch while they are filled and read, and back.
+    var facts = ScreeningFacts()
+    swap(&facts, &scratch.facts)
+    defer { swap(&facts, &scratch.facts) }
+    let fundingFound = fill(&facts, classification: classification, input: input, hits: hits, scratch: scratch)
+
+    // Regimes and lists by index: a `for regime in` loop copies every regime, record after record.
     var regimes: [ScreeningLine.RegimeLine] = []
-    var raising: [(regime: String, measure: ScreeningResult.MeasureResult)] = []
-    for (r, regime) in rules.regimes.enumerated() {
+    var raising: [CompiledMeasure] = []
+    for r in measures.indices {
       var status = RegimeStatus.doesNotApply
       var level = TriageLevel.none
       for measure in measures[r] {
-        var evaluation = MeasureEvaluation(compiled: measure, screener: self, context: context)
-        evaluation.detail = false
-        let quick = evaluation.result()
+        let quick = measure.outcome(facts, input.date)
         status = max(status, quick.status)
         level = max(level, quick.level)
-        if quick.level > .none {
-          evaluation.detail = true
-          raising.append((regime.id, evaluation.result()))
-        }
+        if quick.level > .none { raising.append(measure) }
       }
-      if status != .doesNotApply { regimes.append(.init(id: regime.id, status: status, level: level)) }
+      if status != .doesNotApply { regimes.append(.init(id: rules.regimes[r].id, status: status, level: level)) }
     }
-    let reasons = Triage.reasons(measures: raising, hits: context.organisationHits)
+    var reasons: [ScreeningResult.TriageReason] = []
+    if !raising.isEmpty || !hits.isEmpty {
+      // The reasons of a raising measure are written once per set of inputs it reads (a worker
+      // sees the same fields and partners again and again); the context they are written from
+      // is made only when one is new.
+      let found = scratch.match.matches.isEmpty ? [] : cues.found(in: text, scratch.match)
+      var context: ScreeningContext?
+      var measureReasons: [ScreeningResult.TriageReason] = []
+      for measure in raising {
+        let key = reasonKey(measure, classification, input, found, scratch)
+        let reason = scratch.reason(key) {
+          if context == nil {
+            context = self.context(
+              input: input, classification: classification, cues: found, organisationHits: hits, funding: fundingFound)
+            context!.scratch = scratch
+          }
+          var evaluation = MeasureEvaluation(compiled: measure, screener: self, context: context!)
+          evaluation.periodReason = false
+          return Triage.reason(regime: measure.regime.id, evaluation.result())
+        }
+        if let reason { measureReasons.append(reason) }
+      }
+      reasons = Triage.sorted(measureReasons + scratch.hitReasons(input.partnerOrganisations, self))
+    }
     return ScreeningLine(
       triage: .init(level: reasons.map(\.level).max() ?? .none, reasons: reasons), regimes: regimes,
-      organisations: context.organisationHits.map(ScreeningLine.OrganisationLine.init))
+      organisations: hits.map(ScreeningLine.OrganisationLine.init))
   }
 }

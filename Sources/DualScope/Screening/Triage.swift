@@ -52,15 +52,39 @@ enum Triage {
   static func reasons(
     measures: [(regime: String, measure: ScreeningResult.MeasureResult)], hits: [ScreeningResult.OrganisationHit]
   ) -> [ScreeningResult.TriageReason] {
-    var reasons: [ScreeningResult.TriageReason] = []
-    for (regime, m) in measures where m.level > .none {
-      let why = m.reasons.dropFirst().joined(separator: "; ")
-      reasons.append(.init(level: m.level, regime: regime, measure: m.id, text: "\(regime) \(m.id) \(m.status.rawValue): \(why)"))
+    sorted(measures.compactMap { reason(regime: $0.regime, $0.measure) } + hits.map(reason(hit:)))
+  }
+
+  /// Reasons in triage order: highest level first, then by regime and measure (organisation
+  /// hits, which have neither, after the measures of their level).
+  static func sorted(_ reasons: [ScreeningResult.TriageReason]) -> [ScreeningResult.TriageReason] {
+    guard reasons.count > 1 else { return reasons }
+    return reasons.sorted {
+      ($0.level, $1.regime ?? "", $1.measure ?? "") > ($1.level, $0.regime ?? "", $0.measure ?? "")
     }
-    for hit in hits {
-      reasons.append(.init(level: hit.level, regime: nil, measure: nil, text: OrganisationHitText.describe(hit)))
+  }
+
+  /// The triage reason of an organisation-list hit.
+  static func reason(hit: ScreeningResult.OrganisationHit) -> ScreeningResult.TriageReason {
+    .init(level: hit.level, regime: nil, measure: nil, text: OrganisationHitText.describe(hit))
+  }
+
+  /// The triage reason of a measure with a level: `eu-iran dual-use-ban applies: ` and its
+  /// reasons after the period; nil when its level is `none`.
+  static func reason(regime: String, _ m: ScreeningResult.MeasureResult) -> ScreeningResult.TriageReason? {
+    guard m.level > .none else { return nil }
+    // One string grown in place: a portfolio run writes this for most records it screens.
+    var text = regime
+    text.reserveCapacity(m.reasons.reduce(regime.utf8.count + m.id.utf8.count + 16) { $0 + $1.utf8.count + 2 })
+    text += " "
+    text += m.id
+    text += " "
+    text += m.status.rawValue
+    text += ": "
+    for (k, why) in m.reasons.dropFirst().enumerated() {
+      if k > 0 { text += "; " }
+      text += why
     }
-    reasons.sort { ($0.level, $1.regime ?? "", $1.measure ?? "") > ($1.level, $0.regime ?? "", $0.measure ?? "") }
-    return reasons
+    return .init(level: m.level, regime: regime, measure: m.id, text: text)
   }
 }

@@ -1,0 +1,135 @@
+import PhraseMatching
+
+/// A portfolio worker's buffers and memo tables for screening, one per thread like
+/// ``ClassifierScratch``: the facts of the record at hand, the cue scan's matches, and what was
+/// worked out for values that recur from record to record (the measures a field puts in scope,
+/// the list hits of a partner organisation, the programmes a funding names). Each table is
+/// emptied when it reaches ``memoLimit`` entries, so memory stays bounded on any stream.
+///
+/// The tables belong to one screener; used with another, the scratch starts over.
+public final class ScreeningScratch {
+  /// Entries a memo table holds before it is emptied.
+  static let memoLimit = 16384
+
+  var facts = ScreeningFacts()
+  var match = MatchScratch()
+  /// The screener the tables belong to.
+  private var screener: Screener?
+  private var fieldMeasures: [String: FieldEntry] = [:]
+  /// Per partner organisation: its list hits and their triage reasons.
+  private var organisationHits: [String: (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason])] = [:]
+  private var fundingNames: [String: [Int]] = [:]
+  /// The triage reason of a measure, by what it read.
+  private var reasons: [ReasonKey: ScreeningResult.TriageReason?] = [:]
+  private var nextSerial = 0
+
+  public init() {}
+
+  /// Ready for a record screened by `screener`.
+  func begin(_ screener: Screener) {
+    if self.screener !== screener {
+      self.screener = screener
+      fieldMeasures = [:]
+      organisationHits = [:]
+      fundingNames = [:]
+      reasons = [:]
+    }
+  }
+
+  /// What was worked out for one field: the measures it puts in scope, and the reasons it does,
+  /// per measure, once asked for. Kept with the sensitivity and dual-use codes it was worked out
+  /// for, so a field of the same ID that differs is worked out anew.
+  private final class FieldEntry {
+    let sensitivity: Sensitivity
+    let dualUse: [String]
+    let measures: [Int]
+    /// Its number in ``ReasonKey``s: never given twice by one scratch.
+    let serial: Int
+    var evidence: [Int: [String]] = [:]
+
+    init(_ field: FieldScore, measures: [Int], serial: Int) {
+      sensitivity = field.sensitivity
+      dualUse = field.dualUse
+      self.measures = measures
+      self.serial = serial
+    }
+
+    func fits(_ field: FieldScore) -> Bool { sensitivity == field.sensitivity && dualUse == field.dualUse }
+  }
+
+  private func entry(_ field: FieldScore, _ screener: Screener) -> FieldEntry {
+    if let known = fieldMeasures[field.id], known.fits(field) { return known }
+    let entry = FieldEntry(field, measures: screener.measures(inScopeOf: field), serial: nextSerial)
+    nextSerial += 1
+    Self.remember(&fieldMeasures, field.id, entry)
+    return entry
+  }
+
+  /// The measures (by index) whose scope `field` falls in.
+  func measures(inScopeOf field: FieldScore, _ screener: Screener) -> [Int] {
+    entry(field, screener).measures
+  }
+
+  /// The serial numbers of the fields that put a record in the scope of measure `m`, in order.
+  func fieldSerials(_ fields: [FieldScore], inScopeOf m: Int, _ screener: Screener) -> [Int] {
+    var out: [Int] = []
+    for field in fields {
+      let entry = entry(field, screener)
+      if entry.measures.contains(m) { out.append(entry.serial) }
+    }
+    return out
+  }
+
+  /// The triage reason for `key`, made by `make` the first time.
+  func reason(_ key: ReasonKey, make: () -> ScreeningResult.TriageReason?) -> ScreeningResult.TriageReason? {
+    if let known = reasons[key] { return known }
+    let made = make()
+    Self.remember(&reasons, key, made)
+    return made
+  }
+
+  /// ``MeasureEvaluation/fieldEvidence(_:_:)``, worked out once per field and measure.
+  func fieldEvidence(_ field: FieldScore, _ measure: CompiledMeasure) -> [String] {
+    guard let screener else { return MeasureEvaluation.fieldEvidence(field, measure) }
+    let entry = entry(field, screener)
+    if let known = entry.evidence[measure.index] { return known }
+    let texts = MeasureEvaluation.fieldEvidence(field, measure)
+    entry.evidence[measure.index] = texts
+    return texts
+  }
+
+  /// The list hits of the partner organisations, each partner worked out once.
+  func organisationHits(_ partners: [String], _ screener: Screener) -> [ScreeningResult.OrganisationHit] {
+    if partners.count == 1 { return known(partners[0], screener).hits }
+    return partners.flatMap { known($0, screener).hits }
+  }
+
+  /// The triage reasons of the partner organisations' list hits.
+  func hitReasons(_ partners: [String], _ screener: Screener) -> [ScreeningResult.TriageReason] {
+    if partners.count == 1 { return known(partners[0], screener).reasons }
+    return partners.flatMap { known($0, screener).reasons }
+  }
+
+  private func known(
+    _ partner: String, _ screener: Screener
+  ) -> (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason]) {
+    if let known = organisationHits[partner] { return known }
+    let hits = screener.organisationHits([partner])
+    let entry = (hits, hits.map(Triage.reason(hit:)))
+    Self.remember(&organisationHits, partner, entry)
+    return entry
+  }
+
+  /// The funding names (by index) a record's funding names.
+  func fundingNamed(in funding: String, _ screener: Screener) -> [Int] {
+    if let known = fundingNames[funding] { return known }
+    let found = screener.funding.find(in: funding).map(\.index)
+    Self.remember(&fundingNames, funding, found)
+    return found
+  }
+
+  private static func remember<K: Hashable, V>(_ table: inout [K: V], _ key: K, _ value: V) {
+    if table.count >= memoLimit { table.removeAll(keepingCapacity: true) }
+    table[key] = value
+  }
+}
