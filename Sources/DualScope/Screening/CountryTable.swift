@@ -53,6 +53,8 @@ public struct CountryTable: Sendable {
 
   /// The code of the country a user means, or why the input names none.
   public func code(for input: String) -> Result<String, UnknownCountry> {
+    // As written, the code comes without copying the country (a portfolio asks for every partner).
+    if let i = byExactName[input] { return .success(countries[i].code) }
     if let c = resolve(input) { return .success(c.code) }
     return .failure(UnknownCountry(input: input, suggestions: suggestions(for: input)))
   }

@@ -201,7 +201,8 @@ struct MeasureEvaluation {
   func scopeEvidence() -> ReasonLog {
     let scope = compiled.measure.scope
     var out = ReasonLog()
-    for field in context.fields where field.sensitivity >= scope.minSensitivity {
+    for f in context.fields.indices where context.fields[f].sensitivity >= scope.minSensitivity {
+      let field = context.fields[f]
       for text in context.scratch?.fieldEvidence(field, compiled) ?? Self.fieldEvidence(field, compiled) {
         out.add(text)
       }

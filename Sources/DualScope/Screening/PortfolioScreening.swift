@@ -17,30 +17,33 @@ public struct PortfolioScreening: Sendable {
   public func input(_ record: PortfolioRecord) -> Result<ScreeningInput, RecordError> {
     let cells = record.screening ?? ScreeningCells(partnerCountries: [], partnerOrganisations: [], nationality: "", funding: "")
     let countries = screener.rules.countries
-    func failure(_ column: String?, _ unknown: CountryTable.UnknownCountry) -> RecordError {
-      RecordError(
-        .invalidValue, source: record.source, line: record.line,
-        message: "\(unknown.message) in column '\(column ?? "")'; give an ISO 3166-1 alpha-2 code or a country name",
-        id: record.id)
-    }
     var partners: [String] = []
     for name in cells.partnerCountries {
       switch countries.code(for: name) {
       case .success(let code): if !partners.contains(code) { partners.append(code) }
-      case .failure(let unknown): return .failure(failure(columns.partnerCountry, unknown))
+      case .failure(let unknown): return .failure(Self.failure(record, columns.partnerCountry, unknown))
       }
     }
     var nationality: String?
     if !cells.nationality.isEmpty {
       switch countries.code(for: cells.nationality) {
       case .success(let code): nationality = code
-      case .failure(let unknown): return .failure(failure(columns.nationality, unknown))
+      case .failure(let unknown): return .failure(Self.failure(record, columns.nationality, unknown))
       }
     }
     return .success(
       ScreeningInput(
         partnerCountries: partners, partnerOrganisations: cells.partnerOrganisations, nationality: nationality,
         funding: cells.funding.isEmpty ? nil : cells.funding, date: date))
+  }
+
+  private static func failure(
+    _ record: PortfolioRecord, _ column: String?, _ unknown: CountryTable.UnknownCountry
+  ) -> RecordError {
+    RecordError(
+      .invalidValue, source: record.source, line: record.line,
+      message: "\(unknown.message) in column '\(column ?? "")'; give an ISO 3166-1 alpha-2 code or a country name",
+      id: record.id)
   }
 
   /// Screens a classified record: its screening line, or the error record of a cell it cannot use.

@@ -8,7 +8,7 @@
 struct ReasonKey: Hashable {
   var measure: Int
   /// ``ScreeningScratch`` serial numbers of the fields, in the classification's order.
-  var fields: [Int]
+  var fields: Serials
   /// Per cue of the measure, the text it matched first ("" when not found); empty when none was.
   var cues: [String]
   /// The first partner country in the measure's trigger countries, and in the countries it requires.
@@ -17,4 +17,24 @@ struct ReasonKey: Hashable {
   var nationality: String?
   var funding: String?
   var organisations: [String]
+}
+
+extension ReasonKey {
+  /// A short list of numbers, the first three held inline: a record puts one to three fields in
+  /// a measure's scope, and a key is made for every measure that raises a level.
+  struct Serials: Hashable {
+    private(set) var count = 0
+    private var a = 0, b = 0, c = 0
+    private var rest: [Int] = []
+
+    mutating func append(_ n: Int) {
+      switch count {
+      case 0: a = n
+      case 1: b = n
+      case 2: c = n
+      default: rest.append(n)
+      }
+      count += 1
+    }
+  }
 }

@@ -21,6 +21,8 @@ public final class Screener: Sendable {
   let measures: [[CompiledMeasure]]
   /// Every measure, regime by regime: position = ``CompiledMeasure/index``.
   let flatMeasures: [CompiledMeasure]
+  /// Per regime, the positions of its measures in `flatMeasures`.
+  let regimeMeasures: [Range<Int>]
   /// Per cue: the measures whose scope (or one of its categories) names it, and those with an
   /// exemption that does.
   let cueScope: [[Int]]
@@ -71,6 +73,9 @@ public final class Screener: Sendable {
       }
     }
     flatMeasures = flat
+    var ranges: [Range<Int>] = []
+    for regime in measures { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + regime.count)) }
+    regimeMeasures = ranges
     var cueScope = Array(repeating: [Int](), count: cueEntries.count)
     var cueExemptions = cueScope
     for m in flat {
@@ -232,8 +237,9 @@ extension Screener {
       for i in cueScope[cue] { facts.scope[i] = true }
       for i in cueExemptions[cue] { facts.exempt[i] = true }
     }
-    for field in classification.fields {
-      for i in scratch.measures(inScopeOf: field, self) { facts.scope[i] = true }
+    // By index: a `for field in` loop copies each field with its strings and evidence.
+    for f in classification.fields.indices {
+      for i in scratch.measures(inScopeOf: classification.fields[f], self) { facts.scope[i] = true }
     }
     facts.hasPartners = !input.partnerCountries.isEmpty
     for code in input.partnerCountries {
@@ -258,8 +264,8 @@ extension Screener {
 
   /// What the reasons of `measure` read for this record.
   fileprivate func reasonKey(
-    _ measure: CompiledMeasure, _ classification: Classification, _ input: ScreeningInput,
-    _ found: [(index: Int, matched: String)], _ scratch: ScreeningScratch
+    _ measure: CompiledMeasure, _ input: ScreeningInput, _ found: [(index: Int, matched: String)],
+    _ scratch: ScreeningScratch
   ) -> ReasonKey {
     var cues: [String] = []
     if !found.isEmpty && !measure.cueIndices.isEmpty {
@@ -267,7 +273,7 @@ extension Screener {
       if cues.allSatisfy(\.isEmpty) { cues = [] }
     }
     return ReasonKey(
-      measure: measure.index, fields: scratch.fieldSerials(classification.fields, inScopeOf: measure.index, self),
+      measure: measure.index, fields: scratch.fieldSerials(inScopeOf: measure.index),
       cues: cues,
       partner: measure.readsPartners ? input.partnerCountries.first(where: measure.countries.contains) : nil,
       requiredPartner: measure.readsPartners ? input.partnerCountries.first(where: measure.partnerCountries.contains) : nil,
@@ -313,14 +319,14 @@ extension Screener {
     // Regimes and lists by index: a `for regime in` loop copies every regime, record after record.
     var regimes: [ScreeningLine.RegimeLine] = []
     var raising: [CompiledMeasure] = []
-    for r in measures.indices {
+    for (r, range) in regimeMeasures.enumerated() {
       var status = RegimeStatus.doesNotApply
       var level = TriageLevel.none
-      for measure in measures[r] {
-        let quick = measure.outcome(facts, input.date)
+      for m in range {
+        let quick = flatMeasures[m].outcome(facts, input.date)
         status = max(status, quick.status)
         level = max(level, quick.level)
-        if quick.level > .none { raising.append(measure) }
+        if quick.level > .none { raising.append(flatMeasures[m]) }
       }
       if status != .doesNotApply { regimes.append(.init(id: rules.regimes[r].id, status: status, level: level)) }
     }
@@ -331,9 +337,10 @@ extension Screener {
       // is made only when one is new.
       let found = scratch.match.matches.isEmpty ? [] : cues.found(in: text, scratch.match)
       var context: ScreeningContext?
-      var measureReasons: [ScreeningResult.TriageReason] = []
+      let hitReasons = scratch.hitReasons(input.partnerOrganisations, self)
+      reasons.reserveCapacity(raising.count + hitReasons.count)
       for measure in raising {
-        let key = reasonKey(measure, classification, input, found, scratch)
+        let key = reasonKey(measure, input, found, scratch)
         let reason = scratch.reason(key) {
           if context == nil {
             context = self.context(
@@ -344,9 +351,10 @@ extension Screener {
           evaluation.periodReason = false
           return Triage.reason(regime: measure.regime.id, evaluation.result())
         }
-        if let reason { measureReasons.append(reason) }
+        if let reason { reasons.append(reason) }
       }
-      reasons = Triage.sorted(measureReasons + scratch.hitReasons(input.partnerOrganisations, self))
+      reasons += hitReasons
+      Triage.sort(&reasons)
     }
     return ScreeningLine(
       triage: .init(level: reasons.map(\.level).max() ?? .none, reasons: reasons), regimes: regimes,

@@ -52,12 +52,23 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
       // on its bytes, and only a value that still starts or ends with a non-ASCII character is
       // trimmed by its Unicode properties.
       var out: [String] = []
-      for part in s.utf8.split(whereSeparator: { $0 == 0x3B || $0 == 0x7C || (commas && $0 == 0x2C) }) {
-        var part = part
+      let utf8 = s.utf8
+      var start = utf8.startIndex
+      while start < utf8.endIndex {
+        var end = start
+        while end < utf8.endIndex {
+          let b = utf8[end]
+          if b == 0x3B || b == 0x7C || (commas && b == 0x2C) { break }
+          end = utf8.index(after: end)
+        }
+        var part = utf8[start..<end]
         while let b = part.first, b == 0x20 || (b >= 0x09 && b <= 0x0D) { part.removeFirst() }
         while let b = part.last, b == 0x20 || (b >= 0x09 && b <= 0x0D) { part.removeLast() }
-        let value = String(Substring(part)).trimmingSpaces()
-        if !value.isEmpty { out.append(value) }
+        if !part.isEmpty {
+          let value = String(Substring(part)).trimmingSpaces()
+          if !value.isEmpty { out.append(value) }
+        }
+        start = end < utf8.endIndex ? utf8.index(after: end) : end
       }
       return out
     }

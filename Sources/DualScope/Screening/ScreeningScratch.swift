@@ -16,6 +16,8 @@ public final class ScreeningScratch {
   /// The screener the tables belong to.
   private var screener: Screener?
   private var fieldMeasures: [String: FieldEntry] = [:]
+  /// The entries of the record's fields, in order.
+  private var recordFields: [FieldEntry] = []
   /// Per partner organisation: its list hits and their triage reasons.
   private var organisationHits: [String: (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason])] = [:]
   private var fundingNames: [String: [Int]] = [:]
@@ -27,6 +29,7 @@ public final class ScreeningScratch {
 
   /// Ready for a record screened by `screener`.
   func begin(_ screener: Screener) {
+    recordFields.removeAll(keepingCapacity: true)
     if self.screener !== screener {
       self.screener = screener
       fieldMeasures = [:]
@@ -65,18 +68,18 @@ public final class ScreeningScratch {
     return entry
   }
 
-  /// The measures (by index) whose scope `field` falls in.
+  /// The measures (by index) whose scope `field`, one of the record's, falls in.
   func measures(inScopeOf field: FieldScore, _ screener: Screener) -> [Int] {
-    entry(field, screener).measures
+    let entry = entry(field, screener)
+    recordFields.append(entry)
+    return entry.measures
   }
 
-  /// The serial numbers of the fields that put a record in the scope of measure `m`, in order.
-  func fieldSerials(_ fields: [FieldScore], inScopeOf m: Int, _ screener: Screener) -> [Int] {
-    var out: [Int] = []
-    for field in fields {
-      let entry = entry(field, screener)
-      if entry.measures.contains(m) { out.append(entry.serial) }
-    }
+  /// The serial numbers of the record's fields (those ``measures(inScopeOf:_:)`` was asked for
+  /// since ``begin(_:)``) that put it in the scope of measure `m`, in order.
+  func fieldSerials(inScopeOf m: Int) -> ReasonKey.Serials {
+    var out = ReasonKey.Serials()
+    for entry in recordFields where entry.measures.contains(m) { out.append(entry.serial) }
     return out
   }
 

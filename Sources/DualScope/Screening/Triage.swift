@@ -58,10 +58,20 @@ enum Triage {
   /// Reasons in triage order: highest level first, then by regime and measure (organisation
   /// hits, which have neither, after the measures of their level).
   static func sorted(_ reasons: [ScreeningResult.TriageReason]) -> [ScreeningResult.TriageReason] {
-    guard reasons.count > 1 else { return reasons }
-    return reasons.sorted {
-      ($0.level, $1.regime ?? "", $1.measure ?? "") > ($1.level, $0.regime ?? "", $0.measure ?? "")
+    var reasons = reasons
+    sort(&reasons)
+    return reasons
+  }
+
+  static func sort(_ reasons: inout [ScreeningResult.TriageReason]) {
+    func before(_ a: ScreeningResult.TriageReason, _ b: ScreeningResult.TriageReason) -> Bool {
+      (a.level, b.regime ?? "", b.measure ?? "") > (b.level, a.regime ?? "", a.measure ?? "")
     }
+    // Often in order already (measures come regime by regime): then nothing moves.
+    guard reasons.count > 1, reasons.indices.dropFirst().contains(where: { before(reasons[$0], reasons[$0 - 1]) }) else {
+      return
+    }
+    reasons.sort(by: before)
   }
 
   /// The triage reason of an organisation-list hit.
