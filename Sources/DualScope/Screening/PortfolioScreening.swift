@@ -15,26 +15,29 @@ public struct PortfolioScreening: Sendable {
   /// The screening inputs of a record, or an error record naming the cell it cannot use (an
   /// unknown country, with the closest names).
   public func input(_ record: PortfolioRecord) -> Result<ScreeningInput, RecordError> {
-    let cells = record.screening ?? ScreeningCells(partnerCountries: [], partnerOrganisations: [], nationality: "", funding: "")
+    input(record, scratch: ScreeningScratch())
+  }
+
+  /// ``input(_:)`` with a worker's memo tables: each distinct cell is split and resolved once.
+  func input(_ record: PortfolioRecord, scratch: ScreeningScratch) -> Result<ScreeningInput, RecordError> {
+    guard let cells = record.screening else { return .success(ScreeningInput(date: date)) }
+    scratch.begin(screener)
     let countries = screener.rules.countries
-    var partners: [String] = []
-    for name in cells.partnerCountries {
-      switch countries.code(for: name) {
-      case .success(let code): if !partners.contains(code) { partners.append(code) }
-      case .failure(let unknown): return .failure(Self.failure(record, columns.partnerCountry, unknown))
-      }
+    let partners: [String]
+    switch scratch.cell(partnerCountries: cells.partnerCountryCell, countries) {
+    case .success(let codes): partners = codes
+    case .failure(let unknown): return .failure(Self.failure(record, columns.partnerCountry, unknown))
     }
-    var nationality: String?
-    if !cells.nationality.isEmpty {
-      switch countries.code(for: cells.nationality) {
-      case .success(let code): nationality = code
-      case .failure(let unknown): return .failure(Self.failure(record, columns.nationality, unknown))
-      }
+    let nationality: String?
+    switch scratch.cell(nationality: cells.nationalityCell, countries) {
+    case .success(let code): nationality = code
+    case .failure(let unknown): return .failure(Self.failure(record, columns.nationality, unknown))
     }
+    let funding = cells.fundingCell == .null ? "" : scratch.cell(funding: cells.fundingCell)
     return .success(
       ScreeningInput(
-        partnerCountries: partners, partnerOrganisations: cells.partnerOrganisations, nationality: nationality,
-        funding: cells.funding.isEmpty ? nil : cells.funding, date: date))
+        partnerCountries: partners, partnerOrganisations: scratch.cell(organisations: cells.partnerOrganisationCell),
+        nationality: nationality, funding: funding.isEmpty ? nil : funding, date: date))
   }
 
   private static func failure(
@@ -62,7 +65,7 @@ public struct PortfolioScreening: Sendable {
   func screen(
     _ record: PortfolioRecord, _ classification: Classification, scratch: ScreeningScratch, cuesScanned: Bool
   ) -> Result<ScreeningLine, RecordError> {
-    input(record).map {
+    input(record, scratch: scratch).map {
       screener.screenLine(
         text: record.text, classification: classification, input: $0, scratch: scratch, cuesScanned: cuesScanned)
     }

@@ -73,9 +73,11 @@ public final class Screener: Sendable {
       }
     }
     flatMeasures = flat
-    var ranges: [Range<Int>] = []
-    for regime in measures { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + regime.count)) }
-    regimeMeasures = ranges
+    var start = 0
+    regimeMeasures = rules.regimes.map { regime in
+      defer { start += regime.measures.count }
+      return start..<start + regime.measures.count
+    }
     var cueScope = Array(repeating: [Int](), count: cueEntries.count)
     var cueExemptions = cueScope
     for m in flat {

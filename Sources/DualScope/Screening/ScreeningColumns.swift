@@ -32,13 +32,12 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
     case funding
   }
 
-  /// The cells of one record, split into values.
+  /// The cells of one record, as read.
   func cells(_ value: (String) -> RecordValue) -> ScreeningCells {
     ScreeningCells(
-      partnerCountries: partnerCountry.map { Self.split(value($0), commas: true) } ?? [],
-      partnerOrganisations: partnerOrganisation.map { Self.split(value($0), commas: false) } ?? [],
-      nationality: nationality.map { Self.split(value($0), commas: true).first ?? "" } ?? "",
-      funding: funding.map { value($0).text.trimmingSpaces() } ?? "")
+      partnerCountryCell: partnerCountry.map(value) ?? .null,
+      partnerOrganisationCell: partnerOrganisation.map(value) ?? .null,
+      nationalityCell: nationality.map(value) ?? .null, fundingCell: funding.map(value) ?? .null)
   }
 
   /// The values of a cell: a JSON array's items, or the parts of a text between `;` and `|`
@@ -75,12 +74,29 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
   }
 }
 
-/// The screening cells of one record, as written in the portfolio.
+/// The screening cells of one record as written in the portfolio (`.null` for a column not
+/// named), and their values. The cells are kept as read: a portfolio repeats them from record to
+/// record, and a worker splits and resolves each distinct cell once (``ScreeningScratch``).
 public struct ScreeningCells: Sendable, Hashable {
-  public var partnerCountries: [String]
-  public var partnerOrganisations: [String]
+  public var partnerCountryCell: RecordValue
+  public var partnerOrganisationCell: RecordValue
+  public var nationalityCell: RecordValue
+  public var fundingCell: RecordValue
+
+  public init(
+    partnerCountryCell: RecordValue = .null, partnerOrganisationCell: RecordValue = .null,
+    nationalityCell: RecordValue = .null, fundingCell: RecordValue = .null
+  ) {
+    self.partnerCountryCell = partnerCountryCell
+    self.partnerOrganisationCell = partnerOrganisationCell
+    self.nationalityCell = nationalityCell
+    self.fundingCell = fundingCell
+  }
+
+  public var partnerCountries: [String] { ScreeningColumns.split(partnerCountryCell, commas: true) }
+  public var partnerOrganisations: [String] { ScreeningColumns.split(partnerOrganisationCell, commas: false) }
   /// Empty when not given.
-  public var nationality: String
+  public var nationality: String { ScreeningColumns.split(nationalityCell, commas: true).first ?? "" }
   /// Empty when not given.
-  public var funding: String
+  public var funding: String { fundingCell.text.trimmingSpaces() }
 }

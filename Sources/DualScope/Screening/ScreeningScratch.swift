@@ -21,6 +21,11 @@ public final class ScreeningScratch {
   /// Per partner organisation: its list hits and their triage reasons.
   private var organisationHits: [String: (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason])] = [:]
   private var fundingNames: [String: [Int]] = [:]
+  /// The values of the screening cells seen, each split (and its countries resolved) once.
+  private var partnerCountryCells: [RecordValue: Result<[String], CountryTable.UnknownCountry>] = [:]
+  private var nationalityCells: [RecordValue: Result<String?, CountryTable.UnknownCountry>] = [:]
+  private var organisationCells: [RecordValue: [String]] = [:]
+  private var fundingCells: [RecordValue: String] = [:]
   /// The triage reason of a measure, by what it read.
   private var reasons: [ReasonKey: ScreeningResult.TriageReason?] = [:]
   private var nextSerial = 0
@@ -36,6 +41,10 @@ public final class ScreeningScratch {
       organisationHits = [:]
       fundingNames = [:]
       reasons = [:]
+      partnerCountryCells = [:]
+      nationalityCells = [:]
+      organisationCells = [:]
+      fundingCells = [:]
     }
   }
 
@@ -121,6 +130,50 @@ public final class ScreeningScratch {
     let entry = (hits, hits.map(Triage.reason(hit:)))
     Self.remember(&organisationHits, partner, entry)
     return entry
+  }
+
+  /// A partner-country cell's codes, each country once, or the first name it cannot resolve.
+  func cell(partnerCountries cell: RecordValue, _ countries: CountryTable) -> Result<[String], CountryTable.UnknownCountry> {
+    if let known = partnerCountryCells[cell] { return known }
+    var codes: [String] = []
+    var result = Result<[String], CountryTable.UnknownCountry>.success([])
+    for name in ScreeningColumns.split(cell, commas: true) {
+      switch countries.code(for: name) {
+      case .success(let code): if !codes.contains(code) { codes.append(code) }
+      case .failure(let unknown): result = .failure(unknown)
+      }
+      if case .failure = result { break }
+    }
+    if case .success = result { result = .success(codes) }
+    Self.remember(&partnerCountryCells, cell, result)
+    return result
+  }
+
+  /// A nationality cell's code (its first value), nil when empty.
+  func cell(nationality cell: RecordValue, _ countries: CountryTable) -> Result<String?, CountryTable.UnknownCountry> {
+    if let known = nationalityCells[cell] { return known }
+    var result = Result<String?, CountryTable.UnknownCountry>.success(nil)
+    if let name = ScreeningColumns.split(cell, commas: true).first {
+      result = countries.code(for: name).map { $0 }
+    }
+    Self.remember(&nationalityCells, cell, result)
+    return result
+  }
+
+  /// A partner-organisation cell's names.
+  func cell(organisations cell: RecordValue) -> [String] {
+    if let known = organisationCells[cell] { return known }
+    let names = ScreeningColumns.split(cell, commas: false)
+    Self.remember(&organisationCells, cell, names)
+    return names
+  }
+
+  /// A funding cell, trimmed.
+  func cell(funding cell: RecordValue) -> String {
+    if let known = fundingCells[cell] { return known }
+    let text = cell.text.trimmingSpaces()
+    Self.remember(&fundingCells, cell, text)
+    return text
   }
 
   /// The funding names (by index) a record's funding names.
