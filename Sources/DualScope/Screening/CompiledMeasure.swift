@@ -27,7 +27,10 @@ final class CompiledMeasure: Sendable {
 
   /// Its position among all measures of the screener, regime by regime.
   let index: Int
-  private let days: [(from: CalendarDay?, to: CalendarDay?)]
+  /// Its periods as `yyyymmdd` numbers, an open end as the smallest or largest.
+  private let days: [(from: Int, to: Int)]
+  let triggers: [RegimeMeasure.Trigger]
+  let requires: [RegimeMeasure.Requirement]
   /// Per country of the table: in `countries`, in `partnerCountries`, in the nationality codes.
   private let countryFlags: [Bool]
   private let partnerCountryFlags: [Bool]
@@ -60,7 +63,9 @@ final class CompiledMeasure: Sendable {
     dualUseScope =
       scope.dualUseInclude.map { $0.text == "*" ? "all of Annex I" : $0.text }.joined(separator: ", ")
       + (scope.dualUseExcept.isEmpty ? "" : " except " + scope.dualUseExcept.map(\.text).joined(separator: ", "))
-    days = periods.map { ($0.from, $0.to) }
+    days = periods.map { ($0.from.map(Self.number) ?? .min, $0.to.map(Self.number) ?? .max) }
+    triggers = measure.triggers
+    requires = measure.requires
     let cues = scope.cues + scope.categories.flatMap(\.cues) + measure.exemptions.flatMap(\.cues)
     cueIndices = Set(cues.compactMap { cueIndex[$0] }).sorted()
     readsPartners =
@@ -93,15 +98,15 @@ final class CompiledMeasure: Sendable {
   func outcome(_ f: ScreeningFacts, _ date: CalendarDay) -> (status: RegimeStatus, level: TriageLevel) {
     let none = (RegimeStatus.doesNotApply, TriageLevel.none)
     // 1. Period.
-    guard days.contains(where: { ($0.from.map { !(date < $0) } ?? true) && ($0.to.map { !($0 < date) } ?? true) })
-    else { return none }
+    let day = Self.number(date)
+    guard days.contains(where: { $0.from <= day && day <= $0.to }) else { return none }
     // 2. Scope.
     let evidence = f.scope[index]
     if !scopeIsEmpty && !evidence && !cooperation { return none }
     // 3. Triggers.
     var triggered = false
     var missing = false
-    for trigger in measure.triggers {
+    for trigger in triggers {
       switch trigger {
       case .anyone: triggered = true
       case .partnerCountry, .placeOfUse:
@@ -128,7 +133,7 @@ final class CompiledMeasure: Sendable {
     // 4. Requirements.
     var requirementMissing = false
     var basis = evidence
-    for requirement in measure.requires {
+    for requirement in requires {
       switch requirement {
       case .fundingProgramme:
         guard f.hasFunding else {
@@ -159,6 +164,9 @@ final class CompiledMeasure: Sendable {
     // 6. Status and level.
     return (capped ? .mayApply : .applies, basis ? measure.level : .none)
   }
+
+  /// A day as the number `yyyymmdd`, which orders as the days do.
+  private static func number(_ day: CalendarDay) -> Int { day.year * 10_000 + day.month * 100 + day.day }
 
   private func fundingMatches(_ f: ScreeningFacts) -> Bool {
     fundingAny || fundingIndices.contains(where: { f.fundingFound[$0] })
