@@ -63,7 +63,7 @@ final class QuickScreeningTests: XCTestCase {
       var facts = ScreeningFacts()
       _ = screener.fill(
         &facts, classification: classification, input: r.input, hits: context.organisationHits, scratch: scratch)
-      for measure in screener.flatMeasures {
+      for measure in screener.measures {
         let full = MeasureEvaluation(compiled: measure, screener: screener, context: context).result()
         let quick = measure.outcome(facts, r.input.date)
         XCTAssertEqual(quick.status, full.status, "\(measure.regime.id) \(measure.measure.id): \(full.reasons)")
@@ -73,7 +73,7 @@ final class QuickScreeningTests: XCTestCase {
         compared += 1
       }
     }
-    XCTAssertEqual(compared, 300 * screener.flatMeasures.count)
+    XCTAssertEqual(compared, 300 * screener.measures.count)
     // The random records reach every status and every level.
     XCTAssertEqual(statuses, Set(RegimeStatus.allCases))
     XCTAssertEqual(levels, Set(TriageLevel.allCases))

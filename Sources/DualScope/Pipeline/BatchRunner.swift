@@ -138,7 +138,6 @@ struct ClassifyWork: PortfolioWork {
         classification = classifier.classify(record, scratch: &scratch.classifier)
       }
       var line = ResultLine(record, classification)
-      // Optional chaining borrows the screening; `if let` copied it, columns and all, per record.
       if let screened = screening?.screen(record, classification, scratch: scratch.screening, cuesScanned: joint != nil) {
         switch screened {
         case .success(let s): line.screening = s

@@ -29,8 +29,6 @@ final class CompiledMeasure: Sendable {
   let index: Int
   /// Its periods as `yyyymmdd` numbers, an open end as the smallest or largest.
   private let days: [(from: Int, to: Int)]
-  let triggers: [RegimeMeasure.Trigger]
-  let requires: [RegimeMeasure.Requirement]
   /// Per country of the table: in `countries`, in `partnerCountries`, in the nationality codes.
   private let countryFlags: [Bool]
   private let partnerCountryFlags: [Bool]
@@ -64,8 +62,6 @@ final class CompiledMeasure: Sendable {
       scope.dualUseInclude.map { $0.text == "*" ? "all of Annex I" : $0.text }.joined(separator: ", ")
       + (scope.dualUseExcept.isEmpty ? "" : " except " + scope.dualUseExcept.map(\.text).joined(separator: ", "))
     days = periods.map { ($0.from.map(Self.number) ?? .min, $0.to.map(Self.number) ?? .max) }
-    triggers = measure.triggers
-    requires = measure.requires
     let cues = scope.cues + scope.categories.flatMap(\.cues) + measure.exemptions.flatMap(\.cues)
     cueIndices = Set(cues.compactMap { cueIndex[$0] }).sorted()
     readsPartners =
@@ -106,7 +102,7 @@ final class CompiledMeasure: Sendable {
     // 3. Triggers.
     var triggered = false
     var missing = false
-    for trigger in triggers {
+    for trigger in measure.triggers {
       switch trigger {
       case .anyone: triggered = true
       case .partnerCountry, .placeOfUse:
@@ -133,7 +129,7 @@ final class CompiledMeasure: Sendable {
     // 4. Requirements.
     var requirementMissing = false
     var basis = evidence
-    for requirement in requires {
+    for requirement in measure.requires {
       switch requirement {
       case .fundingProgramme:
         guard f.hasFunding else {

@@ -44,18 +44,15 @@ public struct CountryTable: Sendable {
 
   /// The country a user means: a code in any case, an English or Dutch name or an alias,
   /// compared after folding case and diacritics, with hyphens as spaces.
-  public func resolve(_ input: String) -> Country? {
-    if let i = byExactName[input] { return countries[i] }
-    let key = Self.key(input)
-    if let i = byName[key] { return countries[i] }
-    return nil
-  }
+  public func resolve(_ input: String) -> Country? { position(of: input).map { countries[$0] } }
+
+  /// Where the country a user means stands in `countries`.
+  private func position(of input: String) -> Int? { byExactName[input] ?? byName[Self.key(input)] }
 
   /// The code of the country a user means, or why the input names none.
   public func code(for input: String) -> Result<String, UnknownCountry> {
-    // As written, the code comes without copying the country (a portfolio asks for every partner).
-    if let i = byExactName[input] { return .success(countries[i].code) }
-    if let c = resolve(input) { return .success(c.code) }
+    // The code alone, without copying the country: a portfolio asks for every partner.
+    if let i = position(of: input) { return .success(countries[i].code) }
     return .failure(UnknownCountry(input: input, suggestions: suggestions(for: input)))
   }
 

@@ -14,10 +14,10 @@ struct MeasureEvaluation {
   private var date: CalendarDay { context.input.date }
 
   func result() -> ScreeningResult.MeasureResult {
-    var reasons = ReasonLog()
+    var reasons = [String]()
     func finish(_ status: RegimeStatus, _ level: TriageLevel, missing: [String] = []) -> ScreeningResult.MeasureResult {
       ScreeningResult.MeasureResult(
-        id: compiled.measure.id, name: compiled.measure.name, status: status, level: level, reasons: reasons.texts,
+        id: compiled.measure.id, name: compiled.measure.name, status: status, level: level, reasons: reasons,
         leadsTo: compiled.measure.leadsTo, missing: missing)
     }
 
@@ -25,32 +25,32 @@ struct MeasureEvaluation {
     let periods = compiled.periods
     guard let period = periods.first(where: { $0.contains(date) }) else {
       let spans = periods.map { "'\($0.id)' (\($0.span))" }.joined(separator: ", ")
-      reasons.add("not in force on \(date); it runs in \(spans)")
+      reasons.append("not in force on \(date); it runs in \(spans)")
       return finish(.doesNotApply, .none)
     }
-    reasons.add(periodReason ? "in force on \(date): period '\(period.id)' (\(period.span)): \(period.covers)" : "")
+    reasons.append(periodReason ? "in force on \(date): period '\(period.id)' (\(period.span)): \(period.covers)" : "")
 
     // 2. Scope.
     let evidence = scopeEvidence()
     let scope = compiled.measure.scope
     if !scope.isEmpty && evidence.isEmpty && !scope.cooperation {
-      reasons.add("no assigned field (of at least \(scope.minSensitivity.rawValue) sensitivity) and no cue in its scope")
+      reasons.append("no assigned field (of at least \(scope.minSensitivity.rawValue) sensitivity) and no cue in its scope")
       return finish(.doesNotApply, .none)
     }
 
     // 3. Triggers.
-    var triggered = ReasonLog()
+    var triggered = [String]()
     var missing: [String] = []
     let partners = context.input.partnerCountries
     for trigger in compiled.measure.triggers {
       switch trigger {
       case .anyone:
-        triggered.add("it applies to anyone, whatever their nationality")
+        triggered.append("it applies to anyone, whatever their nationality")
       case .partnerCountry, .placeOfUse:
         if partners.isEmpty {
           if !missing.contains("partner country") { missing.append("partner country") }
         } else if let code = partners.first(where: { compiled.countries.contains($0) }) {
-          triggered.add(
+          triggered.append(
             trigger == .partnerCountry
               ? "partner country \(context.label(code)) is in its scope"
               : "the results may be used in \(context.label(code)), a partner's country")
@@ -58,14 +58,14 @@ struct MeasureEvaluation {
       case .personNationality:
         if let n = context.input.nationality {
           if compiled.covers(nationality: n) {
-            triggered.add("the person's nationality, \(context.label(n)), is in its scope")
+            triggered.append("the person's nationality, \(context.label(n)), is in its scope")
           }
         } else {
           missing.append("person nationality")
         }
       case .fundingProgramme:
         if let f = context.input.funding {
-          if let name = fundingMatch() { triggered.add("the funding '\(f)' is \(name)") }
+          if let name = fundingMatch() { triggered.append("the funding '\(f)' is \(name)") }
         } else {
           missing.append("funding")
         }
@@ -73,13 +73,13 @@ struct MeasureEvaluation {
     }
     if triggered.isEmpty {
       if !missing.isEmpty {
-        reasons.add("needs the \(missing.joined(separator: " or the ")) to be assessed")
+        reasons.append("needs the \(missing.joined(separator: " or the ")) to be assessed")
         return finish(.notAssessed, .none, missing: missing)
       }
-      reasons.add("no trigger holds (\(describeInputs()))")
+      reasons.append("no trigger holds (\(describeInputs()))")
       return finish(.doesNotApply, .none)
     }
-    reasons.add(contentsOf: triggered)
+    reasons.append(contentsOf: triggered)
 
     // 4. Requirements.
     var requirementMissing: [String] = []
@@ -92,15 +92,15 @@ struct MeasureEvaluation {
           continue
         }
         guard let name = fundingMatch() else {
-          reasons.add("the funding '\(f)' is no programme it covers")
+          reasons.append("the funding '\(f)' is no programme it covers")
           return finish(.doesNotApply, .none)
         }
-        reasons.add("the funding '\(f)' is \(name)")
+        reasons.append("the funding '\(f)' is \(name)")
         basis = true
       case .listedOrganisation:
         let serving = context.lists.filter { $0.regimes.contains(compiled.regime.id) }
         if serving.isEmpty {
-          reasons.add("no organisation list for this regime is loaded (add one with --lists)")
+          reasons.append("no organisation list for this regime is loaded (add one with --lists)")
           requirementMissing.append("organisation list")
           continue
         }
@@ -111,10 +111,10 @@ struct MeasureEvaluation {
         let hits = context.organisationHits.filter { hit in serving.contains { $0.id == hit.list } }
         guard !hits.isEmpty else {
           let names = serving.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-          reasons.add("no partner organisation is on its lists (\(names))")
+          reasons.append("no partner organisation is on its lists (\(names))")
           return finish(.doesNotApply, .none)
         }
-        for hit in hits { reasons.add(OrganisationHitText.describe(hit)) }
+        for hit in hits { reasons.append(OrganisationHitText.describe(hit)) }
         basis = true
       case .partnerCountry:
         guard !partners.isEmpty else {
@@ -123,58 +123,58 @@ struct MeasureEvaluation {
         }
         guard let code = partners.first(where: { compiled.partnerCountries.contains($0) }) else {
           let wanted = compiled.measure.partnerCountries.map(context.label).joined(separator: ", ")
-          reasons.add("it concerns partners in \(wanted) only")
+          reasons.append("it concerns partners in \(wanted) only")
           return finish(.doesNotApply, .none)
         }
-        reasons.add("partner country \(context.label(code)) is where it applies")
+        reasons.append("partner country \(context.label(code)) is where it applies")
       }
     }
     if !requirementMissing.isEmpty {
-      reasons.add("needs the \(requirementMissing.joined(separator: " and the ")) to be assessed")
+      reasons.append("needs the \(requirementMissing.joined(separator: " and the ")) to be assessed")
       return finish(.notAssessed, .none, missing: requirementMissing)
     }
-    reasons.add(contentsOf: evidence)
+    reasons.append(contentsOf: evidence)
 
     // A cooperation measure without a field in scope: noted, but the level is not raised.
     if evidence.isEmpty && scope.cooperation {
-      reasons.add(
+      reasons.append(
         "it covers cooperation as such, but no assigned field of at least \(scope.minSensitivity.rawValue) "
           + "sensitivity was found; a country or a nationality alone does not raise the level")
       return finish(.mayApply, .none)
     }
 
     // 5. Exemptions.
-    var exempt = ReasonLog()
+    var exempt = [String]()
     for e in compiled.measure.exemptions {
       if let cue = screener.firstCue(e.cues, context) {
         let what = e.description.hasSuffix(".") ? String(e.description.dropLast()) : e.description
-        exempt.add("exemption '\(e.id)' may apply: \(what) ('\(cue)' in the text); confirm it")
+        exempt.append("exemption '\(e.id)' may apply: \(what) ('\(cue)' in the text); confirm it")
       }
     }
     if !exempt.isEmpty {
-      reasons.add(contentsOf: exempt)
+      reasons.append(contentsOf: exempt)
       return finish(.mayApply, basis ? .attention : .none)
     }
 
     // 6. Status and level.
     var status = RegimeStatus.applies
     if compiled.regime.legalStatus == .draft {
-      reasons.add("the regime is a draft, not in force: may-apply at most")
+      reasons.append("the regime is a draft, not in force: may-apply at most")
       status = .mayApply
     } else if compiled.regime.legalStatus == .nonBinding {
-      reasons.add("the regime is not legally binding: may-apply at most")
+      reasons.append("the regime is not legally binding: may-apply at most")
       status = .mayApply
     }
     if compiled.regime.statusUncertain {
-      reasons.add("whether the regime still applies is uncertain: may-apply at most")
+      reasons.append("whether the regime still applies is uncertain: may-apply at most")
       status = .mayApply
     }
     if scope.uncertain {
-      reasons.add("its scope is only approximated in this release: may-apply at most")
+      reasons.append("its scope is only approximated in this release: may-apply at most")
       status = .mayApply
     }
     guard basis else {
-      reasons.add("no field, cue, listed organisation or funding programme in its scope: the level is not raised")
+      reasons.append("no field, cue, listed organisation or funding programme in its scope: the level is not raised")
       return finish(status, .none)
     }
     return finish(status, compiled.measure.level)
@@ -198,24 +198,24 @@ struct MeasureEvaluation {
   }
 
   /// The reasons an assigned field or a cue puts the text in the measure's scope.
-  func scopeEvidence() -> ReasonLog {
+  func scopeEvidence() -> [String] {
     let scope = compiled.measure.scope
-    var out = ReasonLog()
+    var out = [String]()
     for f in context.fields.indices where context.fields[f].sensitivity >= scope.minSensitivity {
       let field = context.fields[f]
       for text in context.scratch?.fieldEvidence(field, compiled) ?? Self.fieldEvidence(field, compiled) {
-        out.add(text)
+        out.append(text)
       }
     }
     // By index: a `for category in` loop copies each category with its arrays.
     for c in scope.categories.indices {
       if let cue = screener.firstCue(scope.categories[c].cues, context) {
         let category = scope.categories[c]
-        out.add("'\(cue)' in the text points to \(category.kind) '\(category.name)' (\(category.source))")
+        out.append("'\(cue)' in the text points to \(category.kind) '\(category.name)' (\(category.source))")
       }
     }
     if let cue = screener.firstCue(scope.cues, context) {
-      out.add("'\(cue)' in the text is a cue of its scope")
+      out.append("'\(cue)' in the text is a cue of its scope")
     }
     return out
   }
@@ -278,15 +278,4 @@ public enum OrganisationHitText {
     if hit.listFictional { text += " (a fictional example list)" }
     return text
   }
-}
-
-/// The reasons of a measure as they are found.
-struct ReasonLog {
-  private(set) var texts: [String] = []
-
-  var isEmpty: Bool { texts.isEmpty }
-
-  mutating func add(_ text: String) { texts.append(text) }
-
-  mutating func add(contentsOf other: ReasonLog) { texts += other.texts }
 }

@@ -33,7 +33,7 @@ public struct PortfolioScreening: Sendable {
     case .success(let code): nationality = code
     case .failure(let unknown): return .failure(Self.failure(record, columns.nationality, unknown))
     }
-    let funding = cells.fundingCell == .null ? "" : scratch.cell(funding: cells.fundingCell)
+    let funding = scratch.cell(funding: cells.fundingCell)
     return .success(
       ScreeningInput(
         partnerCountries: partners, partnerOrganisations: scratch.cell(organisations: cells.partnerOrganisationCell),

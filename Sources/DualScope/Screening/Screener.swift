@@ -17,11 +17,10 @@ public final class Screener: Sendable {
   let organisations: PhraseLookup
   /// Per phrase of `organisations`: list index, organisation index, the name or alias.
   let organisationRefs: [(list: Int, organisation: Int, alias: String)]
-  /// Per regime (in `rules.regimes` order), its measures, compiled.
-  let measures: [[CompiledMeasure]]
-  /// Every measure, regime by regime: position = ``CompiledMeasure/index``.
-  let flatMeasures: [CompiledMeasure]
-  /// Per regime, the positions of its measures in `flatMeasures`.
+  /// Every measure, compiled, regime by regime (in `rules.regimes` order): position =
+  /// ``CompiledMeasure/index``.
+  let measures: [CompiledMeasure]
+  /// Per regime, the positions of its measures in `measures`.
   let regimeMeasures: [Range<Int>]
   /// Per cue: the measures whose scope (or one of its categories) names it, and those with an
   /// exemption that does.
@@ -63,16 +62,15 @@ public final class Screener: Sendable {
       }
     }
     var flat: [CompiledMeasure] = []
-    self.measures = rules.regimes.map { r in
-      r.measures.map { m in
-        let compiled = CompiledMeasure(
-          regime: r, measure: m, index: flat.count, countries: rules.countries, lists: rules.lists,
-          fundingIndex: fundingIndex, cueIndex: cueIndex)
-        flat.append(compiled)
-        return compiled
+    for r in rules.regimes {
+      for m in r.measures {
+        flat.append(
+          CompiledMeasure(
+            regime: r, measure: m, index: flat.count, countries: rules.countries, lists: rules.lists,
+            fundingIndex: fundingIndex, cueIndex: cueIndex))
       }
     }
-    flatMeasures = flat
+    measures = flat
     var start = 0
     regimeMeasures = rules.regimes.map { regime in
       defer { start += regime.measures.count }
@@ -120,7 +118,7 @@ public final class Screener: Sendable {
     let context = self.context(text: text, classification: classification, input: input)
     var regimes: [ScreeningResult.RegimeResult] = []
     for (r, regime) in rules.regimes.enumerated() {
-      regimes.append(screen(regime, measures[r], context))
+      regimes.append(screen(regime, measures[regimeMeasures[r]], context))
     }
     let triage = Triage.of(regimes: regimes, hits: context.organisationHits, rules: rules, input: input)
     return ScreeningResult(
@@ -154,10 +152,10 @@ public final class Screener: Sendable {
 
   /// The measures (by index) whose scope an assigned field falls in.
   func measures(inScopeOf field: FieldScore) -> [Int] {
-    flatMeasures.filter { MeasureEvaluation.fieldInScope(field, $0.measure.scope) }.map(\.index)
+    measures.filter { MeasureEvaluation.fieldInScope(field, $0.measure.scope) }.map(\.index)
   }
 
-  func screen(_ regime: Regime, _ compiled: [CompiledMeasure], _ context: ScreeningContext) -> ScreeningResult.RegimeResult {
+  func screen(_ regime: Regime, _ compiled: ArraySlice<CompiledMeasure>, _ context: ScreeningContext) -> ScreeningResult.RegimeResult {
     let measures = compiled.map { MeasureEvaluation(compiled: $0, screener: self, context: context).result() }
     let status = measures.map(\.status).max() ?? .doesNotApply
     let level = measures.map(\.level).max() ?? .none
@@ -233,7 +231,7 @@ extension Screener {
     _ facts: inout ScreeningFacts, classification: Classification, input: ScreeningInput,
     hits: [ScreeningResult.OrganisationHit], scratch: ScreeningScratch
   ) -> [Int] {
-    facts.reset(measures: flatMeasures.count, funding: funding.count, lists: rules.lists.count)
+    facts.reset(measures: measures.count, funding: funding.count, lists: rules.lists.count)
     for m in scratch.match.matches {
       let cue = Int(m.termID.rawValue)
       for i in cueScope[cue] { facts.scope[i] = true }
@@ -310,7 +308,7 @@ extension Screener {
     cuesScanned: Bool
   ) -> ScreeningLine {
     scratch.begin(self)
-    let hits = scratch.organisationHits(input.partnerOrganisations, self)
+    let (hits, hitReasons) = scratch.organisations(input.partnerOrganisations, self)
     if !cuesScanned { cues.findAll(in: text, into: &scratch.match) }
     // The facts' buffers are moved out of the scratch while they are filled and read, and back.
     var facts = ScreeningFacts()
@@ -325,10 +323,10 @@ extension Screener {
       var status = RegimeStatus.doesNotApply
       var level = TriageLevel.none
       for m in range {
-        let quick = flatMeasures[m].outcome(facts, input.date)
+        let quick = measures[m].outcome(facts, input.date)
         status = max(status, quick.status)
         level = max(level, quick.level)
-        if quick.level > .none { raising.append(flatMeasures[m]) }
+        if quick.level > .none { raising.append(measures[m]) }
       }
       if status != .doesNotApply { regimes.append(.init(id: rules.regimes[r].id, status: status, level: level)) }
     }
@@ -339,7 +337,6 @@ extension Screener {
       // is made only when one is new.
       let found = scratch.match.matches.isEmpty ? [] : cues.found(in: text, scratch.match)
       var context: ScreeningContext?
-      let hitReasons = scratch.hitReasons(input.partnerOrganisations, self)
       reasons.reserveCapacity(raising.count + hitReasons.count)
       for measure in raising {
         let key = reasonKey(measure, input, found, scratch)

@@ -75,7 +75,7 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
 }
 
 /// The screening cells of one record as written in the portfolio (`.null` for a column not
-/// named), and their values. The cells are kept as read: a portfolio repeats them from record to
+/// named). The cells are kept as read: a portfolio repeats them from record to
 /// record, and a worker splits and resolves each distinct cell once (``ScreeningScratch``).
 public struct ScreeningCells: Sendable, Hashable {
   public var partnerCountryCell: RecordValue
@@ -92,11 +92,4 @@ public struct ScreeningCells: Sendable, Hashable {
     self.nationalityCell = nationalityCell
     self.fundingCell = fundingCell
   }
-
-  public var partnerCountries: [String] { ScreeningColumns.split(partnerCountryCell, commas: true) }
-  public var partnerOrganisations: [String] { ScreeningColumns.split(partnerOrganisationCell, commas: false) }
-  /// Empty when not given.
-  public var nationality: String { ScreeningColumns.split(nationalityCell, commas: true).first ?? "" }
-  /// Empty when not given.
-  public var funding: String { fundingCell.text.trimmingSpaces() }
 }

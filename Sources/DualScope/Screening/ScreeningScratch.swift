@@ -94,94 +94,75 @@ public final class ScreeningScratch {
 
   /// The triage reason for `key`, made by `make` the first time.
   func reason(_ key: ReasonKey, make: () -> ScreeningResult.TriageReason?) -> ScreeningResult.TriageReason? {
-    if let known = reasons[key] { return known }
-    let made = make()
-    Self.remember(&reasons, key, made)
-    return made
+    Self.memo(&reasons, key, make)
   }
 
   /// ``MeasureEvaluation/fieldEvidence(_:_:)``, worked out once per field and measure.
   func fieldEvidence(_ field: FieldScore, _ measure: CompiledMeasure) -> [String] {
     guard let screener else { return MeasureEvaluation.fieldEvidence(field, measure) }
     let entry = entry(field, screener)
-    if let known = entry.evidence[measure.index] { return known }
-    let texts = MeasureEvaluation.fieldEvidence(field, measure)
-    entry.evidence[measure.index] = texts
-    return texts
+    return Self.memo(&entry.evidence, measure.index) { MeasureEvaluation.fieldEvidence(field, measure) }
   }
 
-  /// The list hits of the partner organisations, each partner worked out once.
-  func organisationHits(_ partners: [String], _ screener: Screener) -> [ScreeningResult.OrganisationHit] {
-    if partners.count == 1 { return known(partners[0], screener).hits }
-    return partners.flatMap { known($0, screener).hits }
-  }
-
-  /// The triage reasons of the partner organisations' list hits.
-  func hitReasons(_ partners: [String], _ screener: Screener) -> [ScreeningResult.TriageReason] {
-    if partners.count == 1 { return known(partners[0], screener).reasons }
-    return partners.flatMap { known($0, screener).reasons }
-  }
-
-  private func known(
-    _ partner: String, _ screener: Screener
+  /// The list hits of the partner organisations and their triage reasons, each partner worked
+  /// out once.
+  func organisations(
+    _ partners: [String], _ screener: Screener
   ) -> (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason]) {
-    if let known = organisationHits[partner] { return known }
-    let hits = screener.organisationHits([partner])
-    let entry = (hits, hits.map(Triage.reason(hit:)))
-    Self.remember(&organisationHits, partner, entry)
-    return entry
+    func known(_ partner: String) -> (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason]) {
+      Self.memo(&organisationHits, partner) {
+        let hits = screener.organisationHits([partner])
+        return (hits, hits.map(Triage.reason(hit:)))
+      }
+    }
+    if partners.count == 1 { return known(partners[0]) }
+    let each = partners.map(known)
+    return (each.flatMap(\.hits), each.flatMap(\.reasons))
   }
 
   /// A partner-country cell's codes, each country once, or the first name it cannot resolve.
   func cell(partnerCountries cell: RecordValue, _ countries: CountryTable) -> Result<[String], CountryTable.UnknownCountry> {
-    if let known = partnerCountryCells[cell] { return known }
-    var codes: [String] = []
-    var result = Result<[String], CountryTable.UnknownCountry>.success([])
-    for name in ScreeningColumns.split(cell, commas: true) {
-      switch countries.code(for: name) {
-      case .success(let code): if !codes.contains(code) { codes.append(code) }
-      case .failure(let unknown): result = .failure(unknown)
+    Self.memo(&partnerCountryCells, cell) {
+      var codes: [String] = []
+      for name in ScreeningColumns.split(cell, commas: true) {
+        switch countries.code(for: name) {
+        case .success(let code): if !codes.contains(code) { codes.append(code) }
+        case .failure(let unknown): return .failure(unknown)
+        }
       }
-      if case .failure = result { break }
+      return .success(codes)
     }
-    if case .success = result { result = .success(codes) }
-    Self.remember(&partnerCountryCells, cell, result)
-    return result
   }
 
   /// A nationality cell's code (its first value), nil when empty.
   func cell(nationality cell: RecordValue, _ countries: CountryTable) -> Result<String?, CountryTable.UnknownCountry> {
-    if let known = nationalityCells[cell] { return known }
-    var result = Result<String?, CountryTable.UnknownCountry>.success(nil)
-    if let name = ScreeningColumns.split(cell, commas: true).first {
-      result = countries.code(for: name).map { $0 }
+    Self.memo(&nationalityCells, cell) {
+      guard let name = ScreeningColumns.split(cell, commas: true).first else { return .success(nil) }
+      return countries.code(for: name).map { $0 }
     }
-    Self.remember(&nationalityCells, cell, result)
-    return result
   }
 
   /// A partner-organisation cell's names.
   func cell(organisations cell: RecordValue) -> [String] {
-    if let known = organisationCells[cell] { return known }
-    let names = ScreeningColumns.split(cell, commas: false)
-    Self.remember(&organisationCells, cell, names)
-    return names
+    Self.memo(&organisationCells, cell) { ScreeningColumns.split(cell, commas: false) }
   }
 
-  /// A funding cell, trimmed.
+  /// A funding cell, trimmed; empty when not given.
   func cell(funding cell: RecordValue) -> String {
-    if let known = fundingCells[cell] { return known }
-    let text = cell.text.trimmingSpaces()
-    Self.remember(&fundingCells, cell, text)
-    return text
+    Self.memo(&fundingCells, cell) { cell.text.trimmingSpaces() }
   }
 
   /// The funding names (by index) a record's funding names.
   func fundingNamed(in funding: String, _ screener: Screener) -> [Int] {
-    if let known = fundingNames[funding] { return known }
-    let found = screener.funding.find(in: funding).map(\.index)
-    Self.remember(&fundingNames, funding, found)
-    return found
+    Self.memo(&fundingNames, funding) { screener.funding.find(in: funding).map(\.index) }
+  }
+
+  /// The value for `key`, made by `make` the first time.
+  private static func memo<K: Hashable, V>(_ table: inout [K: V], _ key: K, _ make: () -> V) -> V {
+    if let known = table[key] { return known }
+    let made = make()
+    remember(&table, key, made)
+    return made
   }
 
   private static func remember<K: Hashable, V>(_ table: inout [K: V], _ key: K, _ value: V) {
