@@ -76,12 +76,7 @@ public enum PortfolioReader {
     var errors: [RecordError] = []
     do {
       while let chunk = try stream.next() {
-        for result in chunk.records(resolved) {
-          switch result {
-          case .success(let r): records.append(r)
-          case .failure(let e): errors.append(e)
-          }
-        }
+        chunk.records(resolved, into: &records, errors: &errors)
       }
     } catch {
       throw SetupError(.unreadableInput, error.message, file: path)

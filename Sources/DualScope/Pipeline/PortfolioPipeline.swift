@@ -155,14 +155,8 @@ public struct PortfolioPipeline: Sendable {
   ) -> PipelineChunk<Work.Output> {
     let started = ContinuousClock.now
     var records: [PortfolioRecord] = []
-    records.reserveCapacity(chunk.count)
     var errors: [RecordError] = []
-    for result in chunk.records(resolved) {
-      switch result {
-      case .success(let record): records.append(record)
-      case .failure(let error): errors.append(error)
-      }
-    }
+    chunk.records(resolved, into: &records, errors: &errors)
     let parsed = ContinuousClock.now
     let output = work.process(records, scratch: &scratch)
     var times = StageTimes()
