@@ -21,6 +21,14 @@ final class PortfolioScreeningTests: XCTestCase {
   func run(_ bytes: String, format: InputFormat, date: String = "2026-12-01", threads: Int = 2) throws
     -> (lines: [ResultLine], errors: [RecordError], counts: BatchCounts)
   {
+    let sink = CollectingSink()
+    let counts = try run(bytes, format: format, date: date, threads: threads, into: sink)
+    return (sink.lines, sink.errors, counts)
+  }
+
+  func run(_ bytes: String, format: InputFormat, date: String = "2026-12-01", threads: Int = 2, into sink: BatchSink) throws
+    -> BatchCounts
+  {
     var input = PortfolioInput(
       inputs: ["cases"], inputFormat: format, layout: RecordLayout(idColumn: "id", textColumns: ["text"]),
       threads: threads)
@@ -29,11 +37,23 @@ final class PortfolioScreeningTests: XCTestCase {
       classifier: try ScreeningCaseTableTests.classifier.get(), options: BatchOptions(input: input),
       screening: try screening(date))
     let opened = try OpenedInput.inMemory(Array(bytes.utf8), name: "cases", format: format, layout: runner.options.input.layout)
-    let sink = CollectingSink()
     let summary = try runner.run([opened], into: sink)
     XCTAssertTrue(summary.counts.balanced)
     XCTAssertNotNil(summary.metadata.screening)
-    return (sink.lines, sink.errors, summary.counts)
+    return summary.counts
+  }
+
+  /// The cases as JSONL portfolio rows.
+  static func rows(_ cases: [ScreeningCaseTableTests.Case]) throws -> String {
+    var jsonl = ""
+    for c in cases {
+      let object: [String: Any] = [
+        "id": c.id, "text": c.text, "partner_countries": c.partnerCountries, "partner_orgs": c.partnerOrgs,
+        "nationality": c.nationality ?? "", "funding": c.funding ?? "",
+      ]
+      jsonl += String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) + "\n"
+    }
+    return jsonl
   }
 
   /// Every case of the screening table, as portfolio rows grouped by date: the batch line's
@@ -108,15 +128,7 @@ final class PortfolioScreeningTests: XCTestCase {
   /// triage columns.
   func testTheEncodedScreeningIsTheCodableForm() throws {
     let cases = try ScreeningCaseTableTests.loadCases().filter { $0.date == "2026-12-01" }
-    var jsonl = ""
-    for c in cases {
-      let object: [String: Any] = [
-        "id": c.id, "text": c.text, "partner_countries": c.partnerCountries, "partner_orgs": c.partnerOrgs,
-        "nationality": c.nationality ?? "", "funding": c.funding ?? "",
-      ]
-      jsonl += String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) + "\n"
-    }
-    let (lines, _, _) = try run(jsonl, format: .jsonl)
+    let (lines, _, _) = try run(try Self.rows(cases), format: .jsonl)
     var chunk = ProcessedChunk()
     BatchEncoding.jsonLines(carry: []).encode(lines, into: &chunk)
     let decoded = try String(decoding: chunk.bytes, as: UTF8.self).split(separator: "\n").map {
@@ -134,6 +146,27 @@ final class PortfolioScreeningTests: XCTestCase {
     XCTAssertTrue(
       first.contains(",\(s.triage.level.rawValue),\(s.regimes.map { "\($0.id):\($0.status.rawValue)" }.joined(separator: ";")),"),
       String(first))
+  }
+
+  /// A JSONL batch run writes each distinct screening once as JSON and copies it into every line
+  /// that has it: the file decodes to the same lines as a run that keeps its lines, record for
+  /// record, with every case three times over (so most lines come from the worker's memo).
+  func testScreeningWrittenOnceIsTheScreeningOfEveryLine() throws {
+    let cases = try ScreeningCaseTableTests.loadCases().filter { $0.date == "2026-12-01" }
+    let rows = try Self.rows(cases + cases + cases)
+    let expected = try run(rows, format: .jsonl, threads: 1).lines
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("screened-\(UUID().uuidString).jsonl").path
+    defer {
+      try? FileManager.default.removeItem(atPath: path)
+      try? FileManager.default.removeItem(atPath: path + ".meta.json")
+    }
+    _ = try run(rows, format: .jsonl, threads: 1, into: try ResultFileWriter.jsonLines(path: path, metadataPath: nil, carry: []))
+    let written = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+      try JSONDecoder().decode(ResultLine.self, from: Data($0.utf8))
+    }
+    XCTAssertEqual(written.count, 3 * cases.count)
+    XCTAssertEqual(written, expected)
+    XCTAssertTrue(written.contains { $0.screening?.triage.level == .consult })
   }
 
   /// A nationality or a country column alone never raises the level, for any country.

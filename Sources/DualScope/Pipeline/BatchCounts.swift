@@ -40,7 +40,10 @@ public struct BatchCounts: Sendable, Hashable, Codable {
     if d.invalidUTF8 { invalidUTF8 += 1 }
     for a in c.areas { areas[a.id, default: 0] += 1 }
     levels[c.level.rawValue, default: 0] += 1
-    if let s = d.screening { triage = triage ?? [:]; triage![s.triage.level.rawValue, default: 0] += 1 }
+    if let s = d.screening {
+      if triage == nil { triage = [:] }
+      triage![s.triage.level.rawValue, default: 0] += 1
+    }
   }
 
   mutating func addError() {

@@ -8,17 +8,25 @@ public enum BatchEncoding: Sendable {
   /// The result lines themselves (SQLite, the institution map).
   case lines
 
-  /// Encodes a chunk's result lines; runs on worker threads.
-  func encode(_ lines: [ResultLine], into chunk: inout ProcessedChunk) {
+  /// Encodes a chunk's result lines; runs on worker threads. `screeningJSON`, when not empty,
+  /// holds each line's screening as JSON lines write it, made already.
+  func encode(_ lines: [ResultLine], screeningJSON: [[UInt8]] = [], into chunk: inout ProcessedChunk) {
+    // Lines by index: a `for line in` loop copies each line with its strings and arrays.
     switch self {
     case .jsonLines(let carry):
       var out = JSONBytes()
-      out.reserve(lines.count * 1024)
-      for line in lines { JSONLinesResultWriter.encode(line, carry: carry, into: &out) }
+      out.reserve(lines.count * 1024 + screeningJSON.reduce(0) { $0 + $1.count })
+      if screeningJSON.count == lines.count {
+        for i in lines.indices {
+          JSONLinesResultWriter.encode(lines[i], carry: carry, screeningJSON: screeningJSON[i], into: &out)
+        }
+      } else {
+        for i in lines.indices { JSONLinesResultWriter.encode(lines[i], carry: carry, into: &out) }
+      }
       chunk.bytes = out.array
     case .csvRows(let carry, let screening):
       var out: [UInt8] = []
-      for line in lines { CSVResultWriter.encode(line, carry: carry, screening: screening, into: &out) }
+      for i in lines.indices { CSVResultWriter.encode(lines[i], carry: carry, screening: screening, into: &out) }
       chunk.bytes = out
     case .lines:
       chunk.lines = lines

@@ -16,6 +16,9 @@ struct JSONBytes: ~Copyable {
 
   mutating func byte(_ b: UInt8) { bytes.append(b) }
 
+  /// Bytes written already (JSON made before).
+  mutating func raw(_ b: [UInt8]) { b.withUnsafeBytes { bytes.append($0) } }
+
   mutating func raw(_ s: StaticString) {
     bytes.append(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }

@@ -10,7 +10,7 @@
 /// UTF-8 byte offsets into the record's text columns joined with a blank line between them.
 public enum JSONLinesResultWriter {
   /// Appends one document's line.
-  static func encode(_ d: ResultLine, carry: [String], into j: inout JSONBytes) {
+  static func encode(_ d: ResultLine, carry: [String], screeningJSON: [UInt8]? = nil, into j: inout JSONBytes) {
     let c = d.classification
     j.open()
     j.key("id"); j.string(d.id); j.comma()
@@ -74,7 +74,13 @@ public enum JSONLinesResultWriter {
       j.close()
     }
     j.closeArray(); j.comma()
-    if let s = d.screening { encode(s, into: &j); j.comma() }
+    if let screeningJSON {
+      j.raw(screeningJSON)
+      j.comma()
+    } else if let s = d.screening {
+      encode(s, into: &j)
+      j.comma()
+    }
     j.key("carried"); j.open()
     for (k, name) in carry.enumerated() {
       if k > 0 { j.comma() }
@@ -88,6 +94,7 @@ public enum JSONLinesResultWriter {
     j.byte(0x0A)
   }
 
+  /// Appends `"screening":{…}` (no comma).
   static func encode(_ s: ScreeningLine, into j: inout JSONBytes) {
     j.key("screening"); j.open()
     j.key("triage"); j.open()

@@ -12,6 +12,9 @@ public struct CountryTable: Sendable {
   private var byExactName: [String: Int] = [:]
   /// Code → `Iran (IR)`, as reasons name a country.
   private var labels: [String: String] = [:]
+  /// Position by two-letter code (26 × 26 slots, -1 for none): read for every partner of every
+  /// record a portfolio run screens, where a dictionary lookup would hash the string.
+  private var byLetters = [Int32](repeating: -1, count: 26 * 26)
 
   public init(countries: [Country] = [], groups: [String: [String]] = [:]) {
     for c in countries { add(c) }
@@ -22,6 +25,7 @@ public struct CountryTable: Sendable {
     let i = countries.count
     countries.append(country)
     byCode[country.code] = i
+    if let slot = Self.slot(country.code) { byLetters[slot] = Int32(i) }
     labels[country.code] = country.label
     for name in [country.code, country.english, country.dutch] + country.aliases {
       let key = Self.key(name)
@@ -40,7 +44,18 @@ public struct CountryTable: Sendable {
   func label(code: String) -> String { labels[code] ?? code }
 
   /// The position of the country with this code in `countries`.
-  func index(code: String) -> Int? { byCode[code] }
+  func index(code: String) -> Int? {
+    guard let slot = Self.slot(code) else { return byCode[code] }
+    let i = byLetters[slot]
+    return i < 0 ? nil : Int(i)
+  }
+
+  /// The slot of a code of two letters A–Z in `byLetters`.
+  private static func slot(_ code: String) -> Int? {
+    let u = code.utf8
+    guard u.count == 2, let a = u.first, let b = u.last, (65...90).contains(a), (65...90).contains(b) else { return nil }
+    return Int(a - 65) * 26 + Int(b - 65)
+  }
 
   /// The country a user means: a code in any case, an English or Dutch name or an alias,
   /// compared after folding case and diacritics, with hyphens as spaces.

@@ -58,16 +58,20 @@ public struct PortfolioScreening: Sendable {
   public func screen(
     _ record: PortfolioRecord, _ classification: Classification, scratch: ScreeningScratch
   ) -> Result<ScreeningLine, RecordError> {
-    screen(record, classification, scratch: scratch, cuesScanned: false)
+    screen(record, classification, scratch: scratch, cuesScanned: false).map(\.line)
   }
 
   /// With `cuesScanned`, `scratch.match` holds the cue matches of the record's text already.
   func screen(
     _ record: PortfolioRecord, _ classification: Classification, scratch: ScreeningScratch, cuesScanned: Bool
-  ) -> Result<ScreeningLine, RecordError> {
-    input(record, scratch: scratch).map {
-      screener.screenLine(
-        text: record.text, classification: classification, input: $0, scratch: scratch, cuesScanned: cuesScanned)
+  ) -> Result<ScreenedLine, RecordError> {
+    // A switch, not `map`: a closure would copy the record.
+    switch input(record, scratch: scratch) {
+    case .success(let input):
+      .success(
+        screener.screenLine(
+          text: record.text, classification: classification, input: input, scratch: scratch, cuesScanned: cuesScanned))
+    case .failure(let error): .failure(error)
     }
   }
 }

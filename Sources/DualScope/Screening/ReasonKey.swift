@@ -36,5 +36,12 @@ extension ReasonKey {
       }
       count += 1
     }
+
+    func forEach(_ body: (Int) -> Void) {
+      if count > 0 { body(a) }
+      if count > 1 { body(b) }
+      if count > 2 { body(c) }
+      rest.forEach(body)
+    }
   }
 }

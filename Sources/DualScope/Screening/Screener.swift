@@ -239,7 +239,9 @@ extension Screener {
     }
     // By index: a `for field in` loop copies each field with its strings and evidence.
     for f in classification.fields.indices {
-      for i in scratch.measures(inScopeOf: classification.fields[f], self) { facts.scope[i] = true }
+      let entry = scratch.entry(classification.fields[f], self)
+      facts.fields.append(entry)
+      for i in entry.measures { facts.scope[i] = true }
     }
     facts.hasPartners = !input.partnerCountries.isEmpty
     for code in input.partnerCountries {
@@ -265,7 +267,7 @@ extension Screener {
   /// What the reasons of `measure` read for this record.
   fileprivate func reasonKey(
     _ measure: CompiledMeasure, _ input: ScreeningInput, _ found: [(index: Int, matched: String)],
-    _ scratch: ScreeningScratch
+    _ facts: borrowing ScreeningFacts
   ) -> ReasonKey {
     var cues: [String] = []
     if !found.isEmpty && !measure.cueIndices.isEmpty {
@@ -273,10 +275,14 @@ extension Screener {
       if cues.allSatisfy(\.isEmpty) { cues = [] }
     }
     return ReasonKey(
-      measure: measure.index, fields: scratch.fieldSerials(inScopeOf: measure.index),
+      measure: measure.index, fields: facts.fieldSerials(inScopeOf: measure.index),
       cues: cues,
-      partner: measure.readsPartners ? input.partnerCountries.first(where: measure.countries.contains) : nil,
-      requiredPartner: measure.readsPartners ? input.partnerCountries.first(where: measure.partnerCountries.contains) : nil,
+      // By the countries' positions: the same partners as `input.partnerCountries.first(where:
+      // measure.countries.contains)` (every code a measure names is in the table), without
+      // hashing each code into the measure's sets.
+      partner: measure.readsPartners ? measure.firstPartner(facts).map { rules.countries.countries[$0].code } : nil,
+      requiredPartner: measure.readsPartners
+        ? measure.firstRequiredPartner(facts).map { rules.countries.countries[$0].code } : nil,
       nationality: measure.readsNationality ? input.nationality : nil,
       funding: measure.readsFunding ? input.funding : nil,
       organisations: measure.readsOrganisations ? input.partnerOrganisations : [])
@@ -298,7 +304,7 @@ extension Screener {
   public func screenLine(
     text: String, classification: Classification, input: ScreeningInput, scratch: ScreeningScratch
   ) -> ScreeningLine {
-    screenLine(text: text, classification: classification, input: input, scratch: scratch, cuesScanned: false)
+    screenLine(text: text, classification: classification, input: input, scratch: scratch, cuesScanned: false).line
   }
 
   /// With `cuesScanned`, `scratch.match` already holds the cue matches of `text` (a joint scan
@@ -306,9 +312,9 @@ extension Screener {
   func screenLine(
     text: String, classification: Classification, input: ScreeningInput, scratch: ScreeningScratch,
     cuesScanned: Bool
-  ) -> ScreeningLine {
+  ) -> ScreenedLine {
     scratch.begin(self)
-    let (hits, hitReasons) = scratch.organisations(input.partnerOrganisations, self)
+    let (hits, hitReasons, partnerSerials) = scratch.organisations(input.partnerOrganisations, self)
     if !cuesScanned { cues.findAll(in: text, into: &scratch.match) }
     // The facts' buffers are moved out of the scratch while they are filled and read, and back.
     var facts = ScreeningFacts()
@@ -316,31 +322,32 @@ extension Screener {
     defer { swap(&facts, &scratch.facts) }
     let fundingFound = fill(&facts, classification: classification, input: input, hits: hits, scratch: scratch)
 
-    // Regimes and lists by index: a `for regime in` loop copies every regime, record after record.
-    var regimes: [ScreeningLine.RegimeLine] = []
-    var raising: [CompiledMeasure] = []
-    for (r, range) in regimeMeasures.enumerated() {
+    // The line is a function of what goes into `facts.lineKey`: each regime that bears on the
+    // record with its status and level, the serial of each raising measure's reason, and the
+    // partners' serials. Whole lines are kept by that key, so the regimes, the reasons in order
+    // and the JSON are made once per distinct line.
+    for r in regimeMeasures.indices {
       var status = RegimeStatus.doesNotApply
       var level = TriageLevel.none
-      for m in range {
+      for m in regimeMeasures[r] {
         let quick = measures[m].outcome(facts, input.date)
         status = max(status, quick.status)
         level = max(level, quick.level)
-        if quick.level > .none { raising.append(measures[m]) }
+        if quick.level > .none { facts.raising.append(m) }
       }
-      if status != .doesNotApply { regimes.append(.init(id: rules.regimes[r].id, status: status, level: level)) }
+      if status != .doesNotApply { facts.lineKey.append(r << 4 | status.rank << 2 | level.rank) }
     }
-    var reasons: [ScreeningResult.TriageReason] = []
-    if !raising.isEmpty || !hits.isEmpty {
+    facts.lineKey.append(-1)
+    if !facts.raising.isEmpty {
       // The reasons of a raising measure are written once per set of inputs it reads (a worker
       // sees the same fields and partners again and again); the context they are written from
       // is made only when one is new.
       let found = scratch.match.matches.isEmpty ? [] : cues.found(in: text, scratch.match)
       var context: ScreeningContext?
-      reasons.reserveCapacity(raising.count + hitReasons.count)
-      for measure in raising {
-        let key = reasonKey(measure, input, found, scratch)
-        let reason = scratch.reason(key) {
+      for m in facts.raising.indices {
+        let measure = measures[facts.raising[m]]
+        let key = reasonKey(measure, input, found, facts)
+        let (serial, reason) = scratch.reason(key) {
           if context == nil {
             context = self.context(
               input: input, classification: classification, cues: found, organisationHits: hits, funding: fundingFound)
@@ -350,13 +357,24 @@ extension Screener {
           evaluation.periodReason = false
           return Triage.reason(regime: measure.regime.id, evaluation.result())
         }
-        if let reason { reasons.append(reason) }
+        facts.lineKey.append(serial)
+        facts.reasons.append(reason)
       }
-      reasons += hitReasons
-      Triage.sort(&reasons)
     }
-    return ScreeningLine(
-      triage: .init(level: reasons.map(\.level).max() ?? .none, reasons: reasons), regimes: regimes,
-      organisations: hits.map(ScreeningLine.OrganisationLine.init))
+    facts.lineKey.append(-1)
+    partnerSerials.forEach { facts.lineKey.append($0) }
+    return scratch.line(facts.lineKey) {
+      var regimes: [ScreeningLine.RegimeLine] = []
+      for code in facts.lineKey.prefix(while: { $0 != -1 }) {
+        regimes.append(
+          .init(
+            id: rules.regimes[code >> 4].id, status: RegimeStatus(rank: code >> 2 & 3), level: TriageLevel(rank: code & 3)))
+      }
+      var all = facts.reasons.compactMap { $0 } + hitReasons
+      Triage.sort(&all)
+      return ScreeningLine(
+        triage: .init(level: all.map(\.level).max() ?? .none, reasons: all), regimes: regimes,
+        organisations: hits.map(ScreeningLine.OrganisationLine.init))
+    }
   }
 }

@@ -20,6 +20,16 @@ struct ScreeningFacts {
   var hasPartnerOrganisations = false
   /// Per list: one of the record's partner organisations is on it.
   var listHit: [Bool] = []
+  /// What the record's screening line is made of, as numbers (``Screener`` fills it): each
+  /// regime that bears on it with its status and level, the serials of the raising measures'
+  /// reasons, the serials of the partner organisations; whole lines are kept by it
+  /// (``ScreeningScratch/line(_:make:)``).
+  var lineKey: [Int] = []
+  /// The record's assigned fields as the scratch knows them, in order.
+  var fields: [ScreeningScratch.FieldEntry] = []
+  /// The measures that raise the level (by index), and their reasons.
+  var raising: [Int] = []
+  var reasons: [ScreeningResult.TriageReason?] = []
 
   /// Cleared for a new record, sized for `measures` measures, `funding` names and `lists` lists.
   mutating func reset(measures: Int, funding: Int, lists: Int) {
@@ -28,6 +38,10 @@ struct ScreeningFacts {
     Self.clear(&fundingFound, funding)
     Self.clear(&listHit, lists)
     partners.removeAll(keepingCapacity: true)
+    lineKey.removeAll(keepingCapacity: true)
+    fields.removeAll(keepingCapacity: true)
+    raising.removeAll(keepingCapacity: true)
+    reasons.removeAll(keepingCapacity: true)
     hasPartners = false
     hasNationality = false
     nationality = -1
@@ -35,9 +49,16 @@ struct ScreeningFacts {
     hasPartnerOrganisations = false
   }
 
+  /// The serial numbers of the record's fields that put it in the scope of measure `m`, in order.
+  func fieldSerials(inScopeOf m: Int) -> ReasonKey.Serials {
+    var out = ReasonKey.Serials()
+    for entry in fields where entry.measures.contains(m) { out.append(entry.serial) }
+    return out
+  }
+
   private static func clear(_ flags: inout [Bool], _ count: Int) {
     if flags.count == count {
-      for i in flags.indices { flags[i] = false }
+      flags.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
     } else {
       flags = Array(repeating: false, count: count)
     }

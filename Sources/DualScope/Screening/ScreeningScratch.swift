@@ -16,31 +16,31 @@ public final class ScreeningScratch {
   /// The screener the tables belong to.
   private var screener: Screener?
   private var fieldMeasures: [String: FieldEntry] = [:]
-  /// The entries of the record's fields, in order.
-  private var recordFields: [FieldEntry] = []
   /// Per partner organisation: its list hits and their triage reasons.
-  private var organisationHits: [String: (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason])] = [:]
+  private var organisationHits: [String: PartnerEntry] = [:]
   private var fundingNames: [String: [Int]] = [:]
   /// The values of the screening cells seen, each split (and its countries resolved) once.
   private var partnerCountryCells: [RecordValue: Result<[String], CountryTable.UnknownCountry>] = [:]
   private var nationalityCells: [RecordValue: Result<String?, CountryTable.UnknownCountry>] = [:]
   private var organisationCells: [RecordValue: [String]] = [:]
   private var fundingCells: [RecordValue: String] = [:]
-  /// The triage reason of a measure, by what it read.
-  private var reasons: [ReasonKey: ScreeningResult.TriageReason?] = [:]
+  /// The triage reason of a measure, by what it read, with its serial number.
+  private var reasonsByKey: [ReasonKey: (serial: Int, reason: ScreeningResult.TriageReason?)] = [:]
+  /// Whole screening lines with their JSON, by ``ScreeningFacts/lineKey``.
+  private var lines: [[Int]: ScreenedLine] = [:]
   private var nextSerial = 0
 
   public init() {}
 
   /// Ready for a record screened by `screener`.
   func begin(_ screener: Screener) {
-    recordFields.removeAll(keepingCapacity: true)
     if self.screener !== screener {
       self.screener = screener
       fieldMeasures = [:]
       organisationHits = [:]
       fundingNames = [:]
-      reasons = [:]
+      reasonsByKey = [:]
+      lines = [:]
       partnerCountryCells = [:]
       nationalityCells = [:]
       organisationCells = [:]
@@ -51,7 +51,7 @@ public final class ScreeningScratch {
   /// What was worked out for one field: the measures it puts in scope, and the reasons it does,
   /// per measure, once asked for. Kept with the sensitivity and dual-use codes it was worked out
   /// for, so a field of the same ID that differs is worked out anew.
-  private final class FieldEntry {
+  final class FieldEntry {
     let sensitivity: Sensitivity
     let dualUse: [String]
     let measures: [Int]
@@ -69,7 +69,7 @@ public final class ScreeningScratch {
     func fits(_ field: FieldScore) -> Bool { sensitivity == field.sensitivity && dualUse == field.dualUse }
   }
 
-  private func entry(_ field: FieldScore, _ screener: Screener) -> FieldEntry {
+  func entry(_ field: FieldScore, _ screener: Screener) -> FieldEntry {
     if let known = fieldMeasures[field.id], known.fits(field) { return known }
     let entry = FieldEntry(field, measures: screener.measures(inScopeOf: field), serial: nextSerial)
     nextSerial += 1
@@ -77,24 +77,25 @@ public final class ScreeningScratch {
     return entry
   }
 
-  /// The measures (by index) whose scope `field`, one of the record's, falls in.
-  func measures(inScopeOf field: FieldScore, _ screener: Screener) -> [Int] {
-    let entry = entry(field, screener)
-    recordFields.append(entry)
-    return entry.measures
+  /// The triage reason for `key`, made by `make` the first time, and its serial number (one
+  /// number per key while the scratch keeps it).
+  func reason(
+    _ key: ReasonKey, make: () -> ScreeningResult.TriageReason?
+  ) -> (serial: Int, reason: ScreeningResult.TriageReason?) {
+    Self.memo(&reasonsByKey, key) {
+      defer { nextSerial += 1 }
+      return (nextSerial, make())
+    }
   }
 
-  /// The serial numbers of the record's fields (those ``measures(inScopeOf:_:)`` was asked for
-  /// since ``begin(_:)``) that put it in the scope of measure `m`, in order.
-  func fieldSerials(inScopeOf m: Int) -> ReasonKey.Serials {
-    var out = ReasonKey.Serials()
-    for entry in recordFields where entry.measures.contains(m) { out.append(entry.serial) }
-    return out
-  }
-
-  /// The triage reason for `key`, made by `make` the first time.
-  func reason(_ key: ReasonKey, make: () -> ScreeningResult.TriageReason?) -> ScreeningResult.TriageReason? {
-    Self.memo(&reasons, key, make)
+  /// The screening line of `key` (``ScreeningFacts/lineKey``), made by `make` the first time.
+  func line(_ key: [Int], make: () -> ScreeningLine) -> ScreenedLine {
+    Self.memo(&lines, key) {
+      let line = make()
+      var json = JSONBytes()
+      JSONLinesResultWriter.encode(line, into: &json)
+      return ScreenedLine(line: line, json: json.array)
+    }
   }
 
   /// ``MeasureEvaluation/fieldEvidence(_:_:)``, worked out once per field and measure.
@@ -104,25 +105,42 @@ public final class ScreeningScratch {
     return Self.memo(&entry.evidence, measure.index) { MeasureEvaluation.fieldEvidence(field, measure) }
   }
 
-  /// The list hits of the partner organisations and their triage reasons, each partner worked
-  /// out once.
+  /// What was worked out for one partner organisation: its list hits, their triage reasons and
+  /// its serial number.
+  struct PartnerEntry {
+    var hits: [ScreeningResult.OrganisationHit]
+    var reasons: [ScreeningResult.TriageReason]
+    var serial: Int
+  }
+
+  /// The list hits of the partner organisations, their triage reasons and each partner's serial
+  /// number, each partner worked out once.
   func organisations(
     _ partners: [String], _ screener: Screener
-  ) -> (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason]) {
-    func known(_ partner: String) -> (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason]) {
-      Self.memo(&organisationHits, partner) {
+  ) -> (hits: [ScreeningResult.OrganisationHit], reasons: [ScreeningResult.TriageReason], serials: ReasonKey.Serials) {
+    var serials = ReasonKey.Serials()
+    func known(_ partner: String) -> PartnerEntry {
+      let entry = Self.memo(&organisationHits, partner) {
         let hits = screener.organisationHits([partner])
-        return (hits, hits.map(Triage.reason(hit:)))
+        defer { nextSerial += 1 }
+        return PartnerEntry(hits: hits, reasons: hits.map(Triage.reason(hit:)), serial: nextSerial)
       }
+      serials.append(entry.serial)
+      return entry
     }
-    if partners.count == 1 { return known(partners[0]) }
+    if partners.isEmpty { return ([], [], serials) }
+    if partners.count == 1 {
+      let entry = known(partners[0])
+      return (entry.hits, entry.reasons, serials)
+    }
     let each = partners.map(known)
-    return (each.flatMap(\.hits), each.flatMap(\.reasons))
+    return (each.flatMap(\.hits), each.flatMap(\.reasons), serials)
   }
 
   /// A partner-country cell's codes, each country once, or the first name it cannot resolve.
   func cell(partnerCountries cell: RecordValue, _ countries: CountryTable) -> Result<[String], CountryTable.UnknownCountry> {
-    Self.memo(&partnerCountryCells, cell) {
+    if Self.isBlank(cell) { return .success([]) }
+    return Self.memo(&partnerCountryCells, cell) {
       var codes: [String] = []
       for name in ScreeningColumns.split(cell, commas: true) {
         switch countries.code(for: name) {
@@ -136,7 +154,8 @@ public final class ScreeningScratch {
 
   /// A nationality cell's code (its first value), nil when empty.
   func cell(nationality cell: RecordValue, _ countries: CountryTable) -> Result<String?, CountryTable.UnknownCountry> {
-    Self.memo(&nationalityCells, cell) {
+    if Self.isBlank(cell) { return .success(nil) }
+    return Self.memo(&nationalityCells, cell) {
       guard let name = ScreeningColumns.split(cell, commas: true).first else { return .success(nil) }
       return countries.code(for: name).map { $0 }
     }
@@ -144,12 +163,23 @@ public final class ScreeningScratch {
 
   /// A partner-organisation cell's names.
   func cell(organisations cell: RecordValue) -> [String] {
-    Self.memo(&organisationCells, cell) { ScreeningColumns.split(cell, commas: false) }
+    if Self.isBlank(cell) { return [] }
+    return Self.memo(&organisationCells, cell) { ScreeningColumns.split(cell, commas: false) }
   }
 
   /// A funding cell, trimmed; empty when not given.
   func cell(funding cell: RecordValue) -> String {
-    Self.memo(&fundingCells, cell) { cell.text.trimmingSpaces() }
+    if Self.isBlank(cell) { return "" }
+    return Self.memo(&fundingCells, cell) { cell.text.trimmingSpaces() }
+  }
+
+  /// A cell not given or empty: no input, and no lookup.
+  private static func isBlank(_ cell: RecordValue) -> Bool {
+    switch cell {
+    case .null: true
+    case .text(let s): s.isEmpty
+    default: false
+    }
   }
 
   /// The funding names (by index) a record's funding names.

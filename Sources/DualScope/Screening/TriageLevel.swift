@@ -19,6 +19,9 @@ public enum TriageLevel: String, Sendable, Hashable, Codable, CaseIterable, Comp
     }
   }
 
+  /// The level of `rank` (the cases are declared in rank order).
+  init(rank: Int) { self = Self.allCases[rank] }
+
   public static func < (a: TriageLevel, b: TriageLevel) -> Bool { a.rank < b.rank }
 }
 
@@ -37,6 +40,9 @@ public enum RegimeStatus: String, Sendable, Hashable, Codable, CaseIterable, Com
     case .applies: 3
     }
   }
+
+  /// The status of `rank` (the cases are declared in rank order).
+  init(rank: Int) { self = Self.allCases[rank] }
 
   public static func < (a: RegimeStatus, b: RegimeStatus) -> Bool { a.rank < b.rank }
 }
