@@ -33,16 +33,20 @@ public struct BatchCounts: Sendable, Hashable, Codable {
   public var balanced: Bool { records == documents + errors }
 
   mutating func add(_ d: ResultLine) {
+    add(d.classification, invalidUTF8: d.invalidUTF8, triage: d.screening?.triage.level)
+  }
+
+  /// A document with this classification (and triage level, when screened).
+  mutating func add(_ c: Classification, invalidUTF8 invalid: Bool, triage level: TriageLevel?) {
     records += 1
     documents += 1
-    let c = d.classification
     if c.status.isClassified { classified += 1 } else { unclassified[c.status.rawValue, default: 0] += 1 }
-    if d.invalidUTF8 { invalidUTF8 += 1 }
-    for a in c.areas { areas[a.id, default: 0] += 1 }
+    if invalid { invalidUTF8 += 1 }
+    for i in c.areas.indices { areas[c.areas[i].id, default: 0] += 1 }
     levels[c.level.rawValue, default: 0] += 1
-    if let s = d.screening {
+    if let level {
       if triage == nil { triage = [:] }
-      triage![s.triage.level.rawValue, default: 0] += 1
+      triage![level.rawValue, default: 0] += 1
     }
   }
 

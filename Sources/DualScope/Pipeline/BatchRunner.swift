@@ -143,20 +143,21 @@ struct ClassifyWork: PortfolioWork {
         classification = classifier.classify(record, scratch: &scratch.classifier)
       }
       var screened: ScreeningLine?
-      if let screening {
-        switch screening.screen(record, classification, scratch: scratch.screening, cuesScanned: joint != nil) {
-        case .success(let s):
-          screened = s.line
-          screeningJSON.append(s.json)
-        case .failure(let error):
-          out.counts.addError()
-          out.errors.append(error)
-          continue
-        }
+      // Optional chaining, not `if let`: a bound copy of the screening costs retains a record.
+      switch screening?.screen(record, classification, scratch: scratch.screening, cuesScanned: joint != nil) {
+      case nil: break
+      case .success(let s)?:
+        screened = s.line
+        screeningJSON.append(s.json)
+      case .failure(let error)?:
+        out.counts.addError()
+        out.errors.append(error)
+        continue
       }
-      // Made in place: a line built in a variable and appended is copied.
+      // Counted from its parts and made in place: a line read back from the array, or built in
+      // a variable and appended, is copied with all its strings.
+      out.counts.add(classification, invalidUTF8: record.hadInvalidUTF8, triage: screened?.triage.level)
       lines.append(ResultLine(record, classification, screening: screened))
-      out.counts.add(lines[lines.count - 1])
     }
     let encoding = ContinuousClock.now
     self.encoding.encode(lines, screeningJSON: screeningJSON, into: &out)

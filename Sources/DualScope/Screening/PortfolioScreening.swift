@@ -20,23 +20,24 @@ public struct PortfolioScreening: Sendable {
 
   /// ``input(_:)`` with a worker's memo tables: each distinct cell is split and resolved once.
   func input(_ record: PortfolioRecord, scratch: ScreeningScratch) -> Result<ScreeningInput, RecordError> {
-    guard let cells = record.screening else { return .success(ScreeningInput(date: date)) }
+    // The cells and the country table are read in place: bound to local names, each would be
+    // copied (a retain and a release per string and table) for every record.
+    guard record.screening != nil else { return .success(ScreeningInput(date: date)) }
     scratch.begin(screener)
-    let countries = screener.rules.countries
     let partners: [String]
-    switch scratch.cell(partnerCountries: cells.partnerCountryCell, countries) {
+    switch scratch.cell(partnerCountries: record.screening!.partnerCountryCell, screener.rules.countries) {
     case .success(let codes): partners = codes
     case .failure(let unknown): return .failure(Self.failure(record, columns.partnerCountry, unknown))
     }
     let nationality: String?
-    switch scratch.cell(nationality: cells.nationalityCell, countries) {
+    switch scratch.cell(nationality: record.screening!.nationalityCell, screener.rules.countries) {
     case .success(let code): nationality = code
     case .failure(let unknown): return .failure(Self.failure(record, columns.nationality, unknown))
     }
-    let funding = scratch.cell(funding: cells.fundingCell)
+    let funding = scratch.cell(funding: record.screening!.fundingCell)
     return .success(
       ScreeningInput(
-        partnerCountries: partners, partnerOrganisations: scratch.cell(organisations: cells.partnerOrganisationCell),
+        partnerCountries: partners, partnerOrganisations: scratch.cell(organisations: record.screening!.partnerOrganisationCell),
         nationality: nationality, funding: funding.isEmpty ? nil : funding, date: date))
   }
 
