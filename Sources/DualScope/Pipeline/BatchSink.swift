@@ -11,7 +11,6 @@ public enum BatchEncoding: Sendable {
   /// Encodes a chunk's result lines; runs on worker threads. `screeningJSON`, when not empty,
   /// holds each line's screening as JSON lines write it, made already.
   func encode(_ lines: [ResultLine], screeningJSON: [[UInt8]] = [], into chunk: inout ProcessedChunk) {
-    // Lines by index: a `for line in` loop copies each line with its strings and arrays.
     switch self {
     case .jsonLines(let carry):
       var out = JSONBytes()

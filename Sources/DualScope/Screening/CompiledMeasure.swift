@@ -88,12 +88,12 @@ final class CompiledMeasure: Sendable {
   /// Whether a person of this nationality is in the measure's scope.
   func covers(nationality code: String) -> Bool { nationalities.codes.contains(code) == nationalities.only }
 
-  /// The status and level of the measure for one record, without its reasons: the steps of
   /// The first of the record's partners (by position in the country table) in the measure's
   /// countries, and in the countries it requires: what its reasons name.
   func firstPartner(_ f: borrowing ScreeningFacts) -> Int? { f.partners.first { countryFlags[$0] } }
   func firstRequiredPartner(_ f: borrowing ScreeningFacts) -> Int? { f.partners.first { partnerCountryFlags[$0] } }
 
+  /// The status and level of the measure for one record, without its reasons: the steps of
   /// ``MeasureEvaluation/result()`` over the record's facts as flags (a test holds the two
   /// equal on random inputs). Allocates nothing.
   func outcome(_ f: ScreeningFacts, _ date: CalendarDay) -> (status: RegimeStatus, level: TriageLevel) {
