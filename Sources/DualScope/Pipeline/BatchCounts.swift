@@ -32,10 +32,6 @@ public struct BatchCounts: Sendable, Hashable, Codable {
   /// Every record is accounted for: records in = documents out + error records.
   public var balanced: Bool { records == documents + errors }
 
-  mutating func add(_ d: ResultLine) {
-    add(d.classification, invalidUTF8: d.invalidUTF8, triage: d.screening?.triage.level)
-  }
-
   /// A document with this classification (and triage level, when screened).
   mutating func add(_ c: Classification, invalidUTF8 invalid: Bool, triage level: TriageLevel?) {
     records += 1

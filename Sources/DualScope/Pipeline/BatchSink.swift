@@ -15,12 +15,9 @@ public enum BatchEncoding: Sendable {
     case .jsonLines(let carry):
       var out = JSONBytes()
       out.reserve(lines.count * 1024 + screeningJSON.reduce(0) { $0 + $1.count })
-      if screeningJSON.count == lines.count {
-        for i in lines.indices {
-          JSONLinesResultWriter.encode(lines[i], carry: carry, screeningJSON: screeningJSON[i], into: &out)
-        }
-      } else {
-        for i in lines.indices { JSONLinesResultWriter.encode(lines[i], carry: carry, into: &out) }
+      for i in lines.indices {
+        JSONLinesResultWriter.encode(
+          lines[i], carry: carry, screeningJSON: screeningJSON.isEmpty ? nil : screeningJSON[i], into: &out)
       }
       chunk.bytes = out.array
     case .csvRows(let carry, let screening):

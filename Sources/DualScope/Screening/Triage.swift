@@ -64,14 +64,7 @@ enum Triage {
   }
 
   static func sort(_ reasons: inout [ScreeningResult.TriageReason]) {
-    func before(_ a: ScreeningResult.TriageReason, _ b: ScreeningResult.TriageReason) -> Bool {
-      (a.level, b.regime ?? "", b.measure ?? "") > (b.level, a.regime ?? "", a.measure ?? "")
-    }
-    // Often in order already (measures come regime by regime): then nothing moves.
-    guard reasons.count > 1, reasons.indices.dropFirst().contains(where: { before(reasons[$0], reasons[$0 - 1]) }) else {
-      return
-    }
-    reasons.sort(by: before)
+    reasons.sort { ($0.level, $1.regime ?? "", $1.measure ?? "") > ($1.level, $0.regime ?? "", $0.measure ?? "") }
   }
 
   /// The triage reason of an organisation-list hit.
