@@ -1,3 +1,4 @@
+import DualScopeTestSupport
 import XCTest
 
 @testable import DualScope
@@ -72,6 +73,38 @@ final class CalibrationTests: XCTestCase {
     var nl: [Sentence] = []
     TextFeatures.sentences("Wij ontwikkelen een kwantumsensor. In de afgelopen jaren is veel veranderd.", into: &nl)
     XCTAssertEqual(nl.map(\.role), [.aim, .background])
+  }
+
+  /// The scorer finds only the sentences that hold a term, each from its neighbourhood; that
+  /// must be the sentence, and the role, a split of the whole text gives, for every byte.
+  func testSentenceFoundAroundAnOffsetIsTheSentenceOfTheWholeSplit() {
+    var texts = [
+      "Quantum networks\n\nEurope depends on secure links. We develop a qubit memory. Results will be shared with stakeholders. The memory stores light.",
+      "A first line that ends in a full stop.\nWe will build a robot! Is it safe? Dr. A. Smith and St. Louis in 3.5 s.\n",
+      "Title only\n", "\nLeading break. Then text", "x", "One sentence without an end",
+      "Wij ontwikkelen een kwantumsensor. In de afgelopen jaren is veel veranderd.",
+    ]
+    var rng = SeededGenerator(seed: 2026)
+    let pieces = ["We develop", " a laser", ".", ". ", "!", "? ", "\n", " ", "e.g. ", "A. ", "3.5", "dit project", "Europe ", "impact", ";", " x"]
+    for _ in 0..<300 {
+      texts.append((0..<Int.random(in: 1...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+    }
+    for text in texts {
+      var all: [Sentence] = []
+      TextFeatures.sentences(text, into: &all)
+      var copy = text
+      copy.withUTF8 { bytes in
+        let title = TextFeatures.titleEnd(bytes)
+        var found: [Sentence] = []
+        for offset in 0..<bytes.count {
+          let whole = all.first { $0.start <= offset && offset < $0.end }
+          let local = TextFeatures.sentence(at: offset, bytes, titleEnd: title)
+          XCTAssertEqual(local?.start, whole?.start, "\(text.debugDescription) at \(offset)")
+          XCTAssertEqual(local?.end, whole?.end, "\(text.debugDescription) at \(offset)")
+          XCTAssertEqual(TextFeatures.role(at: offset, bytes, titleEnd: title, found: &found), whole?.role ?? .body)
+        }
+      }
+    }
   }
 
   func testSplitBucketIsFNV1a() {

@@ -103,16 +103,16 @@ extension Classifier {
       var contextWords: [CalibratedArea.Word] = []
       var context = 0.0
       for b in buckets {
-        let r = model.slot[Int(b)]
+        let r = model.slot.row(b)
         guard r >= 0 else { continue }
-        let c = Double(model.rows[Int(r) * model.areas.count + k]) * value
+        let c = Double(model.rows[r * model.areas.count + k]) * value
         context += c
         if c != 0 { contextWords.append(.init(word: words[b] ?? "#\(b)", contribution: c)) }
       }
       for (b, name) in metaBuckets {
-        let r = model.slot[Int(b)]
+        let r = model.slot.row(b)
         guard r >= 0 else { continue }
-        let c = Double(model.rows[Int(r) * model.areas.count + k])
+        let c = Double(model.rows[r * model.areas.count + k])
         context += c
         if c != 0 { contextWords.append(.init(word: name, contribution: c)) }
       }

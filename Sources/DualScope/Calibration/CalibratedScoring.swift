@@ -29,18 +29,22 @@ extension Classifier {
       s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
       return
     }
-    TextFeatures.sentences(text, into: &s.calibration.sentences, lazy: true)
+    s.calibration.sentences.removeAll(keepingCapacity: true)
     let lengthFactor = Self.lengthFactor(words: s.words, options)
     let ratio = options.saturation
-    for m in s.counted {
-      let id = Int(m.termID.rawValue)
-      let k = s.calibration.seen[id]
-      s.calibration.seen[id] = k + 1
-      let share = entries[id].weight * (ratio == 0 ? (k == 0 ? 1 : 0) : pow(ratio, Double(k))) / lengthFactor
-      let role = TextFeatures.role(at: m.start, &s.calibration.sentences, text)
-      s.calibration.matchRole.append(role)
-      s.calibration.matchShare.append(share)
-      s.calibration.roleScore[table.area[entries[id].node] * 5 + role.rawValue] += share
+    var text = text
+    text.withUTF8 { bytes in
+      let title = TextFeatures.titleEnd(bytes)
+      for m in s.counted {
+        let id = Int(m.termID.rawValue)
+        let k = s.calibration.seen[id]
+        s.calibration.seen[id] = k + 1
+        let share = entries[id].weight * (ratio == 0 ? (k == 0 ? 1 : 0) : pow(ratio, Double(k))) / lengthFactor
+        let role = TextFeatures.role(at: m.start, bytes, titleEnd: title, found: &s.calibration.sentences)
+        s.calibration.matchRole.append(role)
+        s.calibration.matchShare.append(share)
+        s.calibration.roleScore[table.area[entries[id].node] * 5 + role.rawValue] += share
+      }
     }
     for id in s.touched { s.calibration.seen[id] = 0 }
 
@@ -107,17 +111,16 @@ extension Classifier {
     var any = false
     for a in table.areas where !s.calibration.features[a].isEmpty { any = true }
     guard any else { return }
-    model.slot.withUnsafeBufferPointer { slot in
-      model.rows.withUnsafeBufferPointer { rows in
-        s.calibration.context.withUnsafeMutableBufferPointer { sum in
-          for b in s.calibration.buckets {
-            let r = Int(slot[Int(b)])
-            if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) * value } }
-          }
-          for b in s.calibration.metadataBuckets {
-            let r = Int(slot[Int(b)])
-            if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) } }
-          }
+    let slot = model.slot
+    model.rows.withUnsafeBufferPointer { rows in
+      s.calibration.context.withUnsafeMutableBufferPointer { sum in
+        for b in s.calibration.buckets {
+          let r = slot.row(b)
+          if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) * value } }
+        }
+        for b in s.calibration.metadataBuckets {
+          let r = slot.row(b)
+          if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) } }
         }
       }
     }

@@ -55,8 +55,8 @@ public struct CalibrationModel: Sendable {
   public var context: [(bucket: Int32, weights: [Float])]
 
   // Tables built at load for scoring.
-  /// Bucket → row in ``rows``, or -1.
-  var slot: [Int32] = []
+  /// Bucket → row in ``rows``.
+  var slot = BucketRows()
   /// Context weights, `areas.count` a row.
   var rows: [Float] = []
   /// Evidence weights by area (taxonomy order of areas) and feature index.
@@ -96,13 +96,12 @@ public struct CalibrationModel: Sendable {
   /// features) as messages with the area they concern.
   mutating func bind(_ table: NodeTable) -> [(String, SourceLocation?)] {
     var problems: [(String, SourceLocation?)] = []
-    slot = Array(repeating: -1, count: 1 << options.hashBits)
+    // Rows in bucket order, as the rank of a bucket counts them (the file's are in order already).
+    let ordered = context.sorted { $0.bucket < $1.bucket }
+    slot = BucketRows(hashBits: options.hashBits, buckets: ordered.lazy.map(\.bucket))
     rows = []
     rows.reserveCapacity(context.count * areas.count)
-    for (r, entry) in context.enumerated() {
-      slot[Int(entry.bucket)] = Int32(r)
-      rows += entry.weights
-    }
+    for entry in ordered { rows += entry.weights }
     modelArea = Array(repeating: -1, count: table.count)
     biasByNode = Array(repeating: 0, count: table.count)
     evidenceWeights = Array(repeating: [], count: table.count)

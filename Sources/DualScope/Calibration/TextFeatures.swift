@@ -13,8 +13,6 @@ public enum SentenceRole: Int, Sendable, Hashable, CaseIterable, Codable {
   case background = 2
   case impact = 3
   case body = 4
-  /// Not yet looked at (internal to the scorer).
-  case unknown = 5
 
   /// Which role wins when a sentence has cues of several: aim, impact, background, then body.
   var rank: Int {
@@ -22,7 +20,7 @@ public enum SentenceRole: Int, Sendable, Hashable, CaseIterable, Codable {
     case .aim: 0
     case .impact: 1
     case .background: 2
-    case .title, .body, .unknown: 3
+    case .title, .body: 3
     }
   }
 
@@ -33,7 +31,6 @@ public enum SentenceRole: Int, Sendable, Hashable, CaseIterable, Codable {
     case .background: "background"
     case .impact: "impact"
     case .body: "body"
-    case .unknown: "body"
     }
   }
 }
@@ -106,51 +103,88 @@ enum TextFeatures {
     (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b >= 0x80
   }
 
+  /// Where the title ends: the byte offset of the first line break when the first line is a
+  /// title (a line break within 400 bytes, the line not ending in '.'), else nil.
+  static func titleEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let n = bytes.count
+    var i = 0
+    while i < min(n, 400) {
+      if bytes[i] == 10 { break }
+      i += 1
+    }
+    guard i < min(n, 400), i > 0 else { return nil }
+    var last = i - 1
+    while last > 0 && (bytes[last] == 32 || bytes[last] == 13) { last -= 1 }
+    return bytes[last] != 46 ? i : nil  // a first line ending in '.' is a sentence, not a title
+  }
+
+  /// Whether byte `i` ends a sentence: a line break, or '.', '!' or '?' before a space or a line
+  /// break, except a '.' after a single letter or digit (an abbreviation or a number).
+  @inline(__always) static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    let b = bytes[i]
+    if b == 10 { return true }
+    guard (b == 46 || b == 33 || b == 63) && i + 1 < bytes.count && (bytes[i + 1] == 32 || bytes[i + 1] == 10) else {
+      return false
+    }
+    return !(b == 46 && i >= 2 && !isWordByte(bytes[i - 2]) && isWordByte(bytes[i - 1]))
+  }
+
   /// Splits a text into a title (the first line, when the text has several lines and the first
   /// is short and not a sentence) and sentences, each with its role.
-  /// With `lazy`, sentences other than the title get the role `.unknown`, set by
-  /// ``role(at:_:_:)`` when a match needs it.
-  static func sentences(_ text: String, into out: inout [Sentence], lazy: Bool = false) {
+  static func sentences(_ text: String, into out: inout [Sentence]) {
     out.removeAll(keepingCapacity: true)
     var text = text
     text.withUTF8 { bytes in
       let n = bytes.count
       guard n > 0 else { return }
       var start = 0
-      // Title: the first line when a line break follows within 400 bytes.
-      var firstBreak = -1
-      var i = 0
-      while i < min(n, 400) {
-        if bytes[i] == 10 { firstBreak = i; break }
-        i += 1
+      if let t = titleEnd(bytes) {
+        out.append(Sentence(start: 0, end: t, role: .title))
+        start = t + 1
       }
-      if firstBreak > 0 {
-        var last = firstBreak - 1
-        while last > 0 && (bytes[last] == 32 || bytes[last] == 13) { last -= 1 }
-        if bytes[last] != 46 {  // a first line ending in '.' is a sentence, not a title
-          out.append(Sentence(start: 0, end: firstBreak, role: .title))
-          start = firstBreak + 1
-        }
-      }
-      i = start
+      var i = start
       while i < n {
-        let b = bytes[i]
-        var boundary = false
-        if b == 10 {
-          boundary = true
-        } else if (b == 46 || b == 33 || b == 63 || b == 59) && i + 1 < n && (bytes[i + 1] == 32 || bytes[i + 1] == 10) {
-          // '.' after a single capital or a digit is an abbreviation or a number, not an end.
-          boundary = !(b == 46 && i >= 2 && !isWordByte(bytes[i - 2]) && isWordByte(bytes[i - 1]))
-          if b == 59 { boundary = false }
-        }
+        let boundary = endsSentence(bytes, i)
         if boundary || i == n - 1 {
           let end = boundary ? i + 1 : n
-          if end > start { out.append(Sentence(start: start, end: end, role: lazy ? .unknown : role(bytes, start, end))) }
+          if end > start { out.append(Sentence(start: start, end: end, role: role(bytes, start, end))) }
           start = end
         }
         i += 1
       }
     }
+  }
+
+  /// The sentence holding byte `offset`, found from its neighbourhood alone: the same sentence
+  /// ``sentences(_:into:)`` gives, without splitting the whole text. Nil for the line break after
+  /// a title and for offsets outside the text.
+  static func sentence(at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, titleEnd: Int?) -> (start: Int, end: Int)? {
+    let n = bytes.count
+    guard offset >= 0, offset < n else { return nil }
+    var base = 0
+    if let t = titleEnd {
+      if offset < t { return (0, t) }
+      if offset == t { return nil }
+      base = t + 1
+    }
+    var start = offset
+    while start > base && !endsSentence(bytes, start - 1) { start -= 1 }
+    var end = offset
+    while end < n - 1 && !endsSentence(bytes, end) { end += 1 }
+    return (start, end + 1)
+  }
+
+  /// The role of the sentence holding byte `offset`. `found` keeps the sentences of this text
+  /// looked at so far (cleared by the caller per text), so each sentence is read once: only the
+  /// sentences that hold a counted term are ever found, not every sentence of the text.
+  static func role(
+    at offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, titleEnd: Int?, found: inout [Sentence]
+  ) -> SentenceRole {
+    for s in found where s.start <= offset && offset < s.end { return s.role }
+    guard let (start, end) = sentence(at: offset, bytes, titleEnd: titleEnd) else { return .body }
+    let r: SentenceRole = titleEnd != nil && start == 0 ? .title : role(bytes, start, end)
+    found.append(Sentence(start: start, end: end, role: r))
+    return r
   }
 
   /// Every cue of the three lists in one flat table, grouped by first byte, so a word start is
@@ -235,17 +269,6 @@ enum TextFeatures {
       }
     }
     return nil
-  }
-
-  /// The role of the sentence holding byte `offset`, computed now if it was left unknown.
-  static func role(at offset: Int, _ sentences: inout [Sentence], _ text: String) -> SentenceRole {
-    guard let k = sentenceIndex(at: offset, sentences) else { return .body }
-    if sentences[k].role == .unknown {
-      var text = text
-      let (start, end) = (sentences[k].start, sentences[k].end)
-      sentences[k].role = text.withUTF8 { role($0, start, end) }
-    }
-    return sentences[k].role
   }
 
   /// The role of the sentence holding byte `offset` (sentences sorted by start).
