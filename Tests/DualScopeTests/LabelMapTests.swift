@@ -19,6 +19,21 @@ final class LabelMapTests: XCTestCase {
     XCTAssertEqual(map.scoredIDs, ["quantum"])
   }
 
+  /// An area that no label names strongly (only weakly, by a field, or not at all) is one the
+  /// input does not judge; a field's label judges its area; an identity map judges every area.
+  func testAreasNoLabelNamesStronglyAreUnjudged() throws {
+    let taxonomy = try ShippedTaxonomy.load().taxonomy
+    let map = try load("""
+      quant-ph: [quantum]
+      cs.AR: [semiconductors.processors]
+      nucl-ex: {weak: [energy]}
+      """)
+    let all = Set(taxonomy.areas.map(\.id))
+    XCTAssertEqual(map.unjudgedAreas(in: taxonomy), all.subtracting(["quantum", "semiconductors"]))
+    XCTAssertTrue(map.unjudgedAreas(in: taxonomy).contains("energy"))
+    XCTAssertEqual(LabelMap.identity(taxonomy).unjudgedAreas(in: taxonomy), [])
+  }
+
   func testPatternsMatchPrefixSuffixAndContainedText() throws {
     let map = try load("""
       "cs.*": {weak: [artificial-intelligence]}

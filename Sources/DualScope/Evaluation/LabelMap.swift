@@ -97,6 +97,15 @@ public struct LabelMap: Sendable, Hashable {
   /// IDs that some label maps to strongly: the IDs an evaluation scores.
   public var scoredIDs: Set<String> { Set(strong.values.joined()) }
 
+  /// Areas of `taxonomy` that no label maps to strongly, directly or by one of their fields
+  /// (arXiv has no category for energy technology): an input labelled by this map says nothing
+  /// about them, so its documents are left out of them when a release is calibrated, as they are
+  /// when it is scored.
+  public func unjudgedAreas(in taxonomy: Taxonomy) -> Set<String> {
+    let judged = Set(scoredIDs.compactMap { id in taxonomy.node(id).map { taxonomy.area(of: $0).id } })
+    return Set(taxonomy.areas.map(\.id)).subtracting(judged)
+  }
+
   /// The strong and weak gold IDs of a document with these labels.
   public func gold(_ labels: [String]) -> (strong: Set<String>, weak: Set<String>) {
     var s = Set<String>()

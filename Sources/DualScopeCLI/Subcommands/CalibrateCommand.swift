@@ -201,6 +201,8 @@ enum LabelledInput {
     var unlabelled: [Int] = []
     var unknown: [String: (count: Int, line: Int)] = [:]
     let ids = Set(taxonomy.nodes.map(\.id))
+    // Rows are left out of the areas the input does not judge, not negatives for them.
+    let unjudged = map.unjudgedAreas(in: taxonomy)
     for r in input.records {
       if r.labels.isEmpty { unlabelled.append(r.line) }
       for label in r.labels {
@@ -210,7 +212,8 @@ enum LabelledInput {
       var (strong, weak) = map.gold(r.labels)
       // Fields count for their area.
       strong = Set(strong.compactMap { id in taxonomy.node(id).map { taxonomy.area(of: $0).id } })
-      weak = Set(weak.compactMap { id in taxonomy.node(id).map { taxonomy.area(of: $0).id } }).subtracting(strong)
+      weak = Set(weak.compactMap { id in taxonomy.node(id).map { taxonomy.area(of: $0).id } }).union(unjudged)
+        .subtracting(strong)
       rows.append(Row(record: r, strong: strong, weak: weak))
     }
     if !unlabelled.isEmpty {
