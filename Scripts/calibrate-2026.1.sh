@@ -2,7 +2,7 @@
 # Rebuilds the calibrated release Taxonomy/2026.1 from release 2025.1 and the development data:
 # arXiv and CORDIS in ../shared/corpora (their validation parts, FNV-1a 64 of the ID modulo 10 in
 # 7-9, are held out and measured, never fitted), and the project's own labelled corpora
-# (Corpora/labelled-*.jsonl and, when present, Corpora/projects-*-train.jsonl). The same data
+# (Corpora/labelled-*.jsonl and, when present, Corpora/projects-*-train*.jsonl). The same data
 # gives the same bytes. Then regenerates the embedded copy the tool ships.
 #
 #   Scripts/calibrate-2026.1.sh            # release build, writes Taxonomy/2026.1
@@ -45,7 +45,7 @@ maps=(Corpora/label-maps/arxiv.yaml - - -)
 weights=(1 40 15 15)
 holdouts=(7-9 7-9 - -)
 context=(- fundingScheme,topics - -)
-for f in Corpora/projects-en-train.jsonl Corpora/projects-nl-train.jsonl; do
+for f in Corpora/projects-en-train*.jsonl Corpora/projects-nl-train*.jsonl; do
   if [ -f "$f" ]; then
     inputs+=("$f"); ids+=(id); texts+=(title,text); labels+=(labels); maps+=(-); weights+=(15); holdouts+=(-); context+=(-)
   fi
