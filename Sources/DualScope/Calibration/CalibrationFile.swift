@@ -182,8 +182,8 @@ public enum CalibrationFile {
 
   /// Reads the weight lines of a block scalar; a bad line is reported at its own line (the block
   /// starts on the line after its `|`). Works on the bytes: a release's table has tens of
-  /// thousands of lines, and splitting and trimming them as strings made loading a calibrated
-  /// release take half a second (about 20 ms this way).
+  /// thousands of lines, and splitting and trimming them as strings made `classify` of one text
+  /// with a calibrated release take 0.66 s (0.19 s this way, 0.06 s without calibration).
   static func rows(
     _ text: String, node: YAMLNode, areas: Int, bits: Int, _ decoding: inout YAMLDecoding
   ) -> [(bucket: Int32, weights: [Float])] {
