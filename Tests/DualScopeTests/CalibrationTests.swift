@@ -216,6 +216,24 @@ final class CalibrationTests: XCTestCase {
     XCTAssertFalse(area.words.isEmpty)
   }
 
+  /// Study cues and the evidence meet in one feature (`cues.score`, the cue share times
+  /// log(1 + score)), so the learner can give the same terms less weight in a study about them.
+  func testStudyCuesTimesTheScoreIsAFeature() throws {
+    let manifest = TaxonomyFixtures.manifest.replacingOccurrences(
+      of: "areas:", with: "study_context:\n  min_cues: 2\n  area_score: 8\n  cues:\n    en: [history, interviews]\nareas:")
+    let files = TaxonomyFixtures.files(["taxonomy.yaml": manifest, CalibrationFile.name: CalibrationFile.encode(try train())])
+    let c = try Classifier(taxonomy: TaxonomyLoader.load(files).taxonomy)
+    let e = c.explain("Quantum computing history\nA history of the quantum computer, based on interviews with its builders.")
+    let area = try XCTUnwrap(e.calibration?.first)
+    let value = { (name: String) in area.features.first { $0.name == name }?.value }
+    let cues = try XCTUnwrap(value("cues"))
+    let score = try XCTUnwrap(value("score"))
+    XCTAssertEqual(cues, 0.4, accuracy: 1e-9)  // two cues of at most five
+    XCTAssertEqual(try XCTUnwrap(value("cues.score")), cues * score, accuracy: 0.001)
+    let plain = try XCTUnwrap(c.explain("Quantum computing\nWe build a quantum computer.").calibration?.first)
+    XCTAssertNil(plain.features.first { $0.name == "cues.score" }, "no cues, no product")
+  }
+
   func testProbabilityMetrics() {
     let pairs: [(Double, Bool)] = [(0.9, true), (0.8, true), (0.7, false), (0.2, false), (0.1, false), (0.05, true)]
     let m = ProbabilityMetrics.compute(pairs, cuts: [0.5])

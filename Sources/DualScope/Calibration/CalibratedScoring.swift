@@ -75,8 +75,12 @@ extension Classifier {
       f.append(distinct == 1 ? 1 : 0)
       f.append(a == best ? 1 : 0)
       f.append(total > 0 ? score / total : 0)
-      f.append(Double(min(s.cues.count, 5)) / 5)
+      let cues = Double(min(s.cues.count, 5)) / 5
+      f.append(cues)
       f.append(log1p(other))
+      // A study about a technology names it as often as a project that builds it: with study
+      // cues, the same evidence may weigh less (a product the linear model cannot form itself).
+      f.append(cues * log1p(score))
       // Long descriptions (grant objectives) are written differently from abstracts: each fixed
       // feature has a second weight that applies to them alone.
       let long = s.words > Self.longText ? 1.0 : 0

@@ -83,7 +83,7 @@ public struct CalibrationModel: Sendable {
   /// The fixed evidence features of every area, before its fields.
   static let fixedFeatures = [
     "role.title", "role.aim", "role.background", "role.impact", "role.body", "score", "terms", "lone", "best",
-    "share", "cues", "other", "long",
+    "share", "cues", "other", "cues.score", "long",
   ] + ["role.title", "role.aim", "role.background", "role.impact", "role.body", "score", "terms", "lone", "best",
     "share", "cues", "other"].map { "long." + $0 }
 
