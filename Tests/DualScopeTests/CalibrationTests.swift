@@ -267,6 +267,26 @@ final class CalibrationTests: XCTestCase {
     XCTAssertEqual(t.counts["none"]?["b"], 1)
   }
 
+  /// Phrases are mined folded to lower case; a case-sensitive term of the area (`NISQ`) still
+  /// covers its folded phrase, as the positives write it.
+  func testSuggestionsSkipPhrasesACaseSensitiveTermCovers() throws {
+    let quantum = TaxonomyFixtures.quantum.replacingOccurrences(
+      of: "        - quantum computer", with: "        - quantum computer\n        - {term: NISQ, case_sensitive: true, weight: 2}")
+    var o = ClassifierOptions()
+    o.areaThreshold = 1
+    o.fieldThreshold = 1
+    let classifier = try Classifier(
+      taxonomy: TaxonomyLoader.load(TaxonomyFixtures.files(["quantum.yaml": quantum])).taxonomy, options: o)
+    var examples = Self.examples()
+    for i in 0..<6 {
+      examples.append(
+        .init(source: "f", id: "n\(i)", text: "Noisy devices\nWe program NISQ hardware with error mitigation.", strong: ["quantum"], weak: []))
+    }
+    let phrases = TermSuggester.suggest(classifier, examples, perArea: 20, minCount: 3).map(\.phrase)
+    XCTAssertFalse(phrases.contains("nisq"), "\(phrases)")
+    XCTAssertTrue(phrases.contains { $0.contains("mitigation") }, "\(phrases)")
+  }
+
   func testSuggestedTermsSeparatePositivesAndSkipKnownTerms() throws {
     var examples = Self.examples()
     for i in 0..<6 {

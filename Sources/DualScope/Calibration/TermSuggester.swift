@@ -109,11 +109,19 @@ public enum TermSuggester {
       var kept: [TermSuggestion] = []
       for (id, score) in candidates where kept.count < perArea {
         let phrase = phrases[id]
-        // Already covered: a term of the area counts in the phrase itself.
-        classifier.score(phrase, &scratch)
-        if scratch.counted.contains(where: { table.area[classifier.index.entries[Int($0.termID.rawValue)].node] == a }) {
-          continue
+        // Already covered: a term of the area counts in the phrase itself, folded as mined or as
+        // first written in a positive (a case-sensitive term such as `DRAM` matches only there).
+        var forms = [phrase]
+        if let d = examples.indices.first(where: { examples[$0].strong.contains(area) && docs[$0].contains(id) }),
+          let r = examples[d].text.range(of: phrase, options: [.caseInsensitive, .diacriticInsensitive])
+        {
+          forms.append(String(examples[d].text[r]))
         }
+        let covered = forms.contains { form in
+          classifier.score(form, &scratch)
+          return scratch.counted.contains { table.area[classifier.index.entries[Int($0.termID.rawValue)].node] == a }
+        }
+        if covered { continue }
         // A longer kept phrase or a shorter one inside it says the same.
         if kept.contains(where: { $0.phrase.contains(phrase) || phrase.contains($0.phrase) }) { continue }
         var snippets: [String] = []
