@@ -66,7 +66,8 @@ with open(plain, encoding="utf-8") as a, open(calibrated, encoding="utf-8") as b
         x, y = json.loads(x), json.loads(y)
         assert x["id"] == y["id"] == f"r{n}", f"line {n + 1}: {x['id']} / {y['id']}"
         for area in y["areas"]:
-            assert area["score"] >= cut, f"{y['id']}: {area['id']} assigned at {area['score']} < cut {cut}"
+            p = area["probability"]
+            assert p >= cut, f"{y['id']}: {area['id']} assigned at p {p} < cut {cut}"
             assigned += 1
         n += 1
 assert n == records, f"{n} lines compared for {records} records"

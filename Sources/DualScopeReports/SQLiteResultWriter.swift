@@ -60,7 +60,7 @@ public final class SQLiteResultWriter: BatchSink {
           CREATE TABLE assignments (
             doc INTEGER NOT NULL REFERENCES documents(doc), kind TEXT NOT NULL, node_id TEXT NOT NULL,
             area_id TEXT NOT NULL, name TEXT NOT NULL, score REAL NOT NULL, threshold REAL NOT NULL,
-            sensitivity TEXT, level TEXT NOT NULL, rank INTEGER NOT NULL);
+            sensitivity TEXT, level TEXT NOT NULL, rank INTEGER NOT NULL, probability REAL);
           CREATE TABLE evidence (
             doc INTEGER NOT NULL REFERENCES documents(doc), field_id TEXT NOT NULL, term TEXT NOT NULL,
             language TEXT NOT NULL, weight REAL NOT NULL, contribution REAL NOT NULL, weak INTEGER NOT NULL,
@@ -91,7 +91,7 @@ public final class SQLiteResultWriter: BatchSink {
     try queue.write { db in
       let documents = try db.cachedStatement(
         sql: "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?" + String(repeating: ",?", count: carryCount) + ")")
-      let assignments = try db.cachedStatement(sql: "INSERT INTO assignments VALUES (?,?,?,?,?,?,?,?,?,?)")
+      let assignments = try db.cachedStatement(sql: "INSERT INTO assignments VALUES (?,?,?,?,?,?,?,?,?,?,?)")
       let evidence = try db.cachedStatement(sql: "INSERT INTO evidence VALUES (?,?,?,?,?,?,?,?,?,?,?)")
       let errors = try db.cachedStatement(sql: "INSERT INTO errors VALUES (?,?,?,?,?)")
       let triage = try db.cachedStatement(sql: "INSERT INTO triage VALUES (?,?)")
@@ -116,12 +116,13 @@ public final class SQLiteResultWriter: BatchSink {
         }
         for (rank, a) in c.areas.enumerated() {
           try assignments.execute(arguments: [
-            doc, "area", a.id, a.id, a.name, a.score, a.threshold, nil, a.level.rawValue, rank + 1,
+            doc, "area", a.id, a.id, a.name, a.score, a.threshold, nil, a.level.rawValue, rank + 1, a.probability,
           ])
         }
         for (rank, f) in c.fields.enumerated() {
           try assignments.execute(arguments: [
             doc, "field", f.id, f.area, f.name, f.score, f.threshold, f.sensitivity.rawValue, f.level.rawValue, rank + 1,
+            nil,
           ])
           for e in f.evidence {
             for m in e.matches {

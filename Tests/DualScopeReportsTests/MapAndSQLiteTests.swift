@@ -23,7 +23,8 @@ final class MapAndSQLiteTests: XCTestCase {
       "SELECT count(*) FROM documents; SELECT records, errors, taxonomy_id FROM runs; "
         + "SELECT count(DISTINCT doc) FROM assignments WHERE node_id = 'quantum'; "
         + "SELECT count(*) FROM assignments WHERE level NOT IN ('low', 'elevated', 'high'); "
-        + "SELECT count(*) > 0 FROM evidence WHERE term = 'qubit'; SELECT count(*) FROM errors;",
+        + "SELECT count(*) > 0 FROM evidence WHERE term = 'qubit'; SELECT count(*) FROM errors; "
+        + "SELECT count(*) FROM assignments WHERE probability IS NOT NULL;",
     ]
     let pipe = Pipe()
     query.standardOutput = pipe
@@ -38,6 +39,7 @@ final class MapAndSQLiteTests: XCTestCase {
     XCTAssertEqual(lines[3], "0")
     XCTAssertEqual(lines[4], "1")
     XCTAssertEqual(lines[5], String(summary.counts.errors))
+    XCTAssertEqual(lines[6], "0", "an uncalibrated release has no probabilities")
   }
 
   func testMapCountsSharesAndLevels() throws {

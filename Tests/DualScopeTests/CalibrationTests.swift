@@ -234,6 +234,23 @@ final class CalibrationTests: XCTestCase {
     XCTAssertNil(plain.features.first { $0.name == "cues.score" }, "no cues, no product")
   }
 
+  /// A batch line of a calibrated release carries each area's probability, and the hand-written
+  /// JSONL decodes to the line itself.
+  func testBatchLinesOfACalibratedReleaseKeepTheProbability() throws {
+    let c = try calibrated(try train())
+    let lines = (Self.positives + Self.negatives).enumerated().map { k, text in
+      ResultLine(id: "d\(k)", source: "t", line: k + 2, classification: c.classify(text))
+    }
+    XCTAssertTrue(lines.contains { !$0.classification.areas.isEmpty })
+    XCTAssertTrue(lines.allSatisfy { $0.classification.areas.allSatisfy { $0.probability != nil } })
+    var chunk = ProcessedChunk()
+    BatchEncoding.jsonLines(carry: []).encode(lines, into: &chunk)
+    let text = String(decoding: chunk.bytes, as: UTF8.self)
+    XCTAssertTrue(text.contains("\"probability\":"), text)
+    let decoded = try text.split(separator: "\n").map { try JSONDecoder().decode(ResultLine.self, from: Data($0.utf8)) }
+    XCTAssertEqual(decoded, lines)
+  }
+
   func testProbabilityMetrics() {
     let pairs: [(Double, Bool)] = [(0.9, true), (0.8, true), (0.7, false), (0.2, false), (0.1, false), (0.05, true)]
     let m = ProbabilityMetrics.compute(pairs, cuts: [0.5])

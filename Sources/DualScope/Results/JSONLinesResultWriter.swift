@@ -28,6 +28,7 @@ public enum JSONLinesResultWriter {
       j.key("score"); j.double(a.score); j.comma()
       j.key("threshold"); j.double(a.threshold); j.comma()
       j.key("level"); j.string(a.level.rawValue)
+      if let p = a.probability { j.comma(); j.key("probability"); j.double(p) }
       j.close()
     }
     j.closeArray(); j.comma()
