@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import DualScope
 
 /// A 1.5 KB project description touching quantum and semiconductors, and the areas the shipped
@@ -50,5 +51,26 @@ let benchmarks: @Sendable () -> Void = {
       blackHole(result)
     }
     benchmark.stopMeasurement()
+  }
+
+  // The same abstract with a calibrated release (a folder written by `dualscope calibrate`, e.g.
+  // `OUTPUT=/tmp/calibrated Scripts/calibrate-2026.1.sh`), when DUALSCOPE_CALIBRATED names one:
+  // sentence roles, hashed context words and a probability per area on top of the scoring above.
+  // No static thresholds: the release is not shipped, so CI does not run it.
+  if let folder = ProcessInfo.processInfo.environment["DUALSCOPE_CALIBRATED"] {
+    let calibrated = try! Classifier(taxonomy: TaxonomyLoader.load(directory: folder).taxonomy)
+    Benchmark("ClassifyAbstractCalibrated", configuration: .init(scalingFactor: .kilo)) { benchmark in
+      var scratch = ClassifierScratch()
+      _ = calibrated.classify(abstract, scratch: &scratch)
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        let result = calibrated.classify(abstract, scratch: &scratch)
+        if !result.areas.contains(where: { $0.id == "quantum" && ($0.probability ?? 0) >= 0.5 }) {
+          benchmark.error("quantum not assigned by probability: \(result.areas.map { ($0.id, $0.probability) })")
+        }
+        blackHole(result)
+      }
+      benchmark.stopMeasurement()
+    }
   }
 }
