@@ -109,22 +109,27 @@ extension Classifier {
     let table = index.nodes
     let width = model.areas.count
     let value = Self.contextValue(s.calibration.buckets.count, scale: model.options.contextScale)
-    // Context sums for every modelled area at once: one table row per bucket.
+    // Context sums of the modelled areas that have a counted term (one or two of ten, mostly),
+    // one table row per bucket; the other areas' weights in the row are not read.
     if s.calibration.context.count != width { s.calibration.context = Array(repeating: 0, count: width) }
     for k in 0..<width { s.calibration.context[k] = 0 }
-    var any = false
-    for a in table.areas where !s.calibration.features[a].isEmpty { any = true }
-    guard any else { return }
+    s.calibration.scored.removeAll(keepingCapacity: true)
+    for a in table.areas where !s.calibration.features[a].isEmpty && model.modelArea[a] >= 0 {
+      s.calibration.scored.append(model.modelArea[a])
+    }
+    guard !s.calibration.scored.isEmpty else { return }
     let slot = model.slot
     model.rows.withUnsafeBufferPointer { rows in
-      s.calibration.context.withUnsafeMutableBufferPointer { sum in
-        for b in s.calibration.buckets {
-          let r = slot.row(b)
-          if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) * value } }
-        }
-        for b in s.calibration.metadataBuckets {
-          let r = slot.row(b)
-          if r >= 0 { for k in 0..<width { sum[k] += Double(rows[r * width + k]) } }
+      s.calibration.scored.withUnsafeBufferPointer { scored in
+        s.calibration.context.withUnsafeMutableBufferPointer { sum in
+          for b in s.calibration.buckets {
+            let r = slot.row(b)
+            if r >= 0 { for k in scored { sum[k] += Double(rows[r * width + k]) * value } }
+          }
+          for b in s.calibration.metadataBuckets {
+            let r = slot.row(b)
+            if r >= 0 { for k in scored { sum[k] += Double(rows[r * width + k]) } }
+          }
         }
       }
     }

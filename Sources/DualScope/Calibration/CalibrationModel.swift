@@ -144,4 +144,6 @@ struct CalibrationScratch {
   var roleScore: [Double] = []  // area node × 5
   /// Context sums by model area.
   var context: [Double] = []
+  /// The model areas whose context sum a text needs (those with a counted term).
+  var scored: [Int] = []
 }
