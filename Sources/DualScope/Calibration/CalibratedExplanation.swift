@@ -103,14 +103,14 @@ extension Classifier {
       var contextWords: [CalibratedArea.Word] = []
       var context = 0.0
       for b in buckets {
-        let r = model.slot.row(b)
+        let r = model.bucketRows.row(b)
         guard r >= 0 else { continue }
         let c = Double(model.rows[r * model.areas.count + k]) * value
         context += c
         if c != 0 { contextWords.append(.init(word: words[b] ?? "#\(b)", contribution: c)) }
       }
       for (b, name) in metaBuckets {
-        let r = model.slot.row(b)
+        let r = model.bucketRows.row(b)
         guard r >= 0 else { continue }
         let c = Double(model.rows[r * model.areas.count + k])
         context += c

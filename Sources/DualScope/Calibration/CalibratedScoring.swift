@@ -118,16 +118,16 @@ extension Classifier {
       s.calibration.scored.append(model.modelArea[a])
     }
     guard !s.calibration.scored.isEmpty else { return }
-    let slot = model.slot
+    let bucketRows = model.bucketRows
     model.rows.withUnsafeBufferPointer { rows in
       s.calibration.scored.withUnsafeBufferPointer { scored in
         s.calibration.context.withUnsafeMutableBufferPointer { sum in
           for b in s.calibration.buckets {
-            let r = slot.row(b)
+            let r = bucketRows.row(b)
             if r >= 0 { for k in scored { sum[k] += Double(rows[r * width + k]) * value } }
           }
           for b in s.calibration.metadataBuckets {
-            let r = slot.row(b)
+            let r = bucketRows.row(b)
             if r >= 0 { for k in scored { sum[k] += Double(rows[r * width + k]) } }
           }
         }

@@ -56,7 +56,7 @@ public struct CalibrationModel: Sendable {
 
   // Tables built at load for scoring.
   /// Bucket → row in ``rows``.
-  var slot = BucketRows()
+  var bucketRows = BucketRows()
   /// Context weights, `areas.count` a row.
   var rows: [Float] = []
   /// Evidence weights by area (taxonomy order of areas) and feature index.
@@ -98,7 +98,7 @@ public struct CalibrationModel: Sendable {
     var problems: [(String, SourceLocation?)] = []
     // Rows in bucket order, as the rank of a bucket counts them (the file's are in order already).
     let ordered = context.sorted { $0.bucket < $1.bucket }
-    slot = BucketRows(hashBits: options.hashBits, buckets: ordered.lazy.map(\.bucket))
+    bucketRows = BucketRows(hashBits: options.hashBits, buckets: ordered.lazy.map(\.bucket))
     rows = []
     rows.reserveCapacity(context.count * areas.count)
     for entry in ordered { rows += entry.weights }

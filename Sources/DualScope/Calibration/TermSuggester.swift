@@ -109,10 +109,19 @@ public enum TermSuggester {
       var kept: [TermSuggestion] = []
       for (id, score) in candidates where kept.count < perArea {
         let phrase = phrases[id]
+        // The positives that hold the phrase, read once: the first gives its written form, the
+        // first two with a snippet give the snippets.
+        var first: Int?
+        var snippets: [String] = []
+        for d in examples.indices where examples[d].strong.contains(area) && docs[d].contains(id) {
+          if first == nil { first = d }
+          if let s = snippet(examples[d].text, phrase) { snippets.append(s) }
+          if snippets.count == 2 { break }
+        }
         // Already covered: a term of the area counts in the phrase itself, folded as mined or as
         // first written in a positive (a case-sensitive term such as `DRAM` matches only there).
         var forms = [phrase]
-        if let d = examples.indices.first(where: { examples[$0].strong.contains(area) && docs[$0].contains(id) }),
+        if let d = first,
           let r = examples[d].text.range(of: phrase, options: [.caseInsensitive, .diacriticInsensitive])
         {
           forms.append(String(examples[d].text[r]))
@@ -124,10 +133,6 @@ public enum TermSuggester {
         if covered { continue }
         // A longer kept phrase or a shorter one inside it says the same.
         if kept.contains(where: { $0.phrase.contains(phrase) || phrase.contains($0.phrase) }) { continue }
-        var snippets: [String] = []
-        for (d, e) in examples.enumerated() where snippets.count < 2 && e.strong.contains(area) {
-          if docs[d].contains(id), let s = snippet(e.text, phrase) { snippets.append(s) }
-        }
         kept.append(
           TermSuggestion(
             area: area, phrase: phrase, language: nlCount[id] * 2 > pos[id] ? "nl" : "en", positives: pos[id],

@@ -130,7 +130,9 @@ enum TextFeatures {
   }
 
   /// Splits a text into a title (the first line, when the text has several lines and the first
-  /// is short and not a sentence) and sentences, each with its role.
+  /// is short and not a sentence) and sentences, each with its role. The scorer does not split
+  /// whole texts: it finds the sentences it needs with ``sentence(at:_:titleEnd:)``, which the
+  /// tests hold equal to this split.
   static func sentences(_ text: String, into out: inout [Sentence]) {
     out.removeAll(keepingCapacity: true)
     var text = text
