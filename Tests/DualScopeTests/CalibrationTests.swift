@@ -122,6 +122,65 @@ final class CalibrationTests: XCTestCase {
     XCTAssertEqual(a.count, 5, "three words and two pairs")
   }
 
+  /// Buckets are marked in a bit table as they are found; with a worker's own table they are the
+  /// pooled table's, each once in order of first occurrence (a repeated text adds none), the long
+  /// twins after the plain buckets, and the table is left clear for the next text. Ten bits, so
+  /// words, pairs and twins collide.
+  func testContextBucketsOfAWorkersTableAreFirstOccurrencesAndLeaveItClear() {
+    let vocabulary = ["qubit", "Chip", "of", "the", "study", "2024", "a", "reactor", "Lidar", "gene", "x1", "über"]
+    var state: UInt64 = 0x1234_5678
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    var seen: [UInt64] = []
+    for _ in 0..<300 {
+      var words: [String] = []
+      for _ in 0..<(1 + next(60)) { words.append(vocabulary[next(vocabulary.count)] + (next(8) == 0 ? "." : "")) }
+      let text = words.joined(separator: " ")
+      for long in [false, true] {
+        var pooled: [Int32] = []
+        var own: [Int32] = []
+        var doubled: [Int32] = []
+        TextFeatures.contextBuckets(text, bits: 10, into: &pooled, long: long)
+        TextFeatures.contextBuckets(text, bits: 10, into: &own, seen: &seen, long: long)
+        XCTAssertEqual(own, pooled, text)
+        XCTAssertEqual(Set(own).count, own.count, text)
+        XCTAssertTrue(seen.allSatisfy { $0 == 0 }, text)
+        TextFeatures.contextBuckets(text + ". " + text, bits: 10, into: &doubled, seen: &seen, long: long)
+        XCTAssertEqual(doubled, own, text)
+        if long {
+          var plain: [Int32] = []
+          TextFeatures.contextBuckets(text, bits: 10, into: &plain, seen: &seen)
+          XCTAssertEqual(Array(own.prefix(plain.count)), plain, text)
+        }
+      }
+    }
+  }
+
+  /// A bucket's row is its rank among the buckets with weights, -1 without; the whole-text lookup
+  /// gives the rows of those that have one, in order.
+  func testBucketRowsAreRanksOfTheWeightedBuckets() {
+    var weighted = Set<Int32>()
+    var state: UInt64 = 99
+    for _ in 0..<700 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      weighted.insert(Int32((state >> 33) % 4096))
+    }
+    weighted.formUnion([0, 63, 64, 4095])
+    let sorted = weighted.sorted()
+    let table = BucketRows(hashBits: 12, buckets: sorted)
+    var expected: [Int32] = []
+    for b in Int32(0)..<4096 {
+      let rank = sorted.firstIndex(of: b) ?? -1
+      XCTAssertEqual(table.row(b), rank, "bucket \(b)")
+      if rank >= 0 { expected.append(Int32(rank)) }
+    }
+    var found: [Int32] = []
+    table.rows(of: Array(0..<4096), into: &found)
+    XCTAssertEqual(found, expected)
+  }
+
   func testTrainingLearnsContextAndIsDeterministic() throws {
     let model = try train()
     let again = try train()

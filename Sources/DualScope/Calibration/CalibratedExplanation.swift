@@ -105,14 +105,14 @@ extension Classifier {
       for b in buckets {
         let r = model.bucketRows.row(b)
         guard r >= 0 else { continue }
-        let c = Double(model.rows[r * model.areas.count + k]) * value
+        let c = Double(model.weight(row: r, area: k)) * value
         context += c
         if c != 0 { contextWords.append(.init(word: words[b] ?? "#\(b)", contribution: c)) }
       }
       for (b, name) in metaBuckets {
         let r = model.bucketRows.row(b)
         guard r >= 0 else { continue }
-        let c = Double(model.rows[r * model.areas.count + k])
+        let c = Double(model.weight(row: r, area: k))
         context += c
         if c != 0 { contextWords.append(.init(word: name, contribution: c)) }
       }

@@ -89,7 +89,8 @@ extension Classifier {
       for i in fields { f.append(log1p(s.nodeScore[i])) }
       s.calibration.features[a] = f
     }
-    TextFeatures.contextBuckets(text, bits: hashBits, into: &s.calibration.buckets, long: s.words > Self.longText)
+    TextFeatures.contextBuckets(
+      text, bits: hashBits, into: &s.calibration.buckets, seen: &s.calibration.seenBuckets, long: s.words > Self.longText)
     s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
     for (column, value) in TextFeatures.metadataFeatures(metadata) {
       s.calibration.metadataBuckets.append(TextFeatures.metadataBucket(column: column, value: value, bits: hashBits))
@@ -109,8 +110,8 @@ extension Classifier {
     let table = index.nodes
     let width = model.areas.count
     let value = Self.contextValue(s.calibration.buckets.count, scale: model.options.contextScale)
-    // Context sums of the modelled areas that have a counted term (one or two of ten, mostly),
-    // one table row per bucket; the other areas' weights in the row are not read.
+    // Context sums of the modelled areas that have a counted term (one or two of ten, mostly);
+    // the other areas' columns are not read.
     if s.calibration.context.count != width { s.calibration.context = Array(repeating: 0, count: width) }
     for k in 0..<width { s.calibration.context[k] = 0 }
     s.calibration.scored.removeAll(keepingCapacity: true)
@@ -118,18 +119,22 @@ extension Classifier {
       s.calibration.scored.append(model.modelArea[a])
     }
     guard !s.calibration.scored.isEmpty else { return }
-    let bucketRows = model.bucketRows
-    model.rows.withUnsafeBufferPointer { rows in
-      s.calibration.scored.withUnsafeBufferPointer { scored in
-        s.calibration.context.withUnsafeMutableBufferPointer { sum in
-          for b in s.calibration.buckets {
-            let r = bucketRows.row(b)
-            if r >= 0 { for k in scored { sum[k] += Double(rows[r * width + k]) * value } }
-          }
-          for b in s.calibration.metadataBuckets {
-            let r = bucketRows.row(b)
-            if r >= 0 { for k in scored { sum[k] += Double(rows[r * width + k]) } }
-          }
+    // The rows of the text's buckets first, then each scored area's column over them: the same
+    // additions in the same order per area as bucket by bucket, so the same sums to the bit.
+    s.calibration.textRows.removeAll(keepingCapacity: true)
+    model.bucketRows.rows(of: s.calibration.buckets, into: &s.calibration.textRows)
+    let textRows = s.calibration.textRows.count
+    model.bucketRows.rows(of: s.calibration.metadataBuckets, into: &s.calibration.textRows)
+    let rowCount = model.rowCount
+    let textRowList = s.calibration.textRows
+    model.weights.withUnsafeBufferPointer { weights in
+      textRowList.withUnsafeBufferPointer { found in
+        for k in s.calibration.scored {
+          let column = UnsafeBufferPointer(rebasing: weights[k * rowCount..<(k + 1) * rowCount])
+          var sum = 0.0
+          for i in 0..<textRows { sum += Double(column[Int(found[i])]) * value }
+          for i in textRows..<found.count { sum += Double(column[Int(found[i])]) }
+          s.calibration.context[k] = sum
         }
       }
     }

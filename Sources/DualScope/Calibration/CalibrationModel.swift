@@ -57,13 +57,22 @@ public struct CalibrationModel: Sendable {
   // Tables built at load for scoring.
   /// Bucket → row in ``rows``.
   var bucketRows = BucketRows()
-  /// Context weights, `areas.count` a row.
-  var rows: [Float] = []
+  /// Context weights area by area: area `k`'s weight of row `r` at `k * rowCount + r`.
+  ///
+  /// Area-major because a text is scored for the one or two areas with a counted term: their
+  /// columns (350 KB each at 86,000 rows) stay in the core's cache across a text's buckets, where
+  /// bucket-major rows of all ten areas (3.4 MB) missed it on almost every bucket.
+  var weights: [Float] = []
+  /// Rows in ``weights``: the buckets that carry context weights.
+  var rowCount = 0
   /// Evidence weights by area (taxonomy order of areas) and feature index.
   var evidenceWeights: [[Double]] = []
   /// Model area index by taxonomy node index (-1 when the area has no model).
   var modelArea: [Int] = []
   var biasByNode: [Double] = []
+
+  /// Area `k`'s context weight of row `r`.
+  @inline(__always) func weight(row r: Int, area k: Int) -> Float { weights[k * rowCount + r] }
 
   public init(
     release: String, options: Options, cut: Double, clearProbability: Double, trainingHash: String,
@@ -99,9 +108,11 @@ public struct CalibrationModel: Sendable {
     // Rows in bucket order, as the rank of a bucket counts them (the file's are in order already).
     let ordered = context.sorted { $0.bucket < $1.bucket }
     bucketRows = BucketRows(hashBits: options.hashBits, buckets: ordered.lazy.map(\.bucket))
-    rows = []
-    rows.reserveCapacity(context.count * areas.count)
-    for entry in ordered { rows += entry.weights }
+    rowCount = ordered.count
+    weights = Array(repeating: 0, count: ordered.count * areas.count)
+    for (r, entry) in ordered.enumerated() {
+      for (k, w) in entry.weights.enumerated() where k < areas.count { weights[k * rowCount + r] = w }
+    }
     modelArea = Array(repeating: -1, count: table.count)
     biasByNode = Array(repeating: 0, count: table.count)
     evidenceWeights = Array(repeating: [], count: table.count)
@@ -131,6 +142,10 @@ public struct CalibrationModel: Sendable {
 struct CalibrationScratch {
   var sentences: [Sentence] = []
   var buckets: [Int32] = []
+  /// A bit per hash bucket, all zero between texts (``TextFeatures/contextBuckets(_:bits:into:seen:words:long:)``).
+  var seenBuckets: [UInt64] = []
+  /// The context rows of the record's buckets, then of its metadata buckets.
+  var textRows: [Int32] = []
   /// Metadata buckets of the record (value 1 each), set before scoring.
   var metadataBuckets: [Int32] = []
   /// Evidence features by area node (only areas with counted terms are filled).

@@ -310,89 +310,95 @@ enum TextFeatures {
   }
 
   /// The hashed word unigrams and bigrams of a text (folded to lower case; words of two or more
-  /// bytes that are not all digits), each bucket once, sorted. With `words`, also every
+  /// bytes that are not all digits), each bucket once, in order of first occurrence. With `words`, also every
   /// bucket's first word or pair as text, for `explain`.
   /// With `long`, every word and pair also gets a second bucket of its own for long descriptions.
   static func contextBuckets(
     _ text: String, bits: Int, into out: inout [Int32], words: UnsafeMutablePointer<[Int32: String]>? = nil,
     long: Bool = false
   ) {
-    out.removeAll(keepingCapacity: true)
-    var text = text
-    text.withUTF8 { bytes in
-      let n = bytes.count
-      var i = 0
-      var previous: UInt64 = 0
-      var previousRange = 0..<0
-      var havePrevious = false
-      while i < n {
-        while i < n && !isWordByte(bytes[i]) {
-          // A sentence end breaks bigrams.
-          if bytes[i] == 46 || bytes[i] == 10 || bytes[i] == 33 || bytes[i] == 63 { havePrevious = false }
-          i += 1
-        }
-        let start = i
-        var h = FNV1a.offset
-        var digitsOnly = true
-        while i < n && isWordByte(bytes[i]) {
-          let b = lower(bytes[i])
-          if b < 48 || b > 57 { digitsOnly = false }
-          h ^= UInt64(b)
-          h = h &* FNV1a.prime
-          i += 1
-        }
-        guard i - start >= 2, !digitsOnly else {
-          if i > start { havePrevious = false }
-          continue
-        }
-        let b1 = bucket(h, bits: bits)
-        out.append(b1)
-        if let words, words.pointee[b1] == nil {
-          words.pointee[b1] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased()
-        }
-        if havePrevious {
-          let pair = (previous &* bigramSeed) ^ (h &+ 0x51_7cc1_b727_220a)
-          let b2 = bucket(pair &* FNV1a.prime, bits: bits)
-          out.append(b2)
-          if let words, words.pointee[b2] == nil {
-            words.pointee[b2] = String(
-              decoding: UnsafeBufferPointer(rebasing: bytes[previousRange.lowerBound..<i]), as: UTF8.self
-            ).lowercased()
-          }
-        }
-        previous = h
-        previousRange = start..<i
-        havePrevious = true
-      }
-    }
-    if long {
-      let n = out.count
-      for k in 0..<n {
-        let b = longBucket(out[k], bits: bits)
-        out.append(b)
-        if let words, words.pointee[b] == nil, let w = words.pointee[out[k]] { words.pointee[b] = w + " (long)" }
-      }
-    }
-    // Each bucket once, in order of first occurrence: a bit table instead of a sort.
-    dedupe(&out, bits: bits)
+    var seen = SeenBuckets.take((1 << bits) >> 6)
+    contextBuckets(text, bits: bits, into: &out, seen: &seen, words: words, long: long)
+    SeenBuckets.give(seen)
   }
 
-  static func dedupe(_ out: inout [Int32], bits: Int) {
-    let words = (1 << bits) >> 6
-    var seen = SeenBuckets.take(words)
-    var w = 0
-    for r in 0..<out.count {
-      let b = Int(out[r])
-      let mask: UInt64 = 1 << UInt64(b & 63)
-      if seen[b >> 6] & mask == 0 {
-        seen[b >> 6] |= mask
-        out[w] = out[r]
-        w += 1
+  /// ``contextBuckets(_:bits:into:words:long:)`` with a worker's own bit table, all zero, of
+  /// `1 << bits` bits (made when empty), left all zero.
+  ///
+  /// A worker's own: taken from a shared pool for each text, the table went from one core to the
+  /// other and its lines missed both cores' caches (half of this function's time, measured).
+  static func contextBuckets(
+    _ text: String, bits: Int, into out: inout [Int32], seen: inout [UInt64],
+    words: UnsafeMutablePointer<[Int32: String]>? = nil, long: Bool = false
+  ) {
+    out.removeAll(keepingCapacity: true)
+    if seen.count != (1 << bits) >> 6 { seen = Array(repeating: 0, count: (1 << bits) >> 6) }
+    // Each bucket once, in order of first occurrence, marked in a bit table as it is found: a
+    // second pass that removed the repeats after the scan took as long as the scan itself.
+    seen.withUnsafeMutableBufferPointer { seen in
+      @inline(__always) func add(_ b: Int32) -> Bool {
+        let mask: UInt64 = 1 << UInt64(b & 63)
+        let w = Int(b) >> 6
+        guard seen[w] & mask == 0 else { return false }
+        seen[w] |= mask
+        out.append(b)
+        return true
       }
+      var text = text
+      text.withUTF8 { bytes in
+        let n = bytes.count
+        var i = 0
+        var previous: UInt64 = 0
+        var previousRange = 0..<0
+        var havePrevious = false
+        while i < n {
+          while i < n && !isWordByte(bytes[i]) {
+            // A sentence end breaks bigrams.
+            if bytes[i] == 46 || bytes[i] == 10 || bytes[i] == 33 || bytes[i] == 63 { havePrevious = false }
+            i += 1
+          }
+          let start = i
+          var h = FNV1a.offset
+          var digitsOnly = true
+          while i < n && isWordByte(bytes[i]) {
+            let b = lower(bytes[i])
+            if b < 48 || b > 57 { digitsOnly = false }
+            h ^= UInt64(b)
+            h = h &* FNV1a.prime
+            i += 1
+          }
+          guard i - start >= 2, !digitsOnly else {
+            if i > start { havePrevious = false }
+            continue
+          }
+          let b1 = bucket(h, bits: bits)
+          if add(b1), let words, words.pointee[b1] == nil {
+            words.pointee[b1] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased()
+          }
+          if havePrevious {
+            let pair = (previous &* bigramSeed) ^ (h &+ 0x51_7cc1_b727_220a)
+            let b2 = bucket(pair &* FNV1a.prime, bits: bits)
+            if add(b2), let words, words.pointee[b2] == nil {
+              words.pointee[b2] = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[previousRange.lowerBound..<i]), as: UTF8.self
+              ).lowercased()
+            }
+          }
+          previous = h
+          previousRange = start..<i
+          havePrevious = true
+        }
+      }
+      // The twins of the distinct buckets in order: the same as the twins of every occurrence.
+      if long {
+        let n = out.count
+        for k in 0..<n {
+          let b = longBucket(out[k], bits: bits)
+          if add(b), let words, words.pointee[b] == nil, let w = words.pointee[out[k]] { words.pointee[b] = w + " (long)" }
+        }
+      }
+      for b in out { seen[Int(b) >> 6] = 0 }
     }
-    out.removeLast(out.count - w)
-    for r in 0..<w { seen[Int(out[r]) >> 6] = 0 }
-    SeenBuckets.give(seen)
   }
 
   /// The long-description twin of a bucket.
@@ -427,7 +433,8 @@ enum TextFeatures {
   }
 }
 
-/// A pool of cleared bit tables for ``TextFeatures/dedupe(_:bits:)``, so each thread reuses one.
+/// A pool of cleared bit tables for ``TextFeatures/contextBuckets(_:bits:into:words:long:)``, so each
+/// thread reuses one.
 enum SeenBuckets {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var pool: [[UInt64]] = []
