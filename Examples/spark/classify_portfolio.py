@@ -4,7 +4,8 @@
     python3 classify_portfolio.py INPUT OUT --binary PATH/dualscope \
         --id-column id --text-columns title,abstract [--carry-columns a,b] \
         [--format jsonl|parquet] [--batch-args "--cut 0.2"] [--taxonomy-dir DIR] \
-        [--partitions N] [--master local[2]] [--also-json] [--compression snappy|none|zstd]
+        [--partitions N] [--master local[2]] [--also-json] [--compression snappy|none|zstd] \
+        [--writer tasks|spark]
 
 INPUT is a JSONL file or folder (plain or gzip) or Parquet, chosen by the extension or --format.
 Writes
@@ -19,10 +20,12 @@ Writes
 JSONL is read as text lines and every partition's lines go, as they are, to the standard input of
 one `dualscope batch -` process (Parquet: the id, text and carry columns, as JSON lines), inside
 `mapInArrow`; its standard output (result lines) is parsed by pyarrow's JSON reader against an
-explicit schema and handed back to Spark as Arrow record batches, so the JVM parses no JSON; its
-standard error (error records, `--errors -`) is read while it runs. A process that exits with 2,
-dies on a signal, or whose counts do not add up makes the task raise with its standard error, so
-Spark fails the task and retries it: no partition is lost without a failed job.
+explicit schema, so the JVM parses no JSON, and the task writes its partition's results as one
+Parquet file with pyarrow (`--writer tasks`, the default; `--writer spark` hands the Arrow batches
+back to Spark's own Parquet writer); its standard error (error records, `--errors -`) is read
+while it runs. A process that exits with 2, dies on a signal, or whose counts do not add up makes
+the task raise with its standard error, so Spark fails the task and retries it: no partition is
+lost without a failed job.
 
 Requires PySpark (3.5 or 4.x) with Java 17, and pyarrow and pandas (PySpark's `mapInArrow` needs
 both). See README.md in this folder.
@@ -40,6 +43,12 @@ import threading
 import time
 
 from pyspark.accumulators import AccumulatorParam
+
+try:
+    import fcntl
+except ImportError:  # not on Windows
+    fcntl = None
+F_SETPIPE_SZ = 1031  # Linux's fcntl command for a pipe's buffer size
 
 def result_schema(screening=False):
     """The result line's columns as an Arrow schema (the Spark schema is derived from it)."""
@@ -74,6 +83,8 @@ def result_schema(screening=False):
 
 
 ERROR_SCHEMA = "source string, line long, id string, reason string, partition int"
+# What a task yields when it writes its results itself (--writer tasks): its partition and count.
+SUMMARY_SCHEMA = "partition int, rows long"
 # `dualscope batch` options that name screening columns: with any of them every result line has a
 # `screening` object (docs/result-schema.md).
 SCREENING_FLAGS = ("--partner-country-column", "--partner-org-column", "--nationality-column", "--funding-column")
@@ -98,7 +109,10 @@ def parse_arguments(argv):
     p.add_argument("--repeat", type=int, default=1,
                    help="run the classifying pass N times in one session (to measure it once warm)")
     p.add_argument("--read-bytes", type=int, default=1 << 23,
-                   help="bytes of result lines parsed at a time in a task (the Arrow batches it yields)")
+                   help="bytes of result lines pyarrow's JSON reader takes at a time in a task; a longer "
+                        "result line fails the task with pyarrow's message (default 8 MB)")
+    p.add_argument("--writer", choices=["tasks", "spark"], default="tasks",
+                   help="who writes the results' Parquet: each task with pyarrow (default), or Spark's writer")
     return p.parse_args(argv)
 
 
@@ -164,20 +178,23 @@ def carried_map(struct, length):
     return pa.MapArray.from_arrays(pa.array(offsets), flat_keys.filter(mask), flat_values.filter(mask))
 
 
-def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema, reports, block_bytes):
+def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema, reports, block_bytes,
+                       results_uri=None, compression="snappy"):
     """The function run on every partition by `mapInArrow`: Arrow batches of JSON lines (one
-    string column) in, Arrow batches of results out. The lines go to one `dualscope batch -`
-    process as they are; its result lines are parsed by pyarrow's JSON reader against the
-    explicit schema. The partition's error records and run metadata go to the driver through the
-    `reports` accumulator."""
+    string column) in. The lines go to one `dualscope batch -` process as they are; its result
+    lines are parsed by pyarrow's JSON reader against the explicit schema. With `results_uri`
+    (`--writer tasks`) the task writes them as one Parquet file there and yields one row, the
+    partition and its count (`SUMMARY_SCHEMA`); without it, it yields the results' Arrow batches.
+    The partition's error records and run metadata go to the driver through the `reports`
+    accumulator."""
 
     def run(batches):
-        import io
-
         import numpy as np
         import pyarrow as pa
         import pyarrow.compute as pc
+        import pyarrow.fs as pafs
         import pyarrow.json as pj
+        import pyarrow.parquet as pq
         from pyspark import SparkFiles, TaskContext
 
         index = TaskContext.get().partitionId()
@@ -213,6 +230,13 @@ def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema,
         metadata_path = os.path.join(scratch, "metadata.json")
         command += ["--metadata", metadata_path, "--errors", "-", "--quiet"]
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        # Pipes of 1 MB rather than 64 KB: the feeding thread, the process and the reader wake each
+        # other a sixteenth as often (Linux only; elsewhere the default stays).
+        for pipe in (process.stdin, process.stdout) if fcntl else ():
+            try:
+                fcntl.fcntl(pipe.fileno(), F_SETPIPE_SZ, 1 << 20)
+            except OSError:
+                pass
 
         fed = [0]
         feed_failure = []
@@ -253,41 +277,46 @@ def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema,
         if carry_columns:
             json_fields.append(pa.field("carried", carried_struct))
         parse = pj.ParseOptions(explicit_schema=pa.schema(json_fields), unexpected_field_behavior="ignore")
-        # A block of result lines is parsed as one chunk (block_size above its size).
-        read = pj.ReadOptions(block_size=2 * block_bytes + (1 << 20))
 
-        def to_results(block):
-            table = pj.read_json(io.BytesIO(block), read_options=read, parse_options=parse)
-            n = table.num_rows
-            carried = table.column("carried").combine_chunks() if carry_columns else None
+        def to_results(batch):
+            n = batch.num_rows
             columns = []
             for f in schema:
                 if f.name == "carried":
-                    columns.append(carried_map(carried, n))
+                    columns.append(carried_map(batch.column("carried") if carry_columns else None, n))
                 elif f.name == "partition":
-                    columns.append(pa.array([index] * n, pa.int32()))
+                    columns.append(pa.array(np.full(n, index, dtype=np.int32)))
                 else:
-                    columns.append(table.column(f.name).combine_chunks())
+                    columns.append(batch.column(f.name))
             return pa.RecordBatch.from_arrays(columns, schema=schema)
 
+        # The result lines as a stream of record batches: pyarrow's streaming JSON reader splits
+        # the standard output into blocks of whole lines itself. No output at all (every record an
+        # error record) is no batch: the reader refuses an empty stream.
+        def result_batches():
+            if not process.stdout.peek(1):
+                return
+            stream = pj.open_json(process.stdout, read_options=pj.ReadOptions(block_size=block_bytes),
+                                  parse_options=parse)
+            for batch in stream:
+                yield to_results(batch)
+
         results = 0
-        pending = b""
-        while True:
-            chunk = process.stdout.read(block_bytes)
-            if not chunk:
-                break
-            pending += chunk
-            cut = pending.rfind(b"\n")
-            if cut < 0:
-                continue
-            block, pending = pending[:cut + 1], pending[cut + 1:]
-            out = to_results(block)
-            results += out.num_rows
-            yield out
-        if pending.strip():
-            out = to_results(pending)
-            results += out.num_rows
-            yield out
+        if results_uri is None:
+            for out in result_batches():
+                results += out.num_rows
+                yield out
+        else:
+            # Written under a hidden name (readers skip names starting with a dot), then moved to
+            # the partition's own name: a retried or speculative attempt writes the same bytes to
+            # the same name, and a failed one leaves only a hidden file the driver removes.
+            fs, folder = pafs.FileSystem.from_uri(results_uri)
+            final = f"{folder}/part-{index:05d}.parquet"
+            attempt = f"{folder}/.part-{index:05d}.parquet.{TaskContext.get().taskAttemptId()}"
+            with pq.ParquetWriter(attempt, schema, filesystem=fs, compression=compression) as part:
+                for out in result_batches():
+                    results += out.num_rows
+                    part.write_batch(out)
         status = process.wait()
         writer.join()
         reader.join()
@@ -323,7 +352,15 @@ def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema,
         records = metadata["counts"]["records"]
         if records != fed[0] or records != results + len(error_lines):
             fail(f"counts do not add up: {fed[0]} fed, {records} read, {results} results + {len(error_lines)} errors")
+        if results_uri is not None:
+            if results:
+                fs.move(attempt, final)
+            else:
+                fs.delete_file(attempt)
         reports.add({index: {"fed": fed[0], "results": results, "errors": errors, "run": metadata}})
+        if results_uri is not None:
+            yield pa.RecordBatch.from_arrays(
+                [pa.array([index], pa.int32()), pa.array([results], pa.int64())], names=["partition", "rows"])
 
     return run
 
@@ -331,6 +368,41 @@ def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema,
 def local_or_uri(path):
     """A driver path made absolute; a URI (hdfs://, s3a://, …) as it is, for addFile."""
     return path if "://" in path else os.path.abspath(path)
+
+
+def folder_uri(path):
+    """A path as a URI pyarrow's file systems open: a local path made absolute, a URI as it is."""
+    return path if "://" in path else "file://" + os.path.abspath(path)
+
+
+def empty_folder(path):
+    """Makes the results folder empty (written again, as Spark's `overwrite`); returns its URI."""
+    import pyarrow.fs as pafs
+
+    uri = folder_uri(path)
+    fs, folder = pafs.FileSystem.from_uri(uri)
+    if fs.get_file_info(folder).type != pafs.FileType.NotFound:
+        fs.delete_dir(folder)
+    fs.create_dir(folder)
+    return uri
+
+
+def finish_folder(uri, schema, compression):
+    """After the tasks wrote their parts: removes what failed attempts left (hidden names), writes
+    an empty part with the schema when no partition had a result (so the folder still reads as
+    the result schema), and marks the folder complete with `_SUCCESS`, as Spark's writer does."""
+    import pyarrow.fs as pafs
+    import pyarrow.parquet as pq
+
+    fs, folder = pafs.FileSystem.from_uri(uri)
+    names = [(info.path, info.base_name) for info in fs.get_file_info(pafs.FileSelector(folder))]
+    for path, name in names:
+        if name.startswith(".part-"):
+            fs.delete_file(path)
+    if not any(name.startswith("part-") for _, name in names):
+        pq.write_table(schema.empty_table(), f"{folder}/part-00000.parquet", filesystem=fs, compression=compression)
+    with fs.open_output_stream(f"{folder}/_SUCCESS"):
+        pass
 
 
 def add_counts(total, part):
@@ -405,16 +477,26 @@ def main(argv):
 
     # One pass: writing the results is the only action that classifies. With --repeat N (for
     # measuring) the whole pass runs N times in the same session, each over the last one's output.
+    results_path = os.path.join(args.out, "results")
     passes = []
     for _ in range(args.repeat):
         pass_started = time.time()
         reports = sc.accumulator({}, PartitionReports())
-        results = frame.mapInArrow(
-            classify_partition(os.path.basename(binary), taxonomy_name, flags, carry_columns, schema, reports,
-                               args.read_bytes),
-            from_arrow_schema(schema),
-        )
-        results.write.mode("overwrite").parquet(os.path.join(args.out, "results"))
+        if args.writer == "spark":
+            results = frame.mapInArrow(
+                classify_partition(os.path.basename(binary), taxonomy_name, flags, carry_columns, schema, reports,
+                                   args.read_bytes),
+                from_arrow_schema(schema),
+            )
+            results.write.mode("overwrite").parquet(results_path)
+        else:
+            results_uri = empty_folder(results_path)
+            frame.mapInArrow(
+                classify_partition(os.path.basename(binary), taxonomy_name, flags, carry_columns, schema, reports,
+                                   args.read_bytes, results_uri, args.compression),
+                SUMMARY_SCHEMA,
+            ).collect()
+            finish_folder(results_uri, schema, args.compression)
         passes.append(round(time.time() - pass_started, 3))
     parts = reports.value
     metas = [parts[i] for i in sorted(parts)]

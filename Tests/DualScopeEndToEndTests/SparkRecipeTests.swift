@@ -49,7 +49,9 @@ final class SparkRecipeTests: XCTestCase {
   }
 
   /// Screening columns passed through to `batch`: the Parquet results carry the same triage as a
-  /// direct run, and a record with an unknown country is an error record on both sides.
+  /// direct run, and a record with an unknown country is an error record on both sides. Written
+  /// by Spark's own Parquet writer (`--writer spark`); the other tests use the default, each task
+  /// writing its part with pyarrow.
   func testScreenedPortfolioEqualsADirectBatchRun() throws {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
@@ -72,7 +74,8 @@ final class SparkRecipeTests: XCTestCase {
         + ["--quiet", "-o", folder.path("direct.jsonl")])
     XCTAssertEqual(direct.status, 1, "Atlantis is an error record: " + direct.stderr)
 
-    let spark = try Self.runRecipe(input, out: folder.path("out"), binary: binary, layout + ["--batch-args", screening])
+    let spark = try Self.runRecipe(
+      input, out: folder.path("out"), binary: binary, layout + ["--batch-args", screening, "--writer", "spark"])
     XCTAssertEqual(spark.status, 0, spark.stderr)
     let expected = try Self.results(jsonLines: String(contentsOfFile: folder.path("direct.jsonl"), encoding: .utf8))
     let actual = try Self.sparkResults(folder.path("out"))
@@ -114,6 +117,33 @@ final class SparkRecipeTests: XCTestCase {
     XCTAssertEqual(check?["errors"] as? Int, errorCount)
     XCTAssertEqual(check?["balanced"] as? Bool, true)
     print("spark recipe: \(count) records with the \(useRelease ? "release" : "debug") binary")
+  }
+
+  /// Every record an error record: no task has a result to write, and the results folder still
+  /// reads as the result schema with no row (an empty part), marked complete; what an earlier run
+  /// left in it (a part, a failed attempt's hidden file) is gone, as with Spark's `overwrite`.
+  func testAPortfolioOfErrorsOnlyLeavesAnEmptyResultsFolder() throws {
+    try Self.requireSpark()
+    let folder = try TemporaryFolder("ds-spark")
+    defer { folder.remove() }
+    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let lines = (0..<6).map { "{\"id\": \"\", \"title\": \"Qubit control \($0)\", \"abstract\": \"We build qubits.\"}" }
+    let input = try folder.write("errors.jsonl", lines.joined(separator: "\n") + "\n")
+    let results = URL(fileURLWithPath: folder.path("out/results"))
+    try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+    try Data("stale".utf8).write(to: results.appendingPathComponent("part-00007.parquet"))
+    try Data("stale".utf8).write(to: results.appendingPathComponent(".part-00001.parquet.9"))
+
+    let spark = try Self.runRecipe(input, out: folder.path("out"), binary: binary, ["--id-column", "id"])
+    XCTAssertEqual(spark.status, 0, spark.stderr)
+    XCTAssertEqual(try Self.sparkResults(folder.path("out")).count, 0)
+    let names = try FileManager.default.contentsOfDirectory(atPath: results.path).sorted()
+    XCTAssertEqual(names, ["_SUCCESS", "part-00000.parquet"])
+    let check = try Self.metadata(folder.path("out"))["check"] as? [String: Any]
+    XCTAssertEqual(check?["records_in"] as? Int, 6)
+    XCTAssertEqual(check?["results"] as? Int, 0)
+    XCTAssertEqual(check?["errors"] as? Int, 6)
+    XCTAssertEqual(check?["balanced"] as? Bool, true)
   }
 
   /// A partition whose process cannot run (here: a release folder that does not exist) fails
