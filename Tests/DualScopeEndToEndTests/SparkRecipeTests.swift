@@ -146,6 +146,52 @@ final class SparkRecipeTests: XCTestCase {
     XCTAssertEqual(check?["balanced"] as? Bool, true)
   }
 
+  /// A task whose process fails after its results were written (here: every partition's first
+  /// process exits with 2 once it has classified) fails, Spark runs it again (`local[2,2]`: two
+  /// attempts a task), and the second attempt's part is the one that counts: the results equal a
+  /// direct run, each record once, and the failed attempts' hidden files are gone.
+  func testARetriedTaskReplacesItsFailedAttempt() throws {
+    try Self.requireSpark()
+    let folder = try TemporaryFolder("ds-spark")
+    defer { folder.remove() }
+    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
+    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
+    let marks = folder.path("marks")
+    try FileManager.default.createDirectory(atPath: marks, withIntermediateDirectories: true)
+    // The first process of each partition (told apart by the start of its input) fails after its
+    // work, leaving a mark; the partition's second process runs as usual.
+    let flaky = try folder.write(
+      "flaky-dualscope",
+      """
+      #!/bin/sh
+      input=$(mktemp)
+      cat > "$input"
+      key=$(head -c 200 "$input" | cksum | cut -d' ' -f1)
+      "\(binary)" "$@" < "$input"
+      status=$?
+      rm -f "$input"
+      if [ ! -e "\(marks)/$key" ]; then touch "\(marks)/$key"; exit 2; fi
+      exit $status
+
+      """)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: flaky)
+
+    let direct = try Self.run(binary, ["batch", input] + layout + ["--quiet", "-o", folder.path("direct.jsonl")])
+    XCTAssertEqual(direct.status, 0, direct.stderr)
+    let spark = try Self.runRecipe(
+      input, out: folder.path("out"), binary: flaky, layout + ["--partitions", "2"], master: "local[2,2]")
+    XCTAssertEqual(spark.status, 0, spark.stderr)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: marks).count, 2, "each partition failed once")
+    let expected = try Self.results(jsonLines: String(contentsOfFile: folder.path("direct.jsonl"), encoding: .utf8))
+    Self.assertSame(try Self.sparkResults(folder.path("out")), expected)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path("out/results")).sorted()
+    XCTAssertEqual(names, ["_SUCCESS", "part-00000.parquet", "part-00001.parquet"])
+    let check = try Self.metadata(folder.path("out"))["check"] as? [String: Any]
+    XCTAssertEqual(check?["records_in"] as? Int, 80)
+    XCTAssertEqual(check?["balanced"] as? Bool, true)
+  }
+
   /// A partition whose process cannot run (here: a release folder that does not exist) fails
   /// its task, and so the job, with the process's message: nothing is written as if it were done.
   func testAFailingProcessFailsTheJob() throws {
@@ -291,12 +337,14 @@ final class SparkRecipeTests: XCTestCase {
     return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
-  static func runRecipe(_ input: String, out: String, binary: String, _ arguments: [String]) throws -> Outcome {
+  static func runRecipe(
+    _ input: String, out: String, binary: String, _ arguments: [String], master: String = "local[2]"
+  ) throws -> Outcome {
     let python = try XCTUnwrap(which("python3"))
     return try run(
       python,
       [CommandRunner.packageRoot.appendingPathComponent(script).path, input, out, "--binary", binary, "--master",
-        "local[2]", "--also-json"] + arguments)
+        master, "--also-json"] + arguments)
   }
 
   struct Outcome {
