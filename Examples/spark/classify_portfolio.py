@@ -475,8 +475,9 @@ def main(argv):
     # buffer as it is: written to the process without a copy.
     frame = frame.select(F.concat(F.col("value"), F.lit("\n")).alias("value"))
 
-    # One pass: writing the results is the only action that classifies. With --repeat N (for
-    # measuring) the whole pass runs N times in the same session, each over the last one's output.
+    # One pass: writing the results (with the tasks writing them, collecting their counts) is the
+    # only action that classifies. With --repeat N (for measuring) the whole pass runs N times in
+    # the same session, each over the last one's output.
     results_path = os.path.join(args.out, "results")
     passes = []
     for _ in range(args.repeat):

@@ -55,7 +55,7 @@ public struct CalibrationModel: Sendable {
   public var context: [(bucket: Int32, weights: [Float])]
 
   // Tables built at load for scoring.
-  /// Bucket → row in ``rows``.
+  /// Bucket → row of ``weights``.
   var bucketRows = BucketRows()
   /// Context weights area by area: area `k`'s weight of row `r` at `k * rowCount + r`.
   ///
@@ -142,7 +142,8 @@ public struct CalibrationModel: Sendable {
 struct CalibrationScratch {
   var sentences: [Sentence] = []
   var buckets: [Int32] = []
-  /// A bit per hash bucket, all zero between texts (``TextFeatures/contextBuckets(_:bits:into:seen:words:long:)``).
+  /// A bit per hash bucket, all zero between texts
+  /// (``TextFeatures/contextBuckets(_:bits:into:seen:words:long:)``).
   var seenBuckets: [UInt64] = []
   /// The context rows of the record's buckets, then of its metadata buckets.
   var textRows: [Int32] = []

@@ -310,14 +310,14 @@ enum TextFeatures {
   }
 
   /// The hashed word unigrams and bigrams of a text (folded to lower case; words of two or more
-  /// bytes that are not all digits), each bucket once, in order of first occurrence. With `words`, also every
-  /// bucket's first word or pair as text, for `explain`.
+  /// bytes that are not all digits), each bucket once, in order of first occurrence. With
+  /// `words`, also every bucket's first word or pair as text, for `explain`.
   /// With `long`, every word and pair also gets a second bucket of its own for long descriptions.
   static func contextBuckets(
     _ text: String, bits: Int, into out: inout [Int32], words: UnsafeMutablePointer<[Int32: String]>? = nil,
     long: Bool = false
   ) {
-    var seen = SeenBuckets.take((1 << bits) >> 6)
+    var seen = SeenBuckets.take(max(1, (1 << bits) >> 6))
     contextBuckets(text, bits: bits, into: &out, seen: &seen, words: words, long: long)
     SeenBuckets.give(seen)
   }
@@ -332,7 +332,8 @@ enum TextFeatures {
     words: UnsafeMutablePointer<[Int32: String]>? = nil, long: Bool = false
   ) {
     out.removeAll(keepingCapacity: true)
-    if seen.count != (1 << bits) >> 6 { seen = Array(repeating: 0, count: (1 << bits) >> 6) }
+    let tableWords = max(1, (1 << bits) >> 6)
+    if seen.count != tableWords { seen = Array(repeating: 0, count: tableWords) }
     // Each bucket once, in order of first occurrence, marked in a bit table as it is found: a
     // second pass that removed the repeats after the scan took as long as the scan itself.
     seen.withUnsafeMutableBufferPointer { seen in
@@ -394,7 +395,9 @@ enum TextFeatures {
         let n = out.count
         for k in 0..<n {
           let b = longBucket(out[k], bits: bits)
-          if add(b), let words, words.pointee[b] == nil, let w = words.pointee[out[k]] { words.pointee[b] = w + " (long)" }
+          if add(b), let words, words.pointee[b] == nil, let w = words.pointee[out[k]] {
+            words.pointee[b] = w + " (long)"
+          }
         }
       }
       for b in out { seen[Int(b) >> 6] = 0 }
@@ -433,8 +436,8 @@ enum TextFeatures {
   }
 }
 
-/// A pool of cleared bit tables for ``TextFeatures/contextBuckets(_:bits:into:words:long:)``, so each
-/// thread reuses one.
+/// A pool of cleared bit tables for ``TextFeatures/contextBuckets(_:bits:into:words:long:)`` when no
+/// worker's own table is at hand (`explain`), so each thread reuses one.
 enum SeenBuckets {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var pool: [[UInt64]] = []
