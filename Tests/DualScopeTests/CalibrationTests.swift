@@ -308,6 +308,21 @@ final class CalibrationTests: XCTestCase {
     XCTAssertTrue(text.contains("\"probability\":"), text)
     let decoded = try text.split(separator: "\n").map { try JSONDecoder().decode(ResultLine.self, from: Data($0.utf8)) }
     XCTAssertEqual(decoded, lines)
+
+    // CSV: an `area_probabilities` column after `area_scores`, one probability an assigned area,
+    // in the areas' order; without a calibrated release the column is not there.
+    let header = String(decoding: CSVResultWriter.header([], calibrated: true), as: UTF8.self)
+    XCTAssertTrue(header.hasPrefix("id,source,line,status,level,areas,area_scores,area_probabilities,fields,"), header)
+    XCTAssertFalse(String(decoding: CSVResultWriter.header([]), as: UTF8.self).contains("area_probabilities"))
+    var rows = ProcessedChunk()
+    BatchEncoding.csvRows(carry: [], screening: false, calibrated: true).encode(lines, into: &rows)
+    let csv = String(decoding: rows.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    for (k, line) in lines.enumerated() {
+      let cells = csv[k].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      XCTAssertEqual(cells[5], line.classification.areas.map(\.id).joined(separator: ";"))
+      XCTAssertEqual(
+        cells[7], line.classification.areas.map { CSVResultWriter.number($0.probability!) }.joined(separator: ";"))
+    }
   }
 
   func testProbabilityMetrics() {

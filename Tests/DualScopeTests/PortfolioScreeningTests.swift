@@ -138,7 +138,7 @@ final class PortfolioScreeningTests: XCTestCase {
     XCTAssertTrue(lines.contains { $0.screening?.triage.reasons.contains { $0.regime == nil } ?? false })
 
     var csv = ProcessedChunk()
-    BatchEncoding.csvRows(carry: [], screening: true).encode(lines, into: &csv)
+    BatchEncoding.csvRows(carry: [], screening: true, calibrated: false).encode(lines, into: &csv)
     let header = String(decoding: CSVResultWriter.header([], screening: true), as: UTF8.self)
     XCTAssertTrue(header.contains(",terms,triage_level,triage_regimes,triage_organisations,invalid_utf8"), header)
     let first = String(decoding: csv.bytes, as: UTF8.self).split(separator: "\n")[0]

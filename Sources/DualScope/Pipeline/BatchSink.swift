@@ -2,9 +2,9 @@
 public enum BatchEncoding: Sendable {
   /// One JSON object a line (``JSONLinesResultWriter``), carried columns in this order.
   case jsonLines(carry: [String])
-  /// One CSV row a result with these carried columns, and the triage columns when the run
-  /// screens (``CSVResultWriter``).
-  case csvRows(carry: [String], screening: Bool)
+  /// One CSV row a result with these carried columns, the triage columns when the run screens and
+  /// the areas' probabilities when its release is calibrated (``CSVResultWriter``).
+  case csvRows(carry: [String], screening: Bool, calibrated: Bool)
   /// The result lines themselves (SQLite, the institution map).
   case lines
 
@@ -20,9 +20,11 @@ public enum BatchEncoding: Sendable {
           lines[i], carry: carry, screeningJSON: screeningJSON.isEmpty ? nil : screeningJSON[i], into: &out)
       }
       chunk.bytes = out.array
-    case .csvRows(let carry, let screening):
+    case .csvRows(let carry, let screening, let calibrated):
       var out: [UInt8] = []
-      for i in lines.indices { CSVResultWriter.encode(lines[i], carry: carry, screening: screening, into: &out) }
+      for i in lines.indices {
+        CSVResultWriter.encode(lines[i], carry: carry, screening: screening, calibrated: calibrated, into: &out)
+      }
       chunk.bytes = out
     case .lines:
       chunk.lines = lines

@@ -1,7 +1,8 @@
 /// Encodes one CSV row per result line (RFC 4180, comma-separated, a header row), atomically.
 ///
 /// Columns: `id`, `source`, `line`, `status`, `level`, `areas` and `area_scores` (assigned areas,
-/// best first, `;`-separated), `fields` and `field_scores` (likewise), `terms` (the top five
+/// best first, `;`-separated), with a calibrated release `area_probabilities` (each assigned
+/// area's probability, in the same order), `fields` and `field_scores` (likewise), `terms` (the top five
 /// evidence terms), when the run screens `triage_level`, `triage_regimes` (`id:status` of every
 /// regime that bears on the record, `;`-separated) and `triage_organisations` (`list:organisation`),
 /// then the carried columns, then `invalid_utf8` (`true`/`false`). The run's
@@ -9,20 +10,26 @@
 /// file loads as it is in spreadsheets and data-frame readers.
 public enum CSVResultWriter {
   /// The header row.
-  static func header(_ carry: [String], screening: Bool = false) -> [UInt8] {
+  static func header(_ carry: [String], screening: Bool = false, calibrated: Bool = false) -> [UInt8] {
     var out: [UInt8] = []
     row(
-      ["id", "source", "line", "status", "level", "areas", "area_scores", "fields", "field_scores", "terms"]
+      ["id", "source", "line", "status", "level", "areas", "area_scores"]
+        + (calibrated ? ["area_probabilities"] : []) + ["fields", "field_scores", "terms"]
         + (screening ? ["triage_level", "triage_regimes", "triage_organisations"] : []) + carry + ["invalid_utf8"],
       into: &out)
     return out
   }
 
-  static func encode(_ d: ResultLine, carry: [String], screening: Bool = false, into out: inout [UInt8]) {
+  static func encode(
+    _ d: ResultLine, carry: [String], screening: Bool = false, calibrated: Bool = false, into out: inout [UInt8]
+  ) {
     let c = d.classification
     var values = [
       d.id, d.source, String(d.line), c.status.rawValue, c.level.rawValue,
       c.areas.map(\.id).joined(separator: ";"), c.areas.map { number($0.score) }.joined(separator: ";"),
+    ]
+    if calibrated { values.append(c.areas.map { $0.probability.map(number) ?? "" }.joined(separator: ";")) }
+    values += [
       c.fields.map(\.id).joined(separator: ";"), c.fields.map { number($0.score) }.joined(separator: ";"),
       d.topTerms(5).joined(separator: ";"),
     ]

@@ -16,13 +16,14 @@ public final class ResultFileWriter: BatchSink {
   }
 
   /// One CSV row a result, with a header row (``CSVResultWriter``); the triage columns when the
-  /// run screens.
-  public static func csv(path: String?, metadataPath: String?, carry: [String], screening: Bool = false) throws
-    -> ResultFileWriter
-  {
+  /// run screens, the areas' probabilities when its release is calibrated.
+  public static func csv(
+    path: String?, metadataPath: String?, carry: [String], screening: Bool = false, calibrated: Bool = false
+  ) throws -> ResultFileWriter {
     try ResultFileWriter(
-      path: path, metadataPath: metadataPath, encoding: .csvRows(carry: carry, screening: screening),
-      header: CSVResultWriter.header(carry, screening: screening))
+      path: path, metadataPath: metadataPath,
+      encoding: .csvRows(carry: carry, screening: screening, calibrated: calibrated),
+      header: CSVResultWriter.header(carry, screening: screening, calibrated: calibrated))
   }
 
   private init(path: String?, metadataPath: String?, encoding: BatchEncoding, header: [UInt8]) throws {

@@ -207,6 +207,10 @@ public struct Classifier: Sendable {
     options.uncalibrated == true ? nil : taxonomy.calibration
   }
 
+  /// Whether areas are assigned by a calibrated release's probabilities (each assigned area then
+  /// has a `probability`).
+  public var isCalibrated: Bool { calibrationModel != nil }
+
   /// Applies thresholds, cut-offs and top-k to the scores (or, in a calibrated release, the cut
   /// to the probabilities) and works out every level, once.
   func decision(_ s: ClassifierScratch) -> Decision {

@@ -75,7 +75,8 @@ struct BatchCommand: ParsableCommand {
         case .jsonl: try ResultFileWriter.jsonLines(path: output, metadataPath: metadataPath, carry: carry)
         case .csv:
           try ResultFileWriter.csv(
-            path: output, metadataPath: metadataPath, carry: carry, screening: runner.screening != nil)
+            path: output, metadataPath: metadataPath, carry: carry, screening: runner.screening != nil,
+            calibrated: classifier.isCalibrated)
         case .sqlite: try SQLiteResultWriter(path: output!, carry: carry)
         }
       let errorWriter = try errors.map { try ErrorRecordWriter(path: $0) }
