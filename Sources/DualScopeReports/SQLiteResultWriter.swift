@@ -33,6 +33,11 @@ public final class SQLiteResultWriter: BatchSink {
 
   /// Creates the database's tables in a temporary file beside `path`.
   public init(path: String, carry: [String]) throws {
+    // A database is built in a file and renamed into place: never over a device or a pipe.
+    if AtomicOutputFile.isSpecialFile(path) {
+      throw AtomicOutputFile.WriteError(
+        description: "cannot write a SQLite database to '\(path)': it is not a regular file", brokenPipe: false)
+    }
     self.path = path
     self.carryColumns = carry
     temporaryPath = AtomicOutputFile.temporaryName(for: path)

@@ -104,6 +104,27 @@ final class BatchCommandTests: XCTestCase {
     XCTAssertTrue(r.stderr.contains("need --metadata FILE"), r.stderr)
   }
 
+  /// `-o /dev/null` writes into the device (no sidecar beside it, so --metadata is asked for) and
+  /// leaves it a device; a SQLite database is refused there.
+  func testADeviceOutputIsWrittenInPlace() throws {
+    let bare = try CommandRunner.run(["batch", university, "--taxonomy", taxonomy, "-o", "/dev/null"])
+    XCTAssertEqual(bare.status, 2)
+    XCTAssertTrue(bare.stderr.contains("not a regular file, need --metadata FILE"), bare.stderr)
+    let metadata = scratch.appendingPathComponent("null.meta.json").path
+    let r = try CommandRunner.run(
+      ["batch", university, "--taxonomy", taxonomy, "-o", "/dev/null", "--metadata", metadata, "--quiet"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: metadata))
+    var info = stat()
+    XCTAssertEqual(stat("/dev/null", &info), 0)
+    XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
+    let sqlite = try CommandRunner.run(["batch", university, "--taxonomy", taxonomy, "--format", "sqlite", "-o", "/dev/null"])
+    XCTAssertEqual(sqlite.status, 2)
+    XCTAssertTrue(sqlite.stderr.contains("it is not a regular file"), sqlite.stderr)
+    XCTAssertEqual(stat("/dev/null", &info), 0)
+    XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR)
+  }
+
   func testMissingColumnExitsWithTwoAndListsTheColumns() throws {
     let r = try CommandRunner.run([
       "batch", university, "--taxonomy", taxonomy, "--text-columns", "title,summary", "-o", scratch.appendingPathComponent("x.jsonl").path,

@@ -70,6 +70,41 @@ final class BatchRunnerTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), [])
   }
 
+  /// A named pipe or a device is written in place, as a stream: it stays what it was (renaming a
+  /// finished temporary file over `/dev/null` replaced the device with a plain file) and a
+  /// reader of the pipe gets every byte.
+  func testAPipeOrADeviceIsWrittenInPlaceNotReplaced() throws {
+    let fifo = directory.appendingPathComponent("results.pipe").path
+    XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+    let received = Received()
+    let reader = Thread {
+      // Read to the end (a pipe has no size to read up to).
+      received.data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
+      received.done.signal()
+    }
+    reader.start()
+    let file = try AtomicOutputFile(fifo)
+    XCTAssertTrue(file.isStream)
+    XCTAssertNil(file.temporaryPath)
+    try file.write(String(repeating: "line\n", count: 300_000))
+    try file.commit()
+    XCTAssertEqual(received.done.wait(timeout: .now() + 10), .success)
+    XCTAssertEqual(received.data.count, 1_500_000)
+    var info = stat()
+    XCTAssertEqual(stat(fifo, &info), 0)
+    XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "still a named pipe")
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["results.pipe"])
+    // Only when the pipe stayed a pipe: a writer that replaces its target must not get at the device.
+    guard info.st_mode & S_IFMT == S_IFIFO else { return }
+
+    try AtomicOutputFile.write(Array("discarded".utf8), to: "/dev/null")
+    XCTAssertEqual(stat("/dev/null", &info), 0)
+    XCTAssertEqual(info.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
+    XCTAssertTrue(AtomicOutputFile.isSpecialFile("/dev/null"))
+    XCTAssertFalse(AtomicOutputFile.isSpecialFile(directory.path))
+    XCTAssertFalse(AtomicOutputFile.isSpecialFile(directory.appendingPathComponent("missing.jsonl").path))
+  }
+
   func testEveryResultLineDecodesBackToWhatWasWritten() throws {
     let input = try portfolio(400)
     let out = directory.appendingPathComponent("round.jsonl").path
@@ -89,4 +124,10 @@ final class BatchRunnerTests: XCTestCase {
     let byHand = try JSONSerialization.jsonObject(with: Data(first.utf8)) as? NSDictionary
     XCTAssertEqual(viaEncoder?.allKeys.count, byHand?.allKeys.count)
   }
+}
+
+/// What the pipe's reader thread read, and when it was done.
+private final class Received: @unchecked Sendable {
+  var data = Data()
+  let done = DispatchSemaphore(value: 0)
 }

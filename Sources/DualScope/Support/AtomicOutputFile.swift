@@ -3,12 +3,19 @@ import Foundation
 /// An output written in large blocks either to standard output or atomically to a file: a
 /// temporary file beside the target, renamed over it by ``commit()``. An interrupted run leaves
 /// no half file under the final name; ``removeTemporaries()`` (for a signal handler) deletes
-/// the temporary files still open.
+/// the temporary files still open. A target that exists and is not a regular file or a folder
+/// (`/dev/null`, a named pipe, a terminal) is written directly, as a stream: renaming a file over
+/// it would replace the device or the pipe with a plain file.
 public final class AtomicOutputFile {
   /// Writing failed; `brokenPipe` when standard output's reader went away (`| head`).
   public struct WriteError: Error, CustomStringConvertible {
     public var description: String
     public var brokenPipe: Bool
+
+    public init(description: String, brokenPipe: Bool) {
+      self.description = description
+      self.brokenPipe = brokenPipe
+    }
   }
 
   /// The final path; `nil` for standard output.
@@ -28,7 +35,7 @@ public final class AtomicOutputFile {
 
   /// Whether this writes to a stream rather than a file: outputs there are flushed chunk by
   /// chunk, so a reader downstream (a cluster engine's pipe) sees results as they are made.
-  public var isStream: Bool { path == nil }
+  public var isStream: Bool { temporaryPath == nil }
 
   /// Opens standard output (`nil` or `-`) or a temporary file for `path`.
   public init(_ path: String?) throws {
@@ -39,6 +46,14 @@ public final class AtomicOutputFile {
       return
     }
     self.path = path
+    if Self.isSpecialFile(path) {
+      self.temporaryPath = nil
+      fd = open(path, O_WRONLY)
+      guard fd >= 0 else {
+        throw WriteError(description: "cannot write '\(path)': \(String(cString: strerror(errno)))", brokenPipe: false)
+      }
+      return
+    }
     let temporary = Self.temporaryName(for: path)
     self.temporaryPath = temporary
     fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -47,6 +62,15 @@ public final class AtomicOutputFile {
     }
     Self.pending.register(temporary)
     buffer.reserveCapacity(blockSize)
+  }
+
+  /// Whether `path` exists and is neither a regular file nor a folder: a device, a named pipe or a
+  /// socket, written in place rather than replaced.
+  public static func isSpecialFile(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    let kind = info.st_mode & S_IFMT
+    return kind != S_IFREG && kind != S_IFDIR
   }
 
   /// `.NAME.tmp-PID` in the target's folder, so the rename stays on one file system.
@@ -102,10 +126,16 @@ public final class AtomicOutputFile {
     }
   }
 
-  /// Flushes, syncs and renames the temporary file over the target.
+  /// Flushes, syncs and renames the temporary file over the target (a special file written in
+  /// place is closed).
   public func commit() throws {
     try flush()
-    guard let path, let temporaryPath else { return }
+    guard let path else { return }
+    guard let temporaryPath else {
+      if fd >= 0 { close(fd) }
+      fd = -1
+      return
+    }
     fsync(fd)
     close(fd)
     fd = -1
@@ -125,7 +155,12 @@ public final class AtomicOutputFile {
 
   /// Deletes the temporary file; the target is left as it was.
   public func abort() {
-    guard let temporaryPath, fd >= 0 else { return }
+    guard fd >= 0, path != nil else { return }
+    guard let temporaryPath else {
+      close(fd)
+      fd = -1
+      return
+    }
     close(fd)
     fd = -1
     unlink(temporaryPath)
@@ -133,7 +168,7 @@ public final class AtomicOutputFile {
   }
 
   deinit {
-    if fd >= 0, temporaryPath != nil { abort() }
+    if fd >= 0, path != nil { abort() }
   }
 
   /// Temporary files not yet renamed or removed, by any writer (SQLite's too).

@@ -57,6 +57,11 @@ struct BatchCommand: ParsableCommand {
       throw ValidationError(
         "results on standard output need --metadata FILE for the run's metadata (taxonomy, release, options)")
     }
+    // A device or a named pipe is written as a stream: no sidecar file is made beside it.
+    if f != .sqlite, let output, output != "-", metadata == nil, AtomicOutputFile.isSpecialFile(output) {
+      throw ValidationError(
+        "results written to '\(output)', which is not a regular file, need --metadata FILE for the run's metadata")
+    }
   }
 
   func run() throws {
