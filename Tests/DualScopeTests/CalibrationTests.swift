@@ -122,8 +122,8 @@ final class CalibrationTests: XCTestCase {
     XCTAssertEqual(a.count, 5, "three words and two pairs")
   }
 
-  /// Buckets are marked in a bit table as they are found; with a worker's own table they are the
-  /// pooled table's, each once in order of first occurrence (a repeated text adds none), the long
+  /// Buckets are marked in a bit table as they are found; with a worker's own table they are those of
+  /// a fresh table, each once in order of first occurrence (a repeated text adds none), the long
   /// twins after the plain buckets, and the table is left clear for the next text. Ten bits, so
   /// words, pairs and twins collide.
   func testContextBucketsOfAWorkersTableAreFirstOccurrencesAndLeaveItClear() {
@@ -139,12 +139,12 @@ final class CalibrationTests: XCTestCase {
       for _ in 0..<(1 + next(60)) { words.append(vocabulary[next(vocabulary.count)] + (next(8) == 0 ? "." : "")) }
       let text = words.joined(separator: " ")
       for long in [false, true] {
-        var pooled: [Int32] = []
+        var fresh: [Int32] = []
         var own: [Int32] = []
         var doubled: [Int32] = []
-        TextFeatures.contextBuckets(text, bits: 10, into: &pooled, long: long)
+        TextFeatures.contextBuckets(text, bits: 10, into: &fresh, long: long)
         TextFeatures.contextBuckets(text, bits: 10, into: &own, seen: &seen, long: long)
-        XCTAssertEqual(own, pooled, text)
+        XCTAssertEqual(own, fresh, text)
         XCTAssertEqual(Set(own).count, own.count, text)
         XCTAssertTrue(seen.allSatisfy { $0 == 0 }, text)
         TextFeatures.contextBuckets(text + ". " + text, bits: 10, into: &doubled, seen: &seen, long: long)

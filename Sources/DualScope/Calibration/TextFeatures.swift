@@ -313,20 +313,21 @@ enum TextFeatures {
   /// bytes that are not all digits), each bucket once, in order of first occurrence. With
   /// `words`, also every bucket's first word or pair as text, for `explain`.
   /// With `long`, every word and pair also gets a second bucket of its own for long descriptions.
+  /// A table of its own for one text (`explain`); the scorer passes a worker's table instead.
   static func contextBuckets(
     _ text: String, bits: Int, into out: inout [Int32], words: UnsafeMutablePointer<[Int32: String]>? = nil,
     long: Bool = false
   ) {
-    var seen = SeenBuckets.take(max(1, (1 << bits) >> 6))
+    var seen: [UInt64] = []
     contextBuckets(text, bits: bits, into: &out, seen: &seen, words: words, long: long)
-    SeenBuckets.give(seen)
   }
 
   /// ``contextBuckets(_:bits:into:words:long:)`` with a worker's own bit table, all zero, of
   /// `1 << bits` bits (made when empty), left all zero.
   ///
-  /// A worker's own: taken from a shared pool for each text, the table went from one core to the
-  /// other and its lines missed both cores' caches (half of this function's time, measured).
+  /// A worker's own: taken from a pool shared by the workers for each text, the table went from
+  /// one core to the other and its lines missed both cores' caches (half of this function's
+  /// time, measured).
   static func contextBuckets(
     _ text: String, bits: Int, into out: inout [Int32], seen: inout [UInt64],
     words: UnsafeMutablePointer<[Int32: String]>? = nil, long: Bool = false
@@ -433,25 +434,5 @@ enum TextFeatures {
       }
     }
     return out
-  }
-}
-
-/// A pool of cleared bit tables for ``TextFeatures/contextBuckets(_:bits:into:words:long:)`` when no
-/// worker's own table is at hand (`explain`), so each thread reuses one.
-enum SeenBuckets {
-  private static let lock = NSLock()
-  nonisolated(unsafe) private static var pool: [[UInt64]] = []
-
-  static func take(_ words: Int) -> [UInt64] {
-    lock.lock()
-    defer { lock.unlock() }
-    if let i = pool.lastIndex(where: { $0.count == words }) { return pool.remove(at: i) }
-    return Array(repeating: 0, count: words)
-  }
-
-  static func give(_ table: [UInt64]) {
-    lock.lock()
-    if pool.count < 64 { pool.append(table) }
-    lock.unlock()
   }
 }
