@@ -113,6 +113,27 @@ final class ScreeningCaseTableTests: XCTestCase {
     XCTAssertEqual(Set(cases.map(\.level)), Set(TriageLevel.allCases.map(\.rawValue)))
   }
 
+  /// The period reason says "in force" only for a binding regime: a draft's period is a stage of
+  /// the bill, and a declaration is not law.
+  func testOnlyABindingRegimesPeriodIsInForce() throws {
+    let screener = try Self.screener.get()
+    let text = "We develop quantum key distribution hardware for secure networks."
+    let classification = try Self.classifier.get().classify(text)
+    let r = screener.screen(
+      text: text, classification: classification,
+      input: ScreeningInput(partnerCountries: ["IR", "CN"], date: CalendarDay("2025-10-01")!))
+    var seen: Set<Regime.LegalStatus> = []
+    for regime in r.regimes where regime.status != .doesNotApply {
+      let periods = regime.reasons.filter { $0.contains(": period '") }
+      XCTAssertFalse(periods.isEmpty, "\(regime.id): \(regime.reasons)")
+      for reason in periods {
+        XCTAssertEqual(reason.contains("in force on 2025-10-01"), regime.legalStatus == .binding, "\(regime.id): \(reason)")
+      }
+      seen.insert(regime.legalStatus)
+    }
+    XCTAssertEqual(seen, [.binding, .draft, .nonBinding], "\(r.regimes.map { ($0.id, $0.status) })")
+  }
+
   /// A country or a nationality alone never raises the level, whichever country it is.
   func testNoCountryOrNationalityAloneRaisesTheLevel() throws {
     let screener = try Self.screener.get()

@@ -28,7 +28,9 @@ struct MeasureEvaluation {
       reasons.append("not in force on \(date); it runs in \(spans)")
       return finish(.doesNotApply, .none)
     }
-    reasons.append(periodReason ? "in force on \(date): period '\(period.id)' (\(period.span)): \(period.covers)" : "")
+    // A draft's or a declaration's period is a stage, not a time in force.
+    let when = compiled.regime.legalStatus == .binding ? "in force on \(date)" : "on \(date)"
+    reasons.append(periodReason ? "\(when): period '\(period.id)' (\(period.span)): \(period.covers)" : "")
 
     // 2. Scope.
     let evidence = scopeEvidence()
