@@ -29,7 +29,7 @@ swift build -c release --scratch-path "$scratch" --product dualscope >&2
 bin="$scratch/release/dualscope"
 calibrated=${CALIBRATED:-$work/calibrated}
 if [[ ! -s "$calibrated/calibration.yaml" ]]; then
-  OUTPUT="$calibrated" Scripts/calibrate-2026.1.sh >&2
+  DUALSCOPE="$bin" OUTPUT="$calibrated" Scripts/calibrate-2026.1.sh >&2
 fi
 cut=$(awk '/^cut:/ {print $2}' "$calibrated/calibration.yaml")
 

@@ -1,21 +1,34 @@
 #!/usr/bin/env bash
-# Rebuilds the calibrated release Taxonomy/2026.1 from release 2025.1 and the development data:
-# arXiv and CORDIS in ../shared/corpora (their validation parts, FNV-1a 64 of the ID modulo 10 in
-# 7-9, are held out and measured, never fitted), and the project's own labelled corpora
-# (Corpora/labelled-*.jsonl and, when present, Corpora/projects-*-train*.jsonl). The same data
-# gives the same bytes. Then regenerates the embedded copy the tool ships.
+# Rebuilds the calibrated release 2026.1 from release 2025.1 and the development data: arXiv and
+# CORDIS in ../shared/corpora when present (their validation parts, FNV-1a 64 of the ID modulo 10
+# in 7-9, are held out and measured, never fitted), and the project's own labelled corpora
+# (Corpora/labelled-*.jsonl and Corpora/projects-*-train*.jsonl), which a clone always has. Without
+# ../shared/corpora the release is learned from the own corpora alone (say so with SHARED=none to
+# be sure): fewer documents, lower figures (README, "Quality"), the same file format. The same data
+# gives the same bytes. The shipped 2026.1 is not calibrated (README, "Quality"): the release is
+# written to OUTPUT (default .build/calibrated-2026.1); OUTPUT=Taxonomy/2026.1 would replace the
+# shipped release and regenerate the embedded copy. DUALSCOPE=PATH uses that binary instead of
+# a release build.
 #
-#   Scripts/calibrate-2026.1.sh            # release build, writes Taxonomy/2026.1
-#   OUTPUT=/tmp/r Scripts/calibrate-2026.1.sh
+#   OUTPUT=/tmp/calibrated Scripts/calibrate-2026.1.sh
+#   OUTPUT=/tmp/own SHARED=none Scripts/calibrate-2026.1.sh    # the own corpora only
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 shared="${SHARED:-../shared/corpora}"
-output="${OUTPUT:-Taxonomy/2026.1}"
+output="${OUTPUT:-.build/calibrated-2026.1}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+have_shared=false
+if [ -f "$shared/arxiv-dev.jsonl.gz" ] && [ -f "$shared/cordis-dev.jsonl.gz" ] && [ -f "$shared/cordis-dev-labels.jsonl" ]; then
+  have_shared=true
+else
+  echo "note: no arXiv and CORDIS development data in '$shared': learning from the own corpora only" >&2
+fi
+
 # CORDIS: the objectives joined with their hand labels (same order, joined on id).
+if $have_shared; then
 python3 - "$shared" "$work/cordis.jsonl" <<'PY'
 import gzip, json, sys
 shared, out = sys.argv[1], sys.argv[2]
@@ -33,18 +46,32 @@ with open(out, "w", encoding="utf-8") as f:
                "fundingScheme": d.get("fundingScheme") or "", "topics": topics, "labels": labels[d["id"]]}
         f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
 PY
+fi
 
-swift build -c release --product dualscope >/dev/null
-bin="$(swift build -c release --show-bin-path)/dualscope"
+bin="${DUALSCOPE:-}"
+if [ -z "$bin" ]; then
+  swift build -c release --product dualscope >/dev/null
+  bin="$(swift build -c release --show-bin-path)/dualscope"
+fi
 
-inputs=("$shared/arxiv-dev.jsonl.gz" "$work/cordis.jsonl" Corpora/labelled-en.jsonl Corpora/labelled-nl.jsonl)
-ids=(arxiv_id id id id)
-texts=(title,abstract title,objective title,text title,text)
-labels=(categories labels labels labels)
-maps=(Corpora/label-maps/arxiv.yaml - - -)
-weights=(1 40 15 15)
-holdouts=(7-9 7-9 - -)
-context=(- fundingScheme,topics - -)
+inputs=(Corpora/labelled-en.jsonl Corpora/labelled-nl.jsonl)
+ids=(id id)
+texts=(title,text title,text)
+labels=(labels labels)
+maps=(- -)
+weights=(15 15)
+holdouts=(- -)
+context=(- -)
+if $have_shared; then
+  inputs=("$shared/arxiv-dev.jsonl.gz" "$work/cordis.jsonl" "${inputs[@]}")
+  ids=(arxiv_id id "${ids[@]}")
+  texts=(title,abstract title,objective "${texts[@]}")
+  labels=(categories labels "${labels[@]}")
+  maps=(Corpora/label-maps/arxiv.yaml - "${maps[@]}")
+  weights=(1 40 "${weights[@]}")
+  holdouts=(7-9 7-9 "${holdouts[@]}")
+  context=(- fundingScheme,topics "${context[@]}")
+fi
 for f in Corpora/projects-en-train*.jsonl Corpora/projects-nl-train*.jsonl; do
   if [ -f "$f" ]; then
     inputs+=("$f"); ids+=(id); texts+=(title,text); labels+=(labels); maps+=(-); weights+=(15); holdouts+=(-); context+=(-)
