@@ -18,12 +18,13 @@ Writes
     OUT/results-json    with --also-json: the results as JSON lines too (for comparisons)
 
 JSONL is read as text lines and every partition's lines go, as they are, to the standard input of
-one `dualscope batch -` process (Parquet: the id, text and carry columns, as JSON lines), inside
-`mapInArrow`; its standard output (result lines) is parsed by pyarrow's JSON reader against an
-explicit schema, so the JVM parses no JSON, and the task writes its partition's results as one
-Parquet file with pyarrow (`--writer tasks`, the default; `--writer spark` hands the Arrow batches
-back to Spark's own Parquet writer); its standard error (error records, `--errors -`) is read
-while it runs. A process that exits with 2, dies on a signal, or whose counts do not add up makes
+one `dualscope batch - --format arrow` process (Parquet: the id, text and carry columns, as JSON
+lines), inside `mapInArrow`; its standard output is an Arrow IPC stream of the results (the
+result lines' columns and nesting), read by pyarrow as record batches, so neither the JVM nor
+Python parses any result text, and the task writes its partition's results as one Parquet file
+with pyarrow (`--writer tasks`, the default; `--writer spark` hands the Arrow batches back to
+Spark's own Parquet writer); its standard error (error records, `--errors -`) is read while it
+runs. A process that exits with 2, dies on a signal, or whose counts do not add up makes
 the task raise with its standard error, so Spark fails the task and retries it: no partition is
 lost without a failed job.
 
@@ -108,9 +109,6 @@ def parse_arguments(argv):
     p.add_argument("--arrow-batch-rows", type=int, default=20000, help="rows an Arrow batch to the Python workers")
     p.add_argument("--repeat", type=int, default=1,
                    help="run the classifying pass N times in one session (to measure it once warm)")
-    p.add_argument("--read-bytes", type=int, default=1 << 23,
-                   help="bytes of result lines pyarrow's JSON reader takes at a time in a task; a longer "
-                        "result line fails the task with pyarrow's message (default 8 MB)")
     p.add_argument("--writer", choices=["tasks", "spark"], default="tasks",
                    help="who writes the results' Parquet: each task with pyarrow (default), or Spark's writer")
     return p.parse_args(argv)
@@ -155,34 +153,10 @@ class PartitionReports(AccumulatorParam):
         return a
 
 
-def carried_map(struct, length):
-    """The `carried` object, read as a struct of the carry columns, as a map (only the keys that
-    hold a value, as Spark's JSON reader gives them)."""
-    import numpy as np
-    import pyarrow as pa
-
-    names = [struct.type.field(k).name for k in range(struct.type.num_fields)] if struct is not None else []
-    if not names:
-        return pa.MapArray.from_arrays(pa.array(np.zeros(length + 1, dtype=np.int32)), pa.array([], pa.string()),
-                                       pa.array([], pa.string()))
-    values = [struct.field(k) for k in range(len(names))]
-    # Row-major: row 0's keys, then row 1's, … ; entries without a value are dropped.
-    flat_values = pa.concat_arrays(values).take(
-        pa.array((np.arange(len(names))[None, :] * length + np.arange(length)[:, None]).ravel()))
-    flat_keys = pa.array(np.tile(np.array(names, dtype=object), length), pa.string())
-    valid = np.asarray(flat_values.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    per_row = valid.reshape(length, len(names)).sum(axis=1)
-    offsets = np.zeros(length + 1, dtype=np.int32)
-    np.cumsum(per_row, out=offsets[1:])
-    mask = pa.array(valid)
-    return pa.MapArray.from_arrays(pa.array(offsets), flat_keys.filter(mask), flat_values.filter(mask))
-
-
-def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema, reports, block_bytes,
-                       results_uri=None, compression="snappy"):
+def classify_partition(binary_name, taxonomy_name, flags, schema, reports, results_uri=None, compression="snappy"):
     """The function run on every partition by `mapInArrow`: Arrow batches of JSON lines (one
-    string column) in. The lines go to one `dualscope batch -` process as they are; its result
-    lines are parsed by pyarrow's JSON reader against the explicit schema. With `results_uri`
+    string column) in. The lines go to one `dualscope batch - --format arrow` process as they
+    are; its results come back as Arrow record batches. With `results_uri`
     (`--writer tasks`) the task writes them as one Parquet file there and yields one row, the
     partition and its count (`SUMMARY_SCHEMA`); without it, it yields the results' Arrow batches.
     The partition's error records and run metadata go to the driver through the `reports`
@@ -193,7 +167,7 @@ def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema,
         import pyarrow as pa
         import pyarrow.compute as pc
         import pyarrow.fs as pafs
-        import pyarrow.json as pj
+        import pyarrow.ipc as ipc
         import pyarrow.parquet as pq
         from pyspark import SparkFiles, TaskContext
 
@@ -223,7 +197,7 @@ def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema,
             return  # an empty partition starts no process
 
         binary = executable(SparkFiles.get(binary_name))
-        command = [binary, "batch", "-", "--input-format", "jsonl"] + flags
+        command = [binary, "batch", "-", "--input-format", "jsonl", "--format", "arrow"] + flags
         if taxonomy_name:
             command += ["--taxonomy", SparkFiles.get(taxonomy_name)]
         scratch = tempfile.mkdtemp(prefix="dualscope-part-")
@@ -270,36 +244,33 @@ def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema,
         writer.start()
         reader.start()
 
-        # The JSON reader's schema: `carried` as a struct of the carry columns (the reader has no
-        # maps), `partition` added afterwards.
-        carried_struct = pa.struct([(c, pa.string()) for c in carry_columns])
-        json_fields = [f for f in schema if f.name not in ("carried", "partition")]
-        if carry_columns:
-            json_fields.append(pa.field("carried", carried_struct))
-        parse = pj.ParseOptions(explicit_schema=pa.schema(json_fields), unexpected_field_behavior="ignore")
-
         def to_results(batch):
-            n = batch.num_rows
+            """A batch of the process's results with the schema's columns (the stream has the same
+            columns and nesting; a calibrated release's `probability` and the nullability of
+            nested fields are cast away) and the partition."""
             columns = []
             for f in schema:
-                if f.name == "carried":
-                    columns.append(carried_map(batch.column("carried") if carry_columns else None, n))
-                elif f.name == "partition":
-                    columns.append(pa.array(np.full(n, index, dtype=np.int32)))
+                if f.name == "partition":
+                    columns.append(pa.array(np.full(batch.num_rows, index, dtype=np.int32)))
                 else:
-                    columns.append(batch.column(f.name))
+                    column = batch.column(f.name)
+                    columns.append(column if column.type == f.type else column.cast(f.type))
             return pa.RecordBatch.from_arrays(columns, schema=schema)
 
-        # The result lines as a stream of record batches: pyarrow's streaming JSON reader splits
-        # the standard output into blocks of whole lines itself. No output at all (every record an
-        # error record) is no batch: the reader refuses an empty stream.
+        # The results as a stream of record batches, one a chunk of the process. A process that
+        # wrote no stream at all (it could not start) or broke one off yields what it wrote; its
+        # exit status, standard error and counts tell why below.
+        read_failure = []
+
         def result_batches():
-            if not process.stdout.peek(1):
-                return
-            stream = pj.open_json(process.stdout, read_options=pj.ReadOptions(block_size=block_bytes),
-                                  parse_options=parse)
-            for batch in stream:
-                yield to_results(batch)
+            try:
+                for batch in ipc.open_stream(process.stdout):
+                    yield to_results(batch)
+            except (pa.ArrowInvalid, OSError) as e:
+                read_failure.append(e)
+                # Drained, so that a process still writing does not wait on a full pipe forever.
+                while process.stdout.read(1 << 20):
+                    pass
 
         results = 0
         if results_uri is None:
@@ -328,6 +299,8 @@ def classify_partition(binary_name, taxonomy_name, flags, carry_columns, schema,
 
         if status not in (0, 1):
             fail(f"exit status {status}")
+        if read_failure:
+            fail(f"reading its results failed: {read_failure[0]!r}")
         if feed_failure:
             fail(f"feeding the process failed: {feed_failure[0]!r}")
         error_lines = [e for e in stderr.split(b"\n") if e.strip()]
@@ -485,16 +458,15 @@ def main(argv):
         reports = sc.accumulator({}, PartitionReports())
         if args.writer == "spark":
             results = frame.mapInArrow(
-                classify_partition(os.path.basename(binary), taxonomy_name, flags, carry_columns, schema, reports,
-                                   args.read_bytes),
+                classify_partition(os.path.basename(binary), taxonomy_name, flags, schema, reports),
                 from_arrow_schema(schema),
             )
             results.write.mode("overwrite").parquet(results_path)
         else:
             results_uri = empty_folder(results_path)
             frame.mapInArrow(
-                classify_partition(os.path.basename(binary), taxonomy_name, flags, carry_columns, schema, reports,
-                                   args.read_bytes, results_uri, args.compression),
+                classify_partition(os.path.basename(binary), taxonomy_name, flags, schema, reports, results_uri,
+                                   args.compression),
                 SUMMARY_SCHEMA,
             ).collect()
             finish_folder(results_uri, schema, args.compression)

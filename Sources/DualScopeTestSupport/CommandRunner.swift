@@ -5,6 +5,8 @@ public struct CommandResult: Sendable {
   public var stdout: String
   public var stderr: String
   public var status: Int32
+  /// Standard output as bytes (a binary format such as `--format arrow`).
+  public var stdoutBytes: [UInt8] = []
 }
 
 /// Runs the built `dualscope` binary for end-to-end tests.
@@ -57,7 +59,7 @@ public enum CommandRunner {
     process.waitUntilExit()
     return CommandResult(
       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData.data, as: UTF8.self),
-      status: process.terminationStatus)
+      status: process.terminationStatus, stdoutBytes: [UInt8](outData))
   }
 }
 

@@ -32,6 +32,48 @@ final class BatchFilterTests: XCTestCase {
     XCTAssertEqual(((meta as? [String: Any])?["counts"] as? [String: Any])?["records"] as? Int, 300)
   }
 
+  /// `--format arrow` on the pipes: an Arrow IPC stream on standard output, one record batch a
+  /// chunk, read back to the same values as the JSON lines of the same input, screening
+  /// included; error records still go to standard error.
+  func testAnArrowStreamOnStandardOutputHoldsTheJSONLinesValues() throws {
+    let folder = try TemporaryFolder("ds-filter")
+    defer { folder.remove() }
+    var input = ""
+    // A field no option reads, so that 8,000 records make several chunks of input.
+    let notes = String(repeating: "n", count: 600)
+    for i in 0..<8_000 {
+      let country = ["KP", "CN", "", "IR", "DE"][i % 5]
+      if i % 1_600 == 7 {
+        input += "{\"id\": \"r\(i)\", \"title\": \"broken\n"
+      } else {
+        input += "{\"id\": \"r\(i)\", \"title\": \"Qubits \(i)\", \"abstract\": \"We build a quantum computer with spin qubits and \(i % 3 == 0 ? "deep learning" : "a history of trade").\", \"country\": \"\(country)\", \"unit\": \"U\(i % 4)\", \"notes\": \"\(notes)\"}\n"
+      }
+    }
+    let common = [
+      "batch", "-", "--input-format", "jsonl", "--errors", "-", "--carry-columns", "unit", "--partner-country-column",
+      "country", "--date", "2026-01-15", "--threads", "2",
+    ]
+    let arrow = try CommandRunner.run(common + ["--format", "arrow", "--metadata", folder.path("a.json")], stdin: input)
+    let json = try CommandRunner.run(common + ["--metadata", folder.path("j.json")], stdin: input)
+    XCTAssertEqual(arrow.status, 1, arrow.stderr)
+    XCTAssertEqual(json.status, 1, json.stderr)
+    XCTAssertEqual(arrow.stderr, json.stderr, "the same error records")
+    XCTAssertEqual(arrow.stderr.split(separator: "\n").count, 5)
+
+    let read = try ArrowReader.read(arrow.stdoutBytes)
+    XCTAssertGreaterThan(read.batches, 1, "one record batch a chunk")
+    XCTAssertTrue(read.fields.contains("screening"))
+    let expected = try json.stdout.split(separator: "\n").map { try JSONDecoder().decode(Value.self, from: Data($0.utf8)) }
+    XCTAssertEqual(read.rows.count, 7_995)
+    XCTAssertEqual(read.rows.count, expected.count)
+    for (a, b) in zip(read.rows, expected) where a.droppingNulls != b {
+      XCTFail("\(a.droppingNulls)\n≠ \(b)")
+      break
+    }
+    let meta = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.path("a.json"))))
+    XCTAssertEqual(((meta as? [String: Any])?["batch"] as? [String: Any])?["format"] as? String, "arrow")
+  }
+
   /// 60,000 records (about 12 MB) through the pipes: the first results arrive long before the
   /// input ends, and resident memory stays flat.
   func testALongStreamIsFilteredWithBoundedMemory() throws {

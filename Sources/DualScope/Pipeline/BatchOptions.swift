@@ -3,6 +3,8 @@ public enum BatchFormat: String, Sendable, CaseIterable, Codable {
   case jsonl
   case csv
   case sqlite
+  /// An Apache Arrow IPC stream.
+  case arrow
 }
 
 /// A batch run: the portfolio to read and the output format.

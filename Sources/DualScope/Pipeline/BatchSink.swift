@@ -5,6 +5,8 @@ public enum BatchEncoding: Sendable {
   /// One CSV row a result with these carried columns, the triage columns when the run screens and
   /// the areas' probabilities when its release is calibrated (``CSVResultWriter``).
   case csvRows(carry: [String], screening: Bool, calibrated: Bool)
+  /// One Arrow record batch a chunk (``ArrowResultWriter``), columns as the JSON lines'.
+  case arrow(carry: [String], screening: Bool, calibrated: Bool)
   /// The result lines themselves (SQLite, the institution map).
   case lines
 
@@ -26,6 +28,10 @@ public enum BatchEncoding: Sendable {
         CSVResultWriter.encode(lines[i], carry: carry, screening: screening, calibrated: calibrated, into: &out)
       }
       chunk.bytes = out
+    case .arrow(let carry, let screening, let calibrated):
+      var out: [UInt8] = []
+      ArrowResultWriter.encode(lines, carry: carry, screening: screening, calibrated: calibrated, into: &out)
+      chunk.bytes = out
     case .lines:
       chunk.lines = lines
     }
@@ -35,7 +41,8 @@ public enum BatchEncoding: Sendable {
 /// What a batch worker hands back for one chunk: the encoded output or the result lines, and
 /// the counts, in input order.
 public struct ProcessedChunk: Sendable {
-  /// Encoded output lines (JSONL, CSV); empty when the sink takes result lines.
+  /// Encoded output (JSONL or CSV lines, an Arrow record batch); empty when the sink takes result
+  /// lines.
   public var bytes: [UInt8] = []
   /// The result lines, when the sink takes them (SQLite, the map).
   public var lines: [ResultLine] = []

@@ -7,7 +7,7 @@ import Foundation
 struct BatchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "batch",
-    abstract: "Classify a whole portfolio (CSV, JSONL, a folder of .txt files) into JSONL, CSV or SQLite.",
+    abstract: "Classify a whole portfolio (CSV, JSONL, a folder of .txt files) into JSONL, CSV, SQLite or Arrow.",
     discussion: """
       Every input record yields one output record or one error record (line, reason) in \
       --errors; the counts are checked and printed in a summary on standard error. Output is in \
@@ -17,8 +17,10 @@ struct BatchCommand: ParsableCommand {
       as JSON lines, and then standard error carries nothing else (no summary).
       Every line of a JSONL output is one result (schema: docs/result-schema.md). The run's \
       metadata (schema version, taxonomy id, release, content hash, tool version, options, \
-      counts, time) goes to OUTPUT.meta.json beside a JSONL or CSV file (or --metadata FILE; \
-      required when the results go to standard output), and into the runs table of SQLite.
+      counts, time) goes to OUTPUT.meta.json beside a JSONL, CSV or Arrow file (or --metadata \
+      FILE; required when the results go to standard output), and into the runs table of SQLite.
+      --format arrow writes an Arrow IPC stream (one record batch a chunk) with the JSON lines' \
+      columns and nesting, for pyarrow, pandas, Polars, DuckDB or Spark.
       Exit codes: 0 every record went through; 1 some records became error records; 2 the run \
       could not start (bad options, a missing column) or could not write.
       """)
@@ -28,7 +30,7 @@ struct BatchCommand: ParsableCommand {
 
   @OptionGroup var portfolio: PortfolioOptions
 
-  @Option(help: "Output format: jsonl, csv or sqlite.")
+  @Option(help: "Output format: jsonl, csv, sqlite or arrow (an Arrow IPC stream).")
   var format: BatchFormat = .jsonl
 
   @Option(name: .shortAndLong, help: "Write the results to this file (atomically); required for sqlite.")
@@ -83,6 +85,10 @@ struct BatchCommand: ParsableCommand {
             path: output, metadataPath: metadataPath, carry: carry, screening: runner.screening != nil,
             calibrated: classifier.isCalibrated)
         case .sqlite: try SQLiteResultWriter(path: output!, carry: carry)
+        case .arrow:
+          try ResultFileWriter.arrow(
+            path: output, metadataPath: metadataPath, carry: carry, screening: runner.screening != nil,
+            calibrated: classifier.isCalibrated)
         }
       let errorWriter = try errors.map { try ErrorRecordWriter(path: $0) }
       let meter = ProgressMeter(enabled: !quiet && errors != "-" && Terminal.stderrIsTerminal)
