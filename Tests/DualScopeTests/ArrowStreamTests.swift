@@ -41,7 +41,7 @@ final class ArrowStreamTests: XCTestCase {
   /// Every line, as the Arrow stream and as JSON, decoded to the same values.
   func assertSame(_ lines: [ResultLine], screening: Bool, calibrated: Bool, file: StaticString = #filePath, line: UInt = #line) throws {
     let carry = ["unit", "year"]
-    var stream = ArrowResultWriter.schemaMessage(carry: carry, screening: screening, calibrated: calibrated)
+    var stream = ArrowResultWriter.schemaMessage(screening: screening, calibrated: calibrated)
     // Two record batches, as two chunks make.
     ArrowResultWriter.encode(Array(lines.prefix(2)), carry: carry, screening: screening, calibrated: calibrated, into: &stream)
     ArrowResultWriter.encode(Array(lines.dropFirst(2)), carry: carry, screening: screening, calibrated: calibrated, into: &stream)
@@ -88,7 +88,7 @@ final class ArrowStreamTests: XCTestCase {
   }
 
   func testAnEmptyRunIsASchemaAndTheEnd() throws {
-    var stream = ArrowResultWriter.schemaMessage(carry: [], screening: false, calibrated: false)
+    var stream = ArrowResultWriter.schemaMessage(screening: false, calibrated: false)
     ArrowResultWriter.encode([], carry: [], screening: false, calibrated: false, into: &stream)
     stream += ArrowResultWriter.endOfStream
     let read = try ArrowReader.read(stream)
@@ -98,7 +98,7 @@ final class ArrowStreamTests: XCTestCase {
   }
 
   func testMessagesAreAligned() throws {
-    var stream = ArrowResultWriter.schemaMessage(carry: ["unit"], screening: true, calibrated: false)
+    var stream = ArrowResultWriter.schemaMessage(screening: true, calibrated: false)
     XCTAssertEqual(stream.count % 8, 0)
     ArrowResultWriter.encode(try lines(screening: true), carry: ["unit"], screening: true, calibrated: false, into: &stream)
     XCTAssertEqual(stream.count % 8, 0)

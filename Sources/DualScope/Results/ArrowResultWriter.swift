@@ -7,7 +7,7 @@
 /// column types (``FlatBuffer``, ``ArrowColumn``).
 enum ArrowResultWriter {
   /// The stream's first bytes: its schema.
-  static func schemaMessage(carry: [String], screening: Bool, calibrated: Bool) -> [UInt8] {
+  static func schemaMessage(screening: Bool, calibrated: Bool) -> [UInt8] {
     let columns = Columns(screening: screening, calibrated: calibrated).top
     // Schema: endianness little (0), fields.
     let schema = FlatNode.table([(0, .int16(0)), (1, .node(.vector(columns.map(\.field))))])
@@ -64,9 +64,12 @@ enum ArrowResultWriter {
     let field: ArrowColumn, fields: ArrowColumn
     let carried = ArrowColumn.stringMap("carried"), invalidUTF8 = ArrowColumn("invalid_utf8", .bool)
     let screening: ScreeningColumns?
+    /// Whether the areas have a `probability` column (a calibrated release).
+    let calibrated: Bool
     let top: [ArrowColumn]
 
     init(screening: Bool, calibrated: Bool) {
+      self.calibrated = calibrated
       area = .structure(
         "item", [areaID, areaName, areaScore, areaThreshold, areaLevel] + (calibrated ? [areaProbability] : []))
       areas = .list("areas", of: area)
@@ -98,7 +101,7 @@ enum ArrowResultWriter {
         areaScore.append(c.areas[k].score)
         areaThreshold.append(c.areas[k].threshold)
         areaLevel.append(c.areas[k].level.rawValue)
-        if area.children.count > 5 {
+        if calibrated {
           if let p = c.areas[k].probability { areaProbability.append(p) } else { areaProbability.appendNull() }
         }
         area.closeStruct()

@@ -25,7 +25,7 @@ public final class ResultFileWriter: BatchSink {
     try ResultFileWriter(
       path: path, metadataPath: metadataPath,
       encoding: .arrow(carry: carry, screening: screening, calibrated: calibrated),
-      header: ArrowResultWriter.schemaMessage(carry: carry, screening: screening, calibrated: calibrated),
+      header: ArrowResultWriter.schemaMessage(screening: screening, calibrated: calibrated),
       trailer: ArrowResultWriter.endOfStream)
   }
 
