@@ -15,12 +15,14 @@ final class ArrowColumn {
   let kind: Kind
   let nullable: Bool
   let children: [ArrowColumn]
-  private(set) var length = 0
-  private(set) var nullCount = 0
+  // Unchecked: a column belongs to one chunk's encoder on one thread, and the runtime's
+  // exclusivity checks on every append took a third of the encoding time (measured).
+  @exclusivity(unchecked) private(set) var length = 0
+  @exclusivity(unchecked) private(set) var nullCount = 0
   /// Empty until the first null: a column without nulls is written without a bitmap.
-  private var validity: [UInt8] = []
-  private var offsets: [Int32] = [0]
-  private var data: [UInt8] = []
+  @exclusivity(unchecked) private var validity: [UInt8] = []
+  @exclusivity(unchecked) private var offsets: [Int32] = [0]
+  @exclusivity(unchecked) private var data: [UInt8] = []
 
   init(_ name: String, _ kind: Kind, nullable: Bool = true, _ children: [ArrowColumn] = []) {
     self.name = name
@@ -42,37 +44,36 @@ final class ArrowColumn {
       [ArrowColumn("entries", .structure, nullable: false, [ArrowColumn("key", .utf8, nullable: false), ArrowColumn("value", .utf8)])])
   }
 
-  func append(_ s: String) {
-    var s = s
-    s.withUTF8 { data.append(contentsOf: $0) }
+  @inline(__always) func append(_ s: String) {
+    if s.utf8.withContiguousStorageIfAvailable({ data.append(contentsOf: $0) }) == nil { data.append(contentsOf: s.utf8) }
     offsets.append(Int32(data.count))
     valid()
   }
 
-  func append(_ v: Int) {
+  @inline(__always) func append(_ v: Int) {
     withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) }
     valid()
   }
 
-  func append(_ v: Double) {
+  @inline(__always) func append(_ v: Double) {
     withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) }
     valid()
   }
 
-  func append(_ v: Bool) {
+  @inline(__always) func append(_ v: Bool) {
     if length % 8 == 0 { data.append(0) }
     if v { data[length >> 3] |= 1 << UInt8(length & 7) }
     valid()
   }
 
   /// Ends a list or map element whose items (entries) were appended to the child since the last.
-  func closeList() {
+  @inline(__always) func closeList() {
     offsets.append(Int32(children[0].length))
     valid()
   }
 
   /// Ends a struct element whose fields were each appended one value.
-  func closeStruct() { valid() }
+  @inline(__always) func closeStruct() { valid() }
 
   /// A null string or number.
   func appendNull() {
@@ -89,7 +90,7 @@ final class ArrowColumn {
     length += 1
   }
 
-  private func valid() {
+  @inline(__always) private func valid() {
     if !validity.isEmpty {
       if length % 8 == 0 && length >> 3 == validity.count { validity.append(0xFF) }
       validity[length >> 3] |= 1 << UInt8(length & 7)
@@ -101,20 +102,25 @@ final class ArrowColumn {
   /// as a record batch lists them; the buffers' bytes go to `body`, each 8-aligned.
   func write(nodes: inout [(Int64, Int64)], buffers: inout [(Int64, Int64)], body: inout [UInt8]) {
     nodes.append((Int64(length), Int64(nullCount)))
-    func buffer(_ bytes: [UInt8]) {
+    // Each buffer copied once, straight into the body.
+    func buffer(_ bytes: UnsafeRawBufferPointer) {
       buffers.append((Int64(body.count), Int64(bytes.count)))
-      body += bytes
+      body.append(contentsOf: bytes)
       FlatBuffer.pad(&body, to: 8)
     }
-    buffer(nullCount == 0 ? [] : Array(validity.prefix((length + 7) >> 3)))
+    if nullCount == 0 {
+      buffer(UnsafeRawBufferPointer(start: nil, count: 0))
+    } else {
+      validity.withUnsafeBytes { buffer(UnsafeRawBufferPointer(rebasing: $0.prefix((length + 7) >> 3))) }
+    }
     switch kind {
     case .utf8:
-      offsets.withUnsafeBytes { buffer(Array($0)) }
-      buffer(data)
+      offsets.withUnsafeBytes { buffer($0) }
+      data.withUnsafeBytes { buffer($0) }
     case .int64, .float64, .bool:
-      buffer(data)
+      data.withUnsafeBytes { buffer($0) }
     case .list, .map:
-      offsets.withUnsafeBytes { buffer(Array($0)) }
+      offsets.withUnsafeBytes { buffer($0) }
     case .structure:
       break
     }

@@ -11,7 +11,9 @@ enum ArrowResultWriter {
     let columns = Columns(screening: screening, calibrated: calibrated).top
     // Schema: endianness little (0), fields.
     let schema = FlatNode.table([(0, .int16(0)), (1, .node(.vector(columns.map(\.field))))])
-    return message(headerType: 1, header: schema, body: [])
+    var out: [UInt8] = []
+    message(headerType: 1, header: schema, body: [], into: &out)
+    return out
   }
 
   /// The end-of-stream marker.
@@ -28,19 +30,19 @@ enum ArrowResultWriter {
     for column in c.top { column.write(nodes: &nodes, buffers: &buffers, body: &body) }
     // RecordBatch: length, nodes, buffers.
     let batch = FlatNode.table([(0, .int64(Int64(lines.count))), (1, .node(.pairs(nodes))), (2, .node(.pairs(buffers)))])
-    out += message(headerType: 3, header: batch, body: body)
+    message(headerType: 3, header: batch, body: body, into: &out)
   }
 
   /// An encapsulated message: continuation marker, metadata length, the `Message` table (version
   /// V5, the header, the body's length), padding to 8, the body.
-  private static func message(headerType: UInt8, header: FlatNode, body: [UInt8]) -> [UInt8] {
+  private static func message(headerType: UInt8, header: FlatNode, body: [UInt8], into out: inout [UInt8]) {
     let metadata = FlatBuffer.bytes(
       root: .table([(0, .int16(4)), (1, .uint8(headerType)), (2, .node(header)), (3, .int64(Int64(body.count)))]))
-    var out: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
+    out.reserveCapacity(out.count + 8 + metadata.count + body.count)
+    out += [0xFF, 0xFF, 0xFF, 0xFF]
     FlatBuffer.append(Int32(metadata.count), &out)
     out += metadata
     out += body
-    return out
   }
 
   /// The column builders of one batch, named as the JSON keys.
@@ -94,41 +96,41 @@ enum ArrowResultWriter {
       status.append(c.status.rawValue)
       level.append(c.level.rawValue)
       words.append(c.words)
-      // By index: a `for a in` loop copies each element with its strings.
-      for k in c.areas.indices {
-        areaID.append(c.areas[k].id)
-        areaName.append(c.areas[k].name)
-        areaScore.append(c.areas[k].score)
-        areaThreshold.append(c.areas[k].threshold)
-        areaLevel.append(c.areas[k].level.rawValue)
+      // Each element bound once: `c.fields[k].id`, `c.fields[k].name`, … each copied the whole
+      // element with its strings (measured).
+      for a in c.areas {
+        areaID.append(a.id)
+        areaName.append(a.name)
+        areaScore.append(a.score)
+        areaThreshold.append(a.threshold)
+        areaLevel.append(a.level.rawValue)
         if calibrated {
-          if let p = c.areas[k].probability { areaProbability.append(p) } else { areaProbability.appendNull() }
+          if let p = a.probability { areaProbability.append(p) } else { areaProbability.appendNull() }
         }
         area.closeStruct()
       }
       areas.closeList()
-      for k in c.fields.indices {
-        fieldID.append(c.fields[k].id)
-        fieldArea.append(c.fields[k].area)
-        fieldName.append(c.fields[k].name)
-        fieldScore.append(c.fields[k].score)
-        fieldThreshold.append(c.fields[k].threshold)
-        fieldSensitivity.append(c.fields[k].sensitivity.rawValue)
-        fieldLevel.append(c.fields[k].level.rawValue)
-        for code in c.fields[k].dualUse { dualUseCode.append(code) }
+      for f in c.fields {
+        fieldID.append(f.id)
+        fieldArea.append(f.area)
+        fieldName.append(f.name)
+        fieldScore.append(f.score)
+        fieldThreshold.append(f.threshold)
+        fieldSensitivity.append(f.sensitivity.rawValue)
+        fieldLevel.append(f.level.rawValue)
+        for code in f.dualUse { dualUseCode.append(code) }
         dualUse.closeList()
-        for e in c.fields[k].evidence.indices {
-          let x = c.fields[k].evidence[e]
+        for x in f.evidence {
           term.append(x.term)
           language.append(x.language)
           weight.append(x.weight)
           contribution.append(x.contribution)
           weak.append(x.weak)
-          for m in x.matches.indices {
-            start.append(x.matches[m].start)
-            end.append(x.matches[m].end)
-            text.append(x.matches[m].text)
-            kind.append(x.matches[m].kind)
+          for m in x.matches {
+            start.append(m.start)
+            end.append(m.end)
+            text.append(m.text)
+            kind.append(m.kind)
             match.closeStruct()
           }
           matches.closeList()
@@ -183,8 +185,7 @@ enum ArrowResultWriter {
 
     func append(_ s: ScreeningLine) {
       triageLevel.append(s.triage.level.rawValue)
-      for r in s.triage.reasons.indices {
-        let x = s.triage.reasons[r]
+      for x in s.triage.reasons {
         reasonLevel.append(x.level.rawValue)
         if let v = x.regime { reasonRegime.append(v) } else { reasonRegime.appendNull() }
         if let v = x.measure { reasonMeasure.append(v) } else { reasonMeasure.appendNull() }
@@ -193,19 +194,19 @@ enum ArrowResultWriter {
       }
       reasons.closeList()
       triage.closeStruct()
-      for r in s.regimes.indices {
-        regimeID.append(s.regimes[r].id)
-        regimeStatus.append(s.regimes[r].status.rawValue)
-        regimeLevel.append(s.regimes[r].level.rawValue)
+      for r in s.regimes {
+        regimeID.append(r.id)
+        regimeStatus.append(r.status.rawValue)
+        regimeLevel.append(r.level.rawValue)
         regime.closeStruct()
       }
       regimes.closeList()
-      for o in s.organisations.indices {
-        partner.append(s.organisations[o].partner)
-        list.append(s.organisations[o].list)
-        organisation.append(s.organisations[o].organisation)
-        alias.append(s.organisations[o].alias)
-        organisationLevel.append(s.organisations[o].level.rawValue)
+      for o in s.organisations {
+        partner.append(o.partner)
+        list.append(o.list)
+        organisation.append(o.organisation)
+        alias.append(o.alias)
+        organisationLevel.append(o.level.rawValue)
         organisationItem.closeStruct()
       }
       organisations.closeList()
