@@ -137,6 +137,23 @@ final class BatchCommandTests: XCTestCase {
     XCTAssertEqual(bad.status, 2)
   }
 
+  /// An Arrow stream (what `--format arrow` writes) or a Parquet file given as input is named for
+  /// what it is, not read as a CSV with a garbled header.
+  func testABinaryTableAsInputIsNamed() throws {
+    let arrow = scratch.appendingPathComponent("results.arrows").path
+    let made = try CommandRunner.run(["batch", university, "--taxonomy", taxonomy, "--format", "arrow", "-o", arrow, "--quiet"])
+    XCTAssertEqual(made.status, 0, made.stderr)
+    let parquet = scratch.appendingPathComponent("portfolio.parquet")
+    try Data("PAR1".utf8 + [0, 0, 0, 0]).write(to: parquet)
+    for (path, what) in [(arrow, "an Apache Arrow stream"), (parquet.path, "a Parquet file")] {
+      for command in [["batch", path, "-o", scratch.appendingPathComponent("x.jsonl").path], ["map", path, "--unit-columns", "faculty"]] {
+        let r = try CommandRunner.run(command + ["--taxonomy", taxonomy])
+        XCTAssertEqual(r.status, 2, "\(command)")
+        XCTAssertTrue(r.stderr.hasPrefix("\(path): error: this is \(what), not CSV, JSONL"), r.stderr)
+      }
+    }
+  }
+
   func testErrorRecordsExitWithOneAndGoToTheErrorsFile() throws {
     let input = scratch.appendingPathComponent("bad.csv")
     try "id,title,abstract\n1,Qubits,fine\n2,\"broken,x\n3,ok,fine\n".write(to: input, atomically: true, encoding: .utf8)
