@@ -1,6 +1,6 @@
 /// The few FlatBuffers an Arrow IPC stream needs (its schema and record-batch messages), written
-/// by hand: the tool writes these two message kinds only, and a FlatBuffers library with generated
-/// code would be a build dependency for some forty lines of layout.
+/// by hand: the tool writes these two message kinds only, no FlatBuffers package is among those the
+/// build may use, and the layout below is all that writing them takes.
 ///
 /// The buffer is laid out front to back: every table, string or vector is placed after the one
 /// that refers to it, so each offset (an unsigned 32-bit distance) points forward, as the format
