@@ -26,12 +26,6 @@ extension RecordStream {
     _ path: String, format: InputFormat? = nil, delimiter: UInt8? = nil, layout: RecordLayout,
     chunkBytes: Int = 1 << 20
   ) throws(SetupError) -> (RecordStream, ResolvedLayout) {
-    if let binary = binaryFormat(path) {
-      throw SetupError(
-        .unreadableInput,
-        "this is \(binary), not CSV, JSONL or a folder of .txt files; give the portfolio as CSV or JSONL"
-          + " (results: `batch --format jsonl`)", file: path)
-    }
     let stream: RecordStream
     do {
       stream = try RecordStream(path: path, format: format, delimiter: delimiter, chunkBytes: chunkBytes)
@@ -39,19 +33,6 @@ extension RecordStream {
       throw SetupError(.unreadableInput, error.message, file: path)
     }
     return try checked(stream, layout: layout)
-  }
-
-  /// What a file is when its first bytes say it is a binary table format DualScope does not read
-  /// (it would otherwise be read as a CSV with a garbled header): an Arrow stream such as `batch
-  /// --format arrow` writes, an Arrow file, or Parquet.
-  static func binaryFormat(_ path: String) -> String? {
-    guard path != "-", let file = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? file.close() }
-    guard let head = try? file.read(upToCount: 6).map(Array.init) else { return nil }
-    if head.starts(with: [0xFF, 0xFF, 0xFF, 0xFF]) { return "an Apache Arrow stream" }
-    if head.starts(with: Array("ARROW1".utf8)) { return "an Apache Arrow file" }
-    if head.starts(with: Array("PAR1".utf8)) { return "a Parquet file" }
-    return nil
   }
 
   /// Opens CSV or JSONL held in memory (a request body) and checks that it has the layout's

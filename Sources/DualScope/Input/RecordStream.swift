@@ -76,6 +76,12 @@ public final class RecordStream {
     self.source = source
     size = source.size
     carry = try source.block(after: [], count: chunkBytes)
+    if let binary = Self.binaryTable(carry) {
+      throw RecordError(
+        .unreadable, source: path, line: 0,
+        message: "this is \(binary), not CSV, JSONL or a folder of .txt files; give the portfolio as CSV or JSONL"
+          + " (results: `batch --format jsonl`)")
+    }
     // The first block holds at least the first line: the byte-order mark and the delimiter
     // are read from it.
     while !source.atEnd && carry.count < maxRecordBytes && (carry.count < 3 || !carry.contains(0x0A)) {
@@ -95,6 +101,16 @@ public final class RecordStream {
     case .text:
       break
     }
+  }
+
+  /// What an input is when its first bytes say it is a binary table format DualScope does not
+  /// read (it would otherwise be read as a CSV with a garbled header): an Arrow stream such as
+  /// `batch --format arrow` writes, an Arrow file, or Parquet.
+  static func binaryTable(_ head: [UInt8]) -> String? {
+    if head.starts(with: [0xFF, 0xFF, 0xFF, 0xFF]) { return "an Apache Arrow stream" }
+    if head.starts(with: Array("ARROW1".utf8)) { return "an Apache Arrow file" }
+    if head.starts(with: Array("PAR1".utf8)) { return "a Parquet file" }
+    return nil
   }
 
   /// The next chunk of records, or `nil` at the end of the input.

@@ -51,12 +51,12 @@ final class ArrowColumn {
   }
 
   @inline(__always) func append(_ v: Int) {
-    withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) }
+    FlatBuffer.append(Int64(v), &data)
     valid()
   }
 
   @inline(__always) func append(_ v: Double) {
-    withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+    FlatBuffer.append(v.bitPattern, &data)
     valid()
   }
 
