@@ -5,7 +5,7 @@
         --id-column id --text-columns title,abstract [--carry-columns a,b] \
         [--format jsonl|parquet] [--batch-args "--cut 0.2"] [--taxonomy-dir DIR] \
         [--partitions N] [--master local[2]] [--also-json] [--compression snappy|none|zstd] \
-        [--writer tasks|spark]
+        [--reader tasks|spark] [--writer tasks|spark]
 
 INPUT is a JSONL file or folder (plain or gzip) or Parquet, chosen by the extension or --format.
 Writes
@@ -17,16 +17,20 @@ Writes
                         records in = results + error records
     OUT/results-json    with --also-json: the results as JSON lines too (for comparisons)
 
-JSONL is read as text lines and every partition's lines go, as they are, to the standard input of
-one `dualscope batch - --format arrow` process (Parquet: the id, text and carry columns, as JSON
-lines), inside `mapInArrow`; its standard output is an Arrow IPC stream of the results (the
-result lines' columns and nesting), read by pyarrow as record batches, so neither the JVM nor
-Python parses any result text, and the task writes its partition's results as one Parquet file
-with pyarrow (`--writer tasks`, the default; `--writer spark` hands the Arrow batches back to
-Spark's own Parquet writer); its standard error (error records, `--errors -`) is read while it
-runs. A process that exits with 2, dies on a signal, or whose counts do not add up makes
-the task raise with its standard error, so Spark fails the task and retries it: no partition is
-lost without a failed job.
+JSONL is cut into byte ranges as Spark cuts text files (a range a partition; a gzip file is one
+range), and each task reads its own range with pyarrow's file systems (local, HDFS, S3, GCS) and
+streams it, as it is, to the standard input of one `dualscope batch - --format arrow` process:
+neither the JVM nor Python handles a line (`--reader tasks`, the default; `--reader spark` reads
+the lines with Spark's text reader and hands them to the tasks in Arrow batches). Parquet is read
+by Spark: the id, text and carry columns, as JSON lines. The process's standard output is an
+Arrow IPC stream of the results (the result lines' columns and nesting), read by pyarrow as
+record batches, so neither the JVM nor Python parses any result text, and the task writes its
+partition's results as one Parquet file with pyarrow (`--writer tasks`, the default; `--writer
+spark` hands the Arrow batches back to Spark's own Parquet writer); its standard error (error
+records, `--errors -`) is read while it runs. A process that exits with 2, dies on a signal, did
+not read every byte it was given, or whose counts do not add up makes the task raise with its
+standard error, so Spark fails the task and retries it: no partition is lost without a failed
+job.
 
 Requires PySpark (3.5 or 4.x) with Java 17, and pyarrow and pandas (PySpark's `mapInArrow` needs
 both). See README.md in this folder.
@@ -109,6 +113,9 @@ def parse_arguments(argv):
     p.add_argument("--arrow-batch-rows", type=int, default=20000, help="rows an Arrow batch to the Python workers")
     p.add_argument("--repeat", type=int, default=1,
                    help="run the classifying pass N times in one session (to measure it once warm)")
+    p.add_argument("--reader", choices=["tasks", "spark"], default="tasks",
+                   help="who reads JSONL input: each task its byte ranges of the files with pyarrow (default), "
+                        "or Spark's text reader (Parquet input is always read by Spark)")
     p.add_argument("--writer", choices=["tasks", "spark"], default="tasks",
                    help="who writes the results' Parquet: each task with pyarrow (default), or Spark's writer")
     return p.parse_args(argv)
@@ -153,10 +160,13 @@ class PartitionReports(AccumulatorParam):
         return a
 
 
-def classify_partition(binary_name, taxonomy_name, flags, schema, reports, results_uri=None, compression="snappy"):
+def classify_partition(binary_name, taxonomy_name, flags, schema, reports, results_uri=None, compression="snappy",
+                       source_uri=None):
     """The function run on every partition by `mapInArrow`: Arrow batches of JSON lines (one
-    string column) in. The lines go to one `dualscope batch - --format arrow` process as they
-    are; its results come back as Arrow record batches. With `results_uri`
+    string column) in, or with `source_uri` (`--reader tasks`) the partition's byte ranges of the
+    input files (`path`, `start`, `end`; paths of the file system of `source_uri`), read by the task
+    itself. The lines go to one `dualscope batch - --format arrow` process as they are; its
+    results come back as Arrow record batches. With `results_uri`
     (`--writer tasks`) the task writes them as one Parquet file there and yields one row, the
     partition and its count (`SUMMARY_SCHEMA`); without it, it yields the results' Arrow batches.
     The partition's error records and run metadata go to the driver through the `reports`
@@ -186,14 +196,25 @@ def classify_partition(binary_name, taxonomy_name, flags, schema, reports, resul
             offsets = np.frombuffer(column.buffers()[1], dtype=np.int32, count=column.offset + n + 1)
             return memoryview(column.buffers()[2])[offsets[column.offset]:offsets[column.offset + n]], n
 
-        batches = iter(batches)
+        def blocks():
+            """The partition's input as (bytes, lines) blocks; lines is None when not counted."""
+            if source_uri is None:
+                for batch in batches:
+                    yield lines_of(batch)
+                return
+            fs, _ = pafs.FileSystem.from_uri(source_uri)
+            for batch in batches:
+                for path, start, end in zip(*(batch.column(c).to_pylist() for c in ("path", "start", "end"))):
+                    for data in range_blocks(fs, path, start, end):
+                        yield data, None
+
+        source = blocks()
         first = b""
         first_count = 0
-        for batch in batches:
-            first, first_count = lines_of(batch)
-            if first_count:
+        for first, first_count in source:
+            if len(first):
                 break
-        if not first_count:
+        if not len(first):
             return  # an empty partition starts no process
 
         binary = executable(SparkFiles.get(binary_name))
@@ -212,20 +233,21 @@ def classify_partition(binary_name, taxonomy_name, flags, schema, reports, resul
             except OSError:
                 pass
 
-        fed = [0]
+        # Lines fed (counted when read by Spark) and bytes fed.
+        fed = [0, 0]
         feed_failure = []
 
         def feed():
             # A closed pipe (the process died) ends the feeding and the exit status tells why.
             try:
                 process.stdin.write(first)
-                n = first_count
-                for batch in batches:
-                    block, count = lines_of(batch)
-                    if count:
+                n, size = first_count or 0, len(first)
+                for block, count in source:
+                    if len(block):
                         process.stdin.write(block)
-                        n += count
-                fed[0] = n
+                        n += count or 0
+                        size += len(block)
+                fed[0], fed[1] = n, size
             except BaseException as e:  # a broken pipe, or the input itself failed: report it in the task
                 feed_failure.append(e)
             finally:
@@ -323,8 +345,16 @@ def classify_partition(binary_name, taxonomy_name, flags, schema, reports, resul
                 os.remove(os.path.join(scratch, name))
             os.rmdir(scratch)
         records = metadata["counts"]["records"]
-        if records != fed[0] or records != results + len(error_lines):
-            fail(f"counts do not add up: {fed[0]} fed, {records} read, {results} results + {len(error_lines)} errors")
+        if source_uri is None:
+            counted = records == fed[0]
+        else:
+            # Bytes read by the task: the process must have read them all (a gzip file's count is
+            # of its decompressed bytes); the lines are counted by the process.
+            fed[0] = records
+            counted = metadata["input_bytes"] == fed[1] or first[:2] == b"\x1f\x8b"
+        if not counted or records != results + len(error_lines):
+            fail(f"counts do not add up: {fed[0]} lines and {fed[1]} bytes fed, {metadata['input_bytes']} bytes and "
+                 f"{records} records read, {results} results + {len(error_lines)} errors")
         if results_uri is not None:
             if results:
                 fs.move(attempt, final)
@@ -336,6 +366,107 @@ def classify_partition(binary_name, taxonomy_name, flags, schema, reports, resul
                 [pa.array([index], pa.int32()), pa.array([results], pa.int64())], names=["partition", "rows"])
 
     return run
+
+
+def range_blocks(fs, path, start, end, block=1 << 20):
+    """The lines of a byte range [start, end) of a file on the pyarrow file system `fs`, in
+    blocks of `block` bytes: those that start in the range, the last one read to its end (the
+    rule of Hadoop's text splits, so every line is read by exactly one range of a file cut into
+    ranges), and a newline after a last line that has none, so that the next file's first line
+    starts a line of its own. A gzip file is one range, passed on compressed (`batch` reads
+    gzip)."""
+    last = b"\n"
+    for data in _range_blocks(fs, path, start, end, block):
+        if data:
+            last = data[-1:]
+            yield data
+    if last != b"\n" and not path.endswith(".gz"):
+        yield b"\n"
+
+
+def _range_blocks(fs, path, start, end, block):
+    with fs.open_input_file(path) as f:
+        size = f.size()
+        position = start
+        if start > 0:
+            # The line running over `start` belongs to the range before: skip to its end.
+            position = start - 1
+            while True:
+                data = f.read_at(block, position)
+                if not data:
+                    return
+                newline = data.find(b"\n")
+                if newline >= 0:
+                    position += newline + 1
+                    break
+                position += len(data)
+            if position >= end:
+                return
+        while position < size:
+            data = f.read_at(block, position)
+            if not data:
+                return
+            if position + len(data) >= end:
+                # The last line starts before `end`: read up to its newline.
+                newline = data.find(b"\n", max(0, end - 1 - position))
+                if newline >= 0:
+                    yield data[: newline + 1]
+                    return
+            yield data
+            position += len(data)
+
+
+def input_splits(path, parallelism, partitions=None):
+    """The JSONL input's files as byte ranges for the tasks to read (`--reader tasks`): the URI of
+    their file system and the partitions, each a list of (path, start, end) ranges. As Spark
+    splits and packs text files: ranges and partitions of `total / parallelism` bytes, at least
+    4 MB and at most 128 MB (with `partitions`, of `total / partitions` bytes); a gzip file is one
+    range, since it cannot be read from the middle. Files and folders whose names start with `.`
+    or `_` are skipped, as Spark does."""
+    import pyarrow.fs as pafs
+
+    uri = folder_uri(path)
+    fs, root = pafs.FileSystem.from_uri(uri)
+    info = fs.get_file_info(root)
+    if info.type == pafs.FileType.Directory:
+        found = fs.get_file_info(pafs.FileSelector(root, recursive=True))
+        files = sorted(
+            (f for f in found if f.type == pafs.FileType.File
+             and not any(part.startswith((".", "_")) for part in f.path[len(root):].split("/") if part)),
+            key=lambda f: f.path)
+    elif info.type == pafs.FileType.File:
+        files = [info]
+    else:
+        raise SystemExit(f"{path}: no such file or folder")
+    total = sum(f.size for f in files)
+    # Spark's rule (spark.sql.files.maxPartitionBytes, openCostInBytes): each file costs 4 MB
+    # more than its size, so that many small files do not make as many partitions.
+    open_cost = 0 if partitions else 4 << 20
+    if partitions:
+        size = max(1, -(-total // partitions))
+    else:
+        size = min(128 << 20, max(4 << 20, -(-(total + open_cost * len(files)) // max(1, parallelism))))
+    # Ranges of at most `size` bytes, packed into partitions of at most `size` bytes (a range
+    # with its open cost) in the files' order. A gzip file is one range and a partition of its
+    # own: its process reads it as gzip.
+    groups, group, group_bytes = [], [], 0
+    for f in files:
+        if f.size == 0:
+            continue
+        if f.path.endswith(".gz"):
+            groups.append([(f.path, 0, f.size)])
+            continue
+        for start in range(0, f.size, size):
+            end = min(start + size, f.size)
+            cost = end - start + open_cost
+            if group and group_bytes + cost > size:
+                groups.append(group)
+                group, group_bytes = [], 0
+            group.append((f.path, start, end))
+            group_bytes += cost
+    if group:
+        groups.append(group)
+    return uri, groups
 
 
 def local_or_uri(path):
@@ -437,16 +568,24 @@ def main(argv):
     # One string column of JSON lines. JSONL is read as text: the lines go to `dualscope batch` as
     # they are, and the JVM never parses them. Parquet: only the needed columns, as strings,
     # written as JSON lines by the JVM.
+    source_uri = None
     if input_format(args) == "parquet":
         frame = spark.read.parquet(args.input).select(
             F.to_json(F.struct(*[F.col(c).cast("string").alias(c) for c in needed])).alias("value"))
+    elif args.reader == "tasks":
+        # JSONL read by the tasks: one row a byte range, one group of ranges a partition. Neither
+        # the JVM nor Python handles the lines; each task streams its ranges into its process.
+        source_uri, groups = input_splits(args.input, sc.defaultParallelism, args.partitions)
+        frame = sc.parallelize(groups, max(1, len(groups))).flatMap(lambda group: group).toDF(
+            "path string, start long, end long")
     else:
         frame = spark.read.text(args.input)
-    if args.partitions:
-        frame = frame.repartition(args.partitions)
-    # Each line ends in a newline when it reaches Python, so a batch of lines is its string
-    # buffer as it is: written to the process without a copy.
-    frame = frame.select(F.concat(F.col("value"), F.lit("\n")).alias("value"))
+    if source_uri is None:
+        if args.partitions:
+            frame = frame.repartition(args.partitions)
+        # Each line ends in a newline when it reaches Python, so a batch of lines is its string
+        # buffer as it is: written to the process without a copy.
+        frame = frame.select(F.concat(F.col("value"), F.lit("\n")).alias("value"))
 
     # One pass: writing the results (with the tasks writing them, collecting their counts) is the
     # only action that classifies. With --repeat N (for measuring) the whole pass runs N times in
@@ -458,7 +597,8 @@ def main(argv):
         reports = sc.accumulator({}, PartitionReports())
         if args.writer == "spark":
             results = frame.mapInArrow(
-                classify_partition(os.path.basename(binary), taxonomy_name, flags, schema, reports),
+                classify_partition(os.path.basename(binary), taxonomy_name, flags, schema, reports,
+                                   source_uri=source_uri),
                 from_arrow_schema(schema),
             )
             results.write.mode("overwrite").parquet(results_path)
@@ -466,7 +606,7 @@ def main(argv):
             results_uri = empty_folder(results_path)
             frame.mapInArrow(
                 classify_partition(os.path.basename(binary), taxonomy_name, flags, schema, reports, results_uri,
-                                   args.compression),
+                                   args.compression, source_uri),
                 SUMMARY_SCHEMA,
             ).collect()
             finish_folder(results_uri, schema, args.compression)

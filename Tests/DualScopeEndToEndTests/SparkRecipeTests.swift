@@ -49,9 +49,10 @@ final class SparkRecipeTests: XCTestCase {
   }
 
   /// Screening columns passed through to `batch`: the Parquet results carry the same triage as a
-  /// direct run, and a record with an unknown country is an error record on both sides. Written
-  /// by Spark's own Parquet writer (`--writer spark`); the other tests use the default, each task
-  /// writing its part with pyarrow.
+  /// direct run, and a record with an unknown country is an error record on both sides. Read by
+  /// Spark's text reader and written by Spark's own Parquet writer (`--reader spark --writer
+  /// spark`); the other tests use the defaults, each task reading its byte ranges of the input
+  /// and writing its part with pyarrow.
   func testScreenedPortfolioEqualsADirectBatchRun() throws {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
@@ -75,7 +76,7 @@ final class SparkRecipeTests: XCTestCase {
     XCTAssertEqual(direct.status, 1, "Atlantis is an error record: " + direct.stderr)
 
     let spark = try Self.runRecipe(
-      input, out: folder.path("out"), binary: binary, layout + ["--batch-args", screening, "--writer", "spark"])
+      input, out: folder.path("out"), binary: binary, layout + ["--batch-args", screening, "--reader", "spark", "--writer", "spark"])
     XCTAssertEqual(spark.status, 0, spark.stderr)
     let expected = try Self.results(jsonLines: String(contentsOfFile: folder.path("direct.jsonl"), encoding: .utf8))
     let actual = try Self.sparkResults(folder.path("out"))
@@ -117,6 +118,51 @@ final class SparkRecipeTests: XCTestCase {
     XCTAssertEqual(check?["errors"] as? Int, errorCount)
     XCTAssertEqual(check?["balanced"] as? Bool, true)
     print("spark recipe: \(count) records with the \(useRelease ? "release" : "debug") binary")
+  }
+
+  /// A folder of JSONL files (and what Spark and Hadoop leave beside their parts: `_SUCCESS`, a
+  /// hidden checksum), read by the tasks in byte ranges of about a seventh of the bytes
+  /// (`--partitions 7`): the large plain file is cut in the middle of lines, three small files
+  /// whose last line has no newline are packed into one partition, the gzip file is a partition
+  /// of its own, the other two names are skipped. Every record is read once: the results equal
+  /// direct runs of the files.
+  func testAFolderCutIntoByteRangesIsReadRecordByRecord() throws {
+    try Self.requireSpark()
+    let folder = try TemporaryFolder("ds-spark")
+    defer { folder.remove() }
+    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
+    let sample = try String(
+      contentsOf: CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl"), encoding: .utf8)
+    let lines = sample.split(separator: "\n").map(String.init)
+    try FileManager.default.createDirectory(atPath: folder.path("in"), withIntermediateDirectories: true)
+    // Some blank lines too: `batch` skips them, wherever a range starts.
+    var inputs = [try folder.write("in/a.jsonl", lines[..<45].joined(separator: "\n\n") + "\n")]
+    for k in 0..<3 { inputs.append(try folder.write("in/c\(k).jsonl", lines[45 + k])) }
+    let second = try folder.write("b.jsonl", lines[48...].joined(separator: "\n") + "\n")
+    let gzip = try Self.run("/bin/sh", ["-c", "gzip -c '\(second)' > '\(folder.path("in/b.jsonl.gz"))'"])
+    XCTAssertEqual(gzip.status, 0, gzip.stderr)
+    inputs.append(folder.path("in/b.jsonl.gz"))
+    _ = try folder.write("in/_SUCCESS", "")
+    _ = try folder.write("in/.a.jsonl.crc", "not json\n")
+
+    var expected: [String: Reduced] = [:]
+    for (n, input) in inputs.enumerated() {
+      let direct = try Self.run(binary, ["batch", input] + layout + ["--quiet", "-o", folder.path("direct-\(n).jsonl")])
+      XCTAssertEqual(direct.status, 0, direct.stderr)
+      expected.merge(
+        try Self.results(jsonLines: String(contentsOfFile: folder.path("direct-\(n).jsonl"), encoding: .utf8))) { a, _ in a }
+    }
+    let spark = try Self.runRecipe(folder.path("in"), out: folder.path("out"), binary: binary, layout + ["--partitions", "7"])
+    XCTAssertEqual(spark.status, 0, spark.stderr)
+    XCTAssertEqual(expected.count, 80)
+    Self.assertSame(try Self.sparkResults(folder.path("out")), expected)
+    let meta = try Self.metadata(folder.path("out"))
+    let check = meta["check"] as? [String: Any]
+    XCTAssertEqual(check?["records_in"] as? Int, 80)
+    XCTAssertEqual(check?["balanced"] as? Bool, true)
+    let partitions = (meta["spark"] as? [String: Any])?["partitions"] as? Int ?? 0
+    XCTAssertGreaterThan(partitions, 3, "the plain file in several ranges, the gzip file in one")
   }
 
   /// Every record an error record: no task has a result to write, and the results folder still
