@@ -39,6 +39,7 @@ both). See README.md in this folder.
 import argparse
 import json
 import os
+import re
 import shlex
 import stat
 import subprocess
@@ -416,18 +417,32 @@ def _range_blocks(fs, path, start, end, block):
             position += len(data)
 
 
+class UnreadableByTasks(Exception):
+    """An input the tasks cannot read themselves (a file system pyarrow does not know, a codec
+    other than gzip): Spark's text reader reads it instead."""
+
+
+# Compression codecs Spark's text reader decodes by extension, besides gzip.
+OTHER_CODECS = (".bz2", ".deflate", ".lz4", ".snappy", ".zst", ".xz")
+
+
 def input_splits(path, parallelism, partitions=None):
     """The JSONL input's files as byte ranges for the tasks to read (`--reader tasks`): the URI of
     their file system and the partitions, each a list of (path, start, end) ranges. As Spark
     splits and packs text files: ranges and partitions of `total / parallelism` bytes, at least
     4 MB and at most 128 MB (with `partitions`, of `total / partitions` bytes); a gzip file is one
     range, since it cannot be read from the middle. Files and folders whose names start with `.`
-    or `_` are skipped, as Spark does."""
+    or `_` are skipped, as Spark does. Raises `UnreadableByTasks` for an input the tasks cannot
+    read."""
+    import pyarrow as pa
     import pyarrow.fs as pafs
 
     uri = folder_uri(path)
-    fs, root = pafs.FileSystem.from_uri(uri)
-    info = fs.get_file_info(root)
+    try:
+        fs, root = pafs.FileSystem.from_uri(uri)
+        info = fs.get_file_info(root)
+    except (pa.ArrowException, OSError, ValueError) as e:
+        raise UnreadableByTasks(f"pyarrow cannot open it ({e})")
     if info.type == pafs.FileType.Directory:
         found = fs.get_file_info(pafs.FileSelector(root, recursive=True))
         files = sorted(
@@ -436,8 +451,13 @@ def input_splits(path, parallelism, partitions=None):
             key=lambda f: f.path)
     elif info.type == pafs.FileType.File:
         files = [info]
+    elif re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", path):
+        raise UnreadableByTasks("pyarrow does not find it")  # a scheme of Spark's own, such as dbfs:
     else:
         raise SystemExit(f"{path}: no such file or folder")
+    compressed = [f.path for f in files if f.path.lower().endswith(OTHER_CODECS)]
+    if compressed:
+        raise UnreadableByTasks(f"{compressed[0]} is compressed with a codec other than gzip")
     total = sum(f.size for f in files)
     # Spark's rule (spark.sql.files.maxPartitionBytes, openCostInBytes): each file costs 4 MB
     # more than its size, so that many small files do not make as many partitions.
@@ -572,14 +592,21 @@ def main(argv):
     if input_format(args) == "parquet":
         frame = spark.read.parquet(args.input).select(
             F.to_json(F.struct(*[F.col(c).cast("string").alias(c) for c in needed])).alias("value"))
-    elif args.reader == "tasks":
-        # JSONL read by the tasks: one row a byte range, one group of ranges a partition. Neither
-        # the JVM nor Python handles the lines; each task streams its ranges into its process.
-        source_uri, groups = input_splits(args.input, sc.defaultParallelism, args.partitions)
-        frame = sc.parallelize(groups, max(1, len(groups))).flatMap(lambda group: group).toDF(
-            "path string, start long, end long")
     else:
-        frame = spark.read.text(args.input)
+        groups = None
+        if args.reader == "tasks":
+            try:
+                source_uri, groups = input_splits(args.input, sc.defaultParallelism, args.partitions)
+            except UnreadableByTasks as e:
+                print(f"note: {args.input}: {e}; Spark's text reader reads it (--reader spark)", file=sys.stderr)
+        if groups is not None:
+            # JSONL read by the tasks: one row a byte range, one group of ranges a partition.
+            # Neither the JVM nor Python handles the lines; each task streams its ranges into its
+            # process.
+            frame = sc.parallelize(groups, max(1, len(groups))).flatMap(lambda group: group).toDF(
+                "path string, start long, end long")
+        else:
+            frame = spark.read.text(args.input)
     if source_uri is None:
         if args.partitions:
             frame = frame.repartition(args.partitions)

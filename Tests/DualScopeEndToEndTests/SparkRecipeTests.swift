@@ -165,6 +165,32 @@ final class SparkRecipeTests: XCTestCase {
     XCTAssertGreaterThan(partitions, 3, "the plain file in several ranges, the gzip file in one")
   }
 
+  /// An input the tasks cannot read themselves (here a bzip2 file, a codec `batch` does not read)
+  /// is read by Spark's text reader instead, with a note: the results equal a direct run of the
+  /// uncompressed file.
+  func testABzip2InputIsReadBySpark() throws {
+    try Self.requireSpark()
+    let folder = try TemporaryFolder("ds-spark")
+    defer { folder.remove() }
+    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
+    let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
+    let compressed = folder.path("funder.jsonl.bz2")
+    let python = try XCTUnwrap(Self.which("python3"))
+    let made = try Self.run(
+      python, ["-c", "import bz2, sys; open(sys.argv[2], 'wb').write(bz2.compress(open(sys.argv[1], 'rb').read()))", input, compressed])
+    XCTAssertEqual(made.status, 0, made.stderr)
+
+    let direct = try Self.run(binary, ["batch", input] + layout + ["--quiet", "-o", folder.path("direct.jsonl")])
+    XCTAssertEqual(direct.status, 0, direct.stderr)
+    let spark = try Self.runRecipe(compressed, out: folder.path("out"), binary: binary, layout)
+    XCTAssertEqual(spark.status, 0, spark.stderr)
+    XCTAssertTrue(spark.stderr.contains("compressed with a codec other than gzip; Spark's text reader reads it"), spark.stderr)
+    let expected = try Self.results(jsonLines: String(contentsOfFile: folder.path("direct.jsonl"), encoding: .utf8))
+    XCTAssertEqual(expected.count, 80)
+    Self.assertSame(try Self.sparkResults(folder.path("out")), expected)
+  }
+
   /// Every record an error record: no task has a result to write, and the results folder still
   /// reads as the result schema with no row (an empty part), marked complete; what an earlier run
   /// left in it (a part, a failed attempt's hidden file) is gone, as with Spark's `overwrite`.
