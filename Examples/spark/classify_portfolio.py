@@ -107,7 +107,8 @@ def parse_arguments(argv):
     p.add_argument("--carry-columns", default="", help="comma-separated; carried as strings")
     p.add_argument("--batch-args", default="", help="extra `dualscope batch` flags, e.g. \"--cut 0.2 --threads 1\"")
     p.add_argument("--taxonomy-dir", help="a release folder to ship to the executors and classify with")
-    p.add_argument("--partitions", type=int, help="repartition the input into N partitions first")
+    p.add_argument("--partitions", type=int,
+                   help="JSONL read by the tasks: byte ranges of about 1/N of the input; otherwise repartition into N")
     p.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
     p.add_argument("--also-json", action="store_true", help="also write the results as JSON lines")
     p.add_argument("--compression", default="snappy", help="Parquet compression (snappy, zstd, none, …)")
@@ -585,9 +586,10 @@ def main(argv):
     needed += [c for c in screening_columns if c not in needed]
     schema = result_schema(screening=screening)
 
-    # One string column of JSON lines. JSONL is read as text: the lines go to `dualscope batch` as
-    # they are, and the JVM never parses them. Parquet: only the needed columns, as strings,
-    # written as JSON lines by the JVM.
+    # The input of the tasks. JSONL: the byte ranges each task reads itself (`--reader tasks`), or
+    # one string column of its lines read by Spark as text; either way the lines go to `dualscope
+    # batch` as they are, and the JVM never parses them. Parquet: only the needed columns, as
+    # strings, written as JSON lines by the JVM.
     source_uri = None
     if input_format(args) == "parquet":
         frame = spark.read.parquet(args.input).select(
