@@ -88,9 +88,9 @@ final class SparkRecipeTests: XCTestCase {
     XCTAssertEqual(check?["errors"] as? Int, lines.count - expected.count)
   }
 
-  /// A generated portfolio with an empty ID every 997 records (error records). It holds 100,000
-  /// records when the release binary (`.build-batch/release/dualscope`) exists; the debug binary
-  /// `swift test` builds is about ten times slower, so with it the portfolio holds 20,000.
+  /// A generated portfolio of 100,000 records with an empty ID every 997 records (error records).
+  /// Classified with the release binary (`.build-batch/release/dualscope`) when it exists, else
+  /// with the debug binary `swift test` builds (about ten times slower: some 10 s a run here).
   func testGeneratedPortfolioEqualsADirectBatchRun() throws {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
@@ -98,7 +98,7 @@ final class SparkRecipeTests: XCTestCase {
     let release = CommandRunner.packageRoot.appendingPathComponent(".build-batch/release/dualscope").path
     let useRelease = FileManager.default.isExecutableFile(atPath: release)
     let binary = useRelease ? release : CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
-    let count = useRelease ? 100_000 : 20_000
+    let count = 100_000
     let input = try Self.generatedPortfolio(count, in: folder)
     let errorCount = (0..<count).filter { $0 % 997 == 500 }.count
 
