@@ -42,6 +42,7 @@ import os
 import re
 import shlex
 import stat
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -224,148 +225,154 @@ def classify_partition(binary_name, taxonomy_name, flags, schema, reports, resul
         if taxonomy_name:
             command += ["--taxonomy", SparkFiles.get(taxonomy_name)]
         scratch = tempfile.mkdtemp(prefix="dualscope-part-")
-        metadata_path = os.path.join(scratch, "metadata.json")
-        command += ["--metadata", metadata_path, "--errors", "-", "--quiet"]
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        # Pipes of 1 MB rather than 64 KB: the feeding thread, the process and the reader wake each
-        # other a sixteenth as often (Linux only; elsewhere the default stays).
-        for pipe in (process.stdin, process.stdout) if fcntl else ():
-            try:
-                fcntl.fcntl(pipe.fileno(), F_SETPIPE_SZ, 1 << 20)
-            except OSError:
-                pass
-
-        # Lines fed (counted when read by Spark) and bytes fed.
-        fed = [0, 0]
-        feed_failure = []
-
-        def feed():
-            # A closed pipe (the process died) ends the feeding and the exit status tells why.
-            try:
-                process.stdin.write(first)
-                n, size = first_count or 0, len(first)
-                for block, count in source:
-                    if len(block):
-                        process.stdin.write(block)
-                        n += count or 0
-                        size += len(block)
-                fed[0], fed[1] = n, size
-            except BaseException as e:  # a broken pipe, or the input itself failed: report it in the task
-                feed_failure.append(e)
-            finally:
+        process = None
+        # Whatever ends the task (a failure, or Spark stopping early, which closes this generator at
+        # a `yield`): a process still running is stopped and the scratch folder removed.
+        try:
+            metadata_path = os.path.join(scratch, "metadata.json")
+            command += ["--metadata", metadata_path, "--errors", "-", "--quiet"]
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            # Pipes of 1 MB rather than 64 KB: the feeding thread, the process and the reader wake each
+            # other a sixteenth as often (Linux only; elsewhere the default stays).
+            for pipe in (process.stdin, process.stdout) if fcntl else ():
                 try:
-                    process.stdin.close()
+                    fcntl.fcntl(pipe.fileno(), F_SETPIPE_SZ, 1 << 20)
                 except OSError:
                     pass
 
-        stderr_chunks = []
+            # Lines fed (counted when read by Spark) and bytes fed.
+            fed = [0, 0]
+            feed_failure = []
 
-        def drain_stderr():
-            stderr_chunks.append(process.stderr.read())
+            def feed():
+                # A closed pipe (the process died) ends the feeding and the exit status tells why.
+                try:
+                    process.stdin.write(first)
+                    n, size = first_count or 0, len(first)
+                    for block, count in source:
+                        if len(block):
+                            process.stdin.write(block)
+                            n += count or 0
+                            size += len(block)
+                    fed[0], fed[1] = n, size
+                except BaseException as e:  # a broken pipe, or the input itself failed: report it in the task
+                    feed_failure.append(e)
+                finally:
+                    try:
+                        process.stdin.close()
+                    except OSError:
+                        pass
 
-        writer = threading.Thread(target=feed, daemon=True)
-        reader = threading.Thread(target=drain_stderr, daemon=True)
-        writer.start()
-        reader.start()
+            stderr_chunks = []
 
-        def to_results(batch):
-            """A batch of the process's results with the schema's columns (the stream has the same
-            columns and nesting; a calibrated release's `probability` and the nullability of
-            nested fields are cast away) and the partition."""
-            columns = []
-            for f in schema:
-                if f.name == "partition":
-                    columns.append(pa.array(np.full(batch.num_rows, index, dtype=np.int32)))
-                else:
-                    column = batch.column(f.name)
-                    columns.append(column if column.type == f.type else column.cast(f.type))
-            return pa.RecordBatch.from_arrays(columns, schema=schema)
+            def drain_stderr():
+                stderr_chunks.append(process.stderr.read())
 
-        # The results as a stream of record batches, one a chunk of the process. A process that
-        # wrote no stream at all (it could not start) or broke one off yields what it wrote; its
-        # exit status, standard error and counts tell why below.
-        read_failure = []
+            writer = threading.Thread(target=feed, daemon=True)
+            reader = threading.Thread(target=drain_stderr, daemon=True)
+            writer.start()
+            reader.start()
 
-        def result_batches():
-            try:
-                for batch in ipc.open_stream(process.stdout):
-                    yield to_results(batch)
-            except (pa.ArrowInvalid, OSError) as e:
-                read_failure.append(e)
-                # Drained, so that a process still writing does not wait on a full pipe forever.
-                while process.stdout.read(1 << 20):
-                    pass
+            def to_results(batch):
+                """A batch of the process's results with the schema's columns (the stream has the same
+                columns and nesting; a calibrated release's `probability` and the nullability of
+                nested fields are cast away) and the partition."""
+                columns = []
+                for f in schema:
+                    if f.name == "partition":
+                        columns.append(pa.array(np.full(batch.num_rows, index, dtype=np.int32)))
+                    else:
+                        column = batch.column(f.name)
+                        columns.append(column if column.type == f.type else column.cast(f.type))
+                return pa.RecordBatch.from_arrays(columns, schema=schema)
 
-        results = 0
-        if results_uri is None:
-            for out in result_batches():
-                results += out.num_rows
-                yield out
-        else:
-            # Written under a hidden name (readers skip names starting with a dot), then moved to
-            # the partition's own name: a retried or speculative attempt writes the same bytes to
-            # the same name, and a failed one leaves only a hidden file the driver removes.
-            fs, folder = pafs.FileSystem.from_uri(results_uri)
-            final = f"{folder}/part-{index:05d}.parquet"
-            attempt = f"{folder}/.part-{index:05d}.parquet.{TaskContext.get().taskAttemptId()}"
-            with pq.ParquetWriter(attempt, schema, filesystem=fs, compression=compression) as part:
+            # The results as a stream of record batches, one a chunk of the process. A process that
+            # wrote no stream at all (it could not start) or broke one off yields what it wrote; its
+            # exit status, standard error and counts tell why below.
+            read_failure = []
+
+            def result_batches():
+                try:
+                    for batch in ipc.open_stream(process.stdout):
+                        yield to_results(batch)
+                except (pa.ArrowInvalid, OSError) as e:
+                    read_failure.append(e)
+                    # Drained, so that a process still writing does not wait on a full pipe forever.
+                    while process.stdout.read(1 << 20):
+                        pass
+
+            results = 0
+            if results_uri is None:
                 for out in result_batches():
                     results += out.num_rows
-                    part.write_batch(out)
-        status = process.wait()
-        writer.join()
-        reader.join()
-        stderr = b"".join(stderr_chunks)
-
-        def fail(why):
-            text = stderr.decode("utf-8", "replace")[-4000:]
-            raise RuntimeError(f"dualscope batch on partition {index}: {why}\n{' '.join(command)}\n{text}")
-
-        if status not in (0, 1):
-            fail(f"exit status {status}")
-        if read_failure:
-            fail(f"reading its results failed: {read_failure[0]!r}")
-        if feed_failure:
-            fail(f"feeding the process failed: {feed_failure[0]!r}")
-        error_lines = [e for e in stderr.split(b"\n") if e.strip()]
-        if status == 1 and not error_lines:
-            fail("exit status 1 without error records")
-        errors = []
-        for e in error_lines:
-            try:
-                record = json.loads(e)
-                errors.append((record["source"], record["line"], record["id"], record["reason"], index))
-            except (ValueError, KeyError, TypeError):
-                fail("standard error holds something other than error records")
-        try:
-            with open(metadata_path, encoding="utf-8") as f:
-                metadata = json.load(f)
-        except (OSError, ValueError) as e:
-            fail(f"no run metadata ({e})")
-        finally:
-            for name in os.listdir(scratch):
-                os.remove(os.path.join(scratch, name))
-            os.rmdir(scratch)
-        records = metadata["counts"]["records"]
-        if source_uri is None:
-            counted = records == fed[0]
-        else:
-            # Bytes read by the task: the process must have read them all (a gzip file's count is
-            # of its decompressed bytes); the lines are counted by the process.
-            fed[0] = records
-            counted = metadata["input_bytes"] == fed[1] or first[:2] == b"\x1f\x8b"
-        if not counted or records != results + len(error_lines):
-            fail(f"counts do not add up: {fed[0]} lines and {fed[1]} bytes fed, {metadata['input_bytes']} bytes and "
-                 f"{records} records read, {results} results + {len(error_lines)} errors")
-        if results_uri is not None:
-            if results:
-                fs.move(attempt, final)
+                    yield out
             else:
-                fs.delete_file(attempt)
-        reports.add({index: {"fed": fed[0], "results": results, "errors": errors, "run": metadata}})
-        if results_uri is not None:
-            yield pa.RecordBatch.from_arrays(
-                [pa.array([index], pa.int32()), pa.array([results], pa.int64())], names=["partition", "rows"])
+                # Written under a hidden name (readers skip names starting with a dot), then moved to
+                # the partition's own name: a retried or speculative attempt writes the same bytes to
+                # the same name, and a failed one leaves only a hidden file the driver removes.
+                fs, folder = pafs.FileSystem.from_uri(results_uri)
+                final = f"{folder}/part-{index:05d}.parquet"
+                attempt = f"{folder}/.part-{index:05d}.parquet.{TaskContext.get().taskAttemptId()}"
+                with pq.ParquetWriter(attempt, schema, filesystem=fs, compression=compression) as part:
+                    for out in result_batches():
+                        results += out.num_rows
+                        part.write_batch(out)
+            status = process.wait()
+            writer.join()
+            reader.join()
+            stderr = b"".join(stderr_chunks)
+
+            def fail(why):
+                text = stderr.decode("utf-8", "replace")[-4000:]
+                raise RuntimeError(f"dualscope batch on partition {index}: {why}\n{' '.join(command)}\n{text}")
+
+            if status not in (0, 1):
+                fail(f"exit status {status}")
+            if read_failure:
+                fail(f"reading its results failed: {read_failure[0]!r}")
+            if feed_failure:
+                fail(f"feeding the process failed: {feed_failure[0]!r}")
+            error_lines = [e for e in stderr.split(b"\n") if e.strip()]
+            if status == 1 and not error_lines:
+                fail("exit status 1 without error records")
+            errors = []
+            for e in error_lines:
+                try:
+                    record = json.loads(e)
+                    errors.append((record["source"], record["line"], record["id"], record["reason"], index))
+                except (ValueError, KeyError, TypeError):
+                    fail("standard error holds something other than error records")
+            try:
+                with open(metadata_path, encoding="utf-8") as f:
+                    metadata = json.load(f)
+            except (OSError, ValueError) as e:
+                fail(f"no run metadata ({e})")
+            records = metadata["counts"]["records"]
+            if source_uri is None:
+                counted = records == fed[0]
+            else:
+                # Bytes read by the task: the process must have read them all (a gzip file's count is
+                # of its decompressed bytes); the lines are counted by the process.
+                fed[0] = records
+                counted = metadata["input_bytes"] == fed[1] or first[:2] == b"\x1f\x8b"
+            if not counted or records != results + len(error_lines):
+                fail(f"counts do not add up: {fed[0]} lines and {fed[1]} bytes fed, {metadata['input_bytes']} bytes and "
+                     f"{records} records read, {results} results + {len(error_lines)} errors")
+            if results_uri is not None:
+                if results:
+                    fs.move(attempt, final)
+                else:
+                    fs.delete_file(attempt)
+            reports.add({index: {"fed": fed[0], "results": results, "errors": errors, "run": metadata}})
+            if results_uri is not None:
+                yield pa.RecordBatch.from_arrays(
+                    [pa.array([index], pa.int32()), pa.array([results], pa.int64())], names=["partition", "rows"])
+        finally:
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait()
+            shutil.rmtree(scratch, ignore_errors=True)
+
 
     return run
 

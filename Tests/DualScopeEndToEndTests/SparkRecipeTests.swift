@@ -251,9 +251,13 @@ final class SparkRecipeTests: XCTestCase {
 
     let direct = try Self.run(binary, ["batch", input] + layout + ["--quiet", "-o", folder.path("direct.jsonl")])
     XCTAssertEqual(direct.status, 0, direct.stderr)
+    let temporary = folder.path("tmp")
+    try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
     let spark = try Self.runRecipe(
-      input, out: folder.path("out"), binary: flaky, layout + ["--partitions", "2"], master: "local[2,2]")
+      input, out: folder.path("out"), binary: flaky, layout + ["--partitions", "2"], master: "local[2,2]",
+      temporary: temporary)
     XCTAssertEqual(spark.status, 0, spark.stderr)
+    XCTAssertEqual(try Self.scratchLeft(in: temporary), [], "the failed attempts' scratch folders are removed too")
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: marks).count, 2, "each partition failed once")
     let expected = try Self.results(jsonLines: String(contentsOfFile: folder.path("direct.jsonl"), encoding: .utf8))
     Self.assertSame(try Self.sparkResults(folder.path("out")), expected)
@@ -265,17 +269,22 @@ final class SparkRecipeTests: XCTestCase {
   }
 
   /// A partition whose process cannot run (here: a release folder that does not exist) fails
-  /// its task, and so the job, with the process's message: nothing is written as if it were done.
+  /// its task, and so the job, with the process's message: nothing is written as if it were done,
+  /// and no scratch folder is left behind.
   func testAFailingProcessFailsTheJob() throws {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
     defer { folder.remove() }
     let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
     let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
+    let temporary = folder.path("tmp")
+    try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
     let spark = try Self.runRecipe(
       input, out: folder.path("out"), binary: binary,
-      ["--id-column", "project_id", "--text-columns", "title,summary", "--batch-args", "--taxonomy /nonexistent-release"])
+      ["--id-column", "project_id", "--text-columns", "title,summary", "--batch-args", "--taxonomy /nonexistent-release"],
+      temporary: temporary)
     XCTAssertNotEqual(spark.status, 0)
+    XCTAssertEqual(try Self.scratchLeft(in: temporary), [], "a failed task removes its scratch folder")
     XCTAssertTrue(spark.stderr.contains("dualscope batch on partition"), spark.stderr)
     XCTAssertTrue(spark.stderr.contains("exit status 2"), spark.stderr)
     XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path("out/_metadata.json")))
@@ -409,14 +418,21 @@ final class SparkRecipeTests: XCTestCase {
     return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
+  /// Runs the recipe; with `temporary`, its tasks make their scratch folders there (`TMPDIR`).
   static func runRecipe(
-    _ input: String, out: String, binary: String, _ arguments: [String], master: String = "local[2]"
+    _ input: String, out: String, binary: String, _ arguments: [String], master: String = "local[2]",
+    temporary: String? = nil
   ) throws -> Outcome {
     let python = try XCTUnwrap(which("python3"))
     return try run(
       python,
       [CommandRunner.packageRoot.appendingPathComponent(script).path, input, out, "--binary", binary, "--master",
-        master, "--also-json"] + arguments)
+        master, "--also-json"] + arguments, environment: temporary.map { ["TMPDIR": $0] } ?? [:])
+  }
+
+  /// The tasks' scratch folders left in `folder`: none, once a job has ended, however it ended.
+  static func scratchLeft(in folder: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("dualscope-part-") }
   }
 
   struct Outcome {
@@ -426,10 +442,13 @@ final class SparkRecipeTests: XCTestCase {
   }
 
   /// Runs a program to its end, reading both pipes while it runs.
-  static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
+  static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.currentDirectoryURL = CommandRunner.packageRoot
     let out = Pipe()
     let err = Pipe()
