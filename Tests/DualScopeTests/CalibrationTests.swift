@@ -158,6 +158,113 @@ final class CalibrationTests: XCTestCase {
     }
   }
 
+  /// The kinds of eight bytes found at once are those of each byte on its own: word bytes (ASCII
+  /// letters and digits, 0x80 and above), digits, and capitals folded; bytes past the text's end
+  /// read as 0. Every byte value in every position, then random words.
+  func testWordBytesMasksAreThoseOfEachByte() {
+    func check(_ w: UInt64, _ line: UInt = #line) {
+      let step = WordBytes(w)
+      for j in 0..<8 {
+        let b = UInt8(truncatingIfNeeded: w >> UInt64(8 * j))
+        let bit: UInt64 = 0x80 << UInt64(8 * j)
+        XCTAssertEqual(step.word & bit != 0, TextFeatures.isWordByte(b), "byte \(b) at \(j) of \(w)", line: line)
+        XCTAssertEqual(step.digits & bit != 0, (48...57).contains(b), "byte \(b) at \(j)", line: line)
+        XCTAssertEqual(UInt8(truncatingIfNeeded: step.lowered >> UInt64(8 * j)), TextFeatures.lower(b), "byte \(b) at \(j)", line: line)
+      }
+      var k = 0
+      while k < 8 && TextFeatures.isWordByte(UInt8(truncatingIfNeeded: w >> UInt64(8 * k))) { k += 1 }
+      XCTAssertEqual(step.wordLength, k, "\(w)", line: line)
+    }
+    for b in 0...255 {
+      for j in 0..<8 { check(UInt64(b) << UInt64(8 * j) | 0x6161_6161_6161_6161 & ~(0xFF << UInt64(8 * j))) }
+    }
+    var state: UInt64 = 7
+    for _ in 0..<20_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      check(state)
+    }
+    let text = Array("Qubit".utf8)
+    text.withUnsafeBufferPointer { u in
+      let step = WordBytes(u.baseAddress!, 0, u.count)
+      XCTAssertEqual(step.wordLength, 5, "the bytes past the end are not word bytes")
+      XCTAssertEqual(step.lowered, UInt64(0x74_6962_7571))
+    }
+  }
+
+  /// Both word hashes over the same words as a byte-by-byte scan written from the definitions:
+  /// words are runs of word bytes, folded to lower case; one byte long or all digits they are
+  /// skipped and break pairs, as a sentence end between two words does. Format 1 is FNV-1a over
+  /// the word; format 2 mixes the word eight bytes a step, then its length.
+  func testContextBucketsOfBothFormatsAreThoseOfAByteByByteScan() {
+    func reference(_ text: String, bits: Int, _ hash: TextFeatures.WordHash) -> [Int32] {
+      var out: [Int32] = []
+      func add(_ b: Int32) { if !out.contains(b) { out.append(b) } }
+      let bytes = Array(text.utf8)
+      var i = 0
+      var previous: UInt64?
+      while i < bytes.count {
+        if !TextFeatures.isWordByte(bytes[i]) {
+          if [46, 10, 33, 63].contains(bytes[i]) { previous = nil }
+          i += 1
+          continue
+        }
+        var word: [UInt8] = []
+        while i < bytes.count && TextFeatures.isWordByte(bytes[i]) {
+          word.append(TextFeatures.lower(bytes[i]))
+          i += 1
+        }
+        guard word.count >= 2, !word.allSatisfy({ (48...57).contains($0) }) else {
+          previous = nil
+          continue
+        }
+        var h: UInt64
+        switch hash {
+        case .fnv1a: h = FNV1a.hash(word)
+        case .chunked:
+          h = WordBytes.seed
+          for start in stride(from: 0, to: word.count, by: 8) {
+            var chunk: UInt64 = 0
+            for (j, b) in word[start..<min(start + 8, word.count)].enumerated() { chunk |= UInt64(b) << UInt64(8 * j) }
+            h = WordBytes.mix(h, chunk)
+          }
+          h = WordBytes.finish(h, length: word.count)
+        }
+        add(TextFeatures.bucket(h, bits: bits))
+        if let p = previous {
+          add(TextFeatures.bucket(((p &* TextFeatures.bigramSeed) ^ (h &+ 0x51_7cc1_b727_220a)) &* FNV1a.prime, bits: bits))
+        }
+        previous = h
+      }
+      return out
+    }
+    let vocabulary = [
+      "qubit", "Chip", "of", "the", "study", "2024", "a", "reactor", "Lidar", "gene", "x1", "über", "superconducting",
+      "Nanostructured", "kwantumcomputer", "ÉÉN", "A1b2C3d4E5f6G7h8", "12345678", "ab", "x", "semi-conductor",
+      "(lidar)", "end!", "why?", "line\nbreak", "tab\tstop", "@home", "[Z]", "`quote`", "{curly}",
+    ]
+    var state: UInt64 = 0xBEEF
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    for _ in 0..<400 {
+      var text = ""
+      for _ in 0..<(1 + next(40)) {
+        text += vocabulary[next(vocabulary.count)]
+        text += [" ", " ", ", ", ". ", "", "-"][next(6)]
+      }
+      for hash in [TextFeatures.WordHash.fnv1a, .chunked] {
+        var buckets: [Int32] = []
+        TextFeatures.contextBuckets(text, bits: 12, into: &buckets, hash: hash)
+        XCTAssertEqual(buckets, reference(text, bits: 12, hash), "\(hash): \(text)")
+      }
+    }
+    // Format 1 is what releases calibrated before format 2 were learned with.
+    var one: [Int32] = []
+    TextFeatures.contextBuckets("Study", bits: 18, into: &one, hash: .fnv1a)
+    XCTAssertEqual(one, [TextFeatures.bucket(FNV1a.hash("study".utf8), bits: 18)])
+  }
+
   /// A bucket's row is its rank among the buckets with weights, -1 without; the whole-text lookup
   /// gives the rows of those that have one, in order.
   func testBucketRowsAreRanksOfTheWeightedBuckets() {
@@ -259,6 +366,32 @@ final class CalibrationTests: XCTestCase {
 
     let unknownKey = text.replacingOccurrences(of: "\nclear_probability:", with: "\nclear_probabilty:")
     XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: unknownKey]).contains("did you mean 'clear_probability'"))
+
+    let future = text.replacingOccurrences(of: "\nformat: 2\n", with: "\nformat: 3\n")
+    XCTAssertTrue(
+      TaxonomyFixtures.failure([CalibrationFile.name: future]).contains(
+        "T/calibration.yaml:3:9: error: calibration format 3 is not one this tool reads (1 or 2)"),
+      TaxonomyFixtures.failure([CalibrationFile.name: future]))
+  }
+
+  /// `calibrate` writes format 2; a format 1 file (calibrated before words were hashed eight bytes
+  /// a step) is read back as format 1 and its context words hashed with FNV-1a, as it was learned.
+  func testAFormatOneReleaseHashesItsWordsAsItWasLearned() throws {
+    let text = CalibrationFile.encode(try train())
+    XCTAssertTrue(text.contains("\nformat: 2\n"))
+    let old = text.replacingOccurrences(of: "\nformat: 2\n", with: "\nformat: 1\n")
+    let model = try XCTUnwrap(TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: old])).taxonomy.calibration)
+    XCTAssertEqual(model.format, 1)
+    XCTAssertEqual(model.wordHash, .fnv1a)
+    XCTAssertEqual(CalibrationFile.encode(model), old, "written back as read")
+    // The same weights read as format 1 and as format 2 give different context sums for a text whose
+    // words have weights: the hash decides which weights a word reads.
+    let current = try calibrated(try train())
+    let formatOne = try Classifier(taxonomy: TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: old])).taxonomy)
+    let sample = "Qubit chip\nWe develop a qubit processor for a quantum computer."
+    let a = try XCTUnwrap(current.classify(sample).areas.first?.probability)
+    let b = try XCTUnwrap(formatOne.classify(sample).areas.first?.probability)
+    XCTAssertNotEqual(a, b)
   }
 
   func testExplainContributionsAddUp() throws {

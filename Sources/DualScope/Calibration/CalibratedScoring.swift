@@ -4,7 +4,10 @@ extension Classifier {
   /// Fills the scratch's calibration buffers with the evidence features of every area with a
   /// counted term and the text's hashed words. Shared by scoring and training, so the features a
   /// model learned from are the ones it is applied to.
-  func calibrationFeatures(_ text: String, _ s: inout ClassifierScratch, hashBits: Int, metadata: [(String, String)]) {
+  func calibrationFeatures(
+    _ text: String, _ s: inout ClassifierScratch, hashBits: Int, wordHash: TextFeatures.WordHash,
+    metadata: [(String, String)]
+  ) {
     let table = index.nodes
     let entries = index.entries
     let nodeCount = table.count
@@ -90,7 +93,8 @@ extension Classifier {
       s.calibration.features[a] = f
     }
     TextFeatures.contextBuckets(
-      text, bits: hashBits, into: &s.calibration.buckets, seen: &s.calibration.seenBuckets, long: s.words > Self.longText)
+      text, bits: hashBits, into: &s.calibration.buckets, seen: &s.calibration.seenBuckets, long: s.words > Self.longText,
+      hash: wordHash)
     s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
     for (column, value) in TextFeatures.metadataFeatures(metadata) {
       s.calibration.metadataBuckets.append(TextFeatures.metadataBucket(column: column, value: value, bits: hashBits))
@@ -106,7 +110,7 @@ extension Classifier {
   /// Computes the probability of every area with a counted term.
   func scoreCalibrated(_ text: String, _ s: inout ClassifierScratch, _ model: CalibrationModel) {
     let metadata = model.options.contextColumns.isEmpty ? [] : s.metadata.filter { model.options.contextColumns.contains($0.0) }
-    calibrationFeatures(text, &s, hashBits: model.options.hashBits, metadata: metadata)
+    calibrationFeatures(text, &s, hashBits: model.options.hashBits, wordHash: model.wordHash, metadata: metadata)
     let table = index.nodes
     let width = model.areas.count
     let value = Self.contextValue(s.calibration.buckets.count, scale: model.options.contextScale)

@@ -4,7 +4,7 @@ import TaxonomyYAML
 /// Reads and writes `calibration.yaml`, the learned part of a release.
 ///
 /// ```yaml
-/// format: 1
+/// format: 2
 /// release: "2026.1"
 /// cut: 0.5
 /// clear_probability: 0.8
@@ -94,8 +94,9 @@ public enum CalibrationFile {
         root, what: "the calibration", allowed: keys,
         required: ["format", "release", "cut", "options", "areas", "context"])
     else { return nil }
-    if let f = decoding.integer(map["format"], key: "format"), f != 1, let node = map["format"] {
-      decoding.error("calibration format \(f) is newer than this tool reads (1)", at: node)
+    let format = decoding.integer(map["format"], key: "format") ?? TextFeatures.WordHash.current.format
+    if TextFeatures.WordHash(format: format) == nil, let node = map["format"] {
+      decoding.error("calibration format \(format) is not one this tool reads (1 or 2)", at: node)
     }
     var options = CalibrationModel.Options()
     if let node = map["options"], let o = decoding.mapping(node, what: "options", allowed: optionKeys) {
@@ -174,10 +175,12 @@ public enum CalibrationFile {
         context = rows(text, node: w, areas: order.count, bits: options.hashBits, &decoding)
       }
     }
-    return CalibrationModel(
+    var model = CalibrationModel(
       release: decoding.string(map["release"], key: "release") ?? "", options: options, cut: cut,
       clearProbability: clear, trainingHash: hash, trainingDocuments: documents, validation: validation,
       areas: areas, context: context)
+    model.format = format
+    return model
   }
 
   /// Reads the weight lines of a block scalar; a bad line is reported at its own line (the block

@@ -38,7 +38,12 @@ public struct CalibrationModel: Sendable {
     }
   }
 
-  public var format: Int = 1
+  /// The file format, which says how context words are hashed (``TextFeatures/WordHash``): 2
+  /// when `calibrate` writes it; 1 from releases calibrated before words were hashed eight bytes
+  /// a step, still scored as they were learned.
+  public var format: Int = TextFeatures.WordHash.current.format
+  /// How this model's context words are hashed.
+  var wordHash: TextFeatures.WordHash { TextFeatures.WordHash(format: format) ?? .current }
   public var release: String
   public var options: Options
   /// The default cut: an area needs at least this probability.
