@@ -6,9 +6,8 @@
 /// the kind. Each test adds a constant to the low seven bits of every byte, which never carries
 /// into the next byte (at most 0x7F + 0x7F), so every byte's answer is exact, not only the first.
 /// Bytes past the end of the text read as 0, which is not a word byte. Little-endian: the first
-/// byte of the text is the lowest byte of `bytes`.
+/// byte of the text is the lowest byte of the 64-bit value read.
 struct WordBytes {
-  let bytes: UInt64
   /// Word bytes.
   let word: UInt64
   /// ASCII digits.
@@ -32,7 +31,6 @@ struct WordBytes {
   }
 
   @inline(__always) init(_ w: UInt64) {
-    bytes = w
     let high = w & Self.highs
     let x = w & Self.low7
     // 0x80 in each byte whose low seven bits exceed c.
@@ -56,8 +54,8 @@ struct WordBytes {
   @inline(__always) func keep(_ k: Int) -> UInt64 { k == 8 ? ~0 : (1 << UInt64(8 * k)) &- 1 }
 
   // The format 2 word hash: one multiplication and a shift for each eight bytes of a word, and the
-  // word's length mixed in at the end. Distinct words of the same step land in distinct states
-  // (the multiplier is odd, so each step is a bijection of the state for a given chunk).
+  // word's length mixed in at the end (each step is a bijection of the state: an odd multiplier,
+  // then a shift-xor).
   static let seed: UInt64 = 0x243F_6A88_85A3_08D3
 
   @inline(__always) static func mix(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
