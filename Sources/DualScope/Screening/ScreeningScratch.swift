@@ -7,28 +7,32 @@ import PhraseMatching
 /// emptied when it reaches ``memoLimit`` entries, so memory stays bounded on any stream.
 ///
 /// The tables belong to one screener; used with another, the scratch starts over.
+///
+/// A worker's own and used by that worker alone, so its properties are not checked for
+/// overlapping access at run time (the checks were 2% of a screened record's instructions,
+/// callgrind).
 public final class ScreeningScratch {
   /// Entries a memo table holds before it is emptied.
   static let memoLimit = 16384
 
-  var facts = ScreeningFacts()
-  var match = MatchScratch()
+  @exclusivity(unchecked) var facts = ScreeningFacts()
+  @exclusivity(unchecked) var match = MatchScratch()
   /// The screener the tables belong to.
-  private var screener: Screener?
-  private var fieldMeasures: [String: FieldEntry] = [:]
+  @exclusivity(unchecked) private var screener: Screener?
+  @exclusivity(unchecked) private var fieldMeasures: [String: FieldEntry] = [:]
   /// Per partner organisation: its list hits and their triage reasons.
-  private var organisationHits: [String: PartnerEntry] = [:]
-  private var fundingNames: [String: [Int]] = [:]
+  @exclusivity(unchecked) private var organisationHits: [String: PartnerEntry] = [:]
+  @exclusivity(unchecked) private var fundingNames: [String: [Int]] = [:]
   /// The values of the screening cells seen, each split (and its countries resolved) once.
-  private var partnerCountryCells: [RecordValue: Result<[String], CountryTable.UnknownCountry>] = [:]
-  private var nationalityCells: [RecordValue: Result<String?, CountryTable.UnknownCountry>] = [:]
-  private var organisationCells: [RecordValue: [String]] = [:]
-  private var fundingCells: [RecordValue: String] = [:]
+  @exclusivity(unchecked) private var partnerCountryCells: [RecordValue: Result<[String], CountryTable.UnknownCountry>] = [:]
+  @exclusivity(unchecked) private var nationalityCells: [RecordValue: Result<String?, CountryTable.UnknownCountry>] = [:]
+  @exclusivity(unchecked) private var organisationCells: [RecordValue: [String]] = [:]
+  @exclusivity(unchecked) private var fundingCells: [RecordValue: String] = [:]
   /// The triage reason of a measure, by what it read, with its serial number.
-  private var reasonsByKey: [ReasonKey: (serial: Int, reason: ScreeningResult.TriageReason?)] = [:]
+  @exclusivity(unchecked) private var reasonsByKey: [ReasonKey: (serial: Int, reason: ScreeningResult.TriageReason?)] = [:]
   /// Whole screening lines with their JSON, by ``ScreeningFacts/lineKey``.
-  private var lines: [[Int]: ScreenedLine] = [:]
-  private var nextSerial = 0
+  @exclusivity(unchecked) private var lines: [LineKey: ScreenedLine] = [:]
+  @exclusivity(unchecked) private var nextSerial = 0
 
   public init() {}
 
@@ -90,7 +94,7 @@ public final class ScreeningScratch {
 
   /// The screening line of `key` (``ScreeningFacts/lineKey``), made by `make` the first time.
   func line(_ key: [Int], make: () -> ScreeningLine) -> ScreenedLine {
-    Self.memo(&lines, key) {
+    Self.memo(&lines, LineKey(key)) {
       let line = make()
       var json = JSONBytes()
       JSONLinesResultWriter.encode(line, into: &json)

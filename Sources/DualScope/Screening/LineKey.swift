@@ -1,0 +1,23 @@
+/// What a record's screening line is made of, as numbers (``ScreeningFacts/lineKey``), with its
+/// hash worked out once: the key of the whole lines a worker keeps
+/// (``ScreeningScratch/line(_:make:)``). `[Int]` as a key fed every number through the
+/// dictionary's SipHash on every lookup; here the numbers are mixed with a multiply and a shift
+/// each, and the table hashes the one result.
+struct LineKey: Hashable {
+  let numbers: [Int]
+  private let mixed: UInt64
+
+  init(_ numbers: [Int]) {
+    var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(numbers.count)
+    for n in numbers {
+      h = (h ^ UInt64(bitPattern: Int64(n))) &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 29
+    }
+    self.numbers = numbers
+    mixed = h
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(mixed) }
+
+  static func == (a: LineKey, b: LineKey) -> Bool { a.mixed == b.mixed && a.numbers == b.numbers }
+}
