@@ -37,4 +37,15 @@ final class CalibrationDiffTests: XCTestCase {
     XCTAssertEqual(d.contextChanged, 1)
     XCTAssertEqual(d.contextLargest, 1.0)
   }
+
+  /// Releases calibrated in different formats hash context words differently: the diff says so
+  /// before counting the context weights that moved.
+  func testADifferentFormatIsSaid() throws {
+    var old = model()
+    old.format = 1
+    let d = try XCTUnwrap(CalibrationDiff(from: old, to: model()))
+    XCTAssertEqual(d.settings.count, 1)
+    XCTAssertTrue(d.settings[0].hasPrefix("calibration format 1 → 2: context words are hashed differently"), d.settings[0])
+    XCTAssertEqual(CalibrationDiff(from: model(), to: model())?.settings, [])
+  }
 }

@@ -64,6 +64,11 @@ public struct CalibrationDiff: Sendable, Hashable, Codable {
     setting("L2 on context", \.options.l2Context) { "\($0)" }
     setting("hash bits", \.options.hashBits) { "\($0)" }
     setting("context columns", \.options.contextColumns) { $0.isEmpty ? "none" : $0.joined(separator: ",") }
+    if let o = old, let n = new, o.format != n.format {
+      settings.append(
+        "calibration format \(o.format) → \(n.format): context words are hashed differently, so a bucket's "
+          + "weights in one are not those of the same words in the other")
+    }
     self.settings = settings
 
     let a = Dictionary((old?.areas ?? []).map { ($0.id, $0) }, uniquingKeysWith: { f, _ in f })
