@@ -316,65 +316,65 @@ extension Screener {
     scratch.begin(self)
     let (hits, hitReasons, partnerSerials) = scratch.organisations(input.partnerOrganisations, self)
     if !cuesScanned { cues.findAll(in: text, into: &scratch.match) }
-    // The facts' buffers are moved out of the scratch while they are filled and read, and back.
-    var facts = ScreeningFacts()
-    swap(&facts, &scratch.facts)
-    defer { swap(&facts, &scratch.facts) }
-    let fundingFound = fill(&facts, classification: classification, input: input, hits: hits, scratch: scratch)
-
-    // The line is a function of what goes into `facts.lineKey`: each regime that bears on the
-    // record with its status and level, the serial of each raising measure's reason, and the
-    // partners' serials. Whole lines are kept by that key, so the regimes, the reasons in order
-    // and the JSON are made once per distinct line.
-    for r in regimeMeasures.indices {
-      var status = RegimeStatus.doesNotApply
-      var level = TriageLevel.none
-      for m in regimeMeasures[r] {
-        let quick = measures[m].outcome(facts, input.date)
-        status = max(status, quick.status)
-        level = max(level, quick.level)
-        if quick.level > .none { facts.raising.append(m) }
-      }
-      if status != .doesNotApply { facts.lineKey.append(r << 4 | status.rank << 2 | level.rank) }
-    }
-    facts.lineKey.append(-1)
-    if !facts.raising.isEmpty {
-      // The reasons of a raising measure are written once per set of inputs it reads (a worker
-      // sees the same fields and partners again and again); the context they are written from
-      // is made only when one is new.
-      let found = scratch.match.matches.isEmpty ? [] : cues.found(in: text, scratch.match)
-      var context: ScreeningContext?
-      for m in facts.raising.indices {
-        let measure = measures[facts.raising[m]]
-        let key = reasonKey(measure, input, found, facts)
-        let (serial, reason) = scratch.reason(key) {
-          if context == nil {
-            context = self.context(
-              input: input, classification: classification, cues: found, organisationHits: hits, funding: fundingFound)
-            context!.scratch = scratch
-          }
-          var evaluation = MeasureEvaluation(compiled: measure, screener: self, context: context!)
-          evaluation.periodReason = false
-          return Triage.reason(regime: measure.regime.id, evaluation.result())
+    // The facts' buffers are the scratch's, filled and read in place (its properties are not
+    // checked for overlapping access; moved out and back, an empty set of buffers was made and
+    // released for every record).
+    return scratch.withFacts { facts in
+      let fundingFound = fill(&facts, classification: classification, input: input, hits: hits, scratch: scratch)
+      // The line is a function of what goes into `facts.lineKey`: each regime that bears on the
+      // record with its status and level, the serial of each raising measure's reason, and the
+      // partners' serials. Whole lines are kept by that key, so the regimes, the reasons in order
+      // and the JSON are made once per distinct line.
+      for r in regimeMeasures.indices {
+        var status = RegimeStatus.doesNotApply
+        var level = TriageLevel.none
+        for m in regimeMeasures[r] {
+          let quick = measures[m].outcome(facts, input.date)
+          status = max(status, quick.status)
+          level = max(level, quick.level)
+          if quick.level > .none { facts.raising.append(m) }
         }
-        facts.lineKey.append(serial)
-        facts.reasons.append(reason)
+        if status != .doesNotApply { facts.lineKey.append(r << 4 | status.rank << 2 | level.rank) }
       }
-    }
-    facts.lineKey.append(-1)
-    partnerSerials.forEach { facts.lineKey.append($0) }
-    return scratch.line(facts.lineKey) {
-      var regimes: [ScreeningLine.RegimeLine] = []
-      for code in facts.lineKey.prefix(while: { $0 != -1 }) {
-        regimes.append(
-          .init(
-            id: rules.regimes[code >> 4].id, status: RegimeStatus(rank: code >> 2 & 3), level: TriageLevel(rank: code & 3)))
+      facts.lineKey.append(-1)
+      if !facts.raising.isEmpty {
+        // The reasons of a raising measure are written once per set of inputs it reads (a worker
+        // sees the same fields and partners again and again); the context they are written from
+        // is made only when one is new.
+        let found = scratch.match.matches.isEmpty ? [] : cues.found(in: text, scratch.match)
+        var context: ScreeningContext?
+        for m in facts.raising.indices {
+          let measure = measures[facts.raising[m]]
+          let key = reasonKey(measure, input, found, facts)
+          let (serial, reason) = scratch.reason(key) {
+            if context == nil {
+              context = self.context(
+                input: input, classification: classification, cues: found, organisationHits: hits, funding: fundingFound)
+              context!.scratch = scratch
+            }
+            var evaluation = MeasureEvaluation(compiled: measure, screener: self, context: context!)
+            evaluation.periodReason = false
+            return Triage.reason(regime: measure.regime.id, evaluation.result())
+          }
+          facts.lineKey.append(serial)
+          facts.reasons.append(reason)
+        }
       }
-      var all = facts.reasons.compactMap { $0 } + hitReasons
-      Triage.sort(&all)
-      return ScreeningLine(
-        triage: .init(level: all.map(\.level).max() ?? .none, reasons: all), regimes: regimes,
-        organisations: hits.map(ScreeningLine.OrganisationLine.init))
+      facts.lineKey.append(-1)
+      partnerSerials.forEach { facts.lineKey.append($0) }
+      return scratch.line(facts.lineKey) {
+        var regimes: [ScreeningLine.RegimeLine] = []
+        for code in facts.lineKey.prefix(while: { $0 != -1 }) {
+          regimes.append(
+            .init(
+              id: rules.regimes[code >> 4].id, status: RegimeStatus(rank: code >> 2 & 3), level: TriageLevel(rank: code & 3)))
+        }
+        var all = facts.reasons.compactMap { $0 } + hitReasons
+        Triage.sort(&all)
+        return ScreeningLine(
+          triage: .init(level: all.map(\.level).max() ?? .none, reasons: all), regimes: regimes,
+          organisations: hits.map(ScreeningLine.OrganisationLine.init))
+      }
     }
   }
 }

@@ -81,6 +81,9 @@ public final class ScreeningScratch {
     return entry
   }
 
+  /// `body` with the record's facts, in place.
+  @inline(__always) func withFacts<R>(_ body: (inout ScreeningFacts) -> R) -> R { body(&facts) }
+
   /// The triage reason for `key`, made by `make` the first time, and its serial number (one
   /// number per key while the scratch keeps it).
   func reason(
