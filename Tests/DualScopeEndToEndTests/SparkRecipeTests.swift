@@ -12,14 +12,18 @@ import XCTest
 /// them), where they fail.
 final class SparkRecipeTests: XCTestCase {
   static let script = "Examples/spark/classify_portfolio.py"
+  /// The built `dualscope`, the sample funder portfolio and its columns, as most tests use them.
+  static var binary: String { CommandRunner.productsDirectory.appendingPathComponent("dualscope").path }
+  static var funderPortfolio: String { CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path }
+  static let funderLayout = ["--id-column", "project_id", "--text-columns", "title,summary"]
 
   func testFunderPortfolioEqualsADirectBatchRun() throws {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
     defer { folder.remove() }
-    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
-    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
-    let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
+    let binary = Self.binary
+    let layout = Self.funderLayout
+    let input = Self.funderPortfolio
 
     let direct = try Self.run(
       binary, ["batch", input, "--input-format", "jsonl"] + layout
@@ -57,7 +61,7 @@ final class SparkRecipeTests: XCTestCase {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
     defer { folder.remove() }
-    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let binary = Self.binary
     let sample = try String(
       contentsOf: CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl"), encoding: .utf8)
     let countries = ["CN", "Iran", "Germany", "", "Russia; Belarus", "Atlantis"]
@@ -68,7 +72,7 @@ final class SparkRecipeTests: XCTestCase {
       lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
     }
     let input = try folder.write("screened.jsonl", lines.joined(separator: "\n") + "\n")
-    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
+    let layout = Self.funderLayout
     let screening = "--partner-country-column partner_country --date 2026-12-01"
     let direct = try Self.run(
       binary, ["batch", input] + layout + screening.split(separator: " ").map(String.init)
@@ -130,8 +134,8 @@ final class SparkRecipeTests: XCTestCase {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
     defer { folder.remove() }
-    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
-    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
+    let binary = Self.binary
+    let layout = Self.funderLayout
     let sample = try String(
       contentsOf: CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl"), encoding: .utf8)
     let lines = sample.split(separator: "\n").map(String.init)
@@ -172,9 +176,9 @@ final class SparkRecipeTests: XCTestCase {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
     defer { folder.remove() }
-    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
-    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
-    let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
+    let binary = Self.binary
+    let layout = Self.funderLayout
+    let input = Self.funderPortfolio
     let compressed = folder.path("funder.jsonl.bz2")
     let python = try XCTUnwrap(Self.which("python3"))
     let made = try Self.run(
@@ -198,7 +202,7 @@ final class SparkRecipeTests: XCTestCase {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
     defer { folder.remove() }
-    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
+    let binary = Self.binary
     let lines = (0..<6).map { "{\"id\": \"\", \"title\": \"Qubit control \($0)\", \"abstract\": \"We build qubits.\"}" }
     let input = try folder.write("errors.jsonl", lines.joined(separator: "\n") + "\n")
     let results = URL(fileURLWithPath: folder.path("out/results"))
@@ -226,9 +230,9 @@ final class SparkRecipeTests: XCTestCase {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
     defer { folder.remove() }
-    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
-    let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
-    let layout = ["--id-column", "project_id", "--text-columns", "title,summary"]
+    let binary = Self.binary
+    let input = Self.funderPortfolio
+    let layout = Self.funderLayout
     let marks = folder.path("marks")
     try FileManager.default.createDirectory(atPath: marks, withIntermediateDirectories: true)
     // The first process of each partition (told apart by the start of its input) fails after its
@@ -275,8 +279,8 @@ final class SparkRecipeTests: XCTestCase {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
     defer { folder.remove() }
-    let binary = CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
-    let input = CommandRunner.packageRoot.appendingPathComponent("Corpora/portfolio-funder.jsonl").path
+    let binary = Self.binary
+    let input = Self.funderPortfolio
     let temporary = folder.path("tmp")
     try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
     let spark = try Self.runRecipe(
