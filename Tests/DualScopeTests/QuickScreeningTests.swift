@@ -60,12 +60,13 @@ final class QuickScreeningTests: XCTestCase {
       let context = screener.context(text: r.text, classification: classification, input: r.input)
       scratch.begin(screener)
       screener.cues.findAll(in: r.text, into: &scratch.match)
+      let cells = scratch.cells(r.input, screener)
+      XCTAssertEqual(cells.hits, context.organisationHits)
       var facts = ScreeningFacts()
-      _ = screener.fill(
-        &facts, classification: classification, input: r.input, hits: context.organisationHits, scratch: scratch)
+      screener.fill(&facts, classification: classification, scratch: scratch)
       for measure in screener.measures {
         let full = MeasureEvaluation(compiled: measure, screener: screener, context: context).result()
-        let quick = measure.outcome(facts, r.input.date)
+        let quick = measure.outcome(facts, cells)
         XCTAssertEqual(quick.status, full.status, "\(measure.regime.id) \(measure.measure.id): \(full.reasons)")
         XCTAssertEqual(quick.level, full.level, "\(measure.regime.id) \(measure.measure.id): \(full.reasons)")
         statuses.insert(full.status)

@@ -90,16 +90,16 @@ final class CompiledMeasure: Sendable {
 
   /// The first of the record's partners (by position in the country table) in the measure's
   /// countries, and in the countries it requires: what its reasons name.
-  func firstPartner(_ f: borrowing ScreeningFacts) -> Int? { f.partners.first { countryFlags[$0] } }
-  func firstRequiredPartner(_ f: borrowing ScreeningFacts) -> Int? { f.partners.first { partnerCountryFlags[$0] } }
+  func firstPartner(_ c: ScreenedCells) -> Int? { c.partners.first { countryFlags[$0] } }
+  func firstRequiredPartner(_ c: ScreenedCells) -> Int? { c.partners.first { partnerCountryFlags[$0] } }
 
   /// The status and level of the measure for one record, without its reasons: the steps of
   /// ``MeasureEvaluation/result()`` over the record's facts as flags (a test holds the two
   /// equal on random inputs). Allocates nothing.
-  func outcome(_ f: ScreeningFacts, _ date: CalendarDay) -> (status: RegimeStatus, level: TriageLevel) {
+  func outcome(_ f: ScreeningFacts, _ c: ScreenedCells) -> (status: RegimeStatus, level: TriageLevel) {
     let none = (RegimeStatus.doesNotApply, TriageLevel.none)
     // 1. Period.
-    let day = Self.number(date)
+    let day = Self.number(c.input.date)
     guard days.contains(where: { $0.from <= day && day <= $0.to }) else { return none }
     // 2. Scope.
     let evidence = f.scope[index]
@@ -111,21 +111,21 @@ final class CompiledMeasure: Sendable {
       switch trigger {
       case .anyone: triggered = true
       case .partnerCountry, .placeOfUse:
-        if !f.hasPartners {
+        if !c.hasPartners {
           missing = true
-        } else if f.partners.contains(where: { countryFlags[$0] }) {
+        } else if c.partners.contains(where: { countryFlags[$0] }) {
           triggered = true
         }
       case .personNationality:
-        if !f.hasNationality {
+        if !c.hasNationality {
           missing = true
-        } else if (f.nationality >= 0 && nationalityFlags[f.nationality]) == nationalities.only {
+        } else if (c.nationality >= 0 && nationalityFlags[c.nationality]) == nationalities.only {
           triggered = true
         }
       case .fundingProgramme:
-        if !f.hasFunding {
+        if !c.hasFunding {
           missing = true
-        } else if fundingMatches(f) {
+        } else if fundingMatches(c) {
           triggered = true
         }
       }
@@ -137,25 +137,25 @@ final class CompiledMeasure: Sendable {
     for requirement in measure.requires {
       switch requirement {
       case .fundingProgramme:
-        guard f.hasFunding else {
+        guard c.hasFunding else {
           requirementMissing = true
           continue
         }
-        guard fundingMatches(f) else { return none }
+        guard fundingMatches(c) else { return none }
         basis = true
       case .listedOrganisation:
-        guard !servingLists.isEmpty, f.hasPartnerOrganisations else {
+        guard !servingLists.isEmpty, c.hasPartnerOrganisations else {
           requirementMissing = true
           continue
         }
-        guard servingLists.contains(where: { f.listHit[$0] }) else { return none }
+        guard servingLists.contains(where: { c.listHit[$0] }) else { return none }
         basis = true
       case .partnerCountry:
-        guard f.hasPartners else {
+        guard c.hasPartners else {
           requirementMissing = true
           continue
         }
-        guard f.partners.contains(where: { partnerCountryFlags[$0] }) else { return none }
+        guard c.partners.contains(where: { partnerCountryFlags[$0] }) else { return none }
       }
     }
     if requirementMissing { return (.notAssessed, .none) }
@@ -169,7 +169,7 @@ final class CompiledMeasure: Sendable {
   /// A day as the number `yyyymmdd`, which orders as the days do.
   private static func number(_ day: CalendarDay) -> Int { day.year * 10_000 + day.month * 100 + day.day }
 
-  private func fundingMatches(_ f: ScreeningFacts) -> Bool {
-    fundingAny || fundingIndices.contains(where: { f.fundingFound[$0] })
+  private func fundingMatches(_ c: ScreenedCells) -> Bool {
+    fundingAny || fundingIndices.contains(where: { c.fundingFound[$0] })
   }
 }

@@ -15,30 +15,21 @@ public struct PortfolioScreening: Sendable {
   /// The screening inputs of a record, or an error record naming the cell it cannot use (an
   /// unknown country, with the closest names).
   public func input(_ record: PortfolioRecord) -> Result<ScreeningInput, RecordError> {
-    input(record, scratch: ScreeningScratch())
+    cells(record, scratch: ScreeningScratch()).map(\.input)
   }
 
-  /// ``input(_:)`` with a worker's memo tables: each distinct cell is split and resolved once.
-  func input(_ record: PortfolioRecord, scratch: ScreeningScratch) -> Result<ScreeningInput, RecordError> {
-    // The cells and the country table are read in place: bound to local names, each would be
-    // copied (a retain and a release per string and table) for every record.
-    guard record.screening != nil else { return .success(ScreeningInput(date: date)) }
+  /// What a record's screening cells come to, worked out once per distinct set of cells by the
+  /// worker's scratch, or the error record of a cell it cannot use.
+  func cells(_ record: PortfolioRecord, scratch: ScreeningScratch) -> Result<ScreenedCells, RecordError> {
     scratch.begin(screener)
-    let partners: [String]
-    switch scratch.cell(partnerCountries: record.screening!.partnerCountryCell, screener.rules.countries) {
-    case .success(let codes): partners = codes
-    case .failure(let unknown): return .failure(Self.failure(record, columns.partnerCountry, unknown))
+    // Read in place: bound to a local name, the record's cells would be copied (a retain and a
+    // release per string) for every record.
+    guard record.screening != nil else { return .success(scratch.cells(ScreeningInput(date: date), screener)) }
+    switch scratch.cells(record.screening!, date: date, screener) {
+    case .success(let cells): return .success(cells)
+    case .failure(.partnerCountry(let unknown)): return .failure(Self.failure(record, columns.partnerCountry, unknown))
+    case .failure(.nationality(let unknown)): return .failure(Self.failure(record, columns.nationality, unknown))
     }
-    let nationality: String?
-    switch scratch.cell(nationality: record.screening!.nationalityCell, screener.rules.countries) {
-    case .success(let code): nationality = code
-    case .failure(let unknown): return .failure(Self.failure(record, columns.nationality, unknown))
-    }
-    let funding = scratch.cell(funding: record.screening!.fundingCell)
-    return .success(
-      ScreeningInput(
-        partnerCountries: partners, partnerOrganisations: scratch.cell(organisations: record.screening!.partnerOrganisationCell),
-        nationality: nationality, funding: funding.isEmpty ? nil : funding, date: date))
   }
 
   private static func failure(
@@ -67,11 +58,11 @@ public struct PortfolioScreening: Sendable {
     _ record: PortfolioRecord, _ classification: Classification, scratch: ScreeningScratch, cuesScanned: Bool
   ) -> Result<ScreenedLine, RecordError> {
     // A switch, not `map`: a closure would copy the record.
-    switch input(record, scratch: scratch) {
-    case .success(let input):
+    switch cells(record, scratch: scratch) {
+    case .success(let cells):
       .success(
         screener.screenLine(
-          text: record.text, classification: classification, input: input, scratch: scratch, cuesScanned: cuesScanned))
+          text: record.text, classification: classification, cells: cells, scratch: scratch, cuesScanned: cuesScanned))
     case .failure(let error): .failure(error)
     }
   }

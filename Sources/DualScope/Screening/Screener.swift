@@ -224,49 +224,29 @@ final class ScreeningContext {
 }
 
 extension Screener {
-  /// Fills `facts` with what the quick evaluation of one record reads: the cue matches in
-  /// `scratch.match`, the assigned fields, the partners, nationality, funding and list hits.
-  /// Returns the funding names (by index) the funding named.
-  func fill(
-    _ facts: inout ScreeningFacts, classification: Classification, input: ScreeningInput,
-    hits: [ScreeningResult.OrganisationHit], scratch: ScreeningScratch
-  ) -> [Int] {
-    facts.reset(measures: measures.count, funding: funding.count, lists: rules.lists.count)
+  /// Fills `facts` with what the quick evaluation of one record reads of its text and
+  /// classification: the cue matches in `scratch.match` and the assigned fields.
+  func fill(_ facts: inout ScreeningFacts, classification: Classification, scratch: ScreeningScratch) {
+    facts.reset(measures: measures.count)
     for m in scratch.match.matches {
       let cue = Int(m.termID.rawValue)
       for i in cueScope[cue] { facts.scope[i] = true }
       for i in cueExemptions[cue] { facts.exempt[i] = true }
     }
-    // By index: a `for field in` loop copies each field with its strings and evidence.
-    for f in classification.fields.indices {
-      let entry = scratch.entry(classification.fields[f], self)
-      facts.fields.append(entry)
-      for i in entry.measures { facts.scope[i] = true }
+    // Through the buffer: a `for field in` loop, or `fields[f]` passed on, copies each field with
+    // its strings and evidence (a retain and a release apiece).
+    classification.fields.withUnsafeBufferPointer { fields in
+      for f in fields.indices {
+        let entry = scratch.entry(fields, f, self)
+        facts.fields.append(entry)
+        for i in entry.measures { facts.scope[i] = true }
+      }
     }
-    facts.hasPartners = !input.partnerCountries.isEmpty
-    for code in input.partnerCountries {
-      if let i = rules.countries.index(code: code) { facts.partners.append(i) }
-    }
-    if let n = input.nationality {
-      facts.hasNationality = true
-      facts.nationality = rules.countries.index(code: n) ?? -1
-    }
-    var fundingFound: [Int] = []
-    if let f = input.funding {
-      facts.hasFunding = true
-      fundingFound = scratch.fundingNamed(in: f, self)
-      for i in fundingFound { facts.fundingFound[i] = true }
-    }
-    facts.hasPartnerOrganisations = !input.partnerOrganisations.isEmpty
-    for hit in hits {
-      for l in rules.lists.indices where rules.lists[l].id == hit.list { facts.listHit[l] = true }
-    }
-    return fundingFound
   }
 
   /// What the reasons of `measure` read for this record.
   fileprivate func reasonKey(
-    _ measure: CompiledMeasure, _ input: ScreeningInput, _ found: [(index: Int, matched: String)],
+    _ measure: CompiledMeasure, _ cells: ScreenedCells, _ found: [(index: Int, matched: String)],
     _ facts: borrowing ScreeningFacts
   ) -> ReasonKey {
     var cues: [String] = []
@@ -274,18 +254,19 @@ extension Screener {
       cues = measure.cueIndices.map { i in found.first { $0.index == i }?.matched ?? "" }
       if cues.allSatisfy(\.isEmpty) { cues = [] }
     }
+    // The countries by position: the same partners as `input.partnerCountries.first(where:
+    // measure.countries.contains)` (every code a measure names is in the table), without hashing
+    // each code into the measure's sets.
+    var nationality = -1
+    if measure.readsNationality && cells.hasNationality {
+      nationality = cells.nationality >= 0 ? cells.nationality : -2 - cells.serial
+    }
     return ReasonKey(
-      measure: measure.index, fields: facts.fieldSerials(inScopeOf: measure.index),
-      cues: cues,
-      // By the countries' positions: the same partners as `input.partnerCountries.first(where:
-      // measure.countries.contains)` (every code a measure names is in the table), without
-      // hashing each code into the measure's sets.
-      partner: measure.readsPartners ? measure.firstPartner(facts).map { rules.countries.countries[$0].code } : nil,
-      requiredPartner: measure.readsPartners
-        ? measure.firstRequiredPartner(facts).map { rules.countries.countries[$0].code } : nil,
-      nationality: measure.readsNationality ? input.nationality : nil,
-      funding: measure.readsFunding ? input.funding : nil,
-      organisations: measure.readsOrganisations ? input.partnerOrganisations : [])
+      measure: measure.index, fields: facts.fieldSerials(inScopeOf: measure.index), cues: cues,
+      partner: measure.readsPartners ? measure.firstPartner(cells) ?? -1 : -1,
+      requiredPartner: measure.readsPartners ? measure.firstRequiredPartner(cells) ?? -1 : -1,
+      nationality: nationality, funding: measure.readsFunding ? cells.serial : -1,
+      organisations: measure.readsOrganisations ? cells.partnerSerials : ReasonKey.Serials())
   }
 
   /// Screens one text for a portfolio's result line: the triage, the regimes that bear on it and
@@ -304,23 +285,26 @@ extension Screener {
   public func screenLine(
     text: String, classification: Classification, input: ScreeningInput, scratch: ScreeningScratch
   ) -> ScreeningLine {
-    screenLine(text: text, classification: classification, input: input, scratch: scratch, cuesScanned: false).line
+    scratch.begin(self)
+    return screenLine(
+      text: text, classification: classification, cells: scratch.cells(input, self), scratch: scratch,
+      cuesScanned: false
+    ).line
   }
 
   /// With `cuesScanned`, `scratch.match` already holds the cue matches of `text` (a joint scan
-  /// with the classifier's phrases, ``JointMatcher``) and the text is not scanned again.
+  /// with the classifier's phrases, ``JointMatcher``) and the text is not scanned again. `cells`
+  /// are the scratch's, worked out for this screener.
   func screenLine(
-    text: String, classification: Classification, input: ScreeningInput, scratch: ScreeningScratch,
+    text: String, classification: Classification, cells: ScreenedCells, scratch: ScreeningScratch,
     cuesScanned: Bool
   ) -> ScreenedLine {
-    scratch.begin(self)
-    let (hits, hitReasons, partnerSerials) = scratch.organisations(input.partnerOrganisations, self)
     if !cuesScanned { cues.findAll(in: text, into: &scratch.match) }
     // The facts' buffers are the scratch's, filled and read in place (its properties are not
     // checked for overlapping access; moved out and back, an empty set of buffers was made and
     // released for every record).
     return scratch.withFacts { facts in
-      let fundingFound = fill(&facts, classification: classification, input: input, hits: hits, scratch: scratch)
+      fill(&facts, classification: classification, scratch: scratch)
       // The line is a function of what goes into `facts.lineKey`: each regime that bears on the
       // record with its status and level, the serial of each raising measure's reason, and the
       // partners' serials. Whole lines are kept by that key, so the regimes, the reasons in order
@@ -329,7 +313,7 @@ extension Screener {
         var status = RegimeStatus.doesNotApply
         var level = TriageLevel.none
         for m in regimeMeasures[r] {
-          let quick = measures[m].outcome(facts, input.date)
+          let quick = measures[m].outcome(facts, cells)
           status = max(status, quick.status)
           level = max(level, quick.level)
           if quick.level > .none { facts.raising.append(m) }
@@ -345,11 +329,12 @@ extension Screener {
         var context: ScreeningContext?
         for m in facts.raising.indices {
           let measure = measures[facts.raising[m]]
-          let key = reasonKey(measure, input, found, facts)
+          let key = reasonKey(measure, cells, found, facts)
           let (serial, reason) = scratch.reason(key) {
             if context == nil {
               context = self.context(
-                input: input, classification: classification, cues: found, organisationHits: hits, funding: fundingFound)
+                input: cells.input, classification: classification, cues: found, organisationHits: cells.hits,
+                funding: cells.fundingNamed)
               context!.scratch = scratch
             }
             var evaluation = MeasureEvaluation(compiled: measure, screener: self, context: context!)
@@ -361,7 +346,7 @@ extension Screener {
         }
       }
       facts.lineKey.append(-1)
-      partnerSerials.forEach { facts.lineKey.append($0) }
+      cells.partnerSerials.forEach { facts.lineKey.append($0) }
       return scratch.line(facts.lineKey) {
         var regimes: [ScreeningLine.RegimeLine] = []
         for code in facts.lineKey.prefix(while: { $0 != -1 }) {
@@ -369,11 +354,11 @@ extension Screener {
             .init(
               id: rules.regimes[code >> 4].id, status: RegimeStatus(rank: code >> 2 & 3), level: TriageLevel(rank: code & 3)))
         }
-        var all = facts.reasons.compactMap { $0 } + hitReasons
+        var all = facts.reasons.compactMap { $0 } + cells.hitReasons
         Triage.sort(&all)
         return ScreeningLine(
           triage: .init(level: all.map(\.level).max() ?? .none, reasons: all), regimes: regimes,
-          organisations: hits.map(ScreeningLine.OrganisationLine.init))
+          organisations: cells.hits.map(ScreeningLine.OrganisationLine.init))
       }
     }
   }

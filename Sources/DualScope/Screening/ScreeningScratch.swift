@@ -23,11 +23,10 @@ public final class ScreeningScratch {
   /// Per partner organisation: its list hits and their triage reasons.
   @exclusivity(unchecked) private var organisationHits: [String: PartnerEntry] = [:]
   @exclusivity(unchecked) private var fundingNames: [String: [Int]] = [:]
-  /// The values of the screening cells seen, each split (and its countries resolved) once.
-  @exclusivity(unchecked) private var partnerCountryCells: [RecordValue: Result<[String], CountryTable.UnknownCountry>] = [:]
-  @exclusivity(unchecked) private var nationalityCells: [RecordValue: Result<String?, CountryTable.UnknownCountry>] = [:]
-  @exclusivity(unchecked) private var organisationCells: [RecordValue: [String]] = [:]
-  @exclusivity(unchecked) private var fundingCells: [RecordValue: String] = [:]
+  /// What each distinct set of screening cells (and day) comes to, or why it cannot be used.
+  @exclusivity(unchecked) private var cellsByValue: [CellsKey: Result<ScreenedCells, CellFailure>] = [:]
+  /// What each distinct set of inputs comes to (a screening given its inputs, not cells).
+  @exclusivity(unchecked) private var cellsByInput: [ScreeningInput: ScreenedCells] = [:]
   /// The triage reason of a measure, by what it read, with its serial number.
   @exclusivity(unchecked) private var reasonsByKey: [ReasonKey: (serial: Int, reason: ScreeningResult.TriageReason?)] = [:]
   /// Whole screening lines with their JSON, by ``ScreeningFacts/lineKey``.
@@ -45,10 +44,8 @@ public final class ScreeningScratch {
       fundingNames = [:]
       reasonsByKey = [:]
       lines = [:]
-      partnerCountryCells = [:]
-      nationalityCells = [:]
-      organisationCells = [:]
-      fundingCells = [:]
+      cellsByValue = [:]
+      cellsByInput = [:]
     }
   }
 
@@ -75,10 +72,20 @@ public final class ScreeningScratch {
 
   func entry(_ field: FieldScore, _ screener: Screener) -> FieldEntry {
     if let known = fieldMeasures[field.id], known.fits(field) { return known }
-    let entry = FieldEntry(field, measures: screener.measures(inScopeOf: field), serial: nextSerial)
-    nextSerial += 1
+    let entry = FieldEntry(field, measures: screener.measures(inScopeOf: field), serial: takeSerial())
     Self.remember(&fieldMeasures, field.id, entry)
     return entry
+  }
+
+  /// ``entry(_:_:)`` of `fields[f]`, read in place: the field copied for the lookup was a retain
+  /// and a release for each of its strings and lists, for every field of every record.
+  func entry(_ fields: UnsafeBufferPointer<FieldScore>, _ f: Int, _ screener: Screener) -> FieldEntry {
+    if let known = fieldMeasures[fields[f].id], known.sensitivity == fields[f].sensitivity,
+      known.dualUse == fields[f].dualUse
+    {
+      return known
+    }
+    return entry(fields[f], screener)
   }
 
   /// `body` with the record's facts, in place.
@@ -90,8 +97,8 @@ public final class ScreeningScratch {
     _ key: ReasonKey, make: () -> ScreeningResult.TriageReason?
   ) -> (serial: Int, reason: ScreeningResult.TriageReason?) {
     Self.memo(&reasonsByKey, key) {
-      defer { nextSerial += 1 }
-      return (nextSerial, make())
+      let made = make()
+      return (takeSerial(), made)
     }
   }
 
@@ -129,8 +136,7 @@ public final class ScreeningScratch {
     func known(_ partner: String) -> PartnerEntry {
       let entry = Self.memo(&organisationHits, partner) {
         let hits = screener.organisationHits([partner])
-        defer { nextSerial += 1 }
-        return PartnerEntry(hits: hits, reasons: hits.map(Triage.reason(hit:)), serial: nextSerial)
+        return PartnerEntry(hits: hits, reasons: hits.map(Triage.reason(hit:)), serial: takeSerial())
       }
       serials.append(entry.serial)
       return entry
@@ -144,40 +150,47 @@ public final class ScreeningScratch {
     return (each.flatMap(\.hits), each.flatMap(\.reasons), serials)
   }
 
-  /// A partner-country cell's codes, each country once, or the first name it cannot resolve.
-  func cell(partnerCountries cell: RecordValue, _ countries: CountryTable) -> Result<[String], CountryTable.UnknownCountry> {
-    if Self.isBlank(cell) { return .success([]) }
-    return Self.memo(&partnerCountryCells, cell) {
-      var codes: [String] = []
-      for name in ScreeningColumns.split(cell, commas: true) {
-        switch countries.code(for: name) {
-        case .success(let code): if !codes.contains(code) { codes.append(code) }
-        case .failure(let unknown): return .failure(unknown)
+  /// A record's screening cells on `date`, worked out once per distinct set of cells: the
+  /// partners' countries (each once), the nationality (the cell's first value), the partner
+  /// organisations and the funding (trimmed); or the first country a cell names that is not known.
+  func cells(_ cells: ScreeningCells, date: CalendarDay, _ screener: Screener) -> Result<ScreenedCells, CellFailure> {
+    Self.memo(&cellsByValue, CellsKey(cells, date: date)) {
+      let countries = screener.rules.countries
+      var partners: [String] = []
+      if !Self.isBlank(cells.partnerCountryCell) {
+        for name in ScreeningColumns.split(cells.partnerCountryCell, commas: true) {
+          switch countries.code(for: name) {
+          case .success(let code): if !partners.contains(code) { partners.append(code) }
+          case .failure(let unknown): return .failure(.partnerCountry(unknown))
+          }
         }
       }
-      return .success(codes)
+      var nationality: String?
+      if !Self.isBlank(cells.nationalityCell), let name = ScreeningColumns.split(cells.nationalityCell, commas: true).first {
+        switch countries.code(for: name) {
+        case .success(let code): nationality = code
+        case .failure(let unknown): return .failure(.nationality(unknown))
+        }
+      }
+      let organisations =
+        Self.isBlank(cells.partnerOrganisationCell) ? [] : ScreeningColumns.split(cells.partnerOrganisationCell, commas: false)
+      let funding = Self.isBlank(cells.fundingCell) ? "" : cells.fundingCell.text.trimmingSpaces()
+      let input = ScreeningInput(
+        partnerCountries: partners, partnerOrganisations: organisations, nationality: nationality,
+        funding: funding.isEmpty ? nil : funding, date: date)
+      return .success(ScreenedCells(input, screener, scratch: self))
     }
   }
 
-  /// A nationality cell's code (its first value), nil when empty.
-  func cell(nationality cell: RecordValue, _ countries: CountryTable) -> Result<String?, CountryTable.UnknownCountry> {
-    if Self.isBlank(cell) { return .success(nil) }
-    return Self.memo(&nationalityCells, cell) {
-      guard let name = ScreeningColumns.split(cell, commas: true).first else { return .success(nil) }
-      return countries.code(for: name).map { $0 }
-    }
+  /// The inputs of a screening, worked out once per distinct set of inputs.
+  func cells(_ input: ScreeningInput, _ screener: Screener) -> ScreenedCells {
+    Self.memo(&cellsByInput, input) { ScreenedCells(input, screener, scratch: self) }
   }
 
-  /// A partner-organisation cell's names.
-  func cell(organisations cell: RecordValue) -> [String] {
-    if Self.isBlank(cell) { return [] }
-    return Self.memo(&organisationCells, cell) { ScreeningColumns.split(cell, commas: false) }
-  }
-
-  /// A funding cell, trimmed; empty when not given.
-  func cell(funding cell: RecordValue) -> String {
-    if Self.isBlank(cell) { return "" }
-    return Self.memo(&fundingCells, cell) { cell.text.trimmingSpaces() }
+  /// A number not given before by this scratch.
+  func takeSerial() -> Int {
+    defer { nextSerial += 1 }
+    return nextSerial
   }
 
   /// A cell not given or empty: no input, and no lookup.

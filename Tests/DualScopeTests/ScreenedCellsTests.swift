@@ -1,0 +1,78 @@
+import XCTest
+
+@testable import DualScope
+
+/// A record's screening cells worked out once per distinct set of cells and day: the same cells
+/// give the same object, any difference in a cell, its kind or the day gives another, and what
+/// they come to is what the inputs say.
+final class ScreenedCellsTests: XCTestCase {
+  func cells(
+    _ partners: RecordValue = .null, _ organisations: RecordValue = .null, _ nationality: RecordValue = .null,
+    _ funding: RecordValue = .null
+  ) -> ScreeningCells {
+    ScreeningCells(
+      partnerCountryCell: partners, partnerOrganisationCell: organisations, nationalityCell: nationality,
+      fundingCell: funding)
+  }
+
+  func testEqualCellsAreWorkedOutOnce() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    let scratch = ScreeningScratch()
+    scratch.begin(screener)
+    let day = try XCTUnwrap(CalendarDay("2026-01-15"))
+    let first = try scratch.cells(
+      cells(.text("Iran; DE"), .text("Kestrel Harbour Tech"), .text("kp"), .text(" Horizon Europe ")), date: day, screener
+    ).get()
+    // Built again from other strings with the same bytes: the same object.
+    let again = try scratch.cells(
+      cells(.text(["Iran", "DE"].joined(separator: "; ")), .text("Kestrel Harbour" + " Tech"), .text("kp"),
+        .text(" Horizon Europe ")), date: day, screener
+    ).get()
+    XCTAssertTrue(first === again)
+    XCTAssertEqual(first.input.partnerCountries, ["IR", "DE"])
+    XCTAssertEqual(first.input.nationality, "KP")
+    XCTAssertEqual(first.input.funding, "Horizon Europe")
+    XCTAssertEqual(first.input.date, day)
+    XCTAssertEqual(first.partners, ["IR", "DE"].map { screener.rules.countries.index(code: $0)! })
+    XCTAssertEqual(first.nationality, screener.rules.countries.index(code: "KP"))
+    XCTAssertEqual(first.hits.map(\.organisation), ["kestrel-harbour-technology"])
+    XCTAssertEqual(first.listHit.filter { $0 }.count, 1)
+
+    // Each difference is a set of cells of its own.
+    var seen = [ObjectIdentifier(first)]
+    let others: [(ScreeningCells, CalendarDay)] = [
+      (cells(.text("Iran;DE"), .text("Kestrel Harbour Tech"), .text("kp"), .text(" Horizon Europe ")), day),
+      (cells(.list(["Iran", "DE"]), .text("Kestrel Harbour Tech"), .text("kp"), .text(" Horizon Europe ")), day),
+      (cells(.text("Iran; DE"), .text("Kestrel Harbour Tech"), .null, .text(" Horizon Europe ")), day),
+      (cells(.text("Iran; DE"), .text("Kestrel Harbour Tech"), .text("kp"), .text(" Horizon Europe ")),
+        try XCTUnwrap(CalendarDay("2025-09-29"))),
+      // Zürich with a combining diaeresis: equal as a Swift string, other bytes.
+      (cells(.text("CH"), .text("ETH Zu\u{308}rich")), day),
+      (cells(.text("CH"), .text("ETH Z\u{FC}rich")), day),
+    ]
+    for (c, d) in others {
+      let made = try scratch.cells(c, date: d, screener).get()
+      XCTAssertFalse(seen.contains(ObjectIdentifier(made)), "\(c) on \(d)")
+      seen.append(ObjectIdentifier(made))
+      XCTAssertTrue(try scratch.cells(c, date: d, screener).get() === made, "\(c) on \(d)")
+    }
+    XCTAssertEqual(try scratch.cells(others[1].0, date: day, screener).get().input.partnerCountries, ["IR", "DE"])
+  }
+
+  func testAnUnknownCountryNamesItsCell() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    let scratch = ScreeningScratch()
+    scratch.begin(screener)
+    let day = try XCTUnwrap(CalendarDay("2026-01-15"))
+    for _ in 0..<2 {
+      switch scratch.cells(cells(.text("DE; Chna")), date: day, screener) {
+      case .failure(.partnerCountry(let unknown)): XCTAssertEqual(unknown.input, "Chna")
+      default: XCTFail("a partner country that is not known")
+      }
+      switch scratch.cells(cells(.text("DE"), .null, .text("Atlantis")), date: day, screener) {
+      case .failure(.nationality(let unknown)): XCTAssertEqual(unknown.input, "Atlantis")
+      default: XCTFail("a nationality that is not known")
+      }
+    }
+  }
+}
