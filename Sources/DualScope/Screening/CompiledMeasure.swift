@@ -95,14 +95,21 @@ final class CompiledMeasure: Sendable {
 
   /// The status and level of the measure for one record, without its reasons: the steps of
   /// ``MeasureEvaluation/result()`` over the record's facts as flags (a test holds the two
-  /// equal on random inputs). Allocates nothing.
+  /// equal on random inputs), read from the table its cells keep (``ScreenedCells/outcomes``).
   func outcome(_ f: ScreeningFacts, _ c: ScreenedCells) -> (status: RegimeStatus, level: TriageLevel) {
+    ScreenedCells.decode(c.outcomes[ScreenedCells.slot(index, evidence: f.scope[index], exempt: f.exempt[index])])
+  }
+
+  /// The status and level of the measure for a record with cells `c`, whose fields or cues do or
+  /// do not put it in the measure's scope (`evidence`) and whose text does or does not hold a cue
+  /// of one of its exemptions (`exempt`): all a record adds to its cells. Worked out four times
+  /// per measure for each distinct set of cells; allocates nothing.
+  func outcome(evidence: Bool, exempt: Bool, _ c: ScreenedCells) -> (status: RegimeStatus, level: TriageLevel) {
     let none = (RegimeStatus.doesNotApply, TriageLevel.none)
     // 1. Period.
     let day = Self.number(c.input.date)
     guard days.contains(where: { $0.from <= day && day <= $0.to }) else { return none }
     // 2. Scope.
-    let evidence = f.scope[index]
     if !scopeIsEmpty && !evidence && !cooperation { return none }
     // 3. Triggers.
     var triggered = false
@@ -161,7 +168,7 @@ final class CompiledMeasure: Sendable {
     if requirementMissing { return (.notAssessed, .none) }
     if !evidence && cooperation { return (.mayApply, .none) }
     // 5. Exemptions.
-    if f.exempt[index] { return (.mayApply, basis ? .attention : .none) }
+    if exempt { return (.mayApply, basis ? .attention : .none) }
     // 6. Status and level.
     return (capped ? .mayApply : .applies, basis ? measure.level : .none)
   }

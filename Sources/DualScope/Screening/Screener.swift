@@ -305,20 +305,34 @@ extension Screener {
     // released for every record).
     return scratch.withFacts { facts in
       fill(&facts, classification: classification, scratch: scratch)
+      // Without a cue in the text, the line follows from the cells and the assigned fields
+      // alone: the cells keep the lines they gave, by the fields' serial numbers, and a record
+      // that repeats them is answered without evaluating a measure.
+      var fieldKey: ReasonKey.Serials?
+      if scratch.match.matches.isEmpty {
+        var key = ReasonKey.Serials()
+        for entry in facts.fields { key.append(entry.serial) }
+        if let known = cells.lines[key] { return known }
+        fieldKey = key
+      }
       // The line is a function of what goes into `facts.lineKey`: each regime that bears on the
       // record with its status and level, the serial of each raising measure's reason, and the
       // partners' serials. Whole lines are kept by that key, so the regimes, the reasons in order
       // and the JSON are made once per distinct line.
-      for r in regimeMeasures.indices {
-        var status = RegimeStatus.doesNotApply
-        var level = TriageLevel.none
-        for m in regimeMeasures[r] {
-          let quick = measures[m].outcome(facts, cells)
-          status = max(status, quick.status)
-          level = max(level, quick.level)
-          if quick.level > .none { facts.raising.append(m) }
+      cells.outcomes.withUnsafeBufferPointer { outcomes in
+        for r in regimeMeasures.indices {
+          // Status and level as ranks in one byte: the larger byte has the larger status, and
+          // the level is the largest of its measures' levels.
+          var status = 0
+          var level = 0
+          for m in regimeMeasures[r] {
+            let quick = Int(outcomes[ScreenedCells.slot(m, evidence: facts.scope[m], exempt: facts.exempt[m])])
+            status = max(status, quick >> 2)
+            level = max(level, quick & 3)
+            if quick & 3 > 0 { facts.raising.append(m) }
+          }
+          if status != RegimeStatus.doesNotApply.rank { facts.lineKey.append(r << 4 | status << 2 | level) }
         }
-        if status != .doesNotApply { facts.lineKey.append(r << 4 | status.rank << 2 | level.rank) }
       }
       facts.lineKey.append(-1)
       if !facts.raising.isEmpty {
@@ -347,7 +361,7 @@ extension Screener {
       }
       facts.lineKey.append(-1)
       cells.partnerSerials.forEach { facts.lineKey.append($0) }
-      return scratch.line(facts.lineKey) {
+      let line = scratch.line(facts.lineKey) {
         var regimes: [ScreeningLine.RegimeLine] = []
         for code in facts.lineKey.prefix(while: { $0 != -1 }) {
           regimes.append(
@@ -360,6 +374,8 @@ extension Screener {
           triage: .init(level: all.map(\.level).max() ?? .none, reasons: all), regimes: regimes,
           organisations: cells.hits.map(ScreeningLine.OrganisationLine.init))
       }
+      if let fieldKey { cells.remember(fieldKey, line) }
+      return line
     }
   }
 }
