@@ -75,4 +75,32 @@ final class ScreenedCellsTests: XCTestCase {
       }
     }
   }
+
+  func testTheLinesCellsKeepAreBounded() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    let scratch = ScreeningScratch()
+    scratch.begin(screener)
+    let day = try XCTUnwrap(CalendarDay("2026-01-15"))
+    let cells = cells(.text("DE"))
+    let first = try scratch.cells(cells, date: day, screener).get()
+    let line = ScreenedLine(
+      line: ScreeningLine(triage: .init(level: .none, reasons: []), regimes: [], organisations: []), json: [])
+    for n in 0..<(4 * ScreeningScratch.memoLimit) {
+      var fields = ReasonKey.Serials()
+      fields.append(n)
+      scratch.remember(line, fields: fields, in: first)
+      // A set of cells keeps at most its own limit.
+      XCTAssertLessThanOrEqual(first.lines.count, ScreenedCells.lineLimit)
+    }
+    // Four tables' worth kept: still the same cells.
+    XCTAssertTrue(try scratch.cells(cells, date: day, screener).get() === first)
+    var one = ReasonKey.Serials()
+    one.append(-1)
+    scratch.remember(line, fields: one, in: first)
+    // One more, and every set of cells is worked out anew.
+    let again = try scratch.cells(cells, date: day, screener).get()
+    XCTAssertFalse(again === first)
+    XCTAssertEqual(again.input, first.input)
+    XCTAssertTrue(again.lines.isEmpty)
+  }
 }

@@ -374,7 +374,7 @@ extension Screener {
           triage: .init(level: all.map(\.level).max() ?? .none, reasons: all), regimes: regimes,
           organisations: cells.hits.map(ScreeningLine.OrganisationLine.init))
       }
-      if let fieldKey { cells.remember(fieldKey, line) }
+      if let fieldKey { scratch.remember(line, fields: fieldKey, in: cells) }
       return line
     }
   }

@@ -76,7 +76,7 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
 
 /// The screening cells of one record as written in the portfolio (`.null` for a column not
 /// named). The cells are kept as read: a portfolio repeats them from record to
-/// record, and a worker splits and resolves each distinct cell once (``ScreeningScratch``).
+/// record, and a worker works out each distinct set of cells once (``ScreenedCells``).
 public struct ScreeningCells: Sendable, Hashable {
   public var partnerCountryCell: RecordValue
   public var partnerOrganisationCell: RecordValue

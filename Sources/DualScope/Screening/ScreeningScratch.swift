@@ -3,8 +3,10 @@ import PhraseMatching
 /// A portfolio worker's buffers and memo tables for screening, one per thread like
 /// ``ClassifierScratch``: the facts of the record at hand, the cue scan's matches, and what was
 /// worked out for values that recur from record to record (the measures a field puts in scope,
-/// the list hits of a partner organisation, the programmes a funding names). Each table is
-/// emptied when it reaches ``memoLimit`` entries, so memory stays bounded on any stream.
+/// the list hits of a partner organisation, the programmes a funding names, what each set of
+/// screening cells comes to). Each table is emptied when it reaches ``memoLimit`` entries, and
+/// the cells with the lines they keep when those reach four times that, so memory stays bounded
+/// on any stream.
 ///
 /// The tables belong to one screener; used with another, the scratch starts over.
 ///
@@ -32,6 +34,9 @@ public final class ScreeningScratch {
   /// Whole screening lines with their JSON, by ``ScreeningFacts/lineKey``.
   @exclusivity(unchecked) private var lines: [LineKey: ScreenedLine] = [:]
   @exclusivity(unchecked) private var nextSerial = 0
+  /// Lines the cells worked out keep (``ScreenedCells/lines``), counted since the cells were last
+  /// emptied: the cells are emptied, lines and all, when they hold four tables' worth.
+  @exclusivity(unchecked) private var cellLines = 0
 
   public init() {}
 
@@ -46,6 +51,7 @@ public final class ScreeningScratch {
       lines = [:]
       cellsByValue = [:]
       cellsByInput = [:]
+      cellLines = 0
     }
   }
 
@@ -180,6 +186,19 @@ public final class ScreeningScratch {
         funding: funding.isEmpty ? nil : funding, date: date)
       return .success(ScreenedCells(input, screener, scratch: self))
     }
+  }
+
+  /// Keeps `line` with `cells` for records without a cue whose fields have the serial numbers
+  /// `fields`; memory stays bounded: past ``memoLimit`` × 4 lines kept, every set of cells is
+  /// worked out anew.
+  func remember(_ line: ScreenedLine, fields: ReasonKey.Serials, in cells: ScreenedCells) {
+    if cellLines >= 4 * Self.memoLimit {
+      cellsByValue.removeAll(keepingCapacity: true)
+      cellsByInput.removeAll(keepingCapacity: true)
+      cellLines = 0
+    }
+    cells.remember(fields, line)
+    cellLines += 1
   }
 
   /// The inputs of a screening, worked out once per distinct set of inputs.
