@@ -34,8 +34,8 @@ public final class ScreeningScratch {
   /// Whole screening lines with their JSON, by ``ScreeningFacts/lineKey``.
   @exclusivity(unchecked) private var lines: [LineKey: ScreenedLine] = [:]
   @exclusivity(unchecked) private var nextSerial = 0
-  /// Lines the cells worked out keep (``ScreenedCells/lines``), counted since the cells were last
-  /// emptied: the cells are emptied, lines and all, when they hold four tables' worth.
+  /// Lines kept by the cells worked out (``ScreenedCells/lines``), counted since this count last
+  /// emptied them: at four tables' worth the cells are emptied, lines and all.
   @exclusivity(unchecked) private var cellLines = 0
 
   public init() {}
