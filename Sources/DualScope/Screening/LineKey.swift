@@ -8,13 +8,11 @@ struct LineKey: Hashable {
   private let mixed: UInt64
 
   init(_ numbers: [Int]) {
-    var h: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(numbers.count)
-    for n in numbers {
-      h = (h ^ UInt64(bitPattern: Int64(n))) &* 0xFF51_AFD7_ED55_8CCD
-      h ^= h >> 29
-    }
+    var h = KeyMix()
+    h.add(numbers.count)
+    for n in numbers { h.add(n) }
     self.numbers = numbers
-    mixed = h
+    mixed = h.value
   }
 
   func hash(into hasher: inout Hasher) { hasher.combine(mixed) }

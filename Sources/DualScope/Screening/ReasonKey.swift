@@ -29,23 +29,17 @@ struct ReasonKey: Hashable {
   var organisations: Serials
 
   func hash(into hasher: inout Hasher) {
-    // The numbers mixed into one word, then hashed once (a nested function capturing the word
-    // put it in a heap box for every lookup).
-    var h = UInt64(bitPattern: Int64(measure)) &* 0x9E37_79B9_7F4A_7C15
-    fields.forEach { Self.step(&h, $0) }
-    Self.step(&h, -7)
-    Self.step(&h, partner)
-    Self.step(&h, requiredPartner)
-    Self.step(&h, nationality)
-    Self.step(&h, funding)
-    organisations.forEach { Self.step(&h, $0) }
-    hasher.combine(h)
+    var h = KeyMix()
+    h.add(measure)
+    fields.forEach { h.add($0) }
+    h.add(-7)
+    h.add(partner)
+    h.add(requiredPartner)
+    h.add(nationality)
+    h.add(funding)
+    organisations.forEach { h.add($0) }
+    hasher.combine(h.value)
     if !cues.isEmpty { hasher.combine(cues) }
-  }
-
-  @inline(__always) private static func step(_ h: inout UInt64, _ n: Int) {
-    h = (h ^ UInt64(bitPattern: Int64(n))) &* 0xFF51_AFD7_ED55_8CCD
-    h ^= h >> 29
   }
 }
 

@@ -73,11 +73,14 @@ public final class ScreeningScratch {
       self.serial = serial
     }
 
-    func fits(_ field: FieldScore) -> Bool { sensitivity == field.sensitivity && dualUse == field.dualUse }
+    /// Worked out for a field of this sensitivity and these dual-use codes.
+    func fits(_ sensitivity: Sensitivity, _ dualUse: [String]) -> Bool {
+      self.sensitivity == sensitivity && self.dualUse == dualUse
+    }
   }
 
   func entry(_ field: FieldScore, _ screener: Screener) -> FieldEntry {
-    if let known = fieldMeasures[field.id], known.fits(field) { return known }
+    if let known = fieldMeasures[field.id], known.fits(field.sensitivity, field.dualUse) { return known }
     let entry = FieldEntry(field, measures: screener.measures(inScopeOf: field), serial: takeSerial())
     Self.remember(&fieldMeasures, field.id, entry)
     return entry
@@ -86,11 +89,7 @@ public final class ScreeningScratch {
   /// ``entry(_:_:)`` of `fields[f]`, read in place: the field copied for the lookup was a retain
   /// and a release for each of its strings and lists, for every field of every record.
   func entry(_ fields: UnsafeBufferPointer<FieldScore>, _ f: Int, _ screener: Screener) -> FieldEntry {
-    if let known = fieldMeasures[fields[f].id], known.sensitivity == fields[f].sensitivity,
-      known.dualUse == fields[f].dualUse
-    {
-      return known
-    }
+    if let known = fieldMeasures[fields[f].id], known.fits(fields[f].sensitivity, fields[f].dualUse) { return known }
     return entry(fields[f], screener)
   }
 
