@@ -103,4 +103,50 @@ final class ScreenedCellsTests: XCTestCase {
     XCTAssertEqual(again.input, first.input)
     XCTAssertTrue(again.lines.isEmpty)
   }
+
+  /// The cells table grows past its first size and keeps finding what it holds; past the memo
+  /// limit it starts over, and the cells are worked out anew.
+  func testManyCellsAreKeptAndFoundAgain() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    let scratch = ScreeningScratch()
+    scratch.begin(screener)
+    let day = try XCTUnwrap(CalendarDay("2026-01-15"))
+    let all = (0..<3000).map { n in cells(.text(["DE", "FR", "IR", "KP"][n % 4]), .text("Organisation \(n)")) }
+    let made = try all.map { try scratch.cells($0, date: day, screener).get() }
+    XCTAssertEqual(Set(made.map(ObjectIdentifier.init)).count, all.count)
+    for (c, m) in zip(all, made) { XCTAssertTrue(try scratch.cells(c, date: day, screener).get() === m) }
+    XCTAssertEqual(made[2].input.partnerCountries, ["IR"])
+    XCTAssertEqual(made[2].input.partnerOrganisations, ["Organisation 2"])
+
+    for n in 3000..<ScreeningScratch.memoLimit { _ = try scratch.cells(cells(.text("NL"), .text("O \(n)")), date: day, screener).get() }
+    XCTAssertTrue(try scratch.cells(all[0], date: day, screener).get() === made[0])
+    _ = try scratch.cells(cells(.text("NL"), .text("one more")), date: day, screener).get()
+    let anew = try scratch.cells(all[0], date: day, screener).get()
+    XCTAssertFalse(anew === made[0])
+    XCTAssertEqual(anew.input, made[0].input)
+  }
+
+  /// Field entries by ID: found again after the table grows, and one worked out again for a field
+  /// that changed takes the place of the old one.
+  func testFieldEntriesAreFoundByID() {
+    func field(_ n: Int, _ sensitivity: Sensitivity = .medium) -> FieldScore {
+      FieldScore(
+        id: "area.field-\(n)", area: "area", name: "Field \(n)", score: 2, threshold: 1, sensitivity: sensitivity,
+        level: .elevated, dualUse: n % 3 == 0 ? ["3A001"] : [], evidence: [])
+    }
+    var table = FieldEntryTable()
+    let entries = (0..<300).map { ScreeningScratch.FieldEntry(field($0), measures: [$0 % 5], serial: $0) }
+    for e in entries { table.keep(e) }
+    XCTAssertEqual(table.count, 300)
+    for (n, e) in entries.enumerated() { XCTAssertTrue(table.entry("area.field-\(n)") === e) }
+    XCTAssertNil(table.entry("area.field-300"))
+    XCTAssertNil(table.entry("area.field"))
+    let changed = ScreeningScratch.FieldEntry(field(7, .high), measures: [], serial: 1000)
+    table.keep(changed)
+    XCTAssertEqual(table.count, 300)
+    XCTAssertTrue(table.entry("area.field-7") === changed)
+    XCTAssertFalse(changed.fits(.medium, []))
+    table.removeAll()
+    XCTAssertNil(table.entry("area.field-1"))
+  }
 }

@@ -1,6 +1,6 @@
 /// A 64-bit state that numbers and bytes are mixed into, a multiplication and a shift each (each
 /// step a bijection of the state): how the screening's memo keys (``LineKey``, ``ReasonKey``,
-/// ``CellsKey``) work out once the one word their tables hash, instead of feeding every number
+/// ``CellsTable``) work out once the one word their tables hash, instead of feeding every number
 /// and string through the dictionary's SipHash on every lookup.
 struct KeyMix {
   private(set) var value: UInt64

@@ -21,12 +21,12 @@ public final class ScreeningScratch {
   @exclusivity(unchecked) var match = MatchScratch()
   /// The screener the tables belong to.
   @exclusivity(unchecked) private var screener: Screener?
-  @exclusivity(unchecked) private var fieldMeasures: [String: FieldEntry] = [:]
+  @exclusivity(unchecked) private var fieldMeasures = FieldEntryTable()
   /// Per partner organisation: its list hits and their triage reasons.
   @exclusivity(unchecked) private var organisationHits: [String: PartnerEntry] = [:]
   @exclusivity(unchecked) private var fundingNames: [String: [Int]] = [:]
   /// What each distinct set of screening cells (and day) comes to, or why it cannot be used.
-  @exclusivity(unchecked) private var cellsByValue: [CellsKey: Result<ScreenedCells, CellFailure>] = [:]
+  @exclusivity(unchecked) private var cellsByValue = CellsTable()
   /// What each distinct set of inputs comes to (a screening given its inputs, not cells).
   @exclusivity(unchecked) private var cellsByInput: [ScreeningInput: ScreenedCells] = [:]
   /// The triage reason of a measure, by what it read, with its serial number.
@@ -44,12 +44,12 @@ public final class ScreeningScratch {
   func begin(_ screener: Screener) {
     if self.screener !== screener {
       self.screener = screener
-      fieldMeasures = [:]
+      fieldMeasures.removeAll()
       organisationHits = [:]
       fundingNames = [:]
       reasonsByKey = [:]
       lines = [:]
-      cellsByValue = [:]
+      cellsByValue.removeAll()
       cellsByInput = [:]
       cellLines = 0
     }
@@ -59,6 +59,7 @@ public final class ScreeningScratch {
   /// per measure, once asked for. Kept with the sensitivity and dual-use codes it was worked out
   /// for, so a field of the same ID that differs is worked out anew.
   final class FieldEntry {
+    let id: String
     let sensitivity: Sensitivity
     let dualUse: [String]
     let measures: [Int]
@@ -67,6 +68,7 @@ public final class ScreeningScratch {
     var evidence: [Int: [String]] = [:]
 
     init(_ field: FieldScore, measures: [Int], serial: Int) {
+      id = field.id
       sensitivity = field.sensitivity
       dualUse = field.dualUse
       self.measures = measures
@@ -80,16 +82,19 @@ public final class ScreeningScratch {
   }
 
   func entry(_ field: FieldScore, _ screener: Screener) -> FieldEntry {
-    if let known = fieldMeasures[field.id], known.fits(field.sensitivity, field.dualUse) { return known }
+    if let known = fieldMeasures.entry(field.id), known.fits(field.sensitivity, field.dualUse) { return known }
     let entry = FieldEntry(field, measures: screener.measures(inScopeOf: field), serial: takeSerial())
-    Self.remember(&fieldMeasures, field.id, entry)
+    if fieldMeasures.count >= Self.memoLimit { fieldMeasures.removeAll() }
+    fieldMeasures.keep(entry)
     return entry
   }
 
   /// ``entry(_:_:)`` of `fields[f]`, read in place: the field copied for the lookup was a retain
   /// and a release for each of its strings and lists, for every field of every record.
   func entry(_ fields: UnsafeBufferPointer<FieldScore>, _ f: Int, _ screener: Screener) -> FieldEntry {
-    if let known = fieldMeasures[fields[f].id], known.fits(fields[f].sensitivity, fields[f].dualUse) { return known }
+    if let known = fieldMeasures.entry(fields[f].id), known.fits(fields[f].sensitivity, fields[f].dualUse) {
+      return known
+    }
     return entry(fields[f], screener)
   }
 
@@ -159,32 +164,48 @@ public final class ScreeningScratch {
   /// partners' countries (each once), the nationality (the cell's first value), the partner
   /// organisations and the funding (trimmed); or the first country a cell names that is not known.
   func cells(_ cells: ScreeningCells, date: CalendarDay, _ screener: Screener) -> Result<ScreenedCells, CellFailure> {
-    Self.memo(&cellsByValue, CellsKey(cells, date: date)) {
-      let countries = screener.rules.countries
-      var partners: [String] = []
-      if !Self.isBlank(cells.partnerCountryCell) {
-        for name in ScreeningColumns.split(cells.partnerCountryCell, commas: true) {
-          switch countries.code(for: name) {
-          case .success(let code): if !partners.contains(code) { partners.append(code) }
-          case .failure(let unknown): return .failure(.partnerCountry(unknown))
-          }
-        }
-      }
-      var nationality: String?
-      if !Self.isBlank(cells.nationalityCell), let name = ScreeningColumns.split(cells.nationalityCell, commas: true).first {
-        switch countries.code(for: name) {
-        case .success(let code): nationality = code
-        case .failure(let unknown): return .failure(.nationality(unknown))
-        }
-      }
-      let organisations =
-        Self.isBlank(cells.partnerOrganisationCell) ? [] : ScreeningColumns.split(cells.partnerOrganisationCell, commas: false)
-      let funding = Self.isBlank(cells.fundingCell) ? "" : cells.fundingCell.text.trimmingSpaces()
-      let input = ScreeningInput(
-        partnerCountries: partners, partnerOrganisations: organisations, nationality: nationality,
-        funding: funding.isEmpty ? nil : funding, date: date)
-      return .success(ScreenedCells(input, screener, scratch: self))
+    let mixed = CellsTable.hash(cells, date: date)
+    let (known, slot) = cellsByValue.find(cells, date: date, mixed: mixed)
+    if let known { return known }
+    let made = workOut(cells, date: date, screener)
+    if cellsByValue.count >= Self.memoLimit {
+      cellsByValue.removeAll()
+      let (_, free) = cellsByValue.find(cells, date: date, mixed: mixed)
+      cellsByValue.keep(made, for: cells, date: date, mixed: mixed, slot: free)
+    } else {
+      cellsByValue.keep(made, for: cells, date: date, mixed: mixed, slot: slot)
     }
+    return made
+  }
+
+  /// What a set of cells comes to, worked out.
+  private func workOut(
+    _ cells: ScreeningCells, date: CalendarDay, _ screener: Screener
+  ) -> Result<ScreenedCells, CellFailure> {
+    let countries = screener.rules.countries
+    var partners: [String] = []
+    if !Self.isBlank(cells.partnerCountryCell) {
+      for name in ScreeningColumns.split(cells.partnerCountryCell, commas: true) {
+        switch countries.code(for: name) {
+        case .success(let code): if !partners.contains(code) { partners.append(code) }
+        case .failure(let unknown): return .failure(.partnerCountry(unknown))
+        }
+      }
+    }
+    var nationality: String?
+    if !Self.isBlank(cells.nationalityCell), let name = ScreeningColumns.split(cells.nationalityCell, commas: true).first {
+      switch countries.code(for: name) {
+      case .success(let code): nationality = code
+      case .failure(let unknown): return .failure(.nationality(unknown))
+      }
+    }
+    let organisations =
+      Self.isBlank(cells.partnerOrganisationCell) ? [] : ScreeningColumns.split(cells.partnerOrganisationCell, commas: false)
+    let funding = Self.isBlank(cells.fundingCell) ? "" : cells.fundingCell.text.trimmingSpaces()
+    let input = ScreeningInput(
+      partnerCountries: partners, partnerOrganisations: organisations, nationality: nationality,
+      funding: funding.isEmpty ? nil : funding, date: date)
+    return .success(ScreenedCells(input, screener, scratch: self))
   }
 
   /// Keeps `line` with `cells` for records without a cue whose fields have the serial numbers
@@ -192,7 +213,7 @@ public final class ScreeningScratch {
   /// worked out anew.
   func remember(_ line: ScreenedLine, fields: ReasonKey.Serials, in cells: ScreenedCells) {
     if cellLines >= 4 * Self.memoLimit {
-      cellsByValue.removeAll(keepingCapacity: true)
+      cellsByValue.removeAll()
       cellsByInput.removeAll(keepingCapacity: true)
       cellLines = 0
     }
