@@ -21,6 +21,13 @@ public struct MatchScratch: Sendable {
     wordCount = other.wordCount
   }
 
+  /// Holds `matches`, as kept from an earlier scan of a text of `wordCount` words.
+  public mutating func restore(_ matches: some Sequence<PhraseMatch>, wordCount: Int) {
+    self.matches.removeAll(keepingCapacity: true)
+    self.matches.append(contentsOf: matches)
+    self.wordCount = wordCount
+  }
+
   /// Creates a scratch whose match buffer already holds `capacity` matches.
   public init(capacity: Int) {
     matches.reserveCapacity(capacity)

@@ -169,6 +169,53 @@ final class PortfolioScreeningTests: XCTestCase {
     XCTAssertTrue(written.contains { $0.screening?.triage.level == .consult })
   }
 
+  /// A batch worker's chunk, screened with one joint scan for phrases and cues or with two scans:
+  /// the same bytes, counts and error records, for JSON lines and for kept result lines; a record
+  /// with an unknown country in the middle of the chunk gives its error record and no line.
+  func testAChunkIsTheSameWithOrWithoutTheJointScan() throws {
+    let cases = try ScreeningCaseTableTests.loadCases().filter { $0.date == "2026-12-01" }
+    var records = cases.enumerated().map { n, c in
+      PortfolioRecord(
+        line: n + 2, source: "cases", id: c.id, text: c.text, labels: [], carried: [], hadInvalidUTF8: false,
+        screening: ScreeningCells(
+          partnerCountryCell: .list(c.partnerCountries), partnerOrganisationCell: .list(c.partnerOrgs),
+          nationalityCell: c.nationality.map(RecordValue.text) ?? .null, fundingCell: c.funding.map(RecordValue.text) ?? .null))
+    }
+    records.insert(
+      PortfolioRecord(
+        line: 1000, source: "cases", id: "unknown-country", text: "Quantum sensing with nitrogen-vacancy centres.",
+        labels: [], carried: [], hadInvalidUTF8: false, screening: ScreeningCells(partnerCountryCell: .text("Atlantis"))),
+      at: records.count / 2)
+    records += records
+    let classifier = try ScreeningCaseTableTests.classifier.get()
+    for encoding in [BatchEncoding.jsonLines(carry: []), .lines] {
+      let joint = ClassifyWork(classifier: classifier, screening: try screening("2026-12-01"), encoding: encoding)
+      let apart = ClassifyWork(
+        classifier: classifier, screening: try screening("2026-12-01"), encoding: encoding, jointScan: false)
+      var a = joint.makeScratch()
+      var b = apart.makeScratch()
+      let one = joint.process(records, scratch: &a)
+      let two = apart.process(records, scratch: &b)
+      // Compared whole, reported short: a difference prints the first line that differs.
+      let (a1, a2) = (one.bytes.split(separator: UInt8(ascii: "\n")), two.bytes.split(separator: UInt8(ascii: "\n")))
+      XCTAssertEqual(a1.count, a2.count)
+      if let n = a1.indices.first(where: { $0 < a2.count && a1[$0] != a2[$0] }) {
+        XCTFail("line \(n + 1) differs: \(String(decoding: a1[n], as: UTF8.self).prefix(300))")
+      }
+      XCTAssertTrue(one.lines == two.lines, "\(encoding): kept result lines differ")
+      XCTAssertEqual(one.counts, two.counts)
+      XCTAssertEqual(one.errors, two.errors)
+      XCTAssertEqual(one.errors.map(\.id), ["unknown-country", "unknown-country"])
+      XCTAssertEqual(one.counts.documents + one.errors.count, records.count)
+      if case .lines = encoding {
+        XCTAssertEqual(one.lines.count, records.count - 2)
+        XCTAssertTrue(one.lines.contains { $0.screening?.triage.level == .consult })
+      } else {
+        XCTAssertEqual(one.bytes.split(separator: UInt8(ascii: "\n")).count, records.count - 2)
+      }
+    }
+  }
+
   /// A nationality or a country column alone never raises the level, for any country.
   func testCountryColumnsAloneNeverRaiseTheLevel() throws {
     let screener = try ScreeningCaseTableTests.screener.get()

@@ -59,9 +59,15 @@ public struct Classifier: Sendable {
   /// Classifies a record whose text was scanned already: `scratch.match` holds what this
   /// classifier's matcher finds in it (selected from a ``JointMatcher``'s scan).
   func classify(scanned record: PortfolioRecord, scratch: inout ClassifierScratch) -> Classification {
-    scratch.metadata = record.carried
-    scoreMatches(record.text, &scratch)
-    return decide(record.text, scratch)
+    classify(scanned: record.text, carried: record.carried, scratch: &scratch)
+  }
+
+  /// ``classify(scanned:scratch:)`` given a record's text and carried columns, so a caller that
+  /// reads them in place need not copy the whole record.
+  func classify(scanned text: String, carried: [(String, String)], scratch: inout ClassifierScratch) -> Classification {
+    scratch.metadata = carried
+    scoreMatches(text, &scratch)
+    return decide(text, scratch)
   }
 
   /// Classifies one text, reusing the scratch's buffers.
