@@ -46,6 +46,14 @@ public struct BatchCounts: Sendable, Hashable, Codable {
     }
   }
 
+  /// `count` more documents at triage level `level` (counted by the caller, a chunk at a time:
+  /// a dictionary update keyed by the level's name for every record was measurable).
+  mutating func addTriage(_ level: TriageLevel, count: Int) {
+    guard count > 0 else { return }
+    if triage == nil { triage = [:] }
+    triage![level.rawValue, default: 0] += count
+  }
+
   mutating func addError() {
     records += 1
     errors += 1

@@ -184,6 +184,11 @@ struct ClassifyWork: PortfolioWork {
       cueEnds.append((cueMatches.count, scratch.screening.match.wordCount))
     }
     var start = 0
+    // Documents per triage level, by rank, added to the counts once for the chunk.
+    var triageCounts = [Int](repeating: 0, count: TriageLevel.allCases.count)
+    defer {
+      for level in TriageLevel.allCases { out.counts.addTriage(level, count: triageCounts[level.rank]) }
+    }
     for r in records.indices {
       let record = records[r]
       let classification = classifications[r].take()!
@@ -205,7 +210,8 @@ struct ClassifyWork: PortfolioWork {
       }
       // Counted from its parts and made in place: a line read back from the array, or built in
       // a variable and appended, is copied with all its strings.
-      out.counts.add(classification, invalidUTF8: record.hadInvalidUTF8, triage: triage)
+      out.counts.add(classification, invalidUTF8: record.hadInvalidUTF8, triage: nil)
+      triageCounts[triage.rank] += 1
       lines.append(ResultLine(record, classification, screening: screened))
     }
   }
