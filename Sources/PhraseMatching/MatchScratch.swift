@@ -22,7 +22,7 @@ public struct MatchScratch: Sendable {
   }
 
   /// Holds `matches`, as kept from an earlier scan of a text of `wordCount` words.
-  public mutating func restore(_ matches: some Sequence<PhraseMatch>, wordCount: Int) {
+  public mutating func restore(_ matches: UnsafeBufferPointer<PhraseMatch>, wordCount: Int) {
     self.matches.removeAll(keepingCapacity: true)
     self.matches.append(contentsOf: matches)
     self.wordCount = wordCount

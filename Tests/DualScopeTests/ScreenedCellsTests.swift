@@ -76,32 +76,36 @@ final class ScreenedCellsTests: XCTestCase {
     }
   }
 
-  func testTheLinesCellsKeepAreBounded() throws {
+  func testTheLinesKeptByCellsAreBounded() throws {
     let screener = try ScreeningCaseTableTests.screener.get()
     let scratch = ScreeningScratch()
     scratch.begin(screener)
     let day = try XCTUnwrap(CalendarDay("2026-01-15"))
     let cells = cells(.text("DE"))
     let first = try scratch.cells(cells, date: day, screener).get()
+    let other = try scratch.cells(self.cells(.text("FR")), date: day, screener).get()
     let line = ScreenedLine(
-      line: ScreeningLine(triage: .init(level: .none, reasons: []), regimes: [], organisations: []), json: [])
-    for n in 0..<(4 * ScreeningScratch.memoLimit) {
+      line: ScreeningLine(triage: .init(level: .none, reasons: []), regimes: [], organisations: []), json: [1])
+    var some = ReasonKey.Serials()
+    some.append(7)
+    scratch.remember(line, fields: some, in: first)
+    XCTAssertEqual(scratch.line(first, fields: some)?.json, [1])
+    // Kept by the cells and the fields: other cells, or other fields, have no line yet.
+    XCTAssertNil(scratch.line(other, fields: some))
+    XCTAssertNil(scratch.line(first, fields: ReasonKey.Serials()))
+    for n in 1..<(4 * ScreeningScratch.memoLimit) {
       var fields = ReasonKey.Serials()
-      fields.append(n)
+      fields.append(100 + n)
       scratch.remember(line, fields: fields, in: first)
-      // A set of cells keeps at most its own limit.
-      XCTAssertLessThanOrEqual(first.lines.count, ScreenedCells.lineLimit)
     }
-    // Four tables' worth kept: still the same cells.
+    XCTAssertEqual(scratch.cellLineCount, 4 * ScreeningScratch.memoLimit)
+    XCTAssertNotNil(scratch.line(first, fields: some))
+    // One more, and the lines kept are dropped; the cells are kept.
+    scratch.remember(line, fields: some, in: other)
+    XCTAssertEqual(scratch.cellLineCount, 1)
+    XCTAssertNil(scratch.line(first, fields: some))
+    XCTAssertNotNil(scratch.line(other, fields: some))
     XCTAssertTrue(try scratch.cells(cells, date: day, screener).get() === first)
-    var one = ReasonKey.Serials()
-    one.append(-1)
-    scratch.remember(line, fields: one, in: first)
-    // One more, and every set of cells is worked out anew.
-    let again = try scratch.cells(cells, date: day, screener).get()
-    XCTAssertFalse(again === first)
-    XCTAssertEqual(again.input, first.input)
-    XCTAssertTrue(again.lines.isEmpty)
   }
 
   /// The cells table grows past its first size and keeps finding what it holds; past the memo

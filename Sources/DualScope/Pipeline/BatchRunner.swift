@@ -192,7 +192,10 @@ struct ClassifyWork: PortfolioWork {
     for r in records.indices {
       let record = records[r]
       let classification = classifications[r].take()!
-      scratch.screening.match.restore(cueMatches[start..<cueEnds[r].end], wordCount: cueEnds[r].words)
+      // Through the buffer: a slice of the array was appended match by match.
+      cueMatches.withUnsafeBufferPointer { all in
+        scratch.screening.match.restore(UnsafeBufferPointer(rebasing: all[start..<cueEnds[r].end]), wordCount: cueEnds[r].words)
+      }
       start = cueEnds[r].end
       var screened: ScreeningLine?
       let triage: TriageLevel

@@ -34,10 +34,6 @@ final class ScreenedCells {
   let partnerSerials: ReasonKey.Serials
   /// Its number among the scratch's serials: what a reason that reads the funding is keyed by.
   let serial: Int
-  /// The screening lines of records with these cells and no cue in their text, by the serial
-  /// numbers of their fields' entries (``ScreeningScratch/entry(_:_:)``): such a line follows
-  /// from the cells and the fields alone.
-  private(set) var lines: [ReasonKey.Serials: ScreenedLine] = [:]
 
   /// Per measure (``CompiledMeasure/index``), its status and level (``encode(_:)``) for the four
   /// cases of ``slot(_:evidence:exempt:)``.
@@ -56,13 +52,6 @@ final class ScreenedCells {
     (RegimeStatus(rank: Int(byte >> 2)), TriageLevel(rank: Int(byte & 3)))
   }
 
-  /// Lines kept per set of cells before they are emptied.
-  static let lineLimit = 256
-
-  func remember(_ fields: ReasonKey.Serials, _ line: ScreenedLine) {
-    if lines.count >= Self.lineLimit { lines.removeAll(keepingCapacity: true) }
-    lines[fields] = line
-  }
 
   init(_ input: ScreeningInput, _ screener: Screener, scratch: ScreeningScratch) {
     self.input = input

@@ -306,13 +306,13 @@ extension Screener {
     return scratch.withFacts { facts in
       fill(&facts, classification: classification, scratch: scratch)
       // Without a cue in the text, the line follows from the cells and the assigned fields
-      // alone: the cells keep the lines they gave, by the fields' serial numbers, and a record
-      // that repeats them is answered without evaluating a measure.
+      // alone: the scratch keeps the lines by the cells and the fields' serial numbers, and a
+      // record that repeats them is answered without evaluating a measure.
       var fieldKey: ReasonKey.Serials?
       if scratch.match.matches.isEmpty {
         var key = ReasonKey.Serials()
         for entry in facts.fields { key.append(entry.serial) }
-        if let known = cells.lines[key] { return known }
+        if let known = scratch.line(cells, fields: key) { return known }
         fieldKey = key
       }
       // The line is a function of what goes into `facts.lineKey`: each regime that bears on the

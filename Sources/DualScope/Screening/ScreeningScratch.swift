@@ -34,9 +34,9 @@ public final class ScreeningScratch {
   /// Whole screening lines with their JSON, by ``ScreeningFacts/lineKey``.
   @exclusivity(unchecked) private var lines: [LineKey: ScreenedLine] = [:]
   @exclusivity(unchecked) private var nextSerial = 0
-  /// Lines kept by the cells worked out (``ScreenedCells/lines``), counted since this count last
-  /// emptied them: at four tables' worth the cells are emptied, lines and all.
-  @exclusivity(unchecked) private var cellLines = 0
+  /// The lines of records without a cue, by their cells and their fields' serial numbers: such a
+  /// line follows from the cells and the fields alone. Emptied at four tables' worth.
+  @exclusivity(unchecked) private var cellLines: [CellLineKey: ScreenedLine] = [:]
 
   public init() {}
 
@@ -51,7 +51,7 @@ public final class ScreeningScratch {
       lines = [:]
       cellsByValue.removeAll()
       cellsByInput = [:]
-      cellLines = 0
+      cellLines = [:]
     }
   }
 
@@ -208,18 +208,21 @@ public final class ScreeningScratch {
     return .success(ScreenedCells(input, screener, scratch: self))
   }
 
-  /// Keeps `line` with `cells` for records without a cue whose fields have the serial numbers
-  /// `fields`; memory stays bounded: past ``memoLimit`` × 4 lines kept, every set of cells is
-  /// worked out anew.
-  func remember(_ line: ScreenedLine, fields: ReasonKey.Serials, in cells: ScreenedCells) {
-    if cellLines >= 4 * Self.memoLimit {
-      cellsByValue.removeAll()
-      cellsByInput.removeAll(keepingCapacity: true)
-      cellLines = 0
-    }
-    cells.remember(fields, line)
-    cellLines += 1
+  /// The line kept for a record without a cue with these cells and fields (their entries'
+  /// serial numbers), if any.
+  @inline(__always) func line(_ cells: ScreenedCells, fields: ReasonKey.Serials) -> ScreenedLine? {
+    cellLines[CellLineKey(cells: cells.serial, fields: fields)]
   }
+
+  /// Keeps `line` for records without a cue with these cells and fields; memory stays bounded:
+  /// past ``memoLimit`` × 4 lines kept, they are all dropped.
+  func remember(_ line: ScreenedLine, fields: ReasonKey.Serials, in cells: ScreenedCells) {
+    if cellLines.count >= 4 * Self.memoLimit { cellLines.removeAll(keepingCapacity: true) }
+    cellLines[CellLineKey(cells: cells.serial, fields: fields)] = line
+  }
+
+  /// Lines kept by cells and fields (tests).
+  var cellLineCount: Int { cellLines.count }
 
   /// The inputs of a screening, worked out once per distinct set of inputs.
   func cells(_ input: ScreeningInput, _ screener: Screener) -> ScreenedCells {
