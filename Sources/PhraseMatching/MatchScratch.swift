@@ -21,6 +21,31 @@ public struct MatchScratch: Sendable {
     wordCount = other.wordCount
   }
 
+  /// Moves the matches whose term IDs lie in `ids` to `other`, renumbered to start at 0, and
+  /// keeps the others here, in order; `other` gets this scratch's word count. After a joint scan
+  /// into this scratch each side holds what its own matcher finds, as with ``select(_:from:)``,
+  /// without copying the side that stays (with no match to move, nothing is written).
+  public mutating func moveOut(_ ids: Range<UInt32>, into other: inout MatchScratch) {
+    other.matches.removeAll(keepingCapacity: true)
+    other.wordCount = wordCount
+    let kept = matches.withUnsafeMutableBufferPointer { all -> Int in
+      var kept = 0
+      for i in all.indices {
+        let m = all[i]
+        if ids.contains(m.termID.rawValue) {
+          var moved = m
+          moved.termID = TermID(m.termID.rawValue - ids.lowerBound)
+          other.matches.append(moved)
+        } else {
+          if kept != i { all[kept] = m }
+          kept += 1
+        }
+      }
+      return kept
+    }
+    matches.removeLast(matches.count - kept)
+  }
+
   /// Holds `matches`, as kept from an earlier scan of a text of `wordCount` words.
   public mutating func restore(_ matches: UnsafeBufferPointer<PhraseMatch>, wordCount: Int) {
     self.matches.removeAll(keepingCapacity: true)

@@ -87,9 +87,9 @@ public struct ImpactAnalysis: Sendable {
     }
   }
 
-  /// A worker's buffers: the joint scan's, and each release's.
+  /// A worker's buffers: each release's (the joint scan fills the old release's and moves the
+  /// new release's matches out).
   private struct Scratch {
-    var joint = MatchScratch()
     var old = ClassifierScratch()
     var new = ClassifierScratch()
     let oldScreening = ScreeningScratch()
@@ -106,7 +106,7 @@ public struct ImpactAnalysis: Sendable {
     var part = Part(counts: Counts(rows: rows.count), changed: [])
     for record in records {
       var full: (Classification, Classification)?
-      joint.scan(record.text, &scratch.joint, &scratch.old.match, &scratch.new.match)
+      joint.scan(record.text, &scratch.old.match, &scratch.new.match)
       scratch.old.metadata = record.carried
       scratch.new.metadata = record.carried
       old.scoreMatches(record.text, &scratch.old)

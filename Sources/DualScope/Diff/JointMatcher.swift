@@ -33,10 +33,11 @@ struct JointMatcher: Sendable {
     self.end = end
   }
 
-  /// Scans `text` once into `joint` and hands each side its own matches.
-  func scan(_ text: String, _ joint: inout MatchScratch, _ first: inout MatchScratch, _ second: inout MatchScratch) {
-    matcher.findAll(in: text, into: &joint)
-    first.select(0..<split, from: joint)
-    second.select(split..<end, from: joint)
+  /// Scans `text` once into `first` and moves the second side's matches out into `second`:
+  /// each side then holds its own matches. Selected into two other scratches, the first side's
+  /// matches (most of them) were copied once more for every text.
+  func scan(_ text: String, _ first: inout MatchScratch, _ second: inout MatchScratch) {
+    matcher.findAll(in: text, into: &first)
+    first.moveOut(split..<end, into: &second)
   }
 }

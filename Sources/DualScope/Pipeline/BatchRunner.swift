@@ -117,9 +117,9 @@ struct ClassifyWork: PortfolioWork {
     joint = jointScan ? screening.flatMap { try? JointMatcher(classifier.index.phrases, $0.screener.cues.phrases) } : nil
   }
 
-  /// A worker's buffers: the joint scan's, the classifier's and the screening's.
+  /// A worker's buffers: the classifier's (the joint scan fills it and moves the cue matches out
+  /// into the screening's) and the screening's.
   struct Scratch {
-    var joint = MatchScratch()
     var classifier = ClassifierScratch()
     let screening = ScreeningScratch()
   }
@@ -174,7 +174,7 @@ struct ClassifyWork: PortfolioWork {
     for r in records.indices {
       let text = records[r].text
       if let joint {
-        joint.scan(text, &scratch.joint, &scratch.classifier.match, &scratch.screening.match)
+        joint.scan(text, &scratch.classifier.match, &scratch.screening.match)
       } else {
         classifier.index.matcher.findAll(in: text, into: &scratch.classifier.match)
         screening.screener.cues.findAll(in: text, into: &scratch.screening.match)
