@@ -8,23 +8,11 @@ public struct MatchScratch: Sendable {
 
   public init() {}
 
-  /// Keeps the matches of `other` whose term IDs lie in `ids`, renumbered to start at 0, and its
-  /// word count: what a matcher compiled from just those phrases finds in the same text, in the
-  /// same order (matches are sorted by start, length and term, and phrases match independently).
-  public mutating func select(_ ids: Range<UInt32>, from other: MatchScratch) {
-    matches.removeAll(keepingCapacity: true)
-    for m in other.matches where ids.contains(m.termID.rawValue) {
-      var kept = m
-      kept.termID = TermID(m.termID.rawValue - ids.lowerBound)
-      matches.append(kept)
-    }
-    wordCount = other.wordCount
-  }
-
   /// Moves the matches whose term IDs lie in `ids` to `other`, renumbered to start at 0, and
   /// keeps the others here, in order; `other` gets this scratch's word count. After a joint scan
-  /// into this scratch each side holds what its own matcher finds, as with ``select(_:from:)``,
-  /// without copying the side that stays (with no match to move, nothing is written).
+  /// into this scratch each side holds what its own matcher finds (matches are sorted by start,
+  /// length and term, and phrases match independently), and the side that stays is not copied:
+  /// with no match to move, nothing is written.
   public mutating func moveOut(_ ids: Range<UInt32>, into other: inout MatchScratch) {
     other.matches.removeAll(keepingCapacity: true)
     other.wordCount = wordCount
