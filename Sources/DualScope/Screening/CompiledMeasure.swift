@@ -100,17 +100,24 @@ final class CompiledMeasure: Sendable {
     ScreenedCells.decode(c.outcomes[ScreenedCells.slot(index, evidence: f.scope[index], exempt: f.exempt[index])])
   }
 
-  /// The status and level of the measure for a record with cells `c`, whose fields or cues do or
-  /// do not put it in the measure's scope (`evidence`) and whose text does or does not hold a cue
-  /// of one of its exemptions (`exempt`): all a record adds to its cells. Worked out four times
-  /// per measure for each distinct set of cells; allocates nothing.
-  func outcome(evidence: Bool, exempt: Bool, _ c: ScreenedCells) -> (status: RegimeStatus, level: TriageLevel) {
-    let none = (RegimeStatus.doesNotApply, TriageLevel.none)
+  /// What the period, the triggers and the requirements come to for a set of cells: all of a
+  /// measure's steps that do not read the record's text.
+  enum Core {
+    /// Not in force on the day, or a requirement is not met: does not apply, whatever the text.
+    case never
+    /// No trigger met; `missing` when an input a trigger reads is not given.
+    case untriggered(missing: Bool)
+    /// Triggered; whether an input a requirement reads is missing, and whether a requirement
+    /// met gives the measure its basis (a funding programme, a listed organisation).
+    case triggered(requirementMissing: Bool, requirementBasis: Bool)
+  }
+
+  /// The steps of the measure that read only the cells (``Core``), worked out once per distinct
+  /// set of cells; ``outcome(_:evidence:exempt:)`` finishes them for each case of a record.
+  func core(_ c: ScreenedCells) -> Core {
     // 1. Period.
     let day = Self.number(c.input.date)
-    guard days.contains(where: { $0.from <= day && day <= $0.to }) else { return none }
-    // 2. Scope.
-    if !scopeIsEmpty && !evidence && !cooperation { return none }
+    guard days.contains(where: { $0.from <= day && day <= $0.to }) else { return .never }
     // 3. Triggers.
     var triggered = false
     var missing = false
@@ -137,10 +144,10 @@ final class CompiledMeasure: Sendable {
         }
       }
     }
-    if !triggered { return missing ? (.notAssessed, .none) : none }
+    if !triggered { return .untriggered(missing: missing) }
     // 4. Requirements.
     var requirementMissing = false
-    var basis = evidence
+    var basis = false
     for requirement in measure.requires {
       switch requirement {
       case .fundingProgramme:
@@ -148,29 +155,50 @@ final class CompiledMeasure: Sendable {
           requirementMissing = true
           continue
         }
-        guard fundingMatches(c) else { return none }
+        guard fundingMatches(c) else { return .never }
         basis = true
       case .listedOrganisation:
         guard !servingLists.isEmpty, c.hasPartnerOrganisations else {
           requirementMissing = true
           continue
         }
-        guard servingLists.contains(where: { c.listHit[$0] }) else { return none }
+        guard servingLists.contains(where: { c.listHit[$0] }) else { return .never }
         basis = true
       case .partnerCountry:
         guard c.hasPartners else {
           requirementMissing = true
           continue
         }
-        guard c.partners.contains(where: { partnerCountryFlags[$0] }) else { return none }
+        guard c.partners.contains(where: { partnerCountryFlags[$0] }) else { return .never }
       }
     }
-    if requirementMissing { return (.notAssessed, .none) }
-    if !evidence && cooperation { return (.mayApply, .none) }
-    // 5. Exemptions.
-    if exempt { return (.mayApply, basis ? .attention : .none) }
-    // 6. Status and level.
-    return (capped ? .mayApply : .applies, basis ? measure.level : .none)
+    return .triggered(requirementMissing: requirementMissing, requirementBasis: basis)
+  }
+
+  /// The status and level of the measure for a record whose cells come to `core`, whose fields
+  /// or cues do or do not put it in the measure's scope (`evidence`) and whose text does or does
+  /// not hold a cue of one of its exemptions (`exempt`): all a record adds to its cells. The
+  /// steps of ``MeasureEvaluation/result()`` in their order; allocates nothing.
+  func outcome(_ core: Core, evidence: Bool, exempt: Bool) -> (status: RegimeStatus, level: TriageLevel) {
+    let none = (RegimeStatus.doesNotApply, TriageLevel.none)
+    // 1. Period (or a requirement not met, which gives the same).
+    if case .never = core { return none }
+    // 2. Scope.
+    if !scopeIsEmpty && !evidence && !cooperation { return none }
+    switch core {
+    case .never: return none
+    // 3. Triggers.
+    case .untriggered(let missing): return missing ? (.notAssessed, .none) : none
+    // 4. Requirements.
+    case .triggered(let requirementMissing, let requirementBasis):
+      if requirementMissing { return (.notAssessed, .none) }
+      if !evidence && cooperation { return (.mayApply, .none) }
+      let basis = evidence || requirementBasis
+      // 5. Exemptions.
+      if exempt { return (.mayApply, basis ? .attention : .none) }
+      // 6. Status and level.
+      return (capped ? .mayApply : .applies, basis ? measure.level : .none)
+    }
   }
 
   /// A day as the number `yyyymmdd`, which orders as the days do.

@@ -76,10 +76,12 @@ final class ScreenedCells {
     serial = scratch.takeSerial()
     var table = [UInt8](repeating: 0, count: screener.measures.count * 4)
     for measure in screener.measures {
+      // What the cells alone decide, once; then the four cases a record adds.
+      let core = measure.core(self)
       for k in 0..<4 {
         let (evidence, exempt) = (k & 2 != 0, k & 1 != 0)
         table[Self.slot(measure.index, evidence: evidence, exempt: exempt)] = Self.encode(
-          measure.outcome(evidence: evidence, exempt: exempt, self))
+          measure.outcome(core, evidence: evidence, exempt: exempt))
       }
     }
     outcomes = table
