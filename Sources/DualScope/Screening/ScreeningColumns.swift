@@ -78,18 +78,58 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
 /// named). The cells are kept as read: a portfolio repeats them from record to
 /// record, and a worker works out each distinct set of cells once (``ScreenedCells``).
 public struct ScreeningCells: Sendable, Hashable {
-  public var partnerCountryCell: RecordValue
-  public var partnerOrganisationCell: RecordValue
-  public var nationalityCell: RecordValue
-  public var fundingCell: RecordValue
+  /// The four cells in one object that a record and its copies share: held as four values, a
+  /// record's cells were four retains and four releases at every copy of the record.
+  private final class Cells: Sendable {
+    let partnerCountry: RecordValue
+    let partnerOrganisation: RecordValue
+    let nationality: RecordValue
+    let funding: RecordValue
+
+    init(_ partnerCountry: RecordValue, _ partnerOrganisation: RecordValue, _ nationality: RecordValue, _ funding: RecordValue) {
+      self.partnerCountry = partnerCountry
+      self.partnerOrganisation = partnerOrganisation
+      self.nationality = nationality
+      self.funding = funding
+    }
+  }
+
+  private var cells: Cells
+
+  public var partnerCountryCell: RecordValue {
+    get { cells.partnerCountry }
+    set { cells = Cells(newValue, cells.partnerOrganisation, cells.nationality, cells.funding) }
+  }
+  public var partnerOrganisationCell: RecordValue {
+    get { cells.partnerOrganisation }
+    set { cells = Cells(cells.partnerCountry, newValue, cells.nationality, cells.funding) }
+  }
+  public var nationalityCell: RecordValue {
+    get { cells.nationality }
+    set { cells = Cells(cells.partnerCountry, cells.partnerOrganisation, newValue, cells.funding) }
+  }
+  public var fundingCell: RecordValue {
+    get { cells.funding }
+    set { cells = Cells(cells.partnerCountry, cells.partnerOrganisation, cells.nationality, newValue) }
+  }
 
   public init(
     partnerCountryCell: RecordValue = .null, partnerOrganisationCell: RecordValue = .null,
     nationalityCell: RecordValue = .null, fundingCell: RecordValue = .null
   ) {
-    self.partnerCountryCell = partnerCountryCell
-    self.partnerOrganisationCell = partnerOrganisationCell
-    self.nationalityCell = nationalityCell
-    self.fundingCell = fundingCell
+    cells = Cells(partnerCountryCell, partnerOrganisationCell, nationalityCell, fundingCell)
+  }
+
+  public static func == (a: ScreeningCells, b: ScreeningCells) -> Bool {
+    a.cells === b.cells
+      || (a.cells.partnerCountry == b.cells.partnerCountry && a.cells.partnerOrganisation == b.cells.partnerOrganisation
+        && a.cells.nationality == b.cells.nationality && a.cells.funding == b.cells.funding)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(cells.partnerCountry)
+    hasher.combine(cells.partnerOrganisation)
+    hasher.combine(cells.nationality)
+    hasher.combine(cells.funding)
   }
 }
