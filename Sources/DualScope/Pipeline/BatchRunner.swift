@@ -165,7 +165,7 @@ struct ClassifyWork: PortfolioWork {
     let jsonLines = if case .jsonLines = encoding { true } else { false }
     var classifications: [Classification?] = []
     classifications.reserveCapacity(records.count)
-    // Each record's cue matches, one after the other, and where each record's end.
+    // Each record's cue matches, one record's after the other's, and where each record's end.
     var cueMatches: [PhraseMatch] = []
     var cueEnds: [(end: Int, words: Int)] = []
     cueEnds.reserveCapacity(records.count)

@@ -4,9 +4,9 @@ import PhraseMatching
 /// ``ClassifierScratch``: the facts of the record at hand, the cue scan's matches, and what was
 /// worked out for values that recur from record to record (the measures a field puts in scope,
 /// the list hits of a partner organisation, the programmes a funding names, what each set of
-/// screening cells comes to). Each table is emptied when it reaches ``memoLimit`` entries, and
-/// the cells with the lines they keep when those reach four times that, so memory stays bounded
-/// on any stream.
+/// screening cells comes to, the lines of records without a cue). Each table is emptied when it
+/// reaches ``memoLimit`` entries, the lines by cells and fields at four times that, so memory
+/// stays bounded on any stream.
 ///
 /// The tables belong to one screener; used with another, the scratch starts over.
 ///
