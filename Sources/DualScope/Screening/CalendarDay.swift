@@ -5,6 +5,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
   public let day: Int
 
   /// Parses `YYYY-MM-DD`; `nil` unless it names a real day (so `2025-02-30` is refused).
+  /// The day as the number `yyyymmdd`, which orders as the days do.
+  var number: Int { year * 10_000 + month * 100 + day }
+
   public init?(_ text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

@@ -16,31 +16,35 @@ struct CellsTable {
 
   init() { removeAll() }
 
-  /// The value kept for `cells` on `date`, whose hash is `mixed`; or the slot to keep one in.
+  /// The value kept for `cells` on `date`, whose hash is `mixed`.
   @inline(__always) func find(
     _ cells: borrowing ScreeningCells, date: CalendarDay, mixed: UInt64
-  ) -> (value: Result<ScreenedCells, CellFailure>?, slot: Int) {
+  ) -> Result<ScreenedCells, CellFailure>? {
+    let (slot, found) = probe(cells, date.number, mixed)
+    return found ? values[slot] : nil
+  }
+
+  /// Keeps `value` for `cells` on `date`, whose hash is `mixed` and which the table does not hold.
+  mutating func keep(_ value: Result<ScreenedCells, CellFailure>, for cells: ScreeningCells, date: CalendarDay, mixed: UInt64) {
+    if 2 * (count + 1) > hashes.count { grow() }
+    let (slot, _) = probe(cells, date.number, mixed)
+    hashes[slot] = mixed | 1
+    self.cells[slot] = cells
+    days[slot] = date.number
+    values[slot] = value
+    count += 1
+  }
+
+  /// The slot holding `cells` on `day`, or the empty slot where they would go.
+  @inline(__always) private func probe(_ cells: borrowing ScreeningCells, _ day: Int, _ mixed: UInt64) -> (Int, Bool) {
     let tag = mixed | 1
     let mask = hashes.count - 1
     var i = Int(truncatingIfNeeded: mixed >> 7) & mask
     while true {
       let h = hashes[i]
-      if h == 0 { return (nil, i) }
-      if h == tag && days[i] == Self.number(date) && self.cells[i] == cells { return (values[i], i) }
+      if h == 0 { return (i, false) }
+      if h == tag && days[i] == day && self.cells[i] == cells { return (i, true) }
       i = (i + 1) & mask
-    }
-  }
-
-  /// Keeps `value` for `cells` on `date` in `slot`, the empty slot ``find(_:date:mixed:)`` gave.
-  mutating func keep(
-    _ value: Result<ScreenedCells, CellFailure>, for cells: ScreeningCells, date: CalendarDay, mixed: UInt64, slot: Int
-  ) {
-    if 2 * (count + 1) > hashes.count {
-      grow()
-      let (_, free) = find(cells, date: date, mixed: mixed)
-      put(value, cells, date, mixed, free)
-    } else {
-      put(value, cells, date, mixed, slot)
     }
   }
 
@@ -52,21 +56,10 @@ struct CellsTable {
     count = 0
   }
 
-  private mutating func put(
-    _ value: Result<ScreenedCells, CellFailure>, _ cells: ScreeningCells, _ date: CalendarDay, _ mixed: UInt64,
-    _ slot: Int
-  ) {
-    hashes[slot] = mixed | 1
-    self.cells[slot] = cells
-    days[slot] = Self.number(date)
-    values[slot] = value
-    count += 1
-  }
-
   /// The hash of `cells` on `date`: the day, then each cell's kind and bytes, eight a step.
   static func hash(_ cells: borrowing ScreeningCells, date: CalendarDay) -> UInt64 {
     var h = KeyMix()
-    h.add(number(date))
+    h.add(date.number)
     add(cells.partnerCountryCell, to: &h)
     add(cells.partnerOrganisationCell, to: &h)
     add(cells.nationalityCell, to: &h)
@@ -84,10 +77,6 @@ struct CellsTable {
       h.add(3 ^ items.count << 8)
       for item in items { h.add(bytesOf: item) }
     }
-  }
-
-  @inline(__always) private static func number(_ date: CalendarDay) -> Int {
-    date.year * 10_000 + date.month * 100 + date.day
   }
 
   private mutating func grow() {

@@ -61,7 +61,7 @@ final class CompiledMeasure: Sendable {
     dualUseScope =
       scope.dualUseInclude.map { $0.text == "*" ? "all of Annex I" : $0.text }.joined(separator: ", ")
       + (scope.dualUseExcept.isEmpty ? "" : " except " + scope.dualUseExcept.map(\.text).joined(separator: ", "))
-    days = periods.map { ($0.from.map(Self.number) ?? .min, $0.to.map(Self.number) ?? .max) }
+    days = periods.map { ($0.from.map(\.number) ?? .min, $0.to.map(\.number) ?? .max) }
     let cues = scope.cues + scope.categories.flatMap(\.cues) + measure.exemptions.flatMap(\.cues)
     cueIndices = Set(cues.compactMap { cueIndex[$0] }).sorted()
     readsPartners =
@@ -116,7 +116,7 @@ final class CompiledMeasure: Sendable {
   /// set of cells; ``outcome(_:evidence:exempt:)`` finishes them for each case of a record.
   func core(_ c: ScreenedCells) -> Core {
     // 1. Period.
-    let day = Self.number(c.input.date)
+    let day = c.input.date.number
     guard days.contains(where: { $0.from <= day && day <= $0.to }) else { return .never }
     // 3. Triggers.
     var triggered = false
@@ -201,8 +201,6 @@ final class CompiledMeasure: Sendable {
     }
   }
 
-  /// A day as the number `yyyymmdd`, which orders as the days do.
-  private static func number(_ day: CalendarDay) -> Int { day.year * 10_000 + day.month * 100 + day.day }
 
   private func fundingMatches(_ c: ScreenedCells) -> Bool {
     fundingAny || fundingIndices.contains(where: { c.fundingFound[$0] })

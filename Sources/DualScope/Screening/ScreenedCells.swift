@@ -52,7 +52,6 @@ final class ScreenedCells {
     (RegimeStatus(rank: Int(byte >> 2)), TriageLevel(rank: Int(byte & 3)))
   }
 
-
   init(_ input: ScreeningInput, _ screener: Screener, scratch: ScreeningScratch) {
     self.input = input
     let countries = screener.rules.countries

@@ -165,16 +165,10 @@ public final class ScreeningScratch {
   /// organisations and the funding (trimmed); or the first country a cell names that is not known.
   func cells(_ cells: ScreeningCells, date: CalendarDay, _ screener: Screener) -> Result<ScreenedCells, CellFailure> {
     let mixed = CellsTable.hash(cells, date: date)
-    let (known, slot) = cellsByValue.find(cells, date: date, mixed: mixed)
-    if let known { return known }
+    if let known = cellsByValue.find(cells, date: date, mixed: mixed) { return known }
     let made = workOut(cells, date: date, screener)
-    if cellsByValue.count >= Self.memoLimit {
-      cellsByValue.removeAll()
-      let (_, free) = cellsByValue.find(cells, date: date, mixed: mixed)
-      cellsByValue.keep(made, for: cells, date: date, mixed: mixed, slot: free)
-    } else {
-      cellsByValue.keep(made, for: cells, date: date, mixed: mixed, slot: slot)
-    }
+    if cellsByValue.count >= Self.memoLimit { cellsByValue.removeAll() }
+    cellsByValue.keep(made, for: cells, date: date, mixed: mixed)
     return made
   }
 
