@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Rebuilds the calibrated release 2026.1 from release 2025.1 and the development data: arXiv and
+# Rebuilds the calibrated release 2026.1 from the terms of Taxonomy/2026.1 (FROM=RELEASE for
+# another) and the development data: arXiv and
 # CORDIS in ../shared/corpora when present (their validation parts, FNV-1a 64 of the ID modulo 10
 # in 7-9, are held out and measured, never fitted), and the project's own labelled corpora
 # (Corpora/labelled-*.jsonl and Corpora/projects-*-train*.jsonl), which a clone always has. Without
@@ -83,7 +84,7 @@ for i in "${!inputs[@]}"; do
          --label-map "${maps[$i]}" --weight "${weights[$i]}" --holdout "${holdouts[$i]}"
          --context-columns "${context[$i]}")
 done
-"$bin" calibrate "${inputs[@]}" "${args[@]}" --from 2025.1 --output "$output" --release 2026.1 \
+"$bin" calibrate "${inputs[@]}" "${args[@]}" --from "${FROM:-Taxonomy/2026.1}" --output "$output" --release 2026.1 \
   --l2-evidence 0.003 --l2-context 0.001 --cut 0.5 --prune 0.02
 
 if [ "$output" = "Taxonomy/2026.1" ]; then

@@ -27,16 +27,22 @@ final class ShippedTaxonomyTests: XCTestCase {
     }
   }
 
-  /// 2026.1 adds the screening part; its areas, fields, terms and scoring are those of 2025.1.
-  func testTheNewestReleaseKeepsTheClassificationOfTheOneBefore() throws {
+  /// 2026.1 adds the screening part and reviewed terms; every area, field, term (with its weight,
+  /// exclusions and language) and scoring setting of 2025.1 is kept as it was.
+  func testTheNewestReleaseKeepsEverythingOfTheOneBeforeAndAddsTerms() throws {
     let a = try ShippedTaxonomy.load(version: "2025.1").taxonomy
     let b = try ShippedTaxonomy.load(version: "2026.1").taxonomy
-    let diff = TaxonomyDiff(from: a, to: b)
-    XCTAssertTrue(diff.nodes.isEmpty && diff.lineage.isEmpty)
-    func terms(_ t: Taxonomy) -> [[String]] {
-      t.nodes.map { n in [n.id, "\(n.sensitivity)", "\(n.dualUse)", "\(n.threshold ?? 0)"] + n.terms.map { "\($0.phrase)|\($0.language)|\($0.weight)|\($0.isWeak)|\($0.exclusions)" } }
+    XCTAssertTrue(TaxonomyDiff(from: a, to: b).lineage.isEmpty)
+    func node(_ n: TaxonomyNode) -> [String] { [n.id, "\(n.sensitivity)", "\(n.dualUse)", "\(n.threshold ?? 0)"] }
+    func term(_ t: Term) -> String { "\(t.phrase)|\(t.language)|\(t.weight)|\(t.isWeak)|\(t.exclusions)|\(t.caseSensitive)" }
+    XCTAssertEqual(a.nodes.map(node), b.nodes.map(node))
+    var added = 0
+    for (old, new) in zip(a.nodes, b.nodes) {
+      let kept = Set(new.terms.map(term))
+      for t in old.terms { XCTAssertTrue(kept.contains(term(t)), "\(old.id): \(term(t)) is not kept") }
+      added += new.terms.count - old.terms.count
     }
-    XCTAssertEqual(terms(a), terms(b))
+    XCTAssertEqual(added, 144)
     XCTAssertEqual(a.manifest.defaults, b.manifest.defaults)
     let d = ScreeningDiff(from: try ReleaseSpec.screening("2025.1"), to: try ReleaseSpec.screening("2026.1"))
     XCTAssertEqual(d.regimes.count, 9)

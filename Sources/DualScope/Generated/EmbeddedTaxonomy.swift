@@ -6868,6 +6868,11 @@ fields:
         - {term: pulsed laser deposition, weight: 2.5}
         - {term: nanofabrication, weight: 2}
         - {term: exfoliated, weight: 1.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: layered materials, weight: 2}
+        - {term: semimetal*, weight: 2}
+        - {term: valleytronic*, weight: 3}
+        - {term: single-walled, weight: 2}
       nl:
         - {term: nanodeeltjes, weight: 1}
         - {term: nanokristallen, weight: 3}
@@ -7047,6 +7052,10 @@ fields:
         - {term: high-throughput screening of materials, weight: 3}
         - {term: CALPHAD, case_sensitive: true, weight: 3}
         - {term: diamond anvil cell*, weight: 1.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: scanning tunneling microscopy, weight: 1.5}
+        - {term: X-ray photoelectron spectroscopy, weight: 1.5}
+        - {term: III-V, case_sensitive: true, weight: 2}
       nl:
         - {term: geavanceerde keramiek, weight: 3}
         - {term: keramische materialen, weight: 2}
@@ -7086,6 +7095,9 @@ fields:
         - {term: diamantachtige koolstof, weight: 3}
         - {term: superhard*, weight: 3}
         - {term: materiaalinformatica, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: composieten, weight: 1.5}
+        - {term: topologie-optimalisatie, weight: 2}
 
   - id: advanced-materials.stealth-materials
     name: {en: Stealth and signature-reducing materials, nl: Stealth- en signatuurreducerende materialen}
@@ -7209,6 +7221,11 @@ fields:
         - {term: mineral processing, weight: 2.5}
         - {term: lithium extraction, weight: 3}
         - {term: leaching, weight: 1.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: permanent magnet*, weight: 2}
+        - {term: neodymium, weight: 2}
+        - {term: dysprosium, weight: 2.5}
+        - {term: praseodymium, weight: 2.5}
       nl:
         - {term: kritieke grondstoffen, weight: 3}
         - {term: kritieke metalen, weight: 2.5}
@@ -7221,6 +7238,8 @@ fields:
         - {term: ertsverwerking, weight: 2.5}
         - {term: lithiumwinning, weight: 3}
         - {term: grondstoffen, weight: 1, compound: true}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: permanente magneten, weight: 2}
 """# + "\n",
       "artificial-intelligence.yaml": #"""
 area:
@@ -7302,6 +7321,20 @@ fields:
         # "learning" also means learning by pupils and staff; only context to a strong term
         - {term: learning, weight: 0.5, weak: true, exclude: [lifelong learning, e-learning, learning outcomes, blended learning, learning environment]}
         - {term: neural, weight: 0.5, weak: true, exclude: [neural tube, neural crest, neural activity, neural circuit, neural tissue]}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: softmax, weight: 2.5}
+        - {term: ResNet*, case_sensitive: true, weight: 2.5}
+        - {term: gated recurrent unit*, weight: 3}
+        - {term: long short-term memory, weight: 3}
+        - {term: neural architecture search, weight: 3}
+        - {term: CIFAR, case_sensitive: true, weight: 2.5}
+        - {term: SVHN, case_sensitive: true, weight: 2.5}
+        - {term: multi-class classification, weight: 2}
+        - {term: binary classification, weight: 1.5}
+        - {term: back-propagation, weight: 2.5}
+        - {term: self-supervised, weight: 3}
+        - {term: latent space, weight: 1.5}
+        - {term: attention-based, weight: 2}
       nl:
         - {term: machinaal leren, weight: 2.5}
         - {term: neuraal netwerk, weight: 2}
@@ -7323,6 +7356,9 @@ fields:
         - {term: bayesiaanse netwerken, weight: 1.5}
         - {term: probabilistische grafische modellen, weight: 1.5}
         - {term: aanbevelingssysteem, weight: 2.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: voorgetraind*, weight: 2}
+        - {term: zelfgesuperviseerd*, weight: 3}
 
   - id: artificial-intelligence.computer-vision
     name: {en: Computer vision and object recognition, nl: Computervisie en objectherkenning}
@@ -7354,6 +7390,10 @@ fields:
         - {term: ImageNet, case_sensitive: true, weight: 3}
         - {term: segmentation, weight: 1, weak: true}
         - {term: image, weight: 0.5, weak: true, exclude: [image charge, image potential, mirror image, body image, public image]}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: RGB-D, case_sensitive: true, weight: 2}
+        - {term: scene understanding, weight: 2}
+        - {term: point cloud*, weight: 1.5}
       nl:
         - {term: computervisie, weight: 2.5}
         - {term: beeldherkenning, weight: 2.5}
@@ -7404,6 +7444,16 @@ fields:
         - {term: lexical, weight: 1, weak: true}
         - {term: corpora, weight: 1, weak: true}
         - {term: speech, weight: 0.5, weak: true, exclude: [freedom of speech, free speech]}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: language modeling, weight: 2.5}
+        - {term: language modelling, weight: 2.5}
+        - {term: sentiment classification, weight: 2.5}
+        - {term: BLEU, case_sensitive: true, weight: 2}
+        - {term: cross-lingual, weight: 2}
+        - {term: automatic speech recognition, weight: 3}
+        - {term: acoustic model*, weight: 2}
+        - {term: word-level, weight: 1.5}
+        - {term: sentence-level, weight: 1.5}
       nl:
         - {term: natuurlijke taalverwerking, weight: 3}
         - {term: natuurlijke taal, weight: 2}
@@ -7451,6 +7501,8 @@ fields:
         - {term: text generation, weight: 3}
         - {term: sequence-to-sequence, weight: 2.5}
         - {term: deepfake, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: generative adversarial, weight: 3}
       nl:
         - {term: generatieve AI, weight: 3}
         - {term: generatieve kunstmatige intelligentie, weight: 3}
@@ -7462,6 +7514,8 @@ fields:
         - {term: tekstgeneratie, weight: 3}
         - {term: beeldgeneratie, weight: 2.5}
         - {term: AI-gegenereerd, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: basismodel*, weight: 1.5}
 
   - id: artificial-intelligence.decision-making
     name: {en: "Reinforcement learning, planning and autonomous decision-making", nl: "Versterkend leren, planning en autonome besluitvorming"}
@@ -7712,6 +7766,9 @@ fields:
         # food, wine and brewing use it too
         - {term: fermentation, weight: 1, weak: true}
         - {term: biotechnolog*, weight: 1.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: Escherichia coli, weight: 1.5}
+        - {term: Saccharomyces cerevisiae, weight: 1.5}
       nl:
         - {term: synthetische biologie, weight: 3}
         - {term: genetische schakeling, weight: 3}
@@ -7764,6 +7821,16 @@ fields:
         - {term: transcription factor, weight: 2.5}
         - {term: microarray, weight: 2}
         - {term: bioinformatic*, weight: 1.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: copy number variation*, weight: 2}
+        - {term: haplotype*, weight: 1.5}
+        - {term: SNPs, case_sensitive: true, weight: 2}
+        - {term: shotgun sequencing, weight: 2.5}
+        - {term: contigs, weight: 2}
+        - {term: omics, weight: 1.5}
+        - {term: histone modification*, weight: 2}
+        - {term: differential expression, weight: 2}
+        - {term: Bioconductor, case_sensitive: true, weight: 2.5}
       nl:
         - {term: genoom, weight: 2, compound: true, inflect: false}  # plural "genomen" is also the participle of "nemen"
         - {term: genen, weight: 1.5}
@@ -7810,6 +7877,8 @@ fields:
         - {term: allosteric, weight: 2.5}
         - {term: biomolecul*, weight: 1.5}
         - {term: ribosom*, weight: 2.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: cryo-EM, weight: 2}
       nl:
         - {term: eiwit, weight: 2, compound: true}
         - {term: eiwitten, weight: 2}
@@ -7934,6 +8003,19 @@ fields:
         - {term: spectrum access, weight: 2}
         - {term: internet, weight: 0.5, weak: true}
         - {term: routing, weight: 0.5, weak: true}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: uplink, weight: 1.5}
+        - {term: downlink, weight: 1.5}
+        - {term: backhaul, weight: 2}
+        - {term: 3GPP, case_sensitive: true, weight: 2.5}
+        - {term: IEEE 802.11, weight: 2.5}
+        - {term: MANETs, case_sensitive: true, weight: 2.5}
+        - {term: mesh network*, weight: 1.5}
+        - {term: small cell*, weight: 1.5}
+        - {term: spectral efficiency, weight: 1.5}
+        - {term: network coding, weight: 2}
+        - {term: WSNs, case_sensitive: true, weight: 2}
+        - {term: IPv6, case_sensitive: true, weight: 2}
       nl:
         - {term: draadloze netwerken, weight: 2.5}
         - {term: draadloos netwerk, weight: 2.5}
@@ -7995,6 +8077,22 @@ fields:
         - {term: secure, weight: 1, weak: true}
         - {term: secret key, weight: 3}
         - {term: malicious, weight: 1.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: jamming attack*, weight: 2.5}
+        - {term: jammer*, weight: 2.5}
+        - {term: eavesdropper*, weight: 2.5}
+        - {term: secrecy capacity, weight: 2.5}
+        - {term: secrecy rate*, weight: 2.5}
+        - {term: Diffie-Hellman, weight: 3}
+        - {term: key agreement, weight: 2.5}
+        - {term: key management, weight: 2}
+        - {term: attribute-based encryption, weight: 3}
+        - {term: cryptosystem*, weight: 2.5}
+        - {term: spoofing, weight: 2}
+        - {term: differentially private, weight: 2.5}
+        - {term: oblivious transfer, weight: 2.5}
+        - {term: trapdoor, weight: 2}
+        - {term: zero-knowledge proof*, weight: 2.5}
       nl:
         - {term: cyberbeveiliging, weight: 3}
         - {term: cyberaanval, weight: 3}
@@ -8114,6 +8212,9 @@ fields:
         - {term: biometric, weight: 1.5}
         - {term: electronic voting, weight: 2.5}
         - {term: peer-to-peer, weight: 1, weak: true}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: Byzantine fault*, weight: 2}
+        - {term: identity wallet*, weight: 2.5}
       nl:
         - {term: blockchaintechnologie, weight: 3}
         - {term: gedistribueerd grootboek, weight: 3}
@@ -8126,6 +8227,8 @@ fields:
         - {term: biometrische, weight: 1.5}
         - {term: biometrie, weight: 1.5}
         - {term: elektronisch stemmen, weight: 2.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: identiteitswallet*, weight: 2.5}
 
   - id: connectivity-digital.navigation-pnt
     replaces: [robotics-autonomy.navigation-pnt]
@@ -8387,6 +8490,8 @@ fields:
         - {term: duurzame energie, weight: 1.5}
         - {term: energietransitie, weight: 1, weak: true}
         - {term: warmtepomp, weight: 2, compound: true}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: perovskiet*, weight: 2.5}
 
   - id: energy.storage-batteries
     name: {en: Energy storage and batteries, nl: Energieopslag en batterijen}
@@ -8414,6 +8519,9 @@ fields:
         - {term: battery management system, weight: 3}
         - {term: state of charge, weight: 2}
         - {term: thermal energy storage, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: lithium-ion, weight: 2.5}
+        - {term: pouch cell*, weight: 2.5}
       nl:
         - {term: batterij, weight: 1, compound: true, exclude: [batterijduur, batterijlevensduur]}
         - {term: accu, weight: 1, weak: true}
@@ -8426,6 +8534,8 @@ fields:
         - {term: kathodemateriaal, weight: 3}
         - {term: elektrolyt, weight: 1}
         - {term: batterijmanagementsysteem, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: kathodemateria*, weight: 2.5}
 
   - id: energy.smart-grids
     name: {en: Smart grids and energy systems, nl: Slimme netten en energiesystemen}
@@ -8551,6 +8661,12 @@ fields:
         - {term: single trapped ion*, weight: 3}
         - {term: atom chip*, weight: 2}
         - {term: quantum gas microscop*, weight: 2.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: CNOT, case_sensitive: true, weight: 3}
+        - {term: Toffoli gate*, weight: 2.5}
+        - {term: ancilla*, weight: 2}
+        - {term: entangling gate*, weight: 3}
+        - {term: quantum phase estimation, weight: 3}
       nl:
         - {term: kwantumcomputer, weight: 3}
         - {term: quantumcomputer, weight: 3}
@@ -8581,6 +8697,8 @@ fields:
         - {term: kwantumregister*, weight: 3}
         - {term: paulval, weight: 2.5}
         - {term: atoomchip*, weight: 2}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: spinqubit*, weight: 3}
 
   - id: quantum.cryptography
     name: {en: Quantum cryptography, nl: Kwantumcryptografie}
@@ -8743,6 +8861,9 @@ fields:
         - {term: kwantumbeeldvorming, weight: 3}
         - {term: kwantumthermometrie, weight: 3}
         - {term: dampcel*, weight: 1.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: stikstof-vacaturecentr*, weight: 2.5}
+        - {term: NV-centr*, weight: 2.5}
 
   - id: quantum.information-science
     name: {en: Quantum information science and platforms, nl: Kwantuminformatiewetenschap en kwantumplatforms}
@@ -8847,6 +8968,10 @@ fields:
         - {term: quantum feedback, weight: 2}
         - {term: quantum gas, weight: 1.5}
         - {term: quantum gases, weight: 1.5, inflect: false}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: optical dipole trap*, weight: 2}
+        - {term: multipartite entanglement, weight: 2.5}
+        - {term: coherence time*, weight: 1.5}
       nl:
         - {term: kwantuminformatie, weight: 2.5}
         - {term: quantuminformatie, weight: 2.5}
@@ -8938,6 +9063,8 @@ fields:
         - {term: planetary rover, weight: 3}
         - {term: unmanned, weight: 0.5, weak: true}
         - {term: uncrewed, weight: 1, weak: true}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: autonomous flight, weight: 2.5}
       nl:
         - {term: onbemand luchtvaartuig, weight: 2.5}
         - {term: onbemande luchtvaartuigen, weight: 2.5}
@@ -9001,6 +9128,12 @@ fields:
         - {term: ROS, case_sensitive: true, weight: 1, weak: true}
         - {term: gait, weight: 0.5, weak: true}
         - {term: locomotion, weight: 0.5, weak: true}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: underactuated, weight: 2}
+        - {term: wheeled robot*, weight: 2.5}
+        - {term: manipulation tasks, weight: 2}
+        - {term: iCub, case_sensitive: true, weight: 2.5}
+        - {term: robotic grasp*, weight: 2.5}
       nl:
         - {term: robotica, weight: 2}
         - {term: robotsysteem, weight: 2.5}
@@ -9053,6 +9186,11 @@ fields:
         - {term: navigation, weight: 0.5, weak: true, exclude: [satellite navigation, website navigation, navigation menu]}
         - {term: autonomy, weight: 0.5, weak: true, exclude: [patient autonomy, professional autonomy, strategic autonomy]}
         - {term: localization, weight: 0.5, weak: true, exclude: [anderson localization, subcellular localization, protein localization, source localization, localization length]}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: visual navigation, weight: 2}
+        - {term: extended Kalman filter*, weight: 1.5}
+        - {term: POMDP*, case_sensitive: true, weight: 2}
+        - {term: partially observable Markov decision process*, weight: 2}
       nl:
         - {term: bewegingsplanning, weight: 3}
         - {term: padplanning, weight: 3}
@@ -9145,6 +9283,8 @@ fields:
         - {term: socially assistive robot, weight: 3}
         - {term: service robot, weight: 3}
         - {term: shared autonomy, weight: 2}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: teleoperat*, weight: 2.5}
       nl:
         - {term: mens-robotinteractie, weight: 3}
         - {term: mens-robotsamenwerking, weight: 3}
@@ -9249,6 +9389,11 @@ fields:
         - {term: polar decoder*, weight: 2}
         - {term: hardware implementation*, weight: 1}
         - {term: hardware design*, weight: 1}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: last level cache*, weight: 2.5}
+        - {term: quad-core, weight: 2}
+        - {term: cache hierarch*, weight: 2}
+        - {term: neuromorphic, weight: 2.5}
       nl:
         - {term: computerarchitectuur, weight: 2}
         - {term: processorarchitectuur, weight: 3}
@@ -9269,6 +9414,8 @@ fields:
         - {term: neuromorfe hardware, weight: 2.5}
         - {term: hardware-implementatie*, weight: 1}
         - {term: hardwareontwerp, weight: 1}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: neuromorf*, weight: 2.5}
 
   - id: semiconductors.chip-design
     name: {en: Integrated circuit design and devices, nl: Chipontwerp en halfgeleidercomponenten}
@@ -9338,6 +9485,9 @@ fields:
         - {term: post-CMOS, weight: 2.5}
         - {term: quantum-dot cellular automata, weight: 2.5}
         - {term: QCA, case_sensitive: true, weight: 2}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: digital circuit*, weight: 2}
+        - {term: TSMC, case_sensitive: true, weight: 2}
       nl:
         - {term: halfgeleider, weight: 1, compound: true, exclude: [organische halfgeleider]}
         - {term: halfgeleidertechnologie, weight: 3}
@@ -9465,6 +9615,8 @@ fields:
         - {term: light-emitting diode*, weight: 2}
         - {term: micro-LED*, weight: 3}
         - {term: OLED*, case_sensitive: true, weight: 2}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: silicon nitride, weight: 2}
       nl:
         - {term: fotonica, weight: 2.5, compound: true}
         - {term: geïntegreerde fotonica, weight: 3}
@@ -9513,6 +9665,8 @@ fields:
         - {term: nanoantenne*, weight: 2.5}
         - {term: ramanlaser*, weight: 3}
         - {term: lichtgevende diode*, weight: 2}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: siliciumnitride, weight: 2}
 
   - id: semiconductors.lasers
     name: {en: Lasers and high-energy lasers, nl: Lasers en hoogenergetische lasers}
@@ -9561,6 +9715,12 @@ fields:
         - {term: laser writing, weight: 2}
         - {term: laser-written, weight: 2}
         - {term: laser-induced breakdown spectroscopy, weight: 2}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: distributed feedback laser*, weight: 2.5}
+        - {term: continuous-wave laser*, weight: 2}
+        - {term: high harmonic generation, weight: 2}
+        - {term: high-order harmonic generation, weight: 2}
+        - {term: pump laser*, weight: 1.5}
       nl:
         - {term: laser, weight: 0.5, weak: true, compound: true, exclude: [ooglaser, laserbehandeling, laserchirurgie, laserontharing, laserprinter, laserpointer, laserscanner]}
         - {term: lasertechnologie, weight: 2}
@@ -9644,6 +9804,10 @@ fields:
         - {term: semiconductor manufacturing, weight: 3}
         - {term: semiconductor fabrication, weight: 3}
         - {term: chip manufacturing, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: pellicle*, weight: 3}
+        - {term: foundry, weight: 1.5}
+        - {term: FD-SOI, case_sensitive: true, weight: 3}
       nl:
         - {term: lithografie, weight: 1.5, compound: true}
         - {term: EUV-lithografie, weight: 3}
@@ -9811,6 +9975,11 @@ fields:
         - {term: vertex detector*, weight: 3}
         - {term: muon spectrometer*, weight: 2.5}
         - {term: time-of-flight detector*, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: particle identification, weight: 2}
+        - {term: light yield, weight: 2}
+        - {term: active pixel sensor*, weight: 2.5}
+        - {term: polarimeter*, weight: 2}
       nl:
         - {term: stralingsdetector, weight: 3, compound: true}
         - {term: stralingsdetectie, weight: 3, compound: true}
@@ -9965,6 +10134,9 @@ fields:
         - {term: thermische camera*, weight: 1.5, weak: true}
         - {term: beeldvormende spectrometer*, weight: 2.5}
         - {term: time-of-flightcamera*, weight: 2.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: hyperspectrale beeldvorming, weight: 2.5}
+        - {term: hyperspectrale camera*, weight: 2.5}
 
   - id: sensing.radar-sonar
     name: {en: "Radar, sonar and underwater acoustic sensing", nl: "Radar, sonar en onderwaterakoestiek"}
@@ -10222,6 +10394,9 @@ fields:
         - {term: planetary exploration, weight: 2}
         - {term: Parker Solar Probe, weight: 3}
         - {term: Solar Orbiter, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: thermal-vacuum, weight: 2.5}
+        - {term: in-orbit, weight: 2}
       nl:
         - {term: ruimtevaartuig, weight: 3}
         - {term: satelliet, weight: 1.5, compound: true, exclude: [satellietcel, satellietcellen, satelliet-DNA]}
@@ -10244,6 +10419,8 @@ fields:
         - {term: maanwagen*, weight: 3}
         - {term: marsrover*, weight: 3}
         - {term: planeetverkenning, weight: 2}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: demonstratiemissie, weight: 2}
 
   - id: space-propulsion.space-instruments
     name: {en: Space and astronomical instrumentation, nl: Ruimte- en astronomische instrumentatie}
@@ -10291,6 +10468,8 @@ fields:
         - {term: air shower*, weight: 1.5}
         - {term: extensive air shower*, weight: 2.5}
         - {term: sky brightness, weight: 1.5}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: solar probe, weight: 2}
       nl:
         - {term: ruimtetelescoop, weight: 3}
         - {term: telescoop, weight: 2, compound: true}
@@ -10438,6 +10617,9 @@ fields:
         - {term: gas turbine engine, weight: 2.5}
         # Propulsion is also what swimming cells and ships do; supporting only.
         - {term: propulsion, weight: 1, weak: true}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: monopropellant*, weight: 3}
+        - {term: hydrazine, weight: 1.5}
       nl:
         - {term: raketmotor, weight: 3}
         - {term: raketvoortstuwing, weight: 3}
@@ -10454,6 +10636,9 @@ fields:
         - {term: vliegtuigmotor, weight: 3}
         - {term: vliegtuigvoortstuwing, weight: 3}
         - {term: voortstuwing, weight: 1, compound: true, weak: true}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: monostuwstof*, weight: 3}
+        - {term: stuwkracht, weight: 1.5}
 
   - id: space-propulsion.space-environment
     name: {en: Space environment and space weather, nl: Ruimteomgeving en ruimteweer}
@@ -10506,6 +10691,9 @@ fields:
         - {term: total electron content, weight: 2.5}
         - {term: solar energetic particle*, weight: 3}
         - {term: magnetosheath, weight: 3}
+        # added in 2026.1: reviewed candidates of suggest-terms on the development train parts
+        - {term: CMEs, case_sensitive: true, weight: 2}
+        - {term: magnetotail, weight: 2.5}
       nl:
         - {term: zonnewind, weight: 3}
         - {term: magnetosfeer, weight: 3}
@@ -10615,7 +10803,12 @@ release_notes: |
     screening law for knowledge security, Canada's sensitive research areas (STRAC) and the UK's
     ATAS, with a country table and a fictional example organisation list. Sources and the
     dates relied on are in each regime file.
-  - Areas, fields, terms and scoring settings are those of 2025.1, unchanged.
+  - Added: 144 terms (125 English, 19 Dutch) to 33 fields, each a candidate of
+    `dualscope suggest-terms` on the train parts of the development data (arXiv and CORDIS
+    buckets 0-6, the own train descriptions), reviewed by hand: technology words kept
+    (CNOT, backhaul, spinqubit, FD-SOI), discipline words of the labels left out (dark
+    matter, galaxy, collider).
+  - Areas, fields and scoring settings are those of 2025.1, unchanged.
   2025.1
   - Added: generative AI and foundation models (artificial-intelligence.generative-ai).
   - Split: nuclear energy and fuel cycle (energy.nuclear) into nuclear reactors
