@@ -46,6 +46,35 @@ final class CalibrateCommandTests: XCTestCase {
     XCTAssertTrue(v.stdout.contains("2026.1"), v.stdout)
   }
 
+  func testTheScreeningPartGoesAlong() throws {
+    let input = try write("corpus.jsonl", corpus())
+    let shipped = dir.appendingPathComponent("shipped").path
+    let again = dir.appendingPathComponent("again").path
+    var r = try CommandRunner.run(["calibrate", input, "--from", "2026.1", "--output", shipped, "--iterations", "20"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    // From a folder too: the one just written.
+    r = try CommandRunner.run(["calibrate", input, "--from", shipped, "--output", again, "--iterations", "20"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    for out in [shipped, again] {
+      for name in ["regimes/eu-iran.yaml", "regimes/countries.yaml", "lists/example-fictional.yaml"] {
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + name), "\(out): no \(name)")
+      }
+      let diff = try CommandRunner.run(["diff", "2026.1", out])
+      XCTAssertFalse(diff.stdout.contains("regime eu-"), diff.stdout)
+      let screened = try CommandRunner.run([
+        "screen", "We develop a superconducting qubit processor.", "--taxonomy", out, "--regimes", out,
+        "--partner-country", "Iran", "--date", "2026-01-15", "--format", "json",
+      ])
+      XCTAssertEqual(screened.status, 0, screened.stderr)
+      XCTAssertTrue(screened.stdout.contains(#""id":"eu-iran""#) || screened.stdout.contains(#""id" : "eu-iran""#), screened.stdout)
+    }
+    // A release without a screening part gives none.
+    let old = dir.appendingPathComponent("old").path
+    r = try CommandRunner.run(["calibrate", input, "--from", "2025.1", "--output", old, "--iterations", "20"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: old + "/regimes"))
+  }
+
   func testUnknownLabelsAreErrorsWithTheirLine() throws {
     var lines = corpus()
     lines[4] = #"{"id": "x", "title": "Typo", "text": "A qubit.", "labels": ["quantm"]}"#

@@ -14,7 +14,7 @@ struct CalibrateCommand: ParsableCommand {
       --holdout) may be given once (for every input) or once per input, in the order of the inputs; \
       `--label-map -` means the labels are area IDs. --holdout 7-9 keeps the records whose ID hashes \
       (FNV-1a, 64 bits, modulo 10) to 7, 8 or 9 out of the fit and measures the result on them. The output folder gets a copy of the \
-      --from release with its version set and a calibration.yaml. The same inputs and options give \
+      --from release with its version set and a calibration.yaml (its regimes/ and lists/ as they are). The same inputs and options give \
       the same bytes.
       Exit codes: 0 success; 2 usage or data error.
       """)
@@ -145,10 +145,13 @@ struct CalibrateCommand: ParsableCommand {
     var final = files
     final[CalibrationFile.name] = Array(CalibrationFile.encode(model).utf8)
     _ = try LabelledInput.load(final, output: output)
+    // The screening part goes along as it is: a calibrated release screens as its source does.
+    for (name, bytes) in try LabelledInput.screeningFiles(from: from) { final[name] = bytes }
     do {
-      try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
       for (name, bytes) in final.sorted(by: { $0.key < $1.key }) {
-        try Data(bytes).write(to: URL(fileURLWithPath: output).appendingPathComponent(name), options: .atomic)
+        let url = URL(fileURLWithPath: output).appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url, options: .atomic)
       }
     } catch {
       throw CLIError("cannot write '\(output)': \(error.localizedDescription)")
@@ -257,6 +260,33 @@ enum LabelledInput {
       files["taxonomy.yaml"] = Array(lines.joined(separator: "\n").utf8)
     }
     return files
+  }
+
+  /// The screening part of the `from` release (its `regimes/` and `lists/` files, by path in the
+  /// release folder), or none when it has no `regimes/`: a folder's as they are on disk, a
+  /// shipped release's as embedded.
+  static func screeningFiles(from: String) throws -> [String: [UInt8]] {
+    var out: [String: [UInt8]] = [:]
+    func add(_ set: TaxonomyFileSet, under folder: String) {
+      for name in set.names { out[folder + "/" + name] = set.bytes(name) }
+    }
+    if FileManager.default.fileExists(atPath: from) || from.contains("/") {
+      let base = URL(fileURLWithPath: from)
+      for folder in ["regimes", "lists"] {
+        let path = base.appendingPathComponent(folder).path
+        guard FileManager.default.fileExists(atPath: path) else { continue }
+        do {
+          add(try TaxonomyFileSet(directory: path), under: folder)
+        } catch {
+          StandardStreams.error(DiagnosticRenderer(sources: error.sources).render(error.diagnostics))
+          throw ExitCode(ExitStatus.usageOrDataError)
+        }
+      }
+    } else if let shipped = ShippedScreening.files(version: from) {
+      add(shipped.regimes, under: "regimes")
+      add(shipped.lists, under: "lists")
+    }
+    return out
   }
 
   /// Loads release files in memory, printing the diagnostics when they do not load.
