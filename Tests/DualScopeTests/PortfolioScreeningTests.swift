@@ -188,14 +188,22 @@ final class PortfolioScreeningTests: XCTestCase {
       at: records.count / 2)
     records += records
     let classifier = try ScreeningCaseTableTests.classifier.get()
+    // The joint matcher built ahead, as the command line does while the classifier compiles.
+    let prepared = try screening("2026-12-01").preparingJointScan(for: classifier.taxonomy)
+    XCTAssertNotNil(prepared.preparedJointScan(matching: classifier.index.phrases))
     for encoding in [BatchEncoding.jsonLines(carry: []), .lines] {
       let joint = ClassifyWork(classifier: classifier, screening: try screening("2026-12-01"), encoding: encoding)
       let apart = ClassifyWork(
         classifier: classifier, screening: try screening("2026-12-01"), encoding: encoding, jointScan: false)
+      let ahead = ClassifyWork(classifier: classifier, screening: prepared, encoding: encoding)
       var a = joint.makeScratch()
       var b = apart.makeScratch()
+      var c = ahead.makeScratch()
       let one = joint.process(records, scratch: &a)
       let two = apart.process(records, scratch: &b)
+      let three = ahead.process(records, scratch: &c)
+      XCTAssertEqual(one.bytes, three.bytes)
+      XCTAssertTrue(one.lines == three.lines)
       // Compared whole, reported short: a difference prints the first line that differs.
       let (a1, a2) = (one.bytes.split(separator: UInt8(ascii: "\n")), two.bytes.split(separator: UInt8(ascii: "\n")))
       XCTAssertEqual(a1.count, a2.count)
@@ -214,6 +222,17 @@ final class PortfolioScreeningTests: XCTestCase {
         XCTAssertEqual(one.bytes.split(separator: UInt8(ascii: "\n")).count, records.count - 2)
       }
     }
+  }
+
+  /// A joint matcher built ahead for one release is not used by a classifier of another (its
+  /// phrase IDs would not be the classifier's): the work builds its own.
+  func testAJointScanPreparedForAnotherReleaseIsNotUsed() throws {
+    let classifier = try ScreeningCaseTableTests.classifier.get()
+    let other = try ShippedTaxonomy.load(version: "2024.1").taxonomy
+    let prepared = try screening("2026-12-01").preparingJointScan(for: other)
+    XCTAssertNil(prepared.preparedJointScan(matching: classifier.index.phrases))
+    XCTAssertNotNil(prepared.preparedJointScan(matching: TaxonomyIndex.phrases(of: other)))
+    XCTAssertEqual(TaxonomyIndex.phrases(of: classifier.taxonomy), classifier.index.phrases)
   }
 
   /// A nationality or a country column alone never raises the level, for any country.

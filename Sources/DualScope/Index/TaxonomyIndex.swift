@@ -52,73 +52,102 @@ public final class TaxonomyIndex: Sendable {
   /// Compiles a taxonomy.
   public init(_ taxonomy: Taxonomy) throws(PhraseMatcherBuildError) {
     self.taxonomy = taxonomy
-    var entries: [TermEntry] = []
-    var phrases: [Phrase] = []
-    var exclusionNumber: [String: Int] = [:]
-    var exclusionPhrases: [String] = []
-    var exclusionList: [Int] = []
-    var display: [String] = []
-    var language: [String] = []
-
-    // Specificity: a phrase listed in n fields weighs 1/sqrt(n) in each.
-    var fieldsPerKey: [String: Int] = [:]
-    for node in taxonomy.nodes {
-      for key in Set(node.terms.map(DuplicateTermCheck.key)) { fieldsPerKey[key, default: 0] += 1 }
-    }
-
-    func exclusion(_ text: String) -> Int {
-      if let n = exclusionNumber[text] { return n }
-      exclusionPhrases.append(text)
-      exclusionNumber[text] = exclusionPhrases.count - 1
-      return exclusionPhrases.count - 1
-    }
-
-    for (nodeIndex, node) in taxonomy.nodes.enumerated() {
-      // A node's exclusions apply to its own terms and to every descendant's.
-      var inherited: [String] = []
-      var cursor: TaxonomyNode? = node
-      while let current = cursor {
-        inherited += current.exclusions
-        cursor = current.parentID.flatMap { taxonomy.node($0) }
-      }
-      for (termIndex, term) in node.terms.enumerated() {
-        let shared = Double(fieldsPerKey[DuplicateTermCheck.key(term)] ?? 1)
-        let excl = Array(Set((term.exclusions + inherited).map(exclusion))).sorted()
-        let start = Int32(exclusionList.count)
-        exclusionList += excl
-        entries.append(
-          TermEntry(
-            node: nodeIndex, term: termIndex, weight: term.weight / shared.squareRoot(), declaredWeight: term.weight,
-            isWeak: term.isWeak, exclusionStart: start, exclusionEnd: Int32(exclusionList.count)))
-        display.append(term.displayPhrase)
-        language.append(term.language)
-        phrases.append(Phrase(term.phrase, id: TermID(UInt32(entries.count - 1)), options: Self.options(term)))
-      }
-    }
-    for (n, text) in exclusionPhrases.enumerated() {
-      phrases.append(
-        Phrase(text, id: TermID(UInt32(entries.count + n)), options: [.inflectEnglish, .inflectDutch]))
-    }
-    let cueStart = entries.count + exclusionPhrases.count
-    let cues = taxonomy.manifest.studyContext?.cues ?? []
-    for (k, cue) in cues.enumerated() {
-      let options: PhraseOptions = cue.isPrefix ? [.prefix] : Self.inflection(cue.language)
-      phrases.append(Phrase(cue.phrase, id: TermID(UInt32(cueStart + k)), options: options))
-    }
-    self.cueStart = cueStart
-    self.cueDisplay = cues.map(\.displayPhrase)
-    self.matcher = try PhraseMatcher(phrases)
-    self.phrases = phrases
-    self.entries = entries
-    self.exclusionPhrases = exclusionPhrases
-    self.exclusionList = exclusionList
-    self.display = display
-    self.language = language
+    let plan = Plan(taxonomy)
+    self.cueStart = plan.cueStart
+    self.cueDisplay = plan.cueDisplay
+    self.matcher = try PhraseMatcher(plan.phrases)
+    self.phrases = plan.phrases
+    self.entries = plan.entries
+    self.exclusionPhrases = plan.exclusionPhrases
+    self.exclusionList = plan.exclusionList
+    self.display = plan.display
+    self.language = plan.language
     let nodes = NodeTable(taxonomy)
     self.nodes = nodes
     let defaults = taxonomy.manifest.defaults
     self.thresholds = taxonomy.nodes.map {
       $0.threshold ?? ($0.kind == .area ? defaults.areaThreshold : defaults.fieldThreshold)
+    }
+  }
+
+  /// The phrases the index of `taxonomy` matches, by phrase ID, worked out without building the
+  /// matcher: what a ``JointMatcher`` built ahead of the classifier is built from.
+  static func phrases(of taxonomy: Taxonomy) -> [Phrase] { Plan(taxonomy).phrases }
+
+  /// Everything an index is compiled from but its matcher: the phrases and the tables that map a
+  /// phrase ID back to its term, exclusion or cue.
+  private struct Plan {
+    var entries: [TermEntry] = []
+    var phrases: [Phrase] = []
+    var exclusionPhrases: [String] = []
+    var exclusionList: [Int] = []
+    var display: [String] = []
+    var language: [String] = []
+    var cueStart = 0
+    var cueDisplay: [String] = []
+
+    init(_ taxonomy: Taxonomy) {
+      var entries: [TermEntry] = []
+      var phrases: [Phrase] = []
+      var exclusionNumber: [String: Int] = [:]
+      var exclusionPhrases: [String] = []
+      var exclusionList: [Int] = []
+      var display: [String] = []
+      var language: [String] = []
+
+      // Specificity: a phrase listed in n fields weighs 1/sqrt(n) in each.
+      var fieldsPerKey: [String: Int] = [:]
+      for node in taxonomy.nodes {
+        for key in Set(node.terms.map(DuplicateTermCheck.key)) { fieldsPerKey[key, default: 0] += 1 }
+      }
+
+      func exclusion(_ text: String) -> Int {
+        if let n = exclusionNumber[text] { return n }
+        exclusionPhrases.append(text)
+        exclusionNumber[text] = exclusionPhrases.count - 1
+        return exclusionPhrases.count - 1
+      }
+
+      for (nodeIndex, node) in taxonomy.nodes.enumerated() {
+        // A node's exclusions apply to its own terms and to every descendant's.
+        var inherited: [String] = []
+        var cursor: TaxonomyNode? = node
+        while let current = cursor {
+          inherited += current.exclusions
+          cursor = current.parentID.flatMap { taxonomy.node($0) }
+        }
+        for (termIndex, term) in node.terms.enumerated() {
+          let shared = Double(fieldsPerKey[DuplicateTermCheck.key(term)] ?? 1)
+          let excl = Array(Set((term.exclusions + inherited).map(exclusion))).sorted()
+          let start = Int32(exclusionList.count)
+          exclusionList += excl
+          entries.append(
+            TermEntry(
+              node: nodeIndex, term: termIndex, weight: term.weight / shared.squareRoot(), declaredWeight: term.weight,
+              isWeak: term.isWeak, exclusionStart: start, exclusionEnd: Int32(exclusionList.count)))
+          display.append(term.displayPhrase)
+          language.append(term.language)
+          phrases.append(Phrase(term.phrase, id: TermID(UInt32(entries.count - 1)), options: TaxonomyIndex.options(term)))
+        }
+      }
+      for (n, text) in exclusionPhrases.enumerated() {
+        phrases.append(
+          Phrase(text, id: TermID(UInt32(entries.count + n)), options: [.inflectEnglish, .inflectDutch]))
+      }
+      let cueStart = entries.count + exclusionPhrases.count
+      let cues = taxonomy.manifest.studyContext?.cues ?? []
+      for (k, cue) in cues.enumerated() {
+        let options: PhraseOptions = cue.isPrefix ? [.prefix] : TaxonomyIndex.inflection(cue.language)
+        phrases.append(Phrase(cue.phrase, id: TermID(UInt32(cueStart + k)), options: options))
+      }
+      self.cueStart = cueStart
+      self.cueDisplay = cues.map(\.displayPhrase)
+      self.phrases = phrases
+      self.entries = entries
+      self.exclusionPhrases = exclusionPhrases
+      self.exclusionList = exclusionList
+      self.display = display
+      self.language = language
     }
   }
 

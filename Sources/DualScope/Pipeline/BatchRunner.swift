@@ -114,7 +114,12 @@ struct ClassifyWork: PortfolioWork {
     self.screening = screening
     self.encoding = encoding
     // Without it (a matcher over the limits of one automaton), each scans on its own.
-    joint = jointScan ? screening.flatMap { try? JointMatcher(classifier.index.phrases, $0.screener.cues.phrases) } : nil
+    joint =
+      jointScan
+      ? screening.flatMap {
+        $0.preparedJointScan(matching: classifier.index.phrases)
+          ?? (try? JointMatcher(classifier.index.phrases, $0.screener.cues.phrases))
+      } : nil
   }
 
   /// A worker's buffers: the classifier's (the joint scan fills it and moves the cue matches out

@@ -68,11 +68,9 @@ struct BatchCommand: ParsableCommand {
 
   func run() throws {
     let summary = try Failure.guarding { () throws -> BatchRunner.Summary in
-      let classifier = try taxonomy.classifier(scoring)
+      let (classifier, screened) = try taxonomy.classifier(scoring, screening: screening)
       let input = portfolio.input(inputs)
-      let runner = BatchRunner(
-        classifier: classifier, options: BatchOptions(input: input, format: format),
-        screening: try screening.screening(for: classifier.taxonomy))
+      let runner = BatchRunner(classifier: classifier, options: BatchOptions(input: input, format: format), screening: screened)
       let opened = try runner.open()
       let metadataPath = metadata ?? output.flatMap { $0 == "-" ? nil : $0 + ".meta.json" }
       let carry = input.layout.carryColumns

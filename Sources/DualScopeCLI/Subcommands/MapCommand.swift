@@ -54,7 +54,7 @@ struct MapCommand: ParsableCommand {
 
   func run() throws {
     let (map, problems) = try Failure.guarding { () throws -> (InstitutionMap, [RecordError]) in
-      let classifier = try taxonomy.classifier(scoring)
+      let (classifier, screened) = try taxonomy.classifier(scoring, screening: screening)
       if let area, classifier.taxonomy.node(area)?.kind != .area {
         throw CLIError(
           "--area names no area '\(area)'; the areas are: " + classifier.taxonomy.areas.map(\.id).joined(separator: ", "))
@@ -71,9 +71,7 @@ struct MapCommand: ParsableCommand {
         }
         problems = try builder.addResults(inputs[0])
       } else {
-        problems = try builder.add(
-          portfolio: portfolio.input(inputs), classifier: classifier,
-          screening: try screening.screening(for: classifier.taxonomy))
+        problems = try builder.add(portfolio: portfolio.input(inputs), classifier: classifier, screening: screened)
       }
       return (builder.build(metadata: ResultMetadata(taxonomy: classifier.taxonomy, options: classifier.options)), problems)
     }
