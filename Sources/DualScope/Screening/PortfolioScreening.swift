@@ -9,7 +9,13 @@ public struct PortfolioScreening: Sendable {
   public let date: CalendarDay
   /// One matcher of a release's phrases and the screener's cues, built ahead of the classifier
   /// that scans with it (``preparingJointScan(for:)``), and the phrases it was built from.
-  private(set) var preparedScan: (phrases: [Phrase], joint: JointMatcher)?
+  private(set) var preparedScan: PreparedScan?
+
+  /// A joint matcher and the classifier phrases it was built from.
+  struct PreparedScan: Sendable {
+    let phrases: [Phrase]
+    let joint: JointMatcher
+  }
 
   public init(screener: Screener, columns: ScreeningColumns, date: CalendarDay) {
     self.screener = screener
@@ -25,7 +31,9 @@ public struct PortfolioScreening: Sendable {
   public func preparingJointScan(for taxonomy: Taxonomy) -> PortfolioScreening {
     var prepared = self
     let phrases = TaxonomyIndex.phrases(of: taxonomy)
-    if let joint = try? JointMatcher(phrases, screener.cues.phrases) { prepared.preparedScan = (phrases, joint) }
+    if let joint = try? JointMatcher(phrases, screener.cues.phrases) {
+      prepared.preparedScan = PreparedScan(phrases: phrases, joint: joint)
+    }
     return prepared
   }
 
