@@ -526,4 +526,26 @@ final class CalibrationTests: XCTestCase {
     XCTAssertEqual(transmon.snippets.count, 2)
     XCTAssertTrue(TermSuggester.yaml(list).contains("quantum:\n  - {term: "))
   }
+
+  /// With `uncovered`, only the positives that no term of the area finds are mined: the transmon
+  /// documents name a qubit, the zorblax ones nothing of the area.
+  func testUncoveredSuggestionsComeFromThePositivesNoTermFinds() throws {
+    var examples = Self.examples()
+    for i in 0..<6 {
+      examples.append(
+        .init(source: "f", id: "t\(i)", text: "Transmon arrays\nWe build transmon arrays with a qubit bus.", strong: ["quantum"], weak: []))
+      examples.append(
+        .init(source: "f", id: "z\(i)", text: "Zorblax lattices\nWe probe zorblax lattices at millikelvin.", strong: ["quantum"], weak: []))
+    }
+    let all = TermSuggester.suggest(try base(), examples, perArea: 10, minCount: 3).map(\.phrase)
+    XCTAssertTrue(all.contains { $0.contains("transmon") }, "\(all)")
+    XCTAssertTrue(all.contains { $0.contains("zorblax") }, "\(all)")
+    let missed = TermSuggester.suggest(try base(), examples, perArea: 10, minCount: 3, uncovered: true)
+    XCTAssertTrue(missed.contains { $0.phrase.contains("zorblax") }, "\(missed.map(\.phrase))")
+    XCTAssertFalse(missed.contains { $0.phrase.contains("transmon") }, "\(missed.map(\.phrase))")
+    let zorblax = try XCTUnwrap(missed.first { $0.phrase.contains("zorblax") })
+    XCTAssertEqual(zorblax.positives, 6)
+    XCTAssertTrue(zorblax.snippets.allSatisfy { $0.lowercased().contains("zorblax") })
+    XCTAssertTrue(TermSuggester.yaml(missed, uncovered: true).contains("none of its terms counts"))
+  }
 }

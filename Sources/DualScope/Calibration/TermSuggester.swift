@@ -33,10 +33,13 @@ public enum TermSuggester {
   }
 
   /// Up to `perArea` suggestions per area, best first; a phrase needs `minCount` positive
-  /// documents and a share of positives among its documents of at least `minPrecision`.
+  /// documents and a share of positives among its documents of at least `minPrecision`. With
+  /// `uncovered`, an area's positives are only those in which no term of the area counts: what
+  /// its terms miss, and what an area's recall is bounded by (an area is assigned only with one
+  /// of its terms in the text). Its other positives are then left out of its counts.
   public static func suggest(
     _ classifier: Classifier, _ examples: [CalibrationExample], perArea: Int = 15, minCount: Int = 5,
-    minPrecision: Double = 0.6
+    minPrecision: Double = 0.6, uncovered: Bool = false
   ) -> [TermSuggestion] {
     // Document frequency of every 1–3 word phrase; phrases by hash, text kept once.
     var phraseIndex: [String: Int] = [:]
@@ -76,6 +79,14 @@ public enum TermSuggester {
     var out: [TermSuggestion] = []
     var scratch = ClassifierScratch()
     let table = classifier.index.nodes
+    // Per document, the areas with a counted term (only for `uncovered`).
+    var found: [Set<Int>] = []
+    if uncovered {
+      for e in examples {
+        classifier.score(e.text, &scratch)
+        found.append(Set(scratch.counted.map { table.area[classifier.index.entries[Int($0.termID.rawValue)].node] }))
+      }
+    }
     for a in table.areas {
       let area = table.id[a]
       var pos = [Int](repeating: 0, count: phrases.count)
@@ -86,6 +97,7 @@ public enum TermSuggester {
       for (d, e) in examples.enumerated() {
         let positive = e.strong.contains(area)
         if !positive && e.weak.contains(area) { continue }
+        if positive && uncovered && found[d].contains(a) { continue }
         if positive { P += 1 } else { N += 1 }
         for id in docs[d] {
           if positive {
@@ -113,7 +125,8 @@ public enum TermSuggester {
         // first two with a snippet give the snippets.
         var first: Int?
         var snippets: [String] = []
-        for d in examples.indices where examples[d].strong.contains(area) && docs[d].contains(id) {
+        for d in examples.indices
+        where examples[d].strong.contains(area) && (!uncovered || !found[d].contains(a)) && docs[d].contains(id) {
           if first == nil { first = d }
           if let s = snippet(examples[d].text, phrase) { snippets.append(s) }
           if snippets.count == 2 { break }
@@ -152,9 +165,11 @@ public enum TermSuggester {
     return (start == flat.startIndex ? "" : "…") + flat[start..<end] + (end == flat.endIndex ? "" : "…")
   }
 
-  /// A YAML snippet per area for a taxonomy author to review and paste into the area's terms.
-  public static func yaml(_ list: [TermSuggestion]) -> String {
+  /// A YAML snippet per area for a taxonomy author to review and paste into the area's terms;
+  /// `uncovered` says the positives counted are those no term of the area found.
+  public static func yaml(_ list: [TermSuggestion], uncovered: Bool = false) -> String {
     var out = "# Candidate terms mined from labelled documents: review each before adding it to a field.\n"
+    if uncovered { out += "# Positives: documents of the area in which none of its terms counts.\n" }
     var area = ""
     for s in list {
       if s.area != area {

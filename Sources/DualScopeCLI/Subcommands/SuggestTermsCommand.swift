@@ -10,7 +10,8 @@ struct SuggestTermsCommand: ParsableCommand {
     discussion: """
       Inputs and per-input options as for `calibrate`. Prints a YAML snippet per area: each candidate \
       with its document counts, the smoothed log-odds ratio used to rank it and two example snippets. \
-      Nothing is added to the taxonomy.
+      With --uncovered, an area's positives are only the documents in which none of its terms counts: \
+      the phrases its terms miss, which bound its recall. Nothing is added to the taxonomy.
       """)
 
   @OptionGroup var labelled: LabelledInputOptions
@@ -20,6 +21,9 @@ struct SuggestTermsCommand: ParsableCommand {
 
   @Option(help: "Positive documents a phrase needs.")
   var minCount: Int = 5
+
+  @Flag(help: "Count as an area's positives only the documents in which none of its terms counts (what its terms miss).")
+  var uncovered = false
 
   @OptionGroup var taxonomy: TaxonomyOptions
 
@@ -36,8 +40,8 @@ struct SuggestTermsCommand: ParsableCommand {
           examples.append(.init(source: path, id: r.record.id, text: r.record.text, strong: r.strong, weak: r.weak))
         }
       }
-      let list = TermSuggester.suggest(classifier, examples, perArea: perArea, minCount: minCount)
-      StandardStreams.out(TermSuggester.yaml(list))
+      let list = TermSuggester.suggest(classifier, examples, perArea: perArea, minCount: minCount, uncovered: uncovered)
+      StandardStreams.out(TermSuggester.yaml(list, uncovered: uncovered))
       StandardStreams.flush()
     }
   }
