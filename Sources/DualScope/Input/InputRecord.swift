@@ -150,6 +150,6 @@ extension RecordLayout {
         line: raw.line, source: raw.source, id: id, text: text,
         labels: labelsColumn.flatMap { raw.values[$0]?.items } ?? [],
         carried: carryColumns.map { ($0, raw.values[$0]?.text ?? "") },
-        hadInvalidUTF8: raw.hadInvalidUTF8, screening: screening?.cells { raw.values[$0] ?? .null }))
+        hadInvalidUTF8: raw.hadInvalidUTF8, screening: screening?.cells { raw.values[$1] ?? .null }))
   }
 }

@@ -53,8 +53,7 @@ public struct ResolvedLayout: Sendable {
     textAt = layout.textColumns.map { index[$0] }
     labelsAt = layout.labelsColumn.flatMap { index[$0] }
     carryAt = layout.carryColumns.map { index[$0] }
-    let s = layout.screening
-    screeningAt = [s?.partnerCountry, s?.partnerOrganisation, s?.nationality, s?.funding].map { $0.flatMap { index[$0] } }
+    screeningAt = (layout.screening?.ordered ?? []).map { $0.flatMap { index[$0] } }
   }
 
   /// The layout's columns that the input lacks.
@@ -133,13 +132,7 @@ extension RecordChunk {
     var carried: [(String, String)] = []
     carried.reserveCapacity(r.carryAt.count)
     for (column, at) in zip(layout.carryColumns, r.carryAt) { carried.append((column, value(at))) }
-    var screening: ScreeningCells?
-    if let s = layout.screening {
-      func cell(_ column: String?, _ k: Int) -> RecordValue { column == nil ? .null : .text(value(r.screeningAt[k])) }
-      screening = ScreeningCells(
-        partnerCountryCell: cell(s.partnerCountry, 0), partnerOrganisationCell: cell(s.partnerOrganisation, 1),
-        nationalityCell: cell(s.nationality, 2), fundingCell: cell(s.funding, 3))
-    }
+    let screening = layout.screening?.cells { k, _ in .text(value(r.screeningAt[k])) }
     return .success(
       PortfolioRecord(
         line: line, source: source, id: id, text: text, labels: labels, carried: carried, hadInvalidUTF8: invalid,

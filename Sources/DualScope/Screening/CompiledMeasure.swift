@@ -181,9 +181,7 @@ final class CompiledMeasure: Sendable {
   /// steps of ``MeasureEvaluation/result()`` in their order; allocates nothing.
   func outcome(_ core: Core, evidence: Bool, exempt: Bool) -> (status: RegimeStatus, level: TriageLevel) {
     let none = (RegimeStatus.doesNotApply, TriageLevel.none)
-    // 1. Period (or a requirement not met, which gives the same).
-    if case .never = core { return none }
-    // 2. Scope.
+    // 2. Scope. (1. The period, and a requirement not met, are `.never`, which gives the same.)
     if !scopeIsEmpty && !evidence && !cooperation { return none }
     switch core {
     case .never: return none

@@ -20,8 +20,12 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
     self.funding = funding
   }
 
-  /// The columns named, in a fixed order.
-  public var columns: [String] { [partnerCountry, partnerOrganisation, nationality, funding].compactMap { $0 } }
+  /// The four columns in a fixed order (partner country, partner organisation, nationality,
+  /// funding), nil where none is named.
+  var ordered: [String?] { [partnerCountry, partnerOrganisation, nationality, funding] }
+
+  /// The columns named, in that order.
+  public var columns: [String] { ordered.compactMap { $0 } }
 
   public var isEmpty: Bool { columns.isEmpty }
 
@@ -32,12 +36,14 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
     case funding
   }
 
-  /// The cells of one record, as read.
-  func cells(_ value: (String) -> RecordValue) -> ScreeningCells {
-    ScreeningCells(
-      partnerCountryCell: partnerCountry.map(value) ?? .null,
-      partnerOrganisationCell: partnerOrganisation.map(value) ?? .null,
-      nationalityCell: nationality.map(value) ?? .null, fundingCell: funding.map(value) ?? .null)
+  /// The cells of one record, as read: `value(k, column)` for each column named, `k` its place in
+  /// ``ordered`` (a reader that found the columns' positions once reads by place), `.null` for the
+  /// others.
+  func cells(_ value: (_ k: Int, _ column: String) -> RecordValue) -> ScreeningCells {
+    func cell(_ k: Int, _ column: String?) -> RecordValue { column.map { value(k, $0) } ?? .null }
+    return ScreeningCells(
+      partnerCountryCell: cell(0, partnerCountry), partnerOrganisationCell: cell(1, partnerOrganisation),
+      nationalityCell: cell(2, nationality), fundingCell: cell(3, funding))
   }
 
   /// The values of a cell: a JSON array's items, or the parts of a text between `;` and `|`
