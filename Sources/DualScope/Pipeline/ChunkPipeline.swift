@@ -11,7 +11,8 @@ final class ChunkPipeline<Job: Sendable, Output: Sendable>: @unchecked Sendable 
   private var running = 0
 
   /// Starts `threads` workers; each makes its own state with `makeState` (a classifier scratch)
-  /// and runs `work` on every job it takes.
+  /// and runs `work` on every job it takes. A worker's state is released after ``close(dropQueued:)``
+  /// has stopped waiting for it, on the worker's thread.
   init<State>(
     threads: Int, makeState: @escaping @Sendable () -> State,
     work: @escaping @Sendable (Job, inout State) -> Output
@@ -31,6 +32,10 @@ final class ChunkPipeline<Job: Sendable, Output: Sendable>: @unchecked Sendable 
         self.running -= 1
         self.condition.broadcast()
         self.condition.unlock()
+        // The state is dropped only now, after the worker has said it is done: a screening
+        // worker's memo tables hold tens of thousands of lines and reasons, and freeing them
+        // before saying so kept `close` waiting 8–10 ms at the end of a 100,000-record run.
+        withExtendedLifetime(state) {}
       }
       thread.stackSize = 8 << 20
       thread.start()
