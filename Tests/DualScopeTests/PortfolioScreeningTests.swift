@@ -169,6 +169,36 @@ final class PortfolioScreeningTests: XCTestCase {
     XCTAssertTrue(written.contains { $0.screening?.triage.level == .consult })
   }
 
+  /// The cases as CSV, each three times over and in a varied order, so a worker's reader gives
+  /// the records whose screening fields repeat one set of cells and most lines come from the
+  /// worker's memo tables: the JSON lines written (each new line from the bytes of its reasons,
+  /// regimes and organisations) decode to the screening of the JSONL run, record for record.
+  func testCSVRecordsWithRepeatedCellsGiveTheLinesOfTheJSONLRun() throws {
+    let cases = try ScreeningCaseTableTests.loadCases().filter { $0.date == "2026-12-01" }
+    let all = cases + cases.reversed() + cases
+    let expected = try run(try Self.rows(all), format: .jsonl, threads: 1).lines
+    func field(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    var csv = "id,text,partner_countries,partner_orgs,nationality,funding\n"
+    for c in all {
+      csv += [c.id, c.text, c.partnerCountries.joined(separator: "; "), c.partnerOrgs.joined(separator: "; "),
+        c.nationality ?? "", c.funding ?? ""].map(field).joined(separator: ",") + "\n"
+    }
+    for threads in [1, 2] {
+      let path = FileManager.default.temporaryDirectory.appendingPathComponent("screened-\(UUID().uuidString).jsonl").path
+      defer {
+        try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.removeItem(atPath: path + ".meta.json")
+      }
+      _ = try run(csv, format: .csv, threads: threads, into: try ResultFileWriter.jsonLines(path: path, metadataPath: nil, carry: []))
+      let written = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+        try JSONDecoder().decode(ResultLine.self, from: Data($0.utf8))
+      }
+      XCTAssertEqual(written.map(\.id), expected.map(\.id))
+      XCTAssertEqual(written.map(\.screening), expected.map(\.screening), "\(threads) threads")
+      XCTAssertEqual(written.map(\.classification), expected.map(\.classification))
+    }
+  }
+
   /// A batch worker's chunk, screened with one joint scan for phrases and cues or with two scans:
   /// the same bytes, counts and error records, for JSON lines and for kept result lines; a record
   /// with an unknown country in the middle of the chunk gives its error record and no line.

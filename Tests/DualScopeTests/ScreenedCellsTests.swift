@@ -59,6 +59,36 @@ final class ScreenedCellsTests: XCTestCase {
     XCTAssertEqual(try scratch.cells(others[1].0, date: day, screener).get().input.partnerCountries, ["IR", "DE"])
   }
 
+  /// What a set of cells came to is kept in the cells themselves for the scratch that worked it
+  /// out, on that day: records that share the cells (a worker's reader gives repeated cells one
+  /// object) find it there; another scratch, or another day, works them out for itself.
+  func testCellsKeepWhatTheyCameToForTheirScratch() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    let day = try XCTUnwrap(CalendarDay("2026-01-15"))
+    let other = try XCTUnwrap(CalendarDay("2025-09-29"))
+    let shared = cells(.text("Iran"), .text("Kestrel Harbour Tech"))
+    let a = ScreeningScratch()
+    a.begin(screener)
+    let b = ScreeningScratch()
+    b.begin(screener)
+    XCTAssertNil(shared.worked(by: a.owner, day: day.number))
+    let made = try a.cells(shared, date: day, screener).get()
+    XCTAssertTrue(try XCTUnwrap(shared.worked(by: a.owner, day: day.number)).get() === made)
+    XCTAssertNil(shared.worked(by: b.owner, day: day.number))
+    XCTAssertNil(shared.worked(by: a.owner, day: other.number))
+    let theirs = try b.cells(shared, date: day, screener).get()
+    XCTAssertFalse(theirs === made)
+    XCTAssertEqual(theirs.input, made.input)
+    let earlier = try a.cells(shared, date: other, screener).get()
+    XCTAssertEqual(earlier.input.date, other)
+    XCTAssertTrue(try a.cells(shared, date: other, screener).get() === earlier)
+    // With another screener the scratch starts over, and what it kept before is not its own.
+    let before = a.owner
+    a.begin(try Screener(rules: screener.rules))
+    XCTAssertNotEqual(a.owner, before)
+    XCTAssertNil(shared.worked(by: a.owner, day: other.number))
+  }
+
   func testAnUnknownCountryNamesItsCell() throws {
     let screener = try ScreeningCaseTableTests.screener.get()
     let scratch = ScreeningScratch()
@@ -109,7 +139,7 @@ final class ScreenedCellsTests: XCTestCase {
   }
 
   /// The cells table grows past its first size and keeps finding what it holds; past the memo
-  /// limit it starts over, and the cells are worked out anew.
+  /// limit it starts over, and cells read anew are worked out anew.
   func testManyCellsAreKeptAndFoundAgain() throws {
     let screener = try ScreeningCaseTableTests.screener.get()
     let scratch = ScreeningScratch()
@@ -125,9 +155,12 @@ final class ScreenedCellsTests: XCTestCase {
     for n in 3000..<ScreeningScratch.memoLimit { _ = try scratch.cells(cells(.text("NL"), .text("O \(n)")), date: day, screener).get() }
     XCTAssertTrue(try scratch.cells(all[0], date: day, screener).get() === made[0])
     _ = try scratch.cells(cells(.text("NL"), .text("one more")), date: day, screener).get()
-    let anew = try scratch.cells(all[0], date: day, screener).get()
+    // Cells of the same values read anew are worked out anew; the cells read before keep what
+    // they came to.
+    let anew = try scratch.cells(cells(.text("DE"), .text("Organisation 0")), date: day, screener).get()
     XCTAssertFalse(anew === made[0])
     XCTAssertEqual(anew.input, made[0].input)
+    XCTAssertTrue(try scratch.cells(all[0], date: day, screener).get() === made[0])
   }
 
   /// Field entries by ID: found again after the table grows, and one worked out again for a field

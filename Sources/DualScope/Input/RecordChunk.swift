@@ -66,16 +66,25 @@ public struct ResolvedLayout: Sendable {
 extension RecordChunk {
   /// Picks the layout's columns out of every record, in order: one result per row.
   public func records(_ resolved: ResolvedLayout) -> [Result<PortfolioRecord, RecordError>] {
-    bytes.withUnsafeBufferPointer { b in rows.indices.map { record(rows[$0], b, resolved) } }
+    bytes.withUnsafeBufferPointer { b in rows.indices.map { record(rows[$0], b, resolved, nil) } }
   }
 
   /// ``records(_:)`` appended to `records` and `errors`, in order, without an array of results
   /// in between (every record copied out of it and freed with it was a measurable part of a run).
+  /// With an `interner`, CSV records whose screening fields repeat byte for byte share one
+  /// ``ScreeningCells``.
   public func records(_ resolved: ResolvedLayout, into records: inout [PortfolioRecord], errors: inout [RecordError]) {
+    self.records(resolved, into: &records, errors: &errors, interner: nil)
+  }
+
+  func records(
+    _ resolved: ResolvedLayout, into records: inout [PortfolioRecord], errors: inout [RecordError],
+    interner: CellInterner?
+  ) {
     records.reserveCapacity(records.count + rows.count)
     bytes.withUnsafeBufferPointer { b in
       for i in rows.indices {
-        switch record(rows[i], b, resolved) {
+        switch record(rows[i], b, resolved, interner) {
         case .success(let record): records.append(record)
         case .failure(let error): errors.append(error)
         }
@@ -84,13 +93,13 @@ extension RecordChunk {
   }
 
   private func record(
-    _ row: Row, _ b: UnsafeBufferPointer<UInt8>, _ resolved: ResolvedLayout
+    _ row: Row, _ b: UnsafeBufferPointer<UInt8>, _ resolved: ResolvedLayout, _ interner: CellInterner?
   ) -> Result<PortfolioRecord, RecordError> {
     switch row {
     case .error(let line, let message):
       return .failure(RecordError(source: source, line: line, message: message))
     case .csv(let line, let fields):
-      return csvRecord(b, line: line, fields: fields, resolved)
+      return csvRecord(b, line: line, fields: fields, resolved, interner)
     case .jsonl(let line, let range):
       return jsonRecord(UnsafeBufferPointer(rebasing: b[range]), line: line, resolved.layout)
     case .text(let name, let range):
@@ -103,7 +112,7 @@ extension RecordChunk {
   }
 
   private func csvRecord(
-    _ b: UnsafeBufferPointer<UInt8>, line: Int, fields: Range<Int>, _ r: ResolvedLayout
+    _ b: UnsafeBufferPointer<UInt8>, line: Int, fields: Range<Int>, _ r: ResolvedLayout, _ interner: CellInterner?
   ) -> Result<PortfolioRecord, RecordError> {
     guard fields.count == r.columns.count else {
       return .failure(
@@ -132,7 +141,36 @@ extension RecordChunk {
     var carried: [(String, String)] = []
     carried.reserveCapacity(r.carryAt.count)
     for (column, at) in zip(layout.carryColumns, r.carryAt) { carried.append((column, value(at))) }
-    let screening = layout.screening?.cells { k, _ in .text(value(r.screeningAt[k])) }
+    var screening: ScreeningCells?
+    // The screening columns' places are there when the layout screens (`layout.screening`
+    // tested for nil copied its four names, a retain and a release each, for every record).
+    if !r.screeningAt.isEmpty {
+      if let interner {
+        // Records whose screening fields repeat byte for byte share the cells read once.
+        let (found, hash) = spans.withUnsafeBufferPointer { spans in
+          r.screeningAt.withUnsafeBufferPointer { at in
+            interner.find(.init(b: b, spans: spans, first: fields.lowerBound, at: at))
+          }
+        }
+        if let (cells, bad) = found {
+          screening = cells
+          if bad { invalid = true }
+        } else {
+          let before = invalid
+          invalid = false
+          let cells = layout.screening!.cells { k, _ in .text(value(r.screeningAt[k])) }
+          spans.withUnsafeBufferPointer { spans in
+            r.screeningAt.withUnsafeBufferPointer { at in
+              interner.keep(cells, invalid: invalid, for: .init(b: b, spans: spans, first: fields.lowerBound, at: at), hash: hash)
+            }
+          }
+          invalid = invalid || before
+          screening = cells
+        }
+      } else {
+        screening = layout.screening!.cells { k, _ in .text(value(r.screeningAt[k])) }
+      }
+    }
     return .success(
       PortfolioRecord(
         line: line, source: source, id: id, text: text, labels: labels, carried: carried, hadInvalidUTF8: invalid,

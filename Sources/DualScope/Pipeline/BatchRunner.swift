@@ -131,6 +131,8 @@ struct ClassifyWork: PortfolioWork {
 
   func makeScratch() -> Scratch { Scratch() }
 
+  func interner(_ scratch: Scratch) -> CellInterner? { screening == nil ? nil : scratch.screening.interner }
+
   func process(_ records: [PortfolioRecord], scratch: inout Scratch) -> ProcessedChunk {
     var out = ProcessedChunk()
     var lines: [ResultLine] = []
@@ -185,7 +187,7 @@ struct ClassifyWork: PortfolioWork {
         screening.screener.cues.findAll(in: text, into: &scratch.screening.match)
       }
       classifications.append(classifier.classify(scanned: text, carried: records[r].carried, scratch: &scratch.classifier))
-      cueMatches.append(contentsOf: scratch.screening.match.matches)
+      if !scratch.screening.match.matches.isEmpty { cueMatches.append(contentsOf: scratch.screening.match.matches) }
       cueEnds.append((cueMatches.count, scratch.screening.match.wordCount))
     }
     var start = 0

@@ -156,7 +156,7 @@ public struct PortfolioPipeline: Sendable {
     let started = ContinuousClock.now
     var records: [PortfolioRecord] = []
     var errors: [RecordError] = []
-    chunk.records(resolved, into: &records, errors: &errors)
+    chunk.records(resolved, into: &records, errors: &errors, interner: work.interner(scratch))
     let parsed = ContinuousClock.now
     let output = work.process(records, scratch: &scratch)
     var times = StageTimes()

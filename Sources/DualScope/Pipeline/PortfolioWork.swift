@@ -13,6 +13,13 @@ public protocol PortfolioWork: Sendable {
   func makeScratch() -> Scratch
   /// The output for one chunk's readable records, in input order.
   func process(_ records: [PortfolioRecord], scratch: inout Scratch) -> Output
+  /// The worker's ``CellInterner``, for work that screens: the records of a CSV input whose
+  /// screening fields repeat then share one set of cells.
+  func interner(_ scratch: Scratch) -> CellInterner?
+}
+
+extension PortfolioWork {
+  public func interner(_ scratch: Scratch) -> CellInterner? { nil }
 }
 
 /// One chunk's worth of a pipeline's output, in input order.

@@ -97,43 +97,84 @@ public enum JSONLinesResultWriter {
 
   /// Appends `"screening":{…}` (no comma).
   static func encode(_ s: ScreeningLine, into j: inout JSONBytes) {
+    encodeScreening(
+      level: s.triage.level, into: &j,
+      reasons: { j in
+        for (k, r) in s.triage.reasons.enumerated() {
+          if k > 0 { j.comma() }
+          encode(r, into: &j)
+        }
+      },
+      regimes: { j in
+        for (k, r) in s.regimes.enumerated() {
+          if k > 0 { j.comma() }
+          encode(r, into: &j)
+        }
+      },
+      organisations: { j in
+        for (k, o) in s.organisations.enumerated() {
+          if k > 0 { j.comma() }
+          encode(o, into: &j)
+        }
+      })
+  }
+
+  /// `"screening":{…}` around its three lists, each written by its closure (the items with
+  /// their commas): a portfolio worker writes a new line from the bytes of its reasons,
+  /// regimes and organisations made before (``ScreeningScratch``), a line on its own from the
+  /// values.
+  static func encodeScreening(
+    level: TriageLevel, into j: inout JSONBytes, reasons: (inout JSONBytes) -> Void,
+    regimes: (inout JSONBytes) -> Void, organisations: (inout JSONBytes) -> Void
+  ) {
     j.key("screening"); j.open()
     j.key("triage"); j.open()
-    j.key("level"); j.string(s.triage.level.rawValue); j.comma()
+    j.key("level"); j.string(level.rawValue); j.comma()
     j.key("reasons"); j.openArray()
-    for (k, r) in s.triage.reasons.enumerated() {
-      if k > 0 { j.comma() }
-      j.open()
-      j.key("level"); j.string(r.level.rawValue); j.comma()
-      if let regime = r.regime { j.key("regime"); j.string(regime); j.comma() }
-      if let measure = r.measure { j.key("measure"); j.string(measure); j.comma() }
-      j.key("text"); j.string(r.text)
-      j.close()
-    }
+    reasons(&j)
     j.closeArray()
     j.close(); j.comma()
     j.key("regimes"); j.openArray()
-    for (k, r) in s.regimes.enumerated() {
-      if k > 0 { j.comma() }
-      j.open()
-      j.key("id"); j.string(r.id); j.comma()
-      j.key("status"); j.string(r.status.rawValue); j.comma()
-      j.key("level"); j.string(r.level.rawValue)
-      j.close()
-    }
+    regimes(&j)
     j.closeArray(); j.comma()
     j.key("organisations"); j.openArray()
-    for (k, o) in s.organisations.enumerated() {
-      if k > 0 { j.comma() }
-      j.open()
-      j.key("partner"); j.string(o.partner); j.comma()
-      j.key("list"); j.string(o.list); j.comma()
-      j.key("organisation"); j.string(o.organisation); j.comma()
-      j.key("alias"); j.string(o.alias); j.comma()
-      j.key("level"); j.string(o.level.rawValue)
-      j.close()
-    }
+    organisations(&j)
     j.closeArray()
     j.close()
+  }
+
+  /// One triage reason: `{"level":…,"regime":…,"measure":…,"text":…}`.
+  static func encode(_ r: ScreeningResult.TriageReason, into j: inout JSONBytes) {
+    j.open()
+    j.key("level"); j.string(r.level.rawValue); j.comma()
+    if let regime = r.regime { j.key("regime"); j.string(regime); j.comma() }
+    if let measure = r.measure { j.key("measure"); j.string(measure); j.comma() }
+    j.key("text"); j.string(r.text)
+    j.close()
+  }
+
+  static func encode(_ r: ScreeningLine.RegimeLine, into j: inout JSONBytes) {
+    j.open()
+    j.key("id"); j.string(r.id); j.comma()
+    j.key("status"); j.string(r.status.rawValue); j.comma()
+    j.key("level"); j.string(r.level.rawValue)
+    j.close()
+  }
+
+  static func encode(_ o: ScreeningLine.OrganisationLine, into j: inout JSONBytes) {
+    j.open()
+    j.key("partner"); j.string(o.partner); j.comma()
+    j.key("list"); j.string(o.list); j.comma()
+    j.key("organisation"); j.string(o.organisation); j.comma()
+    j.key("alias"); j.string(o.alias); j.comma()
+    j.key("level"); j.string(o.level.rawValue)
+    j.close()
+  }
+
+  /// The bytes `encode` writes for one value.
+  static func bytes(_ write: (inout JSONBytes) -> Void) -> [UInt8] {
+    var j = JSONBytes()
+    write(&j)
+    return j.array
   }
 }

@@ -14,37 +14,38 @@ struct KeyMix {
 
   @inline(__always) mutating func add(_ n: Int) { add(UInt64(bitPattern: Int64(n))) }
 
-  /// A text's UTF-8 bytes, eight a step (the last step overlapping the one before), and its
-  /// length.
+  /// A text's UTF-8 bytes and its length (``add(bytes:)``).
   mutating func add(bytesOf s: String) {
-    let done = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      let n = bytes.count
-      guard let base = bytes.baseAddress else {
-        add(UInt64(0))
-        return true
-      }
-      var i = 0
-      while i + 8 <= n {
-        add(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
-        i += 8
-      }
-      if i < n {
-        if n >= 8 {
-          // The last eight bytes, overlapping the step before: no loop of a varying length (its
-          // exit was a mispredicted branch a record, cachegrind).
-          add(UInt64(littleEndian: UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)))
-        } else {
-          var last: UInt64 = 0
-          for j in 0..<n { last |= UInt64(base[j]) << UInt64(8 * j) }
-          add(last)
-        }
-      }
-      add(n)
-      return true
-    }
+    let done = s.utf8.withContiguousStorageIfAvailable { add(bytes: $0) }
     if done == nil {
       for b in s.utf8 { add(UInt64(b)) }
       add(s.utf8.count)
     }
+  }
+
+  /// Bytes, eight a step (the last step overlapping the one before), and their count.
+  mutating func add(bytes: UnsafeBufferPointer<UInt8>) {
+    let n = bytes.count
+    guard let base = bytes.baseAddress else {
+      add(UInt64(0))
+      return
+    }
+    var i = 0
+    while i + 8 <= n {
+      add(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+      i += 8
+    }
+    if i < n {
+      if n >= 8 {
+        // The last eight bytes, overlapping the step before: no loop of a varying length (its
+        // exit was a mispredicted branch a record, cachegrind).
+        add(UInt64(littleEndian: UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)))
+      } else {
+        var last: UInt64 = 0
+        for j in 0..<n { last |= UInt64(base[j]) << UInt64(8 * j) }
+        add(last)
+      }
+    }
+    add(n)
   }
 }

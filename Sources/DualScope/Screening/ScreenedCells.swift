@@ -30,6 +30,10 @@ final class ScreenedCells {
   let listHit: [Bool]
   let hits: [ScreeningResult.OrganisationHit]
   let hitReasons: [ScreeningResult.TriageReason]
+  /// The JSON of each of `hitReasons`, and of the hits as a screening line lists them (the
+  /// items of `organisations`, with their commas): written into each new line as bytes.
+  let hitReasonJSON: [[UInt8]]
+  let organisationsJSON: [UInt8]
   /// The partner organisations' serial numbers (``ScreeningScratch/organisations(_:_:)``).
   let partnerSerials: ReasonKey.Serials
   /// Its number among the scratch's serials: what a reason that reads the funding is keyed by.
@@ -69,6 +73,13 @@ final class ScreenedCells {
     let organisations = scratch.organisations(input.partnerOrganisations, screener)
     hits = organisations.hits
     hitReasons = organisations.reasons
+    hitReasonJSON = organisations.reasons.map { r in JSONLinesResultWriter.bytes { JSONLinesResultWriter.encode(r, into: &$0) } }
+    organisationsJSON = JSONLinesResultWriter.bytes { j in
+      for (k, hit) in organisations.hits.enumerated() {
+        if k > 0 { j.comma() }
+        JSONLinesResultWriter.encode(ScreeningLine.OrganisationLine(hit), into: &j)
+      }
+    }
     partnerSerials = organisations.serials
     let lists = screener.rules.lists
     listHit = lists.indices.map { l in organisations.hits.contains { $0.list == lists[l].id } }

@@ -86,11 +86,18 @@ public struct ScreeningColumns: Sendable, Hashable, Codable {
 public struct ScreeningCells: Sendable, Hashable {
   /// The four cells in one object that a record and its copies share: held as four values, a
   /// record's cells were four retains and four releases at every copy of the record.
-  private final class Cells: Sendable {
+  ///
+  /// `worked` is what a portfolio worker's screening scratch worked the cells out to
+  /// (``ScreeningScratch/cells(_:date:_:)``), so the records that share these cells (a worker's
+  /// reader gives the records whose cells repeat one object, ``CellInterner``) find it without a
+  /// lookup. Only the worker that read the record writes or reads it; the cells themselves are
+  /// never changed, which is what other threads read.
+  private final class Cells: @unchecked Sendable {
     let partnerCountry: RecordValue
     let partnerOrganisation: RecordValue
     let nationality: RecordValue
     let funding: RecordValue
+    var worked: WorkedCells?
 
     init(_ partnerCountry: RecordValue, _ partnerOrganisation: RecordValue, _ nationality: RecordValue, _ funding: RecordValue) {
       self.partnerCountry = partnerCountry
@@ -126,6 +133,17 @@ public struct ScreeningCells: Sendable, Hashable {
     cells = Cells(partnerCountryCell, partnerOrganisationCell, nationalityCell, fundingCell)
   }
 
+  /// What the scratch numbered `owner` worked these cells out to on the day `day`, if it did.
+  func worked(by owner: Int, day: Int) -> Result<ScreenedCells, CellFailure>? {
+    guard let w = cells.worked, w.owner == owner, w.day == day else { return nil }
+    return w.value
+  }
+
+  /// Keeps what the scratch numbered `owner` worked these cells out to on `day`.
+  func keep(_ value: Result<ScreenedCells, CellFailure>, by owner: Int, day: Int) {
+    cells.worked = WorkedCells(owner: owner, day: day, value: value)
+  }
+
   public static func == (a: ScreeningCells, b: ScreeningCells) -> Bool {
     a.cells === b.cells
       || (a.cells.partnerCountry == b.cells.partnerCountry && a.cells.partnerOrganisation == b.cells.partnerOrganisation
@@ -138,4 +156,12 @@ public struct ScreeningCells: Sendable, Hashable {
     hasher.combine(cells.nationality)
     hasher.combine(cells.funding)
   }
+}
+
+/// What a set of screening cells came to for one worker's screening scratch (by its number,
+/// ``ScreeningScratch/owner``) on one day.
+struct WorkedCells {
+  let owner: Int
+  let day: Int
+  let value: Result<ScreenedCells, CellFailure>
 }

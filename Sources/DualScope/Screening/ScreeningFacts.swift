@@ -5,9 +5,9 @@
 /// record.
 struct ScreeningFacts {
   /// Per measure (``CompiledMeasure/index``): an assigned field or a cue is in its scope.
-  var scope: [Bool] = []
+  var scope = MeasureFlags()
   /// Per measure: a cue of one of its exemptions is in the text.
-  var exempt: [Bool] = []
+  var exempt = MeasureFlags()
   /// What the record's screening line is made of, as numbers (``Screener`` fills it): each
   /// regime that bears on it with its status and level, the serials of the raising measures'
   /// reasons, the serials of the partner organisations; whole lines are kept by it
@@ -17,16 +17,19 @@ struct ScreeningFacts {
   var fields: [ScreeningScratch.FieldEntry] = []
   /// The measures that raise the level (by index), and their reasons.
   var raising: [Int] = []
-  var reasons: [ScreeningResult.TriageReason?] = []
+  var reasons: [KeptReason] = []
 
   /// Cleared for a new record, sized for `measures` measures.
   mutating func reset(measures: Int) {
-    Self.clear(&scope, measures)
-    Self.clear(&exempt, measures)
+    scope.reset(count: measures)
+    exempt.reset(count: measures)
+    // Emptied only when not empty already: `removeAll(keepingCapacity:)` goes through the
+    // general `replaceSubrange`, 120 instructions a call even on an empty array (callgrind), and
+    // most records have no field in a measure's scope and no reason.
     lineKey.removeAll(keepingCapacity: true)
-    fields.removeAll(keepingCapacity: true)
-    raising.removeAll(keepingCapacity: true)
-    reasons.removeAll(keepingCapacity: true)
+    if !fields.isEmpty { fields.removeAll(keepingCapacity: true) }
+    if !raising.isEmpty { raising.removeAll(keepingCapacity: true) }
+    if !reasons.isEmpty { reasons.removeAll(keepingCapacity: true) }
   }
 
   /// The serial numbers of the record's fields that put it in the scope of measure `m`, in order.
@@ -34,13 +37,5 @@ struct ScreeningFacts {
     var out = ReasonKey.Serials()
     for entry in fields where entry.measures.contains(m) { out.append(entry.serial) }
     return out
-  }
-
-  private static func clear(_ flags: inout [Bool], _ count: Int) {
-    if flags.count == count {
-      flags.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
-    } else {
-      flags = Array(repeating: false, count: count)
-    }
   }
 }

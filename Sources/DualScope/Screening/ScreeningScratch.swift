@@ -1,4 +1,8 @@
 import PhraseMatching
+import Synchronization
+
+/// Numbers for ``ScreeningScratch/owner``: never given twice in a process.
+private let scratchNumbers = Atomic<Int>(0)
 
 /// A portfolio worker's buffers and memo tables for screening, one per thread like
 /// ``ClassifierScratch``: the facts of the record at hand, the cue scan's matches, and what was
@@ -21,6 +25,11 @@ public final class ScreeningScratch {
   @exclusivity(unchecked) var match = MatchScratch()
   /// The screener the tables belong to.
   @exclusivity(unchecked) private var screener: Screener?
+  /// This scratch's number, new with each screener: what it keeps in the records' cells
+  /// (``ScreeningCells/keep(_:by:day:)``) is its own.
+  @exclusivity(unchecked) private(set) var owner = ScreeningScratch.newOwner()
+  /// The reader's screening cells by their bytes, for a worker that reads CSV records.
+  let interner = CellInterner()
   @exclusivity(unchecked) private var fieldMeasures = FieldEntryTable()
   /// Per partner organisation: its list hits and their triage reasons.
   @exclusivity(unchecked) private var organisationHits: [String: PartnerEntry] = [:]
@@ -29,8 +38,8 @@ public final class ScreeningScratch {
   @exclusivity(unchecked) private var cellsByValue = CellsTable()
   /// What each distinct set of inputs comes to (a screening given its inputs, not cells).
   @exclusivity(unchecked) private var cellsByInput: [ScreeningInput: ScreenedCells] = [:]
-  /// The triage reason of a measure, by what it read, with its serial number.
-  @exclusivity(unchecked) private var reasonsByKey: [ReasonKey: (serial: Int, reason: ScreeningResult.TriageReason?)] = [:]
+  /// The triage reason of a measure, by what it read, with its serial number and JSON.
+  @exclusivity(unchecked) private var reasonsByKey: [ReasonKey: KeptReason] = [:]
   /// Whole screening lines with their JSON, by ``ScreeningFacts/lineKey``.
   @exclusivity(unchecked) private var lines: [LineKey: ScreenedLine] = [:]
   @exclusivity(unchecked) private var nextSerial = 0
@@ -44,6 +53,7 @@ public final class ScreeningScratch {
   func begin(_ screener: Screener) {
     if self.screener !== screener {
       self.screener = screener
+      owner = Self.newOwner()
       fieldMeasures.removeAll()
       organisationHits = [:]
       fundingNames = [:]
@@ -101,25 +111,15 @@ public final class ScreeningScratch {
   /// `body` with the record's facts, in place.
   @inline(__always) func withFacts<R>(_ body: (inout ScreeningFacts) -> R) -> R { body(&facts) }
 
-  /// The triage reason for `key`, made by `make` the first time, and its serial number (one
-  /// number per key while the scratch keeps it).
-  func reason(
-    _ key: ReasonKey, make: () -> ScreeningResult.TriageReason?
-  ) -> (serial: Int, reason: ScreeningResult.TriageReason?) {
-    Self.memo(&reasonsByKey, key) {
-      let made = make()
-      return (takeSerial(), made)
-    }
+  /// The triage reason for `key`, made by `make` the first time, with its serial number (one
+  /// number per key while the scratch keeps it) and its JSON.
+  func reason(_ key: ReasonKey, make: () -> ScreeningResult.TriageReason?) -> KeptReason {
+    Self.memo(&reasonsByKey, key) { KeptReason(serial: takeSerial(), reason: make()) }
   }
 
   /// The screening line of `key` (``ScreeningFacts/lineKey``), made by `make` the first time.
-  func line(_ key: [Int], make: () -> ScreeningLine) -> ScreenedLine {
-    Self.memo(&lines, LineKey(key)) {
-      let line = make()
-      var json = JSONBytes()
-      JSONLinesResultWriter.encode(line, into: &json)
-      return ScreenedLine(line: line, json: json.array)
-    }
+  func line(_ key: [Int], make: () -> ScreenedLine) -> ScreenedLine {
+    Self.memo(&lines, LineKey(key), make)
   }
 
   /// ``MeasureEvaluation/fieldEvidence(_:_:)``, worked out once per field and measure.
@@ -163,14 +163,24 @@ public final class ScreeningScratch {
   /// A record's screening cells on `date`, worked out once per distinct set of cells: the
   /// partners' countries (each once), the nationality (the cell's first value), the partner
   /// organisations and the funding (trimmed); or the first country a cell names that is not known.
+  ///
+  /// What the cells came to is kept in them too: the records a worker's reader gave one object
+  /// for repeated cells (``CellInterner``) find it there, without hashing the cells again.
   func cells(_ cells: ScreeningCells, date: CalendarDay, _ screener: Screener) -> Result<ScreenedCells, CellFailure> {
+    if let known = cells.worked(by: owner, day: date.number) { return known }
     let mixed = CellsTable.hash(cells, date: date)
-    if let known = cellsByValue.find(cells, date: date, mixed: mixed) { return known }
+    if let known = cellsByValue.find(cells, date: date, mixed: mixed) {
+      cells.keep(known, by: owner, day: date.number)
+      return known
+    }
     let made = workOut(cells, date: date, screener)
     if cellsByValue.count >= Self.memoLimit { cellsByValue.removeAll() }
     cellsByValue.keep(made, for: cells, date: date, mixed: mixed)
+    cells.keep(made, by: owner, day: date.number)
     return made
   }
+
+  private static func newOwner() -> Int { scratchNumbers.wrappingAdd(1, ordering: .relaxed).newValue }
 
   /// What a set of cells comes to, worked out.
   private func workOut(

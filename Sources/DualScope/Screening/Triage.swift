@@ -56,7 +56,7 @@ enum Triage {
   }
 
   /// Reasons in triage order: highest level first, then by regime and measure (organisation
-  /// hits, which have neither, after the measures of their level).
+  /// hits, which have neither, before the measures of their level).
   static func sorted(_ reasons: [ScreeningResult.TriageReason]) -> [ScreeningResult.TriageReason] {
     var reasons = reasons
     sort(&reasons)
@@ -64,7 +64,12 @@ enum Triage {
   }
 
   static func sort(_ reasons: inout [ScreeningResult.TriageReason]) {
-    reasons.sort { ($0.level, $1.regime ?? "", $1.measure ?? "") > ($1.level, $0.regime ?? "", $0.measure ?? "") }
+    reasons.sort(by: precedes)
+  }
+
+  /// Whether `a` comes before `b` in triage order.
+  static func precedes(_ a: ScreeningResult.TriageReason, _ b: ScreeningResult.TriageReason) -> Bool {
+    (a.level, b.regime ?? "", b.measure ?? "") > (b.level, a.regime ?? "", a.measure ?? "")
   }
 
   /// The triage reason of an organisation-list hit.
