@@ -126,10 +126,14 @@ struct ClassifyWork: PortfolioWork {
   /// into the screening's) and the screening's.
   struct Scratch {
     var classifier = ClassifierScratch()
-    let screening = ScreeningScratch()
+    let screening: ScreeningScratch
   }
 
-  func makeScratch() -> Scratch { Scratch() }
+  /// A worker writing JSON lines keeps each screening line's bytes, not its lists.
+  func makeScratch() -> Scratch {
+    let jsonLines = if case .jsonLines = encoding { true } else { false }
+    return Scratch(screening: ScreeningScratch(keepsLines: !jsonLines))
+  }
 
   func interner(_ scratch: Scratch) -> CellInterner? { screening == nil ? nil : scratch.screening.interner }
 
@@ -208,7 +212,7 @@ struct ClassifyWork: PortfolioWork {
       let triage: TriageLevel
       switch screening.screen(record, classification, scratch: scratch.screening, cuesScanned: true) {
       case .success(let s):
-        triage = s.line.triage.level
+        triage = s.level
         // JSON lines write the screening's bytes made once per distinct line; the line itself
         // goes into the result line only for the writers that read it.
         if !jsonLines { screened = s.line }

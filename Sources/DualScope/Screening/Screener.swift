@@ -384,7 +384,7 @@ extension Screener {
       }
       facts.lineKey.append(-1)
       cells.partnerSerials.forEach { facts.lineKey.append($0) }
-      let line = scratch.line(facts.lineKey) { newLine(facts, cells) }
+      let line = scratch.line(facts.lineKey) { newLine(facts, cells, keepingLists: scratch.keepsLines) }
       if let fieldKey { scratch.remember(line, fields: fieldKey, in: cells) }
       return line
     }
@@ -395,12 +395,8 @@ extension Screener {
   /// ``regimeLineJSON``, ``ScreenedCells/organisationsJSON``): written from their strings, a new
   /// line took 14,600 instructions, most of them checking the reasons' texts for characters to
   /// escape and appending them string by string (callgrind).
-  private func newLine(_ facts: borrowing ScreeningFacts, _ cells: ScreenedCells) -> ScreenedLine {
+  private func newLine(_ facts: borrowing ScreeningFacts, _ cells: ScreenedCells, keepingLists: Bool) -> ScreenedLine {
     let codes = facts.lineKey.prefix { $0 != -1 }
-    let regimes = codes.map { code in
-      ScreeningLine.RegimeLine(
-        id: rules.regimes[code >> 4].id, status: RegimeStatus(rank: code >> 2 & 3), level: TriageLevel(rank: code & 3))
-    }
     // In triage order (``Triage/precedes(_:_:)``) by numbers: each measure's place among the
     // measures, organisation hits (no regime, no measure) before them; sorted by the strings,
     // a new line's few reasons took 2,250 instructions to order.
@@ -411,10 +407,7 @@ extension Screener {
     }
     for (reason, json) in zip(cells.hitReasons, cells.hitReasonJSON) { all.append((reason, json, -1)) }
     all.sort { a, b in a.reason.level > b.reason.level || (a.reason.level == b.reason.level && a.order < b.order) }
-    let level = all.map(\.reason.level).max() ?? .none
-    let line = ScreeningLine(
-      triage: .init(level: level, reasons: all.map(\.reason)), regimes: regimes,
-      organisations: cells.hits.map(ScreeningLine.OrganisationLine.init))
+    let level = all.first?.reason.level ?? .none
     var json = JSONBytes()
     JSONLinesResultWriter.encodeScreening(
       level: level, into: &json,
@@ -431,6 +424,14 @@ extension Screener {
         }
       },
       organisations: { j in j.raw(cells.organisationsJSON) })
+    guard keepingLists else { return ScreenedLine(level: level, json: json.array) }
+    let regimes = codes.map { code in
+      ScreeningLine.RegimeLine(
+        id: rules.regimes[code >> 4].id, status: RegimeStatus(rank: code >> 2 & 3), level: TriageLevel(rank: code & 3))
+    }
+    let line = ScreeningLine(
+      triage: .init(level: level, reasons: all.map(\.reason)), regimes: regimes,
+      organisations: cells.hits.map(ScreeningLine.OrganisationLine.init))
     return ScreenedLine(line: line, json: json.array)
   }
 }

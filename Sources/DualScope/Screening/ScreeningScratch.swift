@@ -47,7 +47,14 @@ public final class ScreeningScratch {
   /// line follows from the cells and the fields alone. Emptied at four tables' worth.
   @exclusivity(unchecked) private var cellLines: [CellLineKey: ScreenedLine] = [:]
 
-  public init() {}
+  /// Whether the lines it makes keep their lists (``ScreenedLine/line``) besides their JSON: a
+  /// batch worker that writes JSON lines reads only the bytes and the triage level, and making
+  /// the lists was a third of making a new line.
+  let keepsLines: Bool
+
+  public init() { keepsLines = true }
+
+  init(keepsLines: Bool) { self.keepsLines = keepsLines }
 
   /// Ready for a record screened by `screener`.
   func begin(_ screener: Screener) {
