@@ -43,14 +43,10 @@ public final class CellInterner {
   /// with the hash to ``keep(_:invalid:for:hash:)`` them by.
   @inline(__always) func find(_ row: Row) -> (found: (ScreeningCells, invalid: Bool)?, hash: UInt64) {
     var h = KeyMix()
-    for column in row.at {
-      guard let i = column else {
-        h.add(1)
-        continue
-      }
-      let span = row.spans[row.first + i]
-      h.add(span.escaped ? 3 : 2)
-      h.add(bytes: UnsafeBufferPointer(rebasing: row.b[span.start..<span.end]))
+    Self.forEachField(of: row) { mark, field in
+      h.add(Int(mark))
+      if mark != 0 { h.add(bytes: field) }
+      return true
     }
     let mixed = h.value
     let tag = mixed | 1
@@ -69,21 +65,35 @@ public final class CellInterner {
     if 2 * (count + 1) > hashes.count { grow() }
     let slot = emptySlot(mixed)
     let start = bytes.count
-    for column in row.at {
-      guard let i = column else {
-        bytes.append(0)
-        continue
+    Self.forEachField(of: row) { mark, field in
+      bytes.append(mark)
+      if mark != 0 {
+        withUnsafeBytes(of: UInt64(field.count).littleEndian) { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: field)
       }
-      let span = row.spans[row.first + i]
-      bytes.append(span.escaped ? 2 : 1)
-      withUnsafeBytes(of: UInt64(span.end - span.start).littleEndian) { bytes.append(contentsOf: $0) }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: row.b[span.start..<span.end]))
+      return true
     }
     hashes[slot] = mixed | 1
     keys[slot] = (start, bytes.count - start)
     values[slot] = cells
     invalid[slot] = bad
     count += 1
+  }
+
+  /// Calls `body` with each screening field of the row, in the columns' order, while it returns
+  /// true: its mark (0: the column is not in the input; 1: plain; 2: with doubled quotes) and its
+  /// bytes as read. Whether `body` returned true for every field.
+  @inline(__always) @discardableResult
+  private static func forEachField(of row: Row, _ body: (UInt8, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    for column in row.at {
+      guard let i = column else {
+        if !body(0, UnsafeBufferPointer(start: nil, count: 0)) { return false }
+        continue
+      }
+      let span = row.spans[row.first + i]
+      if !body(span.escaped ? 2 : 1, UnsafeBufferPointer(rebasing: row.b[span.start..<span.end])) { return false }
+    }
+    return true
   }
 
   private func emptySlot(_ mixed: UInt64) -> Int {
@@ -98,22 +108,19 @@ public final class CellInterner {
     bytes.withUnsafeBufferPointer { all in
       let k = UnsafeBufferPointer(rebasing: all[key.start..<key.start + key.count])
       var p = 0
-      for column in row.at {
-        guard p < k.count else { return false }
-        guard let i = column else {
-          if k[p] != 0 { return false }
-          p += 1
-          continue
-        }
-        let span = row.spans[row.first + i]
-        let n = span.end - span.start
-        guard k[p] == (span.escaped ? 2 : 1), p + 9 + n <= k.count else { return false }
-        let length = UInt64(littleEndian: UnsafeRawPointer(k.baseAddress! + p + 1).loadUnaligned(as: UInt64.self))
-        guard length == UInt64(n) else { return false }
-        if n > 0 && memcmp(k.baseAddress! + p + 9, row.b.baseAddress! + span.start, n) != 0 { return false }
-        p += 9 + n
+      let matched = Self.forEachField(of: row) { mark, field in
+        guard p < k.count, k[p] == mark else { return false }
+        p += 1
+        guard mark != 0 else { return true }
+        let n = field.count
+        guard p + 8 + n <= k.count,
+          UInt64(littleEndian: UnsafeRawPointer(k.baseAddress! + p).loadUnaligned(as: UInt64.self)) == UInt64(n)
+        else { return false }
+        if n > 0 && memcmp(k.baseAddress! + p + 8, field.baseAddress!, n) != 0 { return false }
+        p += 8 + n
+        return true
       }
-      return p == k.count
+      return matched && p == k.count
     }
   }
 
