@@ -60,6 +60,34 @@ final class ScreeningPortfolioCommandTests: XCTestCase {
     XCTAssertTrue(missing.stderr.contains("country"), missing.stderr)
   }
 
+  /// The regimes are loaded beside the release, but their problems come after the release's
+  /// and the date's: with several things wrong, the first of them is what the user reads.
+  func testProblemsAreReportedReleaseFirstThenDateThenRegimes() throws {
+    let input = try folder.write("grants.csv", csv)
+    let out = folder.path("o.jsonl")
+    let noRelease = try CommandRunner.run([
+      "batch", input, "--partner-country-column", "countries", "--taxonomy", folder.path("none"),
+      "--regimes", folder.path("none"), "--date", "2026-02-30", "-o", out,
+    ])
+    XCTAssertEqual(noRelease.status, 2)
+    XCTAssertTrue(noRelease.stderr.contains("no such taxonomy folder"), noRelease.stderr)
+    XCTAssertFalse(noRelease.stderr.contains("regimes"), noRelease.stderr)
+    XCTAssertFalse(noRelease.stderr.contains("invalid date"), noRelease.stderr)
+    let noDate = try CommandRunner.run([
+      "batch", input, "--partner-country-column", "countries", "--regimes", folder.path("none"), "--date", "2026-02-30",
+      "-o", out,
+    ])
+    XCTAssertEqual(noDate.status, 2)
+    XCTAssertTrue(noDate.stderr.contains("invalid date '2026-02-30'"), noDate.stderr)
+    XCTAssertFalse(noDate.stderr.contains("regimes folder"), noDate.stderr)
+    let noRegimes = try CommandRunner.run([
+      "map", input, "--unit-columns", "unit", "--partner-country-column", "countries", "--regimes", folder.path("none"),
+    ])
+    XCTAssertEqual(noRegimes.status, 2)
+    XCTAssertTrue(noRegimes.stderr.contains("no such regimes folder"), noRegimes.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+  }
+
   func testTheMapCountsTriageLevelsPerUnit() throws {
     let input = try folder.write("grants.csv", csv)
     let r = try CommandRunner.run([

@@ -17,11 +17,24 @@ struct RegimeOptions: ParsableArguments {
   var lists: [String] = []
 
   /// The regimes and lists, or exit 2 with every problem found in them.
-  func rules() throws -> ScreeningRules {
+  func rules() throws -> ScreeningRules { try Self.rules(loadRules()) }
+
+  /// The regimes and lists as loaded, or their problems, not reported yet: a portfolio command
+  /// loads them on a second thread while it loads the release.
+  func loadRules() -> Result<ScreeningRules, TaxonomyLoadError> {
     do {
-      if let regimes { return try ScreeningLoader.load(directory: regimes, extraLists: lists) }
-      return try ShippedScreening.load(extraLists: lists)
+      if let regimes { return .success(try ScreeningLoader.load(directory: regimes, extraLists: lists)) }
+      return .success(try ShippedScreening.load(extraLists: lists))
     } catch {
+      return .failure(error)
+    }
+  }
+
+  /// The rules `loaded` holds, or exit 2 with every problem found in them.
+  static func rules(_ loaded: Result<ScreeningRules, TaxonomyLoadError>) throws -> ScreeningRules {
+    switch loaded {
+    case .success(let rules): return rules
+    case .failure(let error):
       StandardStreams.error(
         DiagnosticRenderer(sources: error.sources, colour: Terminal.stderrColour).render(error.diagnostics))
       let count = error.errors.count
@@ -94,9 +107,16 @@ struct ScreeningColumnOptions: ParsableArguments {
   /// The portfolio screening these options ask for, for the classifier's release; nil when no
   /// screening column is named.
   func screening(for taxonomy: Taxonomy) throws -> PortfolioScreening? {
-    guard !columns.isEmpty else { return nil }
+    try screening(for: taxonomy, rules: columns.isEmpty ? nil : regimeOptions.loadRules())
+  }
+
+  /// ``screening(for:)`` with the regimes and lists loaded already (nil: no screening column).
+  func screening(for taxonomy: Taxonomy, rules loaded: Result<ScreeningRules, TaxonomyLoadError>?) throws
+    -> PortfolioScreening?
+  {
+    guard !columns.isEmpty, let loaded else { return nil }
     let day = try Failure.guarding { try RegimeOptions.day(date) }
-    let rules = try regimeOptions.rules()
+    let rules = try RegimeOptions.rules(loaded)
     return PortfolioScreening(screener: try RegimeOptions.screener(rules, for: taxonomy), columns: columns, date: day)
   }
 }
