@@ -1,6 +1,6 @@
-/// A triage reason a portfolio worker has written once, with its serial number and its JSON
-/// (``JSONLinesResultWriter/encode(_:into:)-(TriageReason,_)``): a new screening line is
-/// written from the bytes of its reasons, not from their strings again. Kept by
+/// A triage reason a portfolio worker has written once, with its serial number and its JSON (as
+/// ``JSONLinesResultWriter`` writes a reason): a new screening line is written from the bytes of
+/// its reasons, not from their strings again. Kept by
 /// ``ScreeningScratch/reason(_:make:)``; nil `reason` for a measure whose level gives none.
 final class KeptReason {
   let serial: Int

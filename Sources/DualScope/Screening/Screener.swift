@@ -328,9 +328,7 @@ extension Screener {
       // alone, and of the fields only from those in the scope of a measure (the others set no
       // flag and give no reason): the scratch keeps the lines by the cells and those fields'
       // serial numbers, and a record that repeats them is answered without evaluating a
-      // measure (on the benchmark portfolio one record without a cue in seven; most records
-      // have a field in some measure's scope, so leaving the others out of the key found 8%
-      // more lines there).
+      // measure (on the benchmark portfolio, one record without a cue in seven).
       var fieldKey: ReasonKey.Serials?
       if scratch.match.matches.isEmpty {
         var key = ReasonKey.Serials()
