@@ -45,7 +45,7 @@ final class ScreenAPITests: XCTestCase {
     let app = try ServerFixture.application()
     try await app.test(.router) { client in
       for c in Self.cases {
-        let cli = try CommandRunner.run(["screen", "--format", "json", "--file", "-"] + c.arguments, stdin: c.body["text"] as! String)
+        let cli = try CommandRunner.run(["screen", "--format", "json", "--file", "-"] + c.arguments, stdin: try XCTUnwrap(c.body["text"] as? String))
         XCTAssertEqual(cli.status, 0, cli.stderr)
         try await client.execute(
           uri: "/api/v1/screen", method: .post, headers: ServerFixture.jsonHeaders, body: ServerFixture.jsonBody(c.body)

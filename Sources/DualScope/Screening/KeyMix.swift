@@ -16,7 +16,7 @@ struct KeyMix {
 
   /// A text's UTF-8 bytes and its length (``add(bytes:)``).
   mutating func add(bytesOf s: String) {
-    let done = s.utf8.withContiguousStorageIfAvailable { add(bytes: $0) }
+    let done: Void? = s.utf8.withContiguousStorageIfAvailable { add(bytes: $0) }
     if done == nil {
       for b in s.utf8 { add(UInt64(b)) }
       add(s.utf8.count)
