@@ -145,30 +145,28 @@ extension RecordChunk {
     // The screening columns' places are there when the layout screens (`layout.screening`
     // tested for nil copied its four names, a retain and a release each, for every record).
     if !r.screeningAt.isEmpty {
+      func read() -> ScreeningCells { layout.screening!.cells { k, _ in .text(value(r.screeningAt[k])) } }
       if let interner {
-        // Records whose screening fields repeat byte for byte share the cells read once.
-        let (found, hash) = spans.withUnsafeBufferPointer { spans in
+        // Records whose screening fields repeat byte for byte share the cells read once, and
+        // with them whether those bytes held invalid UTF-8.
+        screening = spans.withUnsafeBufferPointer { spans in
           r.screeningAt.withUnsafeBufferPointer { at in
-            interner.find(.init(b: b, spans: spans, first: fields.lowerBound, at: at))
-          }
-        }
-        if let (cells, bad) = found {
-          screening = cells
-          if bad { invalid = true }
-        } else {
-          let before = invalid
-          invalid = false
-          let cells = layout.screening!.cells { k, _ in .text(value(r.screeningAt[k])) }
-          spans.withUnsafeBufferPointer { spans in
-            r.screeningAt.withUnsafeBufferPointer { at in
-              interner.keep(cells, invalid: invalid, for: .init(b: b, spans: spans, first: fields.lowerBound, at: at), hash: hash)
+            let row = CellInterner.Row(b: b, spans: spans, first: fields.lowerBound, at: at)
+            let (found, hash) = interner.find(row)
+            if let (cells, bad) = found {
+              invalid = invalid || bad
+              return cells
             }
+            let before = invalid
+            invalid = false
+            let cells = read()
+            interner.keep(cells, invalid: invalid, for: row, hash: hash)
+            invalid = invalid || before
+            return cells
           }
-          invalid = invalid || before
-          screening = cells
         }
       } else {
-        screening = layout.screening!.cells { k, _ in .text(value(r.screeningAt[k])) }
+        screening = read()
       }
     }
     return .success(

@@ -104,18 +104,15 @@ struct ScreeningColumnOptions: ParsableArguments {
     }
   }
 
-  /// The portfolio screening these options ask for, for the classifier's release; nil when no
-  /// screening column is named.
-  func screening(for taxonomy: Taxonomy) throws -> PortfolioScreening? {
-    try screening(for: taxonomy, rules: columns.isEmpty ? nil : regimeOptions.loadRules())
-  }
+  /// `--date`, checked: the day a portfolio is screened for.
+  func day() throws -> CalendarDay { try Failure.guarding { try RegimeOptions.day(date) } }
 
-  /// ``screening(for:)`` with the regimes and lists loaded already (nil: no screening column).
-  func screening(for taxonomy: Taxonomy, rules loaded: Result<ScreeningRules, TaxonomyLoadError>?) throws
-    -> PortfolioScreening?
-  {
-    guard !columns.isEmpty, let loaded else { return nil }
-    let day = try Failure.guarding { try RegimeOptions.day(date) }
+  /// The portfolio screening these options ask for on `day`, for the classifier's release, from
+  /// the regimes and lists as loaded (``RegimeOptions/loadRules()``), or exit 2 with their
+  /// problems.
+  func screening(
+    for taxonomy: Taxonomy, rules loaded: Result<ScreeningRules, TaxonomyLoadError>, day: CalendarDay
+  ) throws -> PortfolioScreening {
     let rules = try RegimeOptions.rules(loaded)
     return PortfolioScreening(screener: try RegimeOptions.screener(rules, for: taxonomy), columns: columns, date: day)
   }
