@@ -48,4 +48,20 @@ final class CalibrationDiffTests: XCTestCase {
     XCTAssertTrue(d.settings[0].hasPrefix("calibration format 1 → 2: context words are hashed differently"), d.settings[0])
     XCTAssertEqual(CalibrationDiff(from: model(), to: model())?.settings, [])
   }
+
+  /// A shared context model: the setting, each area's weight of it as an evidence change, and its
+  /// column's weights among the context weights that moved.
+  func testASharedContextModelIsReported() throws {
+    var new = model()
+    new.options.sharedContext = true
+    new.areas[0].shared = 0.8
+    new.areas[1].shared = 0.4
+    new.context = [(bucket: 7, weights: [0.5, -0.25, -1.5]), (bucket: 9, weights: [0.1, 0, 0])]
+    let d = try XCTUnwrap(CalibrationDiff(from: model(), to: new))
+    XCTAssertEqual(d.settings, ["shared context no → yes"])
+    XCTAssertEqual(d.evidenceChanged, 2)
+    XCTAssertEqual(d.evidence.first, .init(area: "quantum", feature: CalibratedArea.sharedFeature, old: nil, new: 0.8))
+    XCTAssertEqual(d.contextChanged, 1)
+    XCTAssertEqual(d.contextLargest, 1.5)
+  }
 }

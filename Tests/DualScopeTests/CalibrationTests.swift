@@ -43,8 +43,9 @@ final class CalibrationTests: XCTestCase {
     return try Classifier(taxonomy: TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy, options: o)
   }
 
-  func train() throws -> CalibrationModel {
+  func train(sharedContext: Bool = false) throws -> CalibrationModel {
     var options = CalibrationModel.Options()
+    options.sharedContext = sharedContext
     options.hashBits = 12
     options.minDocumentFrequency = 1
     options.prune = 0.001
@@ -302,6 +303,47 @@ final class CalibrationTests: XCTestCase {
     XCTAssertNotEqual(build.level, .none)
   }
 
+  /// With a shared context model (the default of `calibrate`), every context row carries one more
+  /// weight, each area weighs that column's sum, and `explain` shows it as a feature whose
+  /// contribution is part of the log-odds.
+  func testASharedContextModelIsLearnedWrittenAndExplained() throws {
+    let model = try train(sharedContext: true)
+    let text = CalibrationFile.encode(model)
+    XCTAssertEqual(text, CalibrationFile.encode(try train(sharedContext: true)), "the same data, the same bytes")
+    XCTAssertTrue(text.contains("\n  shared_context: true\n"))
+    XCTAssertTrue(text.contains("\n  areas: [quantum, shared]\n"), text)
+    XCTAssertTrue(text.contains("\n    shared: "))
+    XCTAssertNotEqual(model.areas[0].shared, 0)
+    XCTAssertTrue(model.context.allSatisfy { $0.weights.count == 2 })
+    XCTAssertTrue(model.context.contains { $0.weights[1] != 0 }, "the shared column has weights")
+    // Written without a shared model, none of it is there.
+    let plain = CalibrationFile.encode(try train())
+    XCTAssertFalse(plain.contains("shared"))
+
+    let loaded = try XCTUnwrap(TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: text])).taxonomy.calibration)
+    XCTAssertEqual(CalibrationFile.encode(loaded), text, "read back as written")
+    let c = try calibrated(model)
+    let build = c.classify("Qubit chip\nWe develop a qubit processor for a quantum computer.")
+    let study = c.classify("Opinion\nA survey of newspaper opinion about the quantum computer and the qubit.")
+    XCTAssertEqual(build.areas.map(\.id), ["quantum"])
+    XCTAssertTrue(study.areas.isEmpty)
+
+    let e = c.explain("Qubit chip\n\nThe field grows fast. We develop a qubit processor for a quantum computer.")
+    let area = try XCTUnwrap(e.calibration?.first)
+    let shared = try XCTUnwrap(area.features.first { $0.name == CalibratedArea.sharedFeature })
+    XCTAssertEqual(shared.weight, model.areas[0].shared, accuracy: 0.001)
+    XCTAssertEqual(shared.contribution, shared.weight * shared.value, accuracy: 1e-3)
+    XCTAssertNotEqual(shared.value, 0)
+    let parts: Double =
+      area.bias + area.terms.map(\.contribution).reduce(0, +) + area.features.map(\.contribution).reduce(0, +)
+      + area.words.map(\.contribution).reduce(0, +) + area.otherWords
+    XCTAssertEqual(parts, area.logit, accuracy: 0.002)
+    XCTAssertEqual(1 / (1 + exp(-area.logit)), area.probability, accuracy: 0.001)
+    // The probability the classifier gives is the one explain adds up to.
+    let same = c.classify("Qubit chip\n\nThe field grows fast. We develop a qubit processor for a quantum computer.")
+    XCTAssertEqual(try XCTUnwrap(same.areas.first?.probability), area.probability, accuracy: 0.001)
+  }
+
   func testNoAreaWithoutEvidenceWhateverTheProbability() throws {
     var model = try train()
     // A huge bias: without a counted term the area is still not assigned.
@@ -366,6 +408,22 @@ final class CalibrationTests: XCTestCase {
 
     let unknownKey = text.replacingOccurrences(of: "\nclear_probability:", with: "\nclear_probabilty:")
     XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: unknownKey]).contains("did you mean 'clear_probability'"))
+
+    // A shared weight without a shared context model, and a shared model without its column.
+    let stray = text.replacingOccurrences(of: "\n    evidence:\n", with: "\n    shared: 0.5\n    evidence:\n")
+    let strayLine = lines.firstIndex { $0.hasPrefix("    evidence:") }! + 1
+    XCTAssertTrue(
+      TaxonomyFixtures.failure([CalibrationFile.name: stray]).contains(
+        "T/calibration.yaml:\(strayLine):13: error: 'shared' needs 'options.shared_context: true'"),
+      TaxonomyFixtures.failure([CalibrationFile.name: stray]))
+    let sharedText = CalibrationFile.encode(try train(sharedContext: true))
+    let sharedLines = sharedText.split(separator: "\n", omittingEmptySubsequences: false)
+    let columnsLine = sharedLines.firstIndex { $0.hasPrefix("  areas: [quantum, shared]") }! + 1
+    let missing = sharedText.replacingOccurrences(of: "  areas: [quantum, shared]", with: "  areas: [quantum]")
+    XCTAssertTrue(
+      TaxonomyFixtures.failure([CalibrationFile.name: missing]).contains(
+        "T/calibration.yaml:\(columnsLine):10: error: 'context.areas' must list the areas in the order of 'areas', then 'shared' (quantum, shared)"),
+      TaxonomyFixtures.failure([CalibrationFile.name: missing]))
 
     let future = text.replacingOccurrences(of: "\nformat: 2\n", with: "\nformat: 3\n")
     XCTAssertTrue(

@@ -31,6 +31,10 @@ public struct CalibratedArea: Sendable, Hashable, Codable {
     public var contribution: Double
   }
 
+  /// The feature name of the shared context model's sum: how much the text's words read as
+  /// development of what it names, in every area's terms, weighed by the area.
+  public static let sharedFeature = "shared.context"
+
   public var id: String
   public var probability: Double
   public var cut: Double
@@ -70,6 +74,12 @@ extension Classifier {
     }
     let value = Self.contextValue(buckets.count, scale: model.options.contextScale)
     let cut = options.cut ?? model.cut
+    // The shared context model's sum, the same for every area; each area weighs it.
+    var shared = 0.0
+    if let column = model.sharedColumn {
+      for b in buckets where model.bucketRows.row(b) >= 0 { shared += Double(model.weight(row: model.bucketRows.row(b), area: column)) * value }
+      for (b, _) in metaBuckets where model.bucketRows.row(b) >= 0 { shared += Double(model.weight(row: model.bucketRows.row(b), area: column)) }
+    }
     var out: [CalibratedArea] = []
     for a in table.areas where s.calibration.features.count > a && !s.calibration.features[a].isEmpty {
       let k = model.modelArea[a]
@@ -99,6 +109,12 @@ extension Classifier {
         logit += w[j] * f[j]
         features.append(
           .init(name: names[j], value: Self.round(f[j]), weight: Self.round(w[j]), contribution: Self.round(w[j] * f[j])))
+      }
+      if model.sharedColumn != nil {
+        let w = model.sharedByNode[a]
+        logit += w * shared
+        features.append(
+          .init(name: CalibratedArea.sharedFeature, value: Self.round(shared), weight: Self.round(w), contribution: Self.round(w * shared)))
       }
       var contextWords: [CalibratedArea.Word] = []
       var context = 0.0

@@ -131,7 +131,7 @@ extension Classifier {
     model.bucketRows.rows(of: s.calibration.metadataBuckets, into: &s.calibration.textRows)
     let rowCount = model.rowCount
     let textRowList = s.calibration.textRows
-    model.weights.withUnsafeBufferPointer { weights in
+    model.scoringWeights.withUnsafeBufferPointer { weights in
       textRowList.withUnsafeBufferPointer { found in
         for k in s.calibration.scored {
           let column = UnsafeBufferPointer(rebasing: weights[k * rowCount..<(k + 1) * rowCount])
@@ -149,6 +149,8 @@ extension Classifier {
       let w = model.evidenceWeights[a]
       let f = s.calibration.features[a]
       for j in 0..<min(w.count, f.count) { z += w[j] * f[j] }
+      // With a shared context model, its sum weighed by the area is in the area's column already
+      // (``CalibrationModel/scoringWeights``).
       z += s.calibration.context[k]
       s.calibration.probability[a] = 1 / (1 + exp(-z))
     }

@@ -21,13 +21,15 @@ import TaxonomyYAML
 ///     1234 0.0213 0 -0.1402 …
 /// ```
 /// `weights` holds one line per hashed word bucket: the bucket, then one weight per area in the
-/// order of `context.areas`. Problems are reported with the line and column they are on.
+/// order of `context.areas`. With `options.shared_context: true`, `context.areas` ends in
+/// `shared`, each line has the shared context model's weight last, and each area has a `shared:`
+/// weight for that column's sum. Problems are reported with the line and column they are on.
 public enum CalibrationFile {
   public static let name = "calibration.yaml"
   static let keys = ["format", "release", "cut", "clear_probability", "options", "training", "validation", "areas", "context"]
   static let optionKeys = [
     "hash_bits", "l2_evidence", "l2_context", "context_scale", "min_document_frequency", "prune", "iterations",
-    "context_columns",
+    "context_columns", "shared_context",
   ]
 
   /// Numbers as written: shortest text that reads back to the same value, at most 6 significant digits.
@@ -57,6 +59,7 @@ public enum CalibrationFile {
     out += "  prune: \(number(o.prune))\n"
     out += "  iterations: \(o.iterations)\n"
     out += "  context_columns: [\(o.contextColumns.map { "\"\($0)\"" }.joined(separator: ", "))]\n"
+    if o.sharedContext { out += "  shared_context: true\n" }
     out += "training:\n  documents: \(m.trainingDocuments)\n  sha256: \"\(m.trainingHash)\"\n"
     out += "validation:\n"
     if m.validation.isEmpty { out = String(out.dropLast()) + " {}\n" }
@@ -65,12 +68,14 @@ public enum CalibrationFile {
     }
     out += "areas:\n"
     for a in m.areas {
-      out += "  - id: \(a.id)\n    bias: \(number(a.bias))\n    evidence:\n"
+      out += "  - id: \(a.id)\n    bias: \(number(a.bias))\n"
+      if o.sharedContext { out += "    shared: \(number(a.shared))\n" }
+      out += "    evidence:\n"
       for name in a.evidence.keys.sorted(by: { evidenceOrder($0, $1) }) {
         out += "      \(name): \(number(a.evidence[name]!))\n"
       }
     }
-    out += "context:\n  areas: [\(m.areas.map(\.id).joined(separator: ", "))]\n  weights: |\n"
+    out += "context:\n  areas: [\(m.contextColumns.joined(separator: ", "))]\n  weights: |\n"
     for row in m.context {
       out += "    \(row.bucket)"
       for w in row.weights { out += " " + number(Double(w)) }
@@ -116,6 +121,7 @@ public enum CalibrationFile {
       if let v = decoding.number(o["prune"], key: "prune") { options.prune = v }
       if let v = decoding.integer(o["iterations"], key: "iterations") { options.iterations = v }
       if let v = decoding.stringList(o["context_columns"], key: "context_columns") { options.contextColumns = v.map(\.0) }
+      if let v = decoding.bool(o["shared_context"], key: "shared_context") { options.sharedContext = v }
     }
     let cut = decoding.number(map["cut"], key: "cut") ?? 0.5
     if !(cut > 0 && cut < 1), let node = map["cut"] { decoding.error("'cut' must be between 0 and 1", at: node) }
@@ -138,7 +144,7 @@ public enum CalibrationFile {
     if let node = map["areas"] {
       if case .sequence(let items) = node.content {
         for item in items {
-          guard let a = decoding.mapping(item, what: "an area", allowed: ["id", "bias", "evidence"], required: ["id", "bias"])
+          guard let a = decoding.mapping(item, what: "an area", allowed: ["id", "bias", "shared", "evidence"], required: ["id", "bias"])
           else { continue }
           let id = decoding.string(a["id"], key: "id") ?? ""
           if areas.contains(where: { $0.id == id }) { decoding.error("area '\(id)' is listed twice", at: a["id"]!) }
@@ -157,6 +163,13 @@ public enum CalibrationFile {
             }
           }
           var area = CalibrationModel.Area(id: id, bias: decoding.number(a["bias"], key: "bias") ?? 0, evidence: evidence)
+          if let node = a["shared"] {
+            if options.sharedContext {
+              area.shared = decoding.number(node, key: "shared") ?? 0
+            } else {
+              decoding.error("'shared' needs 'options.shared_context: true'", at: node)
+            }
+          }
           area.location = a["id"].map { decoding.location($0) }
           area.featureLocations = featureLocations
           areas.append(area)
@@ -168,8 +181,11 @@ public enum CalibrationFile {
     var context: [(bucket: Int32, weights: [Float])] = []
     if let node = map["context"], let c = decoding.mapping(node, what: "context", allowed: ["areas", "weights"], required: ["areas", "weights"]) {
       let order = decoding.stringList(c["areas"], key: "areas")?.map(\.0) ?? []
-      if order != areas.map(\.id), let n = c["areas"] {
-        decoding.error("'context.areas' must list the areas in the order of 'areas' (\(areas.map(\.id).joined(separator: ", ")))", at: n)
+      let expected = areas.map(\.id) + (options.sharedContext ? [CalibrationModel.sharedColumnName] : [])
+      if order != expected, let n = c["areas"] {
+        decoding.error(
+          "'context.areas' must list the areas in the order of 'areas'"
+            + (options.sharedContext ? ", then 'shared'" : "") + " (\(expected.joined(separator: ", ")))", at: n)
       }
       if let w = c["weights"], let text = decoding.string(w, key: "weights") {
         context = rows(text, node: w, areas: order.count, bits: options.hashBits, &decoding)

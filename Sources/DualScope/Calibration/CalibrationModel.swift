@@ -18,6 +18,10 @@ public struct CalibrationModel: Sendable {
     public var contextScale: Double = 4
     public var iterations: Int = 200
     public var contextColumns: [String] = []
+    /// A context model shared by the areas besides each area's own context weights: the
+    /// context rows carry one more weight, `shared`, and each area a weight of that column's sum
+    /// (``Area/shared``).
+    public var sharedContext = false
     public init() {}
   }
 
@@ -27,6 +31,8 @@ public struct CalibrationModel: Sendable {
     public var bias: Double
     /// Weights of the evidence features by name (``CalibrationModel/evidenceNames(for:in:)``).
     public var evidence: [String: Double]
+    /// The weight of the shared context sum in the area's log-odds (with ``Options/sharedContext``).
+    public var shared: Double = 0
     /// Where the area's ID and each evidence feature were written, for diagnostics.
     var location: SourceLocation? = nil
     var featureLocations: [String: SourceLocation] = [:]
@@ -56,8 +62,18 @@ public struct CalibrationModel: Sendable {
   /// Validation figures as recorded at training (free text lines, not read back as numbers).
   public var validation: [String: String]
   public var areas: [Area]
-  /// Context weights: bucket → one weight per area (in ``areas`` order).
+  /// Context weights: bucket → one weight per area (in ``areas`` order), then the shared
+  /// context's weight when the model has one (``contextColumns``).
   public var context: [(bucket: Int32, weights: [Float])]
+
+  /// The columns of the context rows: the areas' IDs, then `shared` with a shared context model.
+  public var contextColumns: [String] { areas.map(\.id) + (options.sharedContext ? [Self.sharedColumnName] : []) }
+
+  /// The name of the shared context's column.
+  public static let sharedColumnName = "shared"
+
+  /// The shared context's column in ``weights``, if the model has one.
+  var sharedColumn: Int? { options.sharedContext ? areas.count : nil }
 
   // Tables built at load for scoring.
   /// Bucket → row of ``weights``.
@@ -68,6 +84,11 @@ public struct CalibrationModel: Sendable {
   /// columns (350 KB each at 86,000 rows) stay in the core's cache across a text's buckets, where
   /// bucket-major rows of all ten areas (3.4 MB) missed it on almost every bucket.
   var weights: [Float] = []
+  /// What the scorer reads: ``weights``' area columns, each with its area's weight of the shared
+  /// column folded in (`w + shared · v`), so a text's context costs one column pass per scored
+  /// area with a shared model as without (a second pass over the shared column cost 5% of a
+  /// calibrated `batch`). ``weights`` keeps the parts apart for `explain` and `diff`.
+  var scoringWeights: [Float] = []
   /// Rows in ``weights``: the buckets that carry context weights.
   var rowCount = 0
   /// Evidence weights by area (taxonomy order of areas) and feature index.
@@ -75,6 +96,8 @@ public struct CalibrationModel: Sendable {
   /// Model area index by taxonomy node index (-1 when the area has no model).
   var modelArea: [Int] = []
   var biasByNode: [Double] = []
+  /// The shared context sum's weight by area node.
+  var sharedByNode: [Double] = []
 
   /// Area `k`'s context weight of row `r`.
   @inline(__always) func weight(row r: Int, area k: Int) -> Float { weights[k * rowCount + r] }
@@ -114,12 +137,14 @@ public struct CalibrationModel: Sendable {
     let ordered = context.sorted { $0.bucket < $1.bucket }
     bucketRows = BucketRows(hashBits: options.hashBits, buckets: ordered.lazy.map(\.bucket))
     rowCount = ordered.count
-    weights = Array(repeating: 0, count: ordered.count * areas.count)
+    let columns = contextColumns.count
+    weights = Array(repeating: 0, count: ordered.count * columns)
     for (r, entry) in ordered.enumerated() {
-      for (k, w) in entry.weights.enumerated() where k < areas.count { weights[k * rowCount + r] = w }
+      for (k, w) in entry.weights.enumerated() where k < columns { weights[k * rowCount + r] = w }
     }
     modelArea = Array(repeating: -1, count: table.count)
     biasByNode = Array(repeating: 0, count: table.count)
+    sharedByNode = Array(repeating: 0, count: table.count)
     evidenceWeights = Array(repeating: [], count: table.count)
     for (k, area) in areas.enumerated() {
       guard let a = table.areas.first(where: { table.id[$0] == area.id }) else {
@@ -128,6 +153,7 @@ public struct CalibrationModel: Sendable {
       }
       modelArea[a] = k
       biasByNode[a] = area.bias
+      sharedByNode[a] = area.shared
       let names = Self.evidenceNames(forArea: a, in: table)
       var weights = Array(repeating: 0.0, count: names.count)
       for (name, w) in area.evidence {
@@ -138,6 +164,16 @@ public struct CalibrationModel: Sendable {
         }
       }
       evidenceWeights[a] = weights
+    }
+    scoringWeights = weights
+    if let shared = sharedColumn {
+      scoringWeights.removeLast(rowCount)
+      for k in areas.indices where areas[k].shared != 0 {
+        let alpha = areas[k].shared
+        for r in 0..<rowCount {
+          scoringWeights[k * rowCount + r] = Float(Double(weights[k * rowCount + r]) + alpha * Double(weights[shared * rowCount + r]))
+        }
+      }
     }
     return problems
   }

@@ -110,29 +110,36 @@ public struct Calibrator: Sendable {
     let table = base.index.nodes
     let rows = features(examples)
     let areas = table.areas
-    var fitted = [(bias: Double, evidence: [Double], context: [(Int32, Double)])?](repeating: nil, count: areas.count)
+    let shared: SharedContext? = options.sharedContext ? sharedContext(examples, rows, table) : nil
+    var fitted = [AreaFit?](repeating: nil, count: areas.count)
     let workers = max(1, min(threads, areas.count))
     fitted.withUnsafeMutableBufferPointer { out in
       nonisolated(unsafe) let out = out
       DispatchQueue.concurrentPerform(iterations: workers) { w in
         var k = w
         while k < areas.count {
-          out[k] = fitArea(areas[k], examples, rows, table)
+          out[k] = fitArea(areas[k], examples, rows, table, shared: shared)
           k += workers
         }
       }
     }
     var modelAreas: [CalibrationModel.Area] = []
     var contextByBucket: [Int32: [Float]] = [:]
+    let columns = areas.count + (shared == nil ? 0 : 1)
     for (k, a) in areas.enumerated() {
       let fit = fitted[k]!
       let names = CalibrationModel.evidenceNames(forArea: a, in: table)
       var evidence: [String: Double] = [:]
       for (name, w) in zip(names, fit.evidence) { evidence[name] = CalibrationFile.rounded(w) }
-      modelAreas.append(.init(id: table.id[a], bias: CalibrationFile.rounded(fit.bias), evidence: evidence))
+      var area = CalibrationModel.Area(id: table.id[a], bias: CalibrationFile.rounded(fit.bias), evidence: evidence)
+      area.shared = CalibrationFile.rounded(fit.shared)
+      modelAreas.append(area)
       for (b, w) in fit.context where abs(w) >= options.prune {
-        contextByBucket[b, default: Array(repeating: 0, count: areas.count)][k] = Float(CalibrationFile.rounded(w))
+        contextByBucket[b, default: Array(repeating: 0, count: columns)][k] = Float(CalibrationFile.rounded(w))
       }
+    }
+    for (b, w) in shared?.weights ?? [] where abs(w) >= options.prune {
+      contextByBucket[b, default: Array(repeating: 0, count: columns)][areas.count] = Float(CalibrationFile.rounded(w))
     }
     let context = contextByBucket.keys.sorted().map { (bucket: $0, weights: contextByBucket[$0]!) }
     var model = CalibrationModel(
@@ -149,11 +156,21 @@ public struct Calibrator: Sendable {
 
   /// The rows of one area: documents with a counted term of the area and not left out of its
   /// counts (weak labels only).
+  /// One area's fitted parameters: its bias, evidence weights, context weights and the weight of
+  /// the shared context sum (0 without a shared context model).
+  struct AreaFit: Sendable {
+    var bias: Double
+    var evidence: [Double]
+    var context: [(Int32, Double)]
+    var shared: Double
+  }
+
   func fitArea(
-    _ a: Int, _ examples: [CalibrationExample], _ rows: [Row], _ table: NodeTable
-  ) -> (bias: Double, evidence: [Double], context: [(Int32, Double)]) {
+    _ a: Int, _ examples: [CalibrationExample], _ rows: [Row], _ table: NodeTable, shared: SharedContext? = nil
+  ) -> AreaFit {
     let id = table.id[a]
-    let width = CalibrationModel.evidenceNames(forArea: a, in: table).count
+    let named = CalibrationModel.evidenceNames(forArea: a, in: table).count
+    let width = named + (shared == nil ? 0 : 1)
     var chosen: [Int] = []
     for (i, e) in examples.enumerated() where !rows[i].evidence[a].isEmpty {
       if e.strong.contains(id) || !e.weak.contains(id) { chosen.append(i) }
@@ -167,7 +184,8 @@ public struct Calibrator: Sendable {
       denseWidth: width, sparseWidth: vocabulary.count, l2Dense: options.l2Evidence, l2Sparse: options.l2Context)
     for i in chosen {
       let f = rows[i].evidence[a]
-      problem.dense += f.count == width ? f : Array(f.prefix(width)) + Array(repeating: 0, count: max(0, width - f.count))
+      problem.dense += f.count == named ? f : Array(f.prefix(named)) + Array(repeating: 0, count: max(0, named - f.count))
+      if let shared { problem.dense.append(shared.outOfFold[i]) }
       for (b, v) in zip(rows[i].buckets, rows[i].values) {
         if let c = column[b] {
           problem.columns.append(c)
@@ -178,12 +196,89 @@ public struct Calibrator: Sendable {
       problem.labels.append(examples[i].strong.contains(id) ? 1 : 0)
       problem.weights.append(examples[i].weight)
     }
-    guard !chosen.isEmpty else { return (-5, Array(repeating: 0, count: width), []) }
+    guard !chosen.isEmpty else { return AreaFit(bias: -5, evidence: Array(repeating: 0, count: named), context: [], shared: 0) }
     problem.normalise()
     let theta = problem.fit(iterations: options.iterations)
-    let evidence = Array(theta[1...width])
+    let evidence = Array(theta[1...named])
     var context: [(Int32, Double)] = []
     for (c, b) in vocabulary.enumerated() where theta[1 + width + c] != 0 { context.append((b, theta[1 + width + c])) }
-    return (theta[0], evidence, context)
+    return AreaFit(bias: theta[0], evidence: evidence, context: context, shared: shared == nil ? 0 : theta[1 + named])
+  }
+
+  /// A context model shared by the areas: does a text with a counted term develop what it
+  /// names? Learned from every area's rows at once, so words of studies about technology seen
+  /// with one area's terms count against the others' too.
+  struct SharedContext: Sendable {
+    /// Per example, the context logit of a model fitted without the example's fold.
+    var outOfFold: [Double]
+    /// The context weights of the model fitted on all rows.
+    var weights: [(Int32, Double)]
+  }
+
+  func sharedContext(_ examples: [CalibrationExample], _ rows: [Row], _ table: NodeTable) -> SharedContext {
+    let areas = table.areas
+    var chosen: [Int] = []
+    var labels: [Double] = []
+    for (i, e) in examples.enumerated() {
+      var any = false
+      var positive = false
+      for a in areas where !rows[i].evidence[a].isEmpty {
+        let id = table.id[a]
+        if e.strong.contains(id) || !e.weak.contains(id) {
+          any = true
+          if e.strong.contains(id) { positive = true }
+        }
+      }
+      if any {
+        chosen.append(i)
+        labels.append(positive ? 1 : 0)
+      }
+    }
+    var frequency: [Int32: Int] = [:]
+    for i in chosen { for b in rows[i].buckets { frequency[b, default: 0] += 1 } }
+    let vocabulary = frequency.filter { $0.value >= options.minDocumentFrequency }.keys.sorted()
+    var column: [Int32: Int32] = [:]
+    for (c, b) in vocabulary.enumerated() { column[b] = Int32(c) }
+    let folds = 5
+    let (chosenRows, rowLabels, columns) = (chosen, labels, column)
+    @Sendable func fit(leaving fold: Int?) -> [Double] {
+      var problem = LogisticProblem(
+        denseWidth: 0, sparseWidth: vocabulary.count, l2Dense: options.l2Evidence, l2Sparse: options.l2Context)
+      for (k, i) in chosenRows.enumerated() where fold == nil || k % folds != fold {
+        for (b, v) in zip(rows[i].buckets, rows[i].values) {
+          if let c = columns[b] {
+            problem.columns.append(c)
+            problem.values.append(v)
+          }
+        }
+        problem.rowStart.append(problem.columns.count)
+        problem.labels.append(rowLabels[k])
+        problem.weights.append(examples[i].weight)
+      }
+      problem.normalise()
+      return problem.fit(iterations: options.iterations)
+    }
+    var thetas = [[Double]](repeating: [], count: folds + 1)
+    thetas.withUnsafeMutableBufferPointer { out in
+      nonisolated(unsafe) let out = out
+      DispatchQueue.concurrentPerform(iterations: folds + 1) { f in out[f] = fit(leaving: f < folds ? f : nil) }
+    }
+    // Rows of the shared model get the logit of the fit that left their fold out; every other
+    // document (one the shared model did not learn from) that of the fit on all rows.
+    var fold = [Int](repeating: folds, count: examples.count)
+    for (k, i) in chosen.enumerated() { fold[i] = k % folds }
+    var outOfFold = [Double](repeating: 0, count: examples.count)
+    for i in examples.indices {
+      let theta = thetas[fold[i]]
+      var z = 0.0
+      for (b, v) in zip(rows[i].buckets, rows[i].values) {
+        if let c = column[b] { z += theta[1 + Int(c)] * v }
+      }
+      outOfFold[i] = z
+    }
+    let all = thetas[folds]
+    var weights: [(Int32, Double)] = []
+    for (c, b) in vocabulary.enumerated() where all[1 + c] != 0 { weights.append((b, all[1 + c])) }
+    return SharedContext(outOfFold: outOfFold, weights: weights)
   }
 }

@@ -64,6 +64,7 @@ public struct CalibrationDiff: Sendable, Hashable, Codable {
     setting("L2 on context", \.options.l2Context) { "\($0)" }
     setting("hash bits", \.options.hashBits) { "\($0)" }
     setting("context columns", \.options.contextColumns) { $0.isEmpty ? "none" : $0.joined(separator: ",") }
+    setting("shared context", \.options.sharedContext) { $0 ? "yes" : "no" }
     if let o = old, let n = new, o.format != n.format {
       settings.append(
         "calibration format \(o.format) → \(n.format): context words are hashed differently, so a bucket's "
@@ -78,8 +79,10 @@ public struct CalibrationDiff: Sendable, Hashable, Codable {
     var changes: [WeightChange] = []
     for id in ids {
       if a[id]?.bias != b[id]?.bias { biases.append(.init(area: id, old: a[id]?.bias, new: b[id]?.bias)) }
-      let x = a[id]?.evidence ?? [:]
-      let y = b[id]?.evidence ?? [:]
+      var x = a[id]?.evidence ?? [:]
+      var y = b[id]?.evidence ?? [:]
+      if old?.options.sharedContext == true { x[CalibratedArea.sharedFeature] = a[id]?.shared }
+      if new?.options.sharedContext == true { y[CalibratedArea.sharedFeature] = b[id]?.shared }
       for feature in Set(x.keys).union(y.keys) where x[feature] != y[feature] {
         changes.append(.init(area: id, feature: feature, old: x[feature], new: y[feature]))
       }
@@ -94,7 +97,8 @@ public struct CalibrationDiff: Sendable, Hashable, Codable {
       guard let m else { return [:] }
       var out: [String: [Int32: Float]] = [:]
       for (bucket, weights) in m.context {
-        for (k, w) in weights.enumerated() where k < m.areas.count && w != 0 { out[m.areas[k].id, default: [:]][bucket] = w }
+        let columns = m.contextColumns
+        for (k, w) in weights.enumerated() where k < columns.count && w != 0 { out[columns[k], default: [:]][bucket] = w }
       }
       return out
     }

@@ -54,6 +54,14 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: "Optimiser iterations per area.")
   var iterations: Int = 300
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: """
+      A context model shared by the areas besides each area's own context words, learned from \
+      every area's rows at once (on by default).
+      """)
+  var sharedContext = true
+
   @Option(help: "Worker threads (areas are fitted in parallel).")
   var threads: Int = 2
 
@@ -121,6 +129,7 @@ struct CalibrateCommand: ParsableCommand {
     options.prune = prune
     options.iterations = iterations
     options.contextColumns = columns
+    options.sharedContext = sharedContext
     var calibrator = Calibrator(base: classifier, options: options)
     calibrator.cut = cut
     calibrator.clearProbability = clearProbability
