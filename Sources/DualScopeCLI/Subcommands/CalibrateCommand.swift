@@ -58,7 +58,7 @@ struct CalibrateCommand: ParsableCommand {
     inversion: .prefixedNo,
     help: """
       A context model shared by the areas besides each area's own context words, learned from \
-      every area's rows at once (on by default).
+      every area's rows at once.
       """)
   var sharedContext = true
 
