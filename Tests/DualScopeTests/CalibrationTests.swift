@@ -344,6 +344,31 @@ final class CalibrationTests: XCTestCase {
     XCTAssertEqual(try XCTUnwrap(same.areas.first?.probability), area.probability, accuracy: 0.001)
   }
 
+  /// The weight table's numbers are read from bytes; each is the `Double` that `Double(String)`
+  /// gives, and what is not a plain decimal is left to it.
+  func testWeightsReadFromBytesAreWhatStringsGive() {
+    func read(_ text: String) -> Double? {
+      let bytes = Array(text.utf8)
+      return CalibrationFile.decimal(bytes, 0..<bytes.count)
+    }
+    var rng = SeededGenerator(seed: 2026)
+    for _ in 0..<20_000 {
+      let digits = Int.random(in: 1...15, using: &rng)
+      var text = String((0..<digits).map { _ in "0123456789".randomElement(using: &rng)! })
+      let point = Int.random(in: 0..<digits, using: &rng)
+      if point > 0 { text.insert(".", at: text.index(text.startIndex, offsetBy: point)) }
+      if Bool.random(using: &rng) { text = "-" + text }
+      XCTAssertEqual(read(text)?.bitPattern, Double(text)?.bitPattern, text)
+      XCTAssertEqual(read(text).map { Float($0) }, Double(text).map { Float($0) }, text)
+    }
+    for text in ["0", "-0", "7", "0.0680096", "-0.0222991", "1.05919", "262143", "123456789012345"] {
+      XCTAssertEqual(read(text)?.bitPattern, Double(text)?.bitPattern, text)
+    }
+    for text in ["", "-", ".5", "1.", "1e-05", "1.2.3", "0x1p3", "1234567890123456", "12a", "+1", "nan"] {
+      XCTAssertNil(read(text), text)
+    }
+  }
+
   func testNoAreaWithoutEvidenceWhateverTheProbability() throws {
     var model = try train()
     // A huge bias: without a counted term the area is still not assigned.

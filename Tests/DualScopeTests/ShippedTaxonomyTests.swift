@@ -98,5 +98,19 @@ final class ShippedTaxonomyTests: XCTestCase {
     var long = SHA256()
     long.update(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
     XCTAssertEqual(long.finalizeHex(), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    // A million "a" (FIPS 180-2 appendix B.3), in one piece and in pieces that start and end
+    // inside blocks.
+    let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+    var whole = SHA256()
+    whole.update(million)
+    XCTAssertEqual(whole.finalizeHex(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    var pieces = SHA256()
+    var at = 0
+    for size in [1, 63, 64, 65, 0, 127, 3, 200, 64] {
+      pieces.update(Array(million[at..<at + size]))
+      at += size
+    }
+    pieces.update(Array(million[at...]))
+    XCTAssertEqual(pieces.finalizeHex(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
 }
