@@ -60,7 +60,7 @@ final class CalibrationDiffTests: XCTestCase {
     let d = try XCTUnwrap(CalibrationDiff(from: model(), to: new))
     XCTAssertEqual(d.settings, ["shared context no → yes"])
     XCTAssertEqual(d.evidenceChanged, 2)
-    XCTAssertEqual(d.evidence.first, .init(area: "quantum", feature: CalibratedArea.sharedFeature, old: nil, new: 0.8))
+    XCTAssertEqual(d.evidence.first, .init(area: "quantum", feature: CalibrationModel.sharedColumnName, old: nil, new: 0.8))
     XCTAssertEqual(d.contextChanged, 1)
     XCTAssertEqual(d.contextLargest, 1.5)
   }

@@ -304,8 +304,7 @@ final class CalibrationTests: XCTestCase {
   }
 
   /// With a shared context model (the default of `calibrate`), every context row carries one more
-  /// weight, each area weighs that column's sum, and `explain` shows it as a feature whose
-  /// contribution is part of the log-odds.
+  /// weight, each area weighs that column's sum, and `explain` gives each word its whole effect.
   func testASharedContextModelIsLearnedWrittenAndExplained() throws {
     let model = try train(sharedContext: true)
     let text = CalibrationFile.encode(model)
@@ -328,12 +327,23 @@ final class CalibrationTests: XCTestCase {
     XCTAssertEqual(build.areas.map(\.id), ["quantum"])
     XCTAssertTrue(study.areas.isEmpty)
 
+    // explain gives each context word its whole effect, its own weight and the area's share of
+    // the shared model's: the words add up with the rest to the log-odds the scorer computed.
     let e = c.explain("Qubit chip\n\nThe field grows fast. We develop a qubit processor for a quantum computer.")
     let area = try XCTUnwrap(e.calibration?.first)
-    let shared = try XCTUnwrap(area.features.first { $0.name == CalibratedArea.sharedFeature })
-    XCTAssertEqual(shared.weight, model.areas[0].shared, accuracy: 0.001)
-    XCTAssertEqual(shared.contribution, shared.weight * shared.value, accuracy: 1e-3)
-    XCTAssertNotEqual(shared.value, 0)
+    XCTAssertFalse(area.features.contains { $0.name.hasPrefix("shared") })
+    let loadedModel = try XCTUnwrap(c.taxonomy.calibration)
+    let row = try XCTUnwrap((0..<loadedModel.rowCount).first { loadedModel.weight(row: $0, area: 1) != 0 })
+    XCTAssertEqual(
+      Double(loadedModel.scoringWeight(row: row, area: 0)),
+      Double(loadedModel.weight(row: row, area: 0)) + loadedModel.areas[0].shared * Double(loadedModel.weight(row: row, area: 1)),
+      accuracy: 1e-5)
+    // A study about the technology: the area is not assigned, and the scores say it was the
+    // probability, not a threshold.
+    let studied = c.explain("Opinion\nA survey of newspaper opinion about the quantum computer and the qubit.")
+    let reason = try XCTUnwrap(studied.scores.first { $0.id == "quantum" }?.reason)
+    XCTAssertTrue(reason.hasPrefix("has probability 0."), reason)
+    XCTAssertTrue(reason.hasSuffix(", below the cut 0.5"), reason)
     let parts: Double =
       area.bias + area.terms.map(\.contribution).reduce(0, +) + area.features.map(\.contribution).reduce(0, +)
       + area.words.map(\.contribution).reduce(0, +) + area.otherWords
@@ -367,6 +377,18 @@ final class CalibrationTests: XCTestCase {
     for text in ["", "-", ".5", "1.", "1e-05", "1.2.3", "0x1p3", "1234567890123456", "12a", "+1", "nan"] {
       XCTAssertNil(read(text), text)
     }
+  }
+
+  /// A learned table larger than a release file may be is refused before it is written, with
+  /// the options that make it smaller.
+  func testATableTooLargeForAReleaseFileSaysWhatToChange() {
+    var options = CalibrationModel.Options()
+    options.prune = 0.02
+    XCTAssertNil(CalibrationFile.sizeProblem(8 << 20, options: options))
+    XCTAssertEqual(
+      CalibrationFile.sizeProblem(9_961_472, options: options),
+      "the learned table takes 9.5 MB, more than the 8.0 MB a release file may hold: raise --prune (now 0.02) or lower --hash-bits (now 18)")
+    XCTAssertNotNil(CalibrationFile.sizeProblem(1001, options: options, limit: 1000))
   }
 
   func testNoAreaWithoutEvidenceWhateverTheProbability() throws {

@@ -31,10 +31,6 @@ public struct CalibratedArea: Sendable, Hashable, Codable {
     public var contribution: Double
   }
 
-  /// The feature name of the shared context model's sum: how much the text's words read as
-  /// development of what it names, in every area's terms, weighed by the area.
-  public static let sharedFeature = "shared.context"
-
   public var id: String
   public var probability: Double
   public var cut: Double
@@ -74,12 +70,6 @@ extension Classifier {
     }
     let value = Self.contextValue(buckets.count, scale: model.options.contextScale)
     let cut = options.cut ?? model.cut
-    // The shared context model's sum, the same for every area; each area weighs it.
-    var shared = 0.0
-    if let column = model.sharedColumn {
-      for b in buckets where model.bucketRows.row(b) >= 0 { shared += Double(model.weight(row: model.bucketRows.row(b), area: column)) * value }
-      for (b, _) in metaBuckets where model.bucketRows.row(b) >= 0 { shared += Double(model.weight(row: model.bucketRows.row(b), area: column)) }
-    }
     var out: [CalibratedArea] = []
     for a in table.areas where s.calibration.features.count > a && !s.calibration.features[a].isEmpty {
       let k = model.modelArea[a]
@@ -110,25 +100,21 @@ extension Classifier {
         features.append(
           .init(name: names[j], value: Self.round(f[j]), weight: Self.round(w[j]), contribution: Self.round(w[j] * f[j])))
       }
-      if model.sharedColumn != nil {
-        let w = model.sharedByNode[a]
-        logit += w * shared
-        features.append(
-          .init(name: CalibratedArea.sharedFeature, value: Self.round(shared), weight: Self.round(w), contribution: Self.round(w * shared)))
-      }
+      // Each word's whole effect on the area: with a shared context model, its own weight and the
+      // area's share of the shared model's, so "a survey of attitudes" shows what it costs.
       var contextWords: [CalibratedArea.Word] = []
       var context = 0.0
       for b in buckets {
         let r = model.bucketRows.row(b)
         guard r >= 0 else { continue }
-        let c = Double(model.weight(row: r, area: k)) * value
+        let c = Double(model.scoringWeight(row: r, area: k)) * value
         context += c
         if c != 0 { contextWords.append(.init(word: words[b] ?? "#\(b)", contribution: c)) }
       }
       for (b, name) in metaBuckets {
         let r = model.bucketRows.row(b)
         guard r >= 0 else { continue }
-        let c = Double(model.weight(row: r, area: k))
+        let c = Double(model.scoringWeight(row: r, area: k))
         context += c
         if c != 0 { contextWords.append(.init(word: name, contribution: c)) }
       }

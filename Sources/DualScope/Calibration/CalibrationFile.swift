@@ -85,6 +85,15 @@ public enum CalibrationFile {
     return out
   }
 
+  /// What to say when a learned table would make a file larger than a release file may be
+  /// (`limit`, the YAML reader's), with the options that make it smaller; nil when it fits.
+  public static func sizeProblem(_ bytes: Int, options: CalibrationModel.Options, limit: Int = YAMLLimits().maxBytes) -> String? {
+    guard bytes > limit else { return nil }
+    let mb = { (n: Int) in String(format: "%.1f", Double(n) / 1_048_576) }
+    return "the learned table takes \(mb(bytes)) MB, more than the \(mb(limit)) MB a release file may hold: "
+      + "raise --prune (now \(number(options.prune))) or lower --hash-bits (now \(options.hashBits))"
+  }
+
   /// Fixed features first in their order, then fields by name.
   static func evidenceOrder(_ a: String, _ b: String) -> Bool {
     let ia = CalibrationModel.fixedFeatures.firstIndex(of: a) ?? Int.max

@@ -102,6 +102,10 @@ public struct CalibrationModel: Sendable {
   /// Area `k`'s context weight of row `r`.
   @inline(__always) func weight(row r: Int, area k: Int) -> Float { weights[k * rowCount + r] }
 
+  /// What row `r` adds to area `k`'s log-odds per unit of its value: the area's own weight, plus
+  /// the area's weight of the shared context times the shared weight.
+  @inline(__always) func scoringWeight(row r: Int, area k: Int) -> Float { scoringWeights[k * rowCount + r] }
+
   public init(
     release: String, options: Options, cut: Double, clearProbability: Double, trainingHash: String,
     trainingDocuments: Int, validation: [String: String], areas: [Area], context: [(bucket: Int32, weights: [Float])]

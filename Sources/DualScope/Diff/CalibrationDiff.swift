@@ -81,8 +81,8 @@ public struct CalibrationDiff: Sendable, Hashable, Codable {
       if a[id]?.bias != b[id]?.bias { biases.append(.init(area: id, old: a[id]?.bias, new: b[id]?.bias)) }
       var x = a[id]?.evidence ?? [:]
       var y = b[id]?.evidence ?? [:]
-      if old?.options.sharedContext == true { x[CalibratedArea.sharedFeature] = a[id]?.shared }
-      if new?.options.sharedContext == true { y[CalibratedArea.sharedFeature] = b[id]?.shared }
+      if old?.options.sharedContext == true { x[CalibrationModel.sharedColumnName] = a[id]?.shared }
+      if new?.options.sharedContext == true { y[CalibrationModel.sharedColumnName] = b[id]?.shared }
       for feature in Set(x.keys).union(y.keys) where x[feature] != y[feature] {
         changes.append(.init(area: id, feature: feature, old: x[feature], new: y[feature]))
       }

@@ -141,6 +141,17 @@ extension Classifier {
     }
     let a = index.nodes.area[i]
     let area = taxonomy.nodes[a].id
+    // A calibrated release decides an area by its probability, not by the bars below.
+    if let model = taxonomy.calibration, options.uncalibrated != true, !assignedAreas.contains(area),
+      s.calibration.probability.count > a, s.calibration.probability[a] >= 0
+    {
+      let cut = options.cut ?? model.cut
+      let p = s.calibration.probability[a]
+      if p < cut {
+        let what = i == a ? "" : "its area '\(area)' "
+        return what + "has probability \(String(format: "%.3f", p)), below the cut \(Self.format(cut))"
+      }
+    }
     let bar = areaBar(a, s)
     if let context = contextBar(s), s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < bar && bar == context {
       let what = i == a ? "" : "its area '\(area)': "

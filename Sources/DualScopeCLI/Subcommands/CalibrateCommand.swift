@@ -144,6 +144,9 @@ struct CalibrateCommand: ParsableCommand {
     let files = LabelledInput.releaseFiles(loaded.taxonomy, from: from, version: version)
     var candidate = files
     candidate[CalibrationFile.name] = Array(CalibrationFile.encode(model).utf8)
+    if let problem = CalibrationFile.sizeProblem(candidate[CalibrationFile.name]!.count, options: model.options) {
+      throw CLIError(problem)
+    }
     let measured = try LabelledInput.load(candidate, output: output)
     let measuring = try Classifier(taxonomy: measured, options: ClassifierOptions())
     for (name, items) in validation {
