@@ -428,6 +428,10 @@ final class CalibrationTests: XCTestCase {
   }
 
   func testBadFilesAreReportedWithTheirPlace() throws {
+    func assertReports(_ file: String, _ expected: String, line: UInt = #line) {
+      let report = TaxonomyFixtures.failure([CalibrationFile.name: file])
+      XCTAssertTrue(report.contains(expected), report, line: line)
+    }
     let text = CalibrationFile.encode(try train())
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let weightsLine = lines.firstIndex { $0.hasPrefix("  weights: |") }!
@@ -439,44 +443,29 @@ final class CalibrationTests: XCTestCase {
     let unknown = text.replacingOccurrences(of: "- id: quantum", with: "- id: quantm")
       .replacingOccurrences(of: "areas: [quantum]", with: "areas: [quantm]")
     let unknownLine = lines.firstIndex { $0.hasPrefix("  - id: quantum") }! + 1
-    XCTAssertTrue(
-      TaxonomyFixtures.failure([CalibrationFile.name: unknown]).contains(
-        "T/calibration.yaml:\(unknownLine):9: error: area 'quantm' is not an area of the release"),
-      TaxonomyFixtures.failure([CalibrationFile.name: unknown]))
+    assertReports(unknown, "T/calibration.yaml:\(unknownLine):9: error: area 'quantm' is not an area of the release")
     let feature = text.replacingOccurrences(of: "      role.aim:", with: "      role.amm:")
     let featureLine = lines.firstIndex { $0.hasPrefix("      role.aim:") }! + 1
-    XCTAssertTrue(
-      TaxonomyFixtures.failure([CalibrationFile.name: feature]).contains(
-        "T/calibration.yaml:\(featureLine):7: error: area 'quantum': unknown evidence feature 'role.amm'"),
-      TaxonomyFixtures.failure([CalibrationFile.name: feature]))
+    assertReports(feature, "T/calibration.yaml:\(featureLine):7: error: area 'quantum': unknown evidence feature 'role.amm'")
 
     let badCut = text.replacingOccurrences(of: "\ncut: 0.5\n", with: "\ncut: 2\n")
-    XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: badCut]).contains("T/calibration.yaml:5:6: error: 'cut' must be between 0 and 1"))
+    assertReports(badCut, "T/calibration.yaml:5:6: error: 'cut' must be between 0 and 1")
 
     let unknownKey = text.replacingOccurrences(of: "\nclear_probability:", with: "\nclear_probabilty:")
-    XCTAssertTrue(TaxonomyFixtures.failure([CalibrationFile.name: unknownKey]).contains("did you mean 'clear_probability'"))
+    assertReports(unknownKey, "did you mean 'clear_probability'")
 
     // A shared weight without a shared context model, and a shared model without its column.
     let stray = text.replacingOccurrences(of: "\n    evidence:\n", with: "\n    shared: 0.5\n    evidence:\n")
     let strayLine = lines.firstIndex { $0.hasPrefix("    evidence:") }! + 1
-    XCTAssertTrue(
-      TaxonomyFixtures.failure([CalibrationFile.name: stray]).contains(
-        "T/calibration.yaml:\(strayLine):13: error: 'shared' needs 'options.shared_context: true'"),
-      TaxonomyFixtures.failure([CalibrationFile.name: stray]))
+    assertReports(stray, "T/calibration.yaml:\(strayLine):13: error: 'shared' needs 'options.shared_context: true'")
     let sharedText = CalibrationFile.encode(try train(sharedContext: true))
     let sharedLines = sharedText.split(separator: "\n", omittingEmptySubsequences: false)
     let columnsLine = sharedLines.firstIndex { $0.hasPrefix("  areas: [quantum, shared]") }! + 1
     let missing = sharedText.replacingOccurrences(of: "  areas: [quantum, shared]", with: "  areas: [quantum]")
-    XCTAssertTrue(
-      TaxonomyFixtures.failure([CalibrationFile.name: missing]).contains(
-        "T/calibration.yaml:\(columnsLine):10: error: 'context.areas' must list the areas in the order of 'areas', then 'shared' (quantum, shared)"),
-      TaxonomyFixtures.failure([CalibrationFile.name: missing]))
+    assertReports(missing, "T/calibration.yaml:\(columnsLine):10: error: 'context.areas' must list the areas in the order of 'areas', then 'shared' (quantum, shared)")
 
     let future = text.replacingOccurrences(of: "\nformat: 2\n", with: "\nformat: 3\n")
-    XCTAssertTrue(
-      TaxonomyFixtures.failure([CalibrationFile.name: future]).contains(
-        "T/calibration.yaml:3:9: error: calibration format 3 is not one this tool reads (1 or 2)"),
-      TaxonomyFixtures.failure([CalibrationFile.name: future]))
+    assertReports(future, "T/calibration.yaml:3:9: error: calibration format 3 is not one this tool reads (1 or 2)")
   }
 
   /// `calibrate` writes format 2; a format 1 file (calibrated before words were hashed eight bytes
