@@ -154,8 +154,6 @@ public struct Calibrator: Sendable {
     return model
   }
 
-  /// The rows of one area: documents with a counted term of the area and not left out of its
-  /// counts (weak labels only).
   /// One area's fitted parameters: its bias, evidence weights, context weights and the weight of
   /// the shared context sum (0 without a shared context model).
   struct AreaFit: Sendable {
@@ -165,6 +163,9 @@ public struct Calibrator: Sendable {
     var shared: Double
   }
 
+  /// The rows of one area: documents with a counted term of the area and not left out of its
+  /// counts (weak labels only). With a shared context model, its out-of-fold logit is one more
+  /// evidence feature.
   func fitArea(
     _ a: Int, _ examples: [CalibrationExample], _ rows: [Row], _ table: NodeTable, shared: SharedContext? = nil
   ) -> AreaFit {
@@ -215,6 +216,10 @@ public struct Calibrator: Sendable {
     var weights: [(Int32, Double)]
   }
 
+  /// Fits the shared context model: its rows are the documents that are rows of some area, its
+  /// label whether the document is a positive of an area it is a row of; five fits without one
+  /// fold each (a row's fold is its position among the rows modulo 5) and one on all rows, in
+  /// parallel, each deterministic.
   func sharedContext(_ examples: [CalibrationExample], _ rows: [Row], _ table: NodeTable) -> SharedContext {
     let areas = table.areas
     var chosen: [Int] = []
