@@ -96,8 +96,6 @@ public struct CalibrationModel: Sendable {
   /// Model area index by taxonomy node index (-1 when the area has no model).
   var modelArea: [Int] = []
   var biasByNode: [Double] = []
-  /// The shared context sum's weight by area node.
-  var sharedByNode: [Double] = []
 
   /// Area `k`'s context weight of row `r`.
   @inline(__always) func weight(row r: Int, area k: Int) -> Float { weights[k * rowCount + r] }
@@ -148,7 +146,6 @@ public struct CalibrationModel: Sendable {
     }
     modelArea = Array(repeating: -1, count: table.count)
     biasByNode = Array(repeating: 0, count: table.count)
-    sharedByNode = Array(repeating: 0, count: table.count)
     evidenceWeights = Array(repeating: [], count: table.count)
     for (k, area) in areas.enumerated() {
       guard let a = table.areas.first(where: { table.id[$0] == area.id }) else {
@@ -157,7 +154,6 @@ public struct CalibrationModel: Sendable {
       }
       modelArea[a] = k
       biasByNode[a] = area.bias
-      sharedByNode[a] = area.shared
       let names = Self.evidenceNames(forArea: a, in: table)
       var weights = Array(repeating: 0.0, count: names.count)
       for (name, w) in area.evidence {

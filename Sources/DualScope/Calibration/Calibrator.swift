@@ -172,28 +172,15 @@ public struct Calibrator: Sendable {
     let id = table.id[a]
     let named = CalibrationModel.evidenceNames(forArea: a, in: table).count
     let width = named + (shared == nil ? 0 : 1)
-    var chosen: [Int] = []
-    for (i, e) in examples.enumerated() where !rows[i].evidence[a].isEmpty {
-      if e.strong.contains(id) || !e.weak.contains(id) { chosen.append(i) }
-    }
-    var frequency: [Int32: Int] = [:]
-    for i in chosen { for b in rows[i].buckets { frequency[b, default: 0] += 1 } }
-    let vocabulary = frequency.filter { $0.value >= options.minDocumentFrequency }.keys.sorted()
-    var column: [Int32: Int32] = [:]
-    for (c, b) in vocabulary.enumerated() { column[b] = Int32(c) }
+    let chosen = examples.indices.filter { Self.isRow(examples[$0], rows[$0], area: a, id: id) }
+    let vocabulary = Vocabulary(chosen.map { rows[$0] }, minimum: options.minDocumentFrequency)
     var problem = LogisticProblem(
-      denseWidth: width, sparseWidth: vocabulary.count, l2Dense: options.l2Evidence, l2Sparse: options.l2Context)
+      denseWidth: width, sparseWidth: vocabulary.buckets.count, l2Dense: options.l2Evidence, l2Sparse: options.l2Context)
     for i in chosen {
       let f = rows[i].evidence[a]
       problem.dense += f.count == named ? f : Array(f.prefix(named)) + Array(repeating: 0, count: max(0, named - f.count))
       if let shared { problem.dense.append(shared.outOfFold[i]) }
-      for (b, v) in zip(rows[i].buckets, rows[i].values) {
-        if let c = column[b] {
-          problem.columns.append(c)
-          problem.values.append(v)
-        }
-      }
-      problem.rowStart.append(problem.columns.count)
+      vocabulary.append(rows[i], to: &problem)
       problem.labels.append(examples[i].strong.contains(id) ? 1 : 0)
       problem.weights.append(examples[i].weight)
     }
@@ -202,8 +189,50 @@ public struct Calibrator: Sendable {
     let theta = problem.fit(iterations: options.iterations)
     let evidence = Array(theta[1...named])
     var context: [(Int32, Double)] = []
-    for (c, b) in vocabulary.enumerated() where theta[1 + width + c] != 0 { context.append((b, theta[1 + width + c])) }
+    for (c, b) in vocabulary.buckets.enumerated() where theta[1 + width + c] != 0 { context.append((b, theta[1 + width + c])) }
     return AreaFit(bias: theta[0], evidence: evidence, context: context, shared: shared == nil ? 0 : theta[1 + named])
+  }
+
+  /// Whether a document is a row of area `a`: it has a counted term of the area and is not left
+  /// out of its counts (weak labels only).
+  static func isRow(_ e: CalibrationExample, _ row: Row, area a: Int, id: String) -> Bool {
+    !row.evidence[a].isEmpty && (e.strong.contains(id) || !e.weak.contains(id))
+  }
+
+  /// The hashed features seen in at least `minimum` of some rows, numbered as sparse columns.
+  struct Vocabulary: Sendable {
+    /// The buckets in column order.
+    let buckets: [Int32]
+    let column: [Int32: Int32]
+
+    init(_ rows: [Row], minimum: Int) {
+      var frequency: [Int32: Int] = [:]
+      for row in rows { for b in row.buckets { frequency[b, default: 0] += 1 } }
+      buckets = frequency.filter { $0.value >= minimum }.keys.sorted()
+      var column: [Int32: Int32] = [:]
+      for (c, b) in buckets.enumerated() { column[b] = Int32(c) }
+      self.column = column
+    }
+
+    /// Adds a row's features that have a column to the problem's sparse rows, and ends the row.
+    func append(_ row: Row, to problem: inout LogisticProblem) {
+      for (b, v) in zip(row.buckets, row.values) {
+        if let c = column[b] {
+          problem.columns.append(c)
+          problem.values.append(v)
+        }
+      }
+      problem.rowStart.append(problem.columns.count)
+    }
+
+    /// The logit of a row's features under sparse weights `theta` (bias and dense weights first).
+    func logit(_ row: Row, _ theta: [Double], offset: Int) -> Double {
+      var z = 0.0
+      for (b, v) in zip(row.buckets, row.values) {
+        if let c = column[b] { z += theta[offset + Int(c)] * v }
+      }
+      return z
+    }
   }
 
   /// A context model shared by the areas: does a text with a counted term develop what it
@@ -221,42 +250,22 @@ public struct Calibrator: Sendable {
   /// fold each (a row's fold is its position among the rows modulo 5) and one on all rows, in
   /// parallel, each deterministic.
   func sharedContext(_ examples: [CalibrationExample], _ rows: [Row], _ table: NodeTable) -> SharedContext {
-    let areas = table.areas
     var chosen: [Int] = []
     var labels: [Double] = []
     for (i, e) in examples.enumerated() {
-      var any = false
-      var positive = false
-      for a in areas where !rows[i].evidence[a].isEmpty {
-        let id = table.id[a]
-        if e.strong.contains(id) || !e.weak.contains(id) {
-          any = true
-          if e.strong.contains(id) { positive = true }
-        }
-      }
-      if any {
-        chosen.append(i)
-        labels.append(positive ? 1 : 0)
-      }
+      let rowOf = table.areas.filter { Self.isRow(e, rows[i], area: $0, id: table.id[$0]) }
+      guard !rowOf.isEmpty else { continue }
+      chosen.append(i)
+      labels.append(rowOf.contains { e.strong.contains(table.id[$0]) } ? 1 : 0)
     }
-    var frequency: [Int32: Int] = [:]
-    for i in chosen { for b in rows[i].buckets { frequency[b, default: 0] += 1 } }
-    let vocabulary = frequency.filter { $0.value >= options.minDocumentFrequency }.keys.sorted()
-    var column: [Int32: Int32] = [:]
-    for (c, b) in vocabulary.enumerated() { column[b] = Int32(c) }
+    let vocabulary = Vocabulary(chosen.map { rows[$0] }, minimum: options.minDocumentFrequency)
     let folds = 5
-    let (chosenRows, rowLabels, columns) = (chosen, labels, column)
+    let (chosenRows, rowLabels) = (chosen, labels)
     @Sendable func fit(leaving fold: Int?) -> [Double] {
       var problem = LogisticProblem(
-        denseWidth: 0, sparseWidth: vocabulary.count, l2Dense: options.l2Evidence, l2Sparse: options.l2Context)
+        denseWidth: 0, sparseWidth: vocabulary.buckets.count, l2Dense: options.l2Evidence, l2Sparse: options.l2Context)
       for (k, i) in chosenRows.enumerated() where fold == nil || k % folds != fold {
-        for (b, v) in zip(rows[i].buckets, rows[i].values) {
-          if let c = columns[b] {
-            problem.columns.append(c)
-            problem.values.append(v)
-          }
-        }
-        problem.rowStart.append(problem.columns.count)
+        vocabulary.append(rows[i], to: &problem)
         problem.labels.append(rowLabels[k])
         problem.weights.append(examples[i].weight)
       }
@@ -272,18 +281,10 @@ public struct Calibrator: Sendable {
     // document (one the shared model did not learn from) that of the fit on all rows.
     var fold = [Int](repeating: folds, count: examples.count)
     for (k, i) in chosen.enumerated() { fold[i] = k % folds }
-    var outOfFold = [Double](repeating: 0, count: examples.count)
-    for i in examples.indices {
-      let theta = thetas[fold[i]]
-      var z = 0.0
-      for (b, v) in zip(rows[i].buckets, rows[i].values) {
-        if let c = column[b] { z += theta[1 + Int(c)] * v }
-      }
-      outOfFold[i] = z
-    }
+    let outOfFold = examples.indices.map { vocabulary.logit(rows[$0], thetas[fold[$0]], offset: 1) }
     let all = thetas[folds]
     var weights: [(Int32, Double)] = []
-    for (c, b) in vocabulary.enumerated() where all[1 + c] != 0 { weights.append((b, all[1 + c])) }
+    for (c, b) in vocabulary.buckets.enumerated() where all[1 + c] != 0 { weights.append((b, all[1 + c])) }
     return SharedContext(outOfFold: outOfFold, weights: weights)
   }
 }
