@@ -439,6 +439,9 @@ final class CalibrationTests: XCTestCase {
     broken[weightsLine + 1] = "    12 x"
     let report = TaxonomyFixtures.failure([CalibrationFile.name: broken.joined(separator: "\n")])
     XCTAssertTrue(report.contains("T/calibration.yaml:\(weightsLine + 2):5: error: 'x' is not a number"), report)
+    var fractional = lines
+    fractional[weightsLine + 1] = "    7.0 " + lines[weightsLine + 1].split(separator: " ").dropFirst().joined(separator: " ")
+    assertReports(fractional.joined(separator: "\n"), "T/calibration.yaml:\(weightsLine + 2):5: error: '7.0' is not a bucket below 2^12")
 
     let unknown = text.replacingOccurrences(of: "- id: quantum", with: "- id: quantm")
       .replacingOccurrences(of: "areas: [quantum]", with: "areas: [quantm]")

@@ -246,7 +246,9 @@ public enum CalibrationFile {
         fail("a context line needs a bucket and \(areas) weights, found \(tokens.count) values")
         continue
       }
-      guard let bucket = Self.decimal(bytes, tokens[0]).flatMap({ Int32(exactly: $0) }) ?? Int32(token(tokens[0])),
+      // A bucket is a whole number as written ("7.0" is not one): digits only take the fast path.
+      let whole = !bytes[tokens[0]].contains(UInt8(ascii: "."))
+      guard let bucket = (whole ? Self.decimal(bytes, tokens[0]).flatMap { Int32(exactly: $0) } : nil) ?? Int32(token(tokens[0])),
         bucket >= 0, Int(bucket) < 1 << bits
       else {
         fail("'\(token(tokens[0]))' is not a bucket below 2^\(bits)")
