@@ -2,10 +2,10 @@
 /// hash worked out once: the key of the whole lines a worker keeps
 /// (``ScreeningScratch/line(_:make:)``). `[Int]` as a key fed every number through the
 /// dictionary's SipHash on every lookup; here the numbers are mixed with a multiply and a shift
-/// each, and the table hashes the one result.
-struct LineKey: Hashable {
+/// each, and the table (``MemoTable``) probes by the result.
+struct LineKey: MemoKey {
   let numbers: [Int]
-  private let mixed: UInt64
+  let mixed: UInt64
 
   init(_ numbers: [Int]) {
     var h = KeyMix()
@@ -14,8 +14,6 @@ struct LineKey: Hashable {
     self.numbers = numbers
     mixed = h.value
   }
-
-  func hash(into hasher: inout Hasher) { hasher.combine(mixed) }
 
   static func == (a: LineKey, b: LineKey) -> Bool { a.mixed == b.mixed && a.numbers == b.numbers }
 }

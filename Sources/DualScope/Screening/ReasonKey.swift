@@ -10,7 +10,7 @@
 /// strings for every measure that raised a level (900 instructions a lookup, callgrind).
 ///
 /// The period in force is not part of it: a result line's reasons leave the period out.
-struct ReasonKey: Hashable {
+struct ReasonKey: MemoKey {
   var measure: Int
   /// ``ScreeningScratch`` serial numbers of the fields, in the classification's order.
   var fields: Serials
@@ -28,7 +28,8 @@ struct ReasonKey: Hashable {
   /// The partner organisations' serial numbers when the measure reads them.
   var organisations: Serials
 
-  func hash(into hasher: inout Hasher) {
+  /// The numbers mixed one after the other, then the cues' bytes when there are any.
+  var mixed: UInt64 {
     var h = KeyMix()
     h.add(measure)
     fields.forEach { h.add($0) }
@@ -38,8 +39,11 @@ struct ReasonKey: Hashable {
     h.add(nationality)
     h.add(funding)
     organisations.forEach { h.add($0) }
-    hasher.combine(h.value)
-    if !cues.isEmpty { hasher.combine(cues) }
+    if !cues.isEmpty {
+      h.add(cues.count)
+      for cue in cues { h.add(bytesOf: cue) }
+    }
+    return h.value
   }
 }
 

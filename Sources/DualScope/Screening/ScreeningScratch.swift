@@ -39,13 +39,13 @@ public final class ScreeningScratch {
   /// What each distinct set of inputs comes to (a screening given its inputs, not cells).
   @exclusivity(unchecked) private var cellsByInput: [ScreeningInput: ScreenedCells] = [:]
   /// The triage reason of a measure, by what it read, with its serial number and JSON.
-  @exclusivity(unchecked) private var reasonsByKey: [ReasonKey: KeptReason] = [:]
+  @exclusivity(unchecked) private var reasonsByKey = MemoTable<ReasonKey, KeptReason>(limit: memoLimit)
   /// Whole screening lines with their JSON, by ``ScreeningFacts/lineKey``.
-  @exclusivity(unchecked) private var lines: [LineKey: ScreenedLine] = [:]
+  @exclusivity(unchecked) private var lines = MemoTable<LineKey, ScreenedLine>(limit: memoLimit)
   @exclusivity(unchecked) private var nextSerial = 0
   /// The lines of records without a cue, by their cells and their fields' serial numbers: such a
   /// line follows from the cells and the fields alone. Emptied at four tables' worth.
-  @exclusivity(unchecked) private var cellLines: [CellLineKey: ScreenedLine] = [:]
+  @exclusivity(unchecked) private var cellLines = MemoTable<CellLineKey, ScreenedLine>(limit: 4 * memoLimit)
 
   /// Whether the lines it makes keep their lists (``ScreenedLine/line``) besides their JSON: a
   /// batch worker that writes JSON lines reads only the bytes and the triage level, and making
@@ -64,11 +64,11 @@ public final class ScreeningScratch {
       fieldMeasures.removeAll()
       organisationHits = [:]
       fundingNames = [:]
-      reasonsByKey = [:]
-      lines = [:]
+      reasonsByKey.removeAll()
+      lines.removeAll()
       cellsByValue.removeAll()
       cellsByInput = [:]
-      cellLines = [:]
+      cellLines.removeAll()
     }
   }
 
@@ -121,12 +121,12 @@ public final class ScreeningScratch {
   /// The triage reason for `key`, made by `make` the first time, with its serial number (one
   /// number per key while the scratch keeps it) and its JSON.
   func reason(_ key: ReasonKey, make: () -> ScreeningResult.TriageReason?) -> KeptReason {
-    Self.memo(&reasonsByKey, key) { KeptReason(serial: takeSerial(), reason: make()) }
+    reasonsByKey.memo(key) { KeptReason(serial: takeSerial(), reason: make()) }
   }
 
   /// The screening line of `key` (``ScreeningFacts/lineKey``), made by `make` the first time.
   func line(_ key: [Int], make: () -> ScreenedLine) -> ScreenedLine {
-    Self.memo(&lines, LineKey(key), make)
+    lines.memo(LineKey(key), make)
   }
 
   /// ``MeasureEvaluation/fieldEvidence(_:_:)``, worked out once per field and measure.
@@ -222,14 +222,13 @@ public final class ScreeningScratch {
   /// The line kept for a record without a cue with these cells and fields (their entries'
   /// serial numbers), if any.
   @inline(__always) func line(_ cells: ScreenedCells, fields: ReasonKey.Serials) -> ScreenedLine? {
-    cellLines[CellLineKey(cells: cells.serial, fields: fields)]
+    cellLines.find(CellLineKey(cells: cells.serial, fields: fields))
   }
 
   /// Keeps `line` for records without a cue with these cells and fields; memory stays bounded:
   /// past ``memoLimit`` × 4 lines kept, they are all dropped.
   func remember(_ line: ScreenedLine, fields: ReasonKey.Serials, in cells: ScreenedCells) {
-    if cellLines.count >= 4 * Self.memoLimit { cellLines.removeAll(keepingCapacity: true) }
-    cellLines[CellLineKey(cells: cells.serial, fields: fields)] = line
+    cellLines.keep(line, for: CellLineKey(cells: cells.serial, fields: fields))
   }
 
   /// Lines kept by cells and fields (tests).
