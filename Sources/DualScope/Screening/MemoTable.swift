@@ -12,9 +12,9 @@ protocol MemoKey: Equatable {
 ///
 /// Dictionaries keyed by the same keys fed each key's one word through SipHash (seeding and
 /// finalising it) on every lookup and moved every entry when they grew: their lookups and
-/// inserts were a sixth of what screening added to a record (callgrind, 100,000 records, one
-/// thread). Slots of optional keys and values instead cost as much again in growing, each old
-/// slot destroyed through the runtime's generic witness.
+/// inserts were a tenth of what screening added to a record (callgrind, 100,000 records, one
+/// thread). Slots of optional keys and values, tried first, cost more than that in growing, each
+/// old slot destroyed through the runtime's generic witness.
 struct MemoTable<Key: MemoKey, Value> {
   /// Per slot: its entry's number plus one, or 0 for an empty slot.
   private var slots: [Int32] = Array(repeating: 0, count: 64)
