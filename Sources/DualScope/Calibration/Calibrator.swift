@@ -239,7 +239,8 @@ public struct Calibrator: Sendable {
   /// names? Learned from every area's rows at once, so words of studies about technology seen
   /// with one area's terms count against the others' too.
   struct SharedContext: Sendable {
-    /// Per example, the context logit of a model fitted without the example's fold.
+    /// Per example that is a row of some area, the context logit of a model fitted without the
+    /// example's fold; 0 for the others.
     var outOfFold: [Double]
     /// The context weights of the model fitted on all rows.
     var weights: [(Int32, Double)]
@@ -277,11 +278,10 @@ public struct Calibrator: Sendable {
       nonisolated(unsafe) let out = out
       DispatchQueue.concurrentPerform(iterations: folds + 1) { f in out[f] = fit(leaving: f < folds ? f : nil) }
     }
-    // Rows of the shared model get the logit of the fit that left their fold out; every other
-    // document (one the shared model did not learn from) that of the fit on all rows.
-    var fold = [Int](repeating: folds, count: examples.count)
-    for (k, i) in chosen.enumerated() { fold[i] = k % folds }
-    let outOfFold = examples.indices.map { vocabulary.logit(rows[$0], thetas[fold[$0]], offset: 1) }
+    // Each row of the shared model gets the logit of the fit that left its fold out. No area
+    // fits on another document (a row of an area is a row of the shared model), so those get 0.
+    var outOfFold = [Double](repeating: 0, count: examples.count)
+    for (k, i) in chosen.enumerated() { outOfFold[i] = vocabulary.logit(rows[i], thetas[k % folds], offset: 1) }
     let all = thetas[folds]
     var weights: [(Int32, Double)] = []
     for (c, b) in vocabulary.buckets.enumerated() where all[1 + c] != 0 { weights.append((b, all[1 + c])) }
