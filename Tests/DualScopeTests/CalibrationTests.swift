@@ -1,3 +1,4 @@
+import Foundation
 import DualScopeTestSupport
 import XCTest
 
@@ -401,6 +402,40 @@ final class CalibrationTests: XCTestCase {
     let r = c.classify("We develop a processor for fast readout electronics.")
     XCTAssertTrue(r.areas.isEmpty)
     XCTAssertEqual(r.status, .noTerms)
+  }
+
+  /// `evaluate --predictions` of a calibrated release: each area with a counted term gets its
+  /// probability, an area is predicted exactly when its probability reaches the cut (so an office
+  /// can choose its cut from the lines), and labels only weakly mapped are listed apart.
+  func testPredictionsCarryProbabilitiesAndWeakLabels() throws {
+    let folder = try TemporaryFolder("ds-predictions")
+    defer { folder.remove() }
+    var lines: [String] = []
+    for (k, text) in (Self.positives + Self.negatives).enumerated() {
+      let labels = k < Self.positives.count ? #"["quantum", "maybe"]"# : #"["maybe"]"#
+      let object = try JSONSerialization.data(withJSONObject: ["id": "d\(k)", "text": text])
+      lines.append(String(decoding: object.dropLast(), as: UTF8.self) + #", "labels": \#(labels)}"#)
+    }
+    let path = try folder.write("set.jsonl", lines.joined(separator: "\n") + "\n")
+    let map = try LabelMap.load(Array("quantum: [quantum]\nmaybe: {weak: [quantum]}\n".utf8), file: "map.yaml")
+    let layout = RecordLayout(idColumn: "id", textColumns: ["text"], labelsColumn: "labels")
+    let run = try Evaluator(classifier: try calibrated(try train()), labelMap: map).evaluate(
+      PortfolioInput(inputs: [path], layout: layout))
+    XCTAssertEqual(run.predictions.count, lines.count)
+    XCTAssertTrue(run.predictions.contains { !($0.probabilities ?? [:]).isEmpty })
+    for p in run.predictions {
+      let probabilities = try XCTUnwrap(p.probabilities, p.id)
+      XCTAssertTrue(probabilities.keys.allSatisfy { p.scores[$0] != nil }, "a probability only with a counted term")
+      XCTAssertEqual(p.predicted.contains("quantum"), (probabilities["quantum"] ?? 0) >= 0.5, p.id)
+      // A positive's weak label is its strong one; a negative's stays weak.
+      XCTAssertEqual(p.weak, p.gold.isEmpty ? ["quantum"] : nil, p.id)
+    }
+    let encoded = try ResultJSON.encode(try XCTUnwrap(run.predictions.first), pretty: false)
+    XCTAssertTrue(encoded.contains("\"probabilities\":"), encoded)
+    // An uncalibrated release writes no probabilities.
+    let plain = try Evaluator(classifier: try base(), labelMap: map).evaluate(PortfolioInput(inputs: [path], layout: layout))
+    XCTAssertTrue(plain.predictions.allSatisfy { $0.probabilities == nil })
+    XCTAssertFalse(try ResultJSON.encode(plain.predictions[0], pretty: false).contains("probabilities"))
   }
 
   func testCutOverrideAndUncalibratedScoring() throws {

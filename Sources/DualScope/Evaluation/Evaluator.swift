@@ -15,7 +15,13 @@ public struct Evaluator: Sendable {
     public var id: String
     public var predicted: [String]
     public var gold: [String]
+    /// IDs the document's labels name only weakly: left out of those IDs' counts (omitted when
+    /// there are none).
+    public var weak: [String]?
     public var scores: [String: Double]
+    /// A calibrated release's probability of each scored area with a counted term, rounded to
+    /// four decimals (omitted for an uncalibrated release): what an office reads to choose its cut.
+    public var probabilities: [String: Double]?
   }
 
   /// Keeps only records whose ID falls in these buckets of the development split
@@ -124,10 +130,20 @@ public struct Evaluator: Sendable {
       for (id, i) in zip(scoredAreas + scoredFields, areaIndices + fieldIndices) where o.scores[i] > 0 {
         scores[id] = Classifier.round(o.scores[i])
       }
+      var probabilities: [String: Double]?
+      if !o.probabilities.isEmpty {
+        var p: [String: Double] = [:]
+        for (id, i) in zip(scoredAreas, areaIndices) where o.probabilities[i] >= 0 {
+          p[id] = Classifier.round(o.probabilities[i])
+        }
+        probabilities = p
+      }
+      let weakScored = weak.subtracting(gold).filter(scored.contains).sorted()
       predictions.append(
         Prediction(
           id: o.id, predicted: predicted.filter(scored.contains).sorted(),
-          gold: gold.filter(scored.contains).sorted(), scores: scores))
+          gold: gold.filter(scored.contains).sorted(), weak: weakScored.isEmpty ? nil : weakScored, scores: scores,
+          probabilities: probabilities))
       var falsePositives: [String] = []
       var falseNegatives: [String] = []
       for id in scoredAreas + scoredFields {

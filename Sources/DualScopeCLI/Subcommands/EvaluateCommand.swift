@@ -26,7 +26,7 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "YAML file mapping labels to area or field IDs.")
   var labelMap: String?
 
-  @Option(help: "Write one JSON line per document: id, predicted, gold, scores.")
+  @Option(help: "Write one JSON line per document: id, predicted, gold, weak labels, scores and (calibrated) probabilities.")
   var predictions: String?
 
   @Option(
