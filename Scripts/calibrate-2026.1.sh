@@ -11,6 +11,10 @@
 # shipped release and regenerate the embedded copy. DUALSCOPE=PATH uses that binary instead of
 # a release build.
 #
+# CALIBRATE_ARGS adds options to `calibrate` (e.g. "--no-shared-context"). FOLD=K (0-6) fits one fold of a cross-validation over the train parts: it also holds out bucket K
+# of arXiv and CORDIS and the buckets B with B mod 7 = K of the own train files
+# (Scripts/cross-validate.sh runs the seven folds and measures each on what it held out).
+#
 #   OUTPUT=/tmp/calibrated Scripts/calibrate-2026.1.sh
 #   OUTPUT=/tmp/own SHARED=none Scripts/calibrate-2026.1.sh    # the own corpora only
 set -euo pipefail
@@ -28,25 +32,21 @@ else
   echo "note: no arXiv and CORDIS development data in '$shared': learning from the own corpora only" >&2
 fi
 
-# CORDIS: the objectives joined with their hand labels (same order, joined on id).
+# CORDIS: the objectives joined with their hand labels.
 if $have_shared; then
-python3 - "$shared" "$work/cordis.jsonl" <<'PY'
-import gzip, json, sys
-shared, out = sys.argv[1], sys.argv[2]
-labels = {}
-for line in open(f"{shared}/cordis-dev-labels.jsonl", encoding="utf-8"):
-    d = json.loads(line)
-    labels[d["id"]] = d["labels"]
-with open(out, "w", encoding="utf-8") as f:
-    for line in gzip.open(f"{shared}/cordis-dev.jsonl.gz", "rt", encoding="utf-8"):
-        d = json.loads(line)
-        topics = d.get("topics") or ""
-        if isinstance(topics, list):
-            topics = ";".join(topics)
-        row = {"id": d["id"], "title": d["title"], "objective": d["objective"],
-               "fundingScheme": d.get("fundingScheme") or "", "topics": topics, "labels": labels[d["id"]]}
-        f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-PY
+  python3 Scripts/cordis-with-labels.py "$shared" "$work/cordis.jsonl"
+fi
+
+# Held out of the fit: arXiv's and CORDIS's validation buckets, and in a cross-validation fold
+# (FOLD=K) one train bucket of theirs and about a seventh of the own train files.
+fold="${FOLD:-}"
+shared_holdout=7-9
+own_holdout=-
+if [ -n "$fold" ]; then
+  case "$fold" in [0-6]) ;; *) echo "FOLD must be 0 to 6, not '$fold'" >&2; exit 2 ;; esac
+  shared_holdout="$fold,7-9"
+  own_holdout="$fold"
+  if [ "$fold" -le 2 ]; then own_holdout="$fold,$((fold + 7))"; fi
 fi
 
 bin="${DUALSCOPE:-}"
@@ -70,12 +70,12 @@ if $have_shared; then
   labels=(categories labels "${labels[@]}")
   maps=(Corpora/label-maps/arxiv.yaml - "${maps[@]}")
   weights=(1 40 "${weights[@]}")
-  holdouts=(7-9 7-9 "${holdouts[@]}")
+  holdouts=("$shared_holdout" "$shared_holdout" "${holdouts[@]}")
   context=(- fundingScheme,topics "${context[@]}")
 fi
 for f in Corpora/projects-en-train*.jsonl Corpora/projects-nl-train*.jsonl; do
   if [ -f "$f" ]; then
-    inputs+=("$f"); ids+=(id); texts+=(title,text); labels+=(labels); maps+=(-); weights+=(15); holdouts+=(-); context+=(-)
+    inputs+=("$f"); ids+=(id); texts+=(title,text); labels+=(labels); maps+=(-); weights+=(15); holdouts+=("$own_holdout"); context+=(-)
   fi
 done
 args=()
@@ -85,7 +85,7 @@ for i in "${!inputs[@]}"; do
          --context-columns "${context[$i]}")
 done
 "$bin" calibrate "${inputs[@]}" "${args[@]}" --from "${FROM:-Taxonomy/2026.1}" --output "$output" --release 2026.1 \
-  --l2-evidence 0.003 --l2-context 0.001 --cut 0.5 --prune 0.02
+  --l2-evidence 0.003 --l2-context 0.001 --cut 0.5 --prune 0.02 ${CALIBRATE_ARGS:-}
 
 if [ "$output" = "Taxonomy/2026.1" ]; then
   python3 Scripts/embed-taxonomy.py
