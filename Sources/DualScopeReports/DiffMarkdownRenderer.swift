@@ -129,6 +129,7 @@ public struct DiffMarkdownRenderer: Sendable {
       out.append("- Score a field needs for clear evidence: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
     for line in m.studyContext?.summary ?? [] { out.append("- " + line.prefix(1).uppercased() + line.dropFirst()) }
+    for line in m.recordContext?.summary ?? [] { out.append("- " + line.prefix(1).uppercased() + line.dropFirst()) }
     out.append("")
     if let notes = m.releaseNotes?.new, !notes.isEmpty {
       out.append("Release notes of the new release:")

@@ -116,6 +116,7 @@ public struct DiffTextRenderer: Sendable {
         style.changed("~ ") + "clear evidence: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
     for line in m.studyContext?.summary ?? [] { out.append(style.changed("~ ") + line) }
+    for line in m.recordContext?.summary ?? [] { out.append(style.changed("~ ") + line) }
     if m.releaseNotes != nil { out.append(style.changed("~ ") + "release notes") }
   }
 

@@ -19,6 +19,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
   public var secondaryMinMatches: Change<Int>?
   public var clearEvidence: Change<Double>?
   public var studyContext: StudyContextChange?
+  public var recordContext: RecordContextChange?
   public var releaseNotes: Change<String>?
 
   /// Nothing changed.
@@ -66,6 +67,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     secondaryMinMatches = Change.between(old.defaults.secondaryMinMatches, new.defaults.secondaryMinMatches)
     clearEvidence = Change.between(old.defaults.clearEvidence, new.defaults.clearEvidence)
     studyContext = StudyContextChange.between(old.studyContext, new.studyContext)
+    recordContext = RecordContextChange.between(old.recordContext, new.recordContext)
     releaseNotes = Change.between(old.releaseNotes, new.releaseNotes)
   }
 
@@ -87,6 +89,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     r.secondaryMinMatches = secondaryMinMatches?.reversed
     r.clearEvidence = clearEvidence?.reversed
     r.studyContext = studyContext?.reversed
+    r.recordContext = recordContext?.reversed
     r.releaseNotes = releaseNotes?.reversed
     return r
   }
@@ -104,6 +107,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     case secondaryMinMatches = "secondary_min_matches"
     case clearEvidence = "clear_evidence"
     case studyContext = "study_context"
+    case recordContext = "record_context"
     case releaseNotes = "release_notes"
   }
 
@@ -125,6 +129,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     try c.encodeIfPresent(secondaryMinMatches, forKey: .secondaryMinMatches)
     try c.encodeIfPresent(clearEvidence, forKey: .clearEvidence)
     try c.encodeIfPresent(studyContext, forKey: .studyContext)
+    try c.encodeIfPresent(recordContext, forKey: .recordContext)
     try c.encodeIfPresent(releaseNotes, forKey: .releaseNotes)
   }
 }

@@ -85,8 +85,7 @@ public struct CalibrationReport: Sendable, Codable {
   ) -> CalibrationReport {
     var s = ClassifierScratch()
     let outcomes = items.map { item in
-      s.metadata = item.metadata
-      let result = classifier.classify(item.text, scratch: &s)
+      let result = classifier.classify(item.text, metadata: item.metadata, scratch: &s)
       return Outcome(
         gold: item.gold, weak: item.weak, predicted: Set(result.areas.map(\.id)),
         probabilities: classifier.calibrationModel == nil ? [] : s.calibration.probability)

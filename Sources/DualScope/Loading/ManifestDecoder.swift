@@ -4,7 +4,7 @@ import TaxonomyYAML
 enum ManifestDecoder {
   static let keys = [
     "schema_version", "id", "version", "title", "released", "languages", "defaults", "sources",
-    "areas", "release_notes", "study_context",
+    "areas", "release_notes", "study_context", "record_context",
   ]
 
   /// The manifest, or `nil` when it is unusable; problems go into `decoding`.
@@ -66,7 +66,58 @@ enum ManifestDecoder {
     if let node = map["study_context"] {
       manifest.studyContext = studyContext(node, languages: languages, &decoding)
     }
+    if let node = map["record_context"] {
+      manifest.recordContext = recordContext(node, &decoding)
+    }
     return (manifest, areas.map { decoding.location($0.1) })
+  }
+
+  /// At most this many record-context rules, and values in one rule.
+  static let maxRecordRules = 100
+  static let maxRecordValues = 1_000
+
+  /// `record_context: [{column: fundingScheme, values: [HORIZON-CSA, "*-CSA"], area_score: 8}]`.
+  static func recordContext(_ node: YAMLNode, _ decoding: inout YAMLDecoding) -> [RecordContextRule] {
+    guard case .sequence(let items) = node.content else {
+      decoding.error("'record_context' must be a list of rules, found \(YAMLDecoding.describe(node))", at: node)
+      return []
+    }
+    var rules: [RecordContextRule] = []
+    for item in items {
+      guard rules.count < maxRecordRules else {
+        decoding.error("more than \(maxRecordRules) record-context rules", at: item)
+        break
+      }
+      guard
+        let map = decoding.mapping(
+          item, what: "a record-context rule", allowed: ["column", "values", "area_score"],
+          required: ["column", "values", "area_score"])
+      else { continue }
+      let column = decoding.string(map["column"], key: "column") ?? ""
+      if column.isEmpty, let at = map["column"] { decoding.error("'column' must name a column", at: at) }
+      var values: [String] = []
+      let listed = decoding.stringList(map["values"], key: "values") ?? []
+      if listed.isEmpty, let at = map["values"] { decoding.error("'values' must list at least one value", at: at) }
+      for (value, at) in listed {
+        let inner = value.dropFirst(value.hasPrefix("*") ? 1 : 0).dropLast(value.hasSuffix("*") && value.count > 1 ? 1 : 0)
+        if inner.isEmpty || inner.contains("*") || (value.hasPrefix("*") && value.hasSuffix("*")) {
+          decoding.error("a value must be text, with '*' only at its start or its end, found '\(value)'", at: at)
+        } else if values.contains(value) {
+          decoding.error("value '\(value)' listed twice", at: at)
+        } else if values.count >= maxRecordValues {
+          decoding.error("more than \(maxRecordValues) values in one rule", at: at)
+        } else {
+          values.append(value)
+        }
+      }
+      guard let score = decoding.number(map["area_score"], key: "area_score") else { continue }
+      if score <= 0 {
+        decoding.error("'area_score' must be greater than 0", at: map["area_score"]!)
+        continue
+      }
+      if !column.isEmpty && !values.isEmpty { rules.append(RecordContextRule(column: column, values: values, areaScore: score)) }
+    }
+    return rules
   }
 
   /// At most this many study-context cues in a release (they compile into the matcher).

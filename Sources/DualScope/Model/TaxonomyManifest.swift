@@ -16,6 +16,9 @@ public struct TaxonomyManifest: Sendable, Hashable {
   public var releaseNotes: String
   /// Cues of a study about technology, and what they cost an area; nil when the release has none.
   public var studyContext: StudyContext? = nil
+  /// Rules on a record's metadata columns (`record_context`): what a record's funding scheme or
+  /// call says of how much evidence its text needs. Empty when the release has none.
+  public var recordContext: [RecordContextRule] = []
 }
 
 /// Default thresholds a release ships with; options may override them.

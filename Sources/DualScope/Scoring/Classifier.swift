@@ -53,7 +53,8 @@ public struct Classifier: Sendable {
   /// calibrated release may have learned from (`--context-columns`).
   public func classify(_ record: PortfolioRecord, scratch: inout ClassifierScratch) -> Classification {
     scratch.metadata = record.carried
-    return classify(record.text, scratch: &scratch)
+    score(record.text, &scratch)
+    return decide(record.text, scratch)
   }
 
   /// Classifies a record whose text was scanned already: `scratch.match` holds what this
@@ -70,8 +71,17 @@ public struct Classifier: Sendable {
     return decide(text, scratch)
   }
 
-  /// Classifies one text, reusing the scratch's buffers.
+  /// Classifies one text with the metadata columns a record would carry, reusing the scratch's
+  /// buffers.
+  func classify(_ text: String, metadata: [(String, String)], scratch: inout ClassifierScratch) -> Classification {
+    scratch.metadata = metadata
+    score(text, &scratch)
+    return decide(text, scratch)
+  }
+
+  /// Classifies one text, reusing the scratch's buffers (a text alone: no metadata).
   public func classify(_ text: String, scratch: inout ClassifierScratch) -> Classification {
+    if !scratch.metadata.isEmpty { scratch.metadata = [] }
     score(text, &scratch)
     return decide(text, scratch)
   }
@@ -309,13 +319,33 @@ public struct Classifier: Sendable {
   }
 
   /// The score area `a` needs: its threshold, times ``loneTermFactor`` when a single term makes
-  /// up its score, and at least the study context's `area_score` when the text reads as a study
-  /// about technology.
+  /// up its score, at least the study context's `area_score` when the text reads as a study
+  /// about technology, and at least a record-context rule's when the record's metadata matches
+  /// one.
   func areaBar(_ a: Int, _ s: ClassifierScratch) -> Double {
     var bar = thresholds[a]
     if loneTermFactor != 1 && count(inArea: a, s, upTo: 2, matches: false) < 2 { bar *= loneTermFactor }
     if let context = contextBar(s) { bar = max(bar, context) }
+    if let record = recordContext(s) { bar = max(bar, record.rule.areaScore) }
     return bar
+  }
+
+  /// The record-context rule with the highest `area_score` among those whose column the record
+  /// carries with a matching value, with the column's value; nil for none (and at once for a
+  /// release without rules or a record without metadata).
+  func recordContext(_ s: ClassifierScratch) -> (rule: RecordContextRule, value: Substring)? {
+    let rules = taxonomy.manifest.recordContext
+    guard !rules.isEmpty, !s.metadata.isEmpty else { return nil }
+    var best: (rule: RecordContextRule, value: Substring)?
+    for rule in rules where rule.areaScore > (best?.rule.areaScore ?? 0) {
+      for (column, cell) in s.metadata where column == rule.column {
+        if let value = rule.matchedValue(in: cell) {
+          best = (rule, value)
+          break
+        }
+      }
+    }
+    return best
   }
 
   /// The study context's area score when the text holds enough different cues, else nil.

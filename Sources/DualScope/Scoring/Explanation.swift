@@ -68,9 +68,12 @@ public struct Explanation: Sendable, Hashable, Codable {
 }
 
 extension Classifier {
-  /// Classifies a text and keeps the whole reasoning for display.
-  public func explain(_ text: String) -> Explanation {
+  /// Classifies a text and keeps the whole reasoning for display; `metadata` are the record's
+  /// columns that describe it (a calibrated release's context columns, a release's record-context
+  /// rules), as a portfolio would carry them.
+  public func explain(_ text: String, metadata: [(String, String)] = []) -> Explanation {
     var s = ClassifierScratch()
+    s.metadata = metadata
     score(text, &s)
     let classification = decide(text, s)
     let nodes = taxonomy.nodes
@@ -159,6 +162,13 @@ extension Classifier {
       return what + "the text reads as a study about the technology (\(s.cues.count) context cues: \(cues)"
         + (s.cues.count > 5 ? ", …" : "") + "), so an area needs \(Self.format(bar)), "
         + "score \(Self.format(Self.round(s.nodeScore[a])))"
+    }
+    if let record = recordContext(s), s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < bar
+      && bar == record.rule.areaScore
+    {
+      let what = i == a ? "" : "its area '\(area)': "
+      return what + "the record's \(record.rule.column) is '\(record.value)', which asks for stronger evidence "
+        + "(record context), so an area needs \(Self.format(bar)), score \(Self.format(Self.round(s.nodeScore[a])))"
     }
     if s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < bar {
       let what = i == a ? "" : "its area '\(area)' rests on one term alone: "

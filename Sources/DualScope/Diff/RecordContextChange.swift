@@ -1,0 +1,25 @@
+/// How two releases' record-context rules differ: rules only in the new release and rules only
+/// in the old one (a rule whose values or score changed is one of each).
+public struct RecordContextChange: Sendable, Hashable, Encodable {
+  /// Rules only in the new release, in its order.
+  public var added: [RecordContextRule]
+  /// Rules only in the old release, in its order.
+  public var removed: [RecordContextRule]
+
+  /// The change, or nil when both releases have the same rules.
+  static func between(_ old: [RecordContextRule], _ new: [RecordContextRule]) -> RecordContextChange? {
+    let change = RecordContextChange(added: new.filter { !old.contains($0) }, removed: old.filter { !new.contains($0) })
+    return change.added.isEmpty && change.removed.isEmpty ? nil : change
+  }
+
+  public var reversed: RecordContextChange { RecordContextChange(added: removed, removed: added) }
+
+  /// One line per rule, for the text and Markdown reports.
+  public var summary: [String] {
+    func describe(_ rule: RecordContextRule) -> String {
+      "\(rule.column) in [\(rule.values.joined(separator: ", "))]: an area needs \(NumberText.plain(rule.areaScore))"
+    }
+    return added.map { "record-context rule added: " + describe($0) }
+      + removed.map { "record-context rule removed: " + describe($0) }
+  }
+}
