@@ -9040,7 +9040,7 @@ fields:
         - {term: UAV, case_sensitive: true, weight: 1.5}
         - {term: UAVs, case_sensitive: true, weight: 1.5}
         # drones are also studied as radio relays and as a nuisance to detect; not proof on its own
-        - {term: drone, weight: 1.5}
+        - {term: drone, weight: 1.5, exclude: [drone bee, drone brood, drone congregation, honeybee drone, honey bee drone]}
         - {term: quadrotor, weight: 3}
         - {term: quadcopter, weight: 3}
         - {term: multirotor, weight: 3}
@@ -10381,7 +10381,7 @@ fields:
         - {term: orbit, weight: 0.5, weak: true, exclude: [spin-orbit, spin orbit, periodic orbit, orbital angular momentum]}
         - {term: payload, weight: 0.5, weak: true}
         - {term: nanosatellite*, weight: 3}
-        - {term: microsatellite*, weight: 3}
+        - {term: microsatellite*, weight: 3, exclude: [microsatellite marker, microsatellite loci, microsatellite locus, microsatellite DNA, microsatellite instability, microsatellite genotyping]}
         - {term: drag-free, weight: 2.5}
         - {term: electrodynamic tether*, weight: 3}
         - {term: space tether*, weight: 3}
@@ -10832,6 +10832,8 @@ release_notes: |
     krant*, gemeente*, erfgoed ...). On the own Dutch train descriptions: harmless
     descriptions left unflagged 214 to 257 of 371, with the same recall; English, arXiv and
     CORDIS train figures unchanged or within one document.
+  - Changed: exclusions for two second meanings from biology: microsatellite markers, loci
+    and instability (genetics, not small satellites) and the drones of a honeybee colony.
   - Areas, fields and scoring defaults are those of 2025.1, unchanged.
   2025.1
   - Added: generative AI and foundation models (artificial-intelligence.generative-ai).
