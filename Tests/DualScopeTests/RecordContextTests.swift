@@ -13,17 +13,10 @@ final class RecordContextTests: XCTestCase {
         area_score: 8
     """
 
-  func manifest(_ rules: String = RecordContextTests.rules) -> String {
-    TaxonomyFixtures.manifest.replacingOccurrences(of: "areas:", with: rules + "\nareas:")
-  }
+  func manifest(_ rules: String = RecordContextTests.rules) -> String { TaxonomyFixtures.manifest(adding: rules) }
 
   func classifier(_ rules: String = RecordContextTests.rules) throws -> Classifier {
-    var options = ClassifierOptions()
-    options.areaThreshold = 1
-    options.fieldThreshold = 1
-    let loaded = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(rules)]))
-    loaded.taxonomy._checkInvariants()
-    return try Classifier(taxonomy: loaded.taxonomy, options: options)
+    try TaxonomyFixtures.classifier(manifestAdding: rules)
   }
 
   func record(_ text: String, _ carried: [(String, String)]) -> PortfolioRecord {
@@ -66,16 +59,12 @@ final class RecordContextTests: XCTestCase {
           - values: [CSA]
         """)
     ])
-    XCTAssertTrue(text.contains("'column' must name a column"), text)
-    XCTAssertTrue(text.contains("'values' must list at least one value"), text)
-    XCTAssertTrue(text.contains("'area_score' must be greater than 0"), text)
-    XCTAssertTrue(text.contains("value 'CSA' listed twice"), text)
-    XCTAssertTrue(text.contains("with '*' only at its start or its end, found '*'"), text)
-    XCTAssertTrue(text.contains("found '*x*'"), text)
-    XCTAssertTrue(text.contains("found 'a*b'"), text)
-    XCTAssertTrue(text.contains("unknown key 'weight'"), text)
-    XCTAssertTrue(text.contains("missing"), text)
-    XCTAssertTrue(text.contains("T/taxonomy.yaml:"), text)
+    let expected = [
+      "'column' must name a column", "'values' must list at least one value", "'area_score' must be greater than 0",
+      "value 'CSA' listed twice", "with '*' only at its start or its end, found '*'", "found '*x*'", "found 'a*b'",
+      "unknown key 'weight'", "missing", "T/taxonomy.yaml:",
+    ]
+    for message in expected { XCTAssertTrue(text.contains(message), "'\(message)' not in: \(text)") }
     let notAList = TaxonomyFixtures.failure(["taxonomy.yaml": manifest("record_context: {column: x}")])
     XCTAssertTrue(notAList.contains("'record_context' must be a list of rules"), notAList)
   }

@@ -27,23 +27,38 @@ final class ShippedTaxonomyTests: XCTestCase {
     }
   }
 
-  /// 2026.1 adds the screening part and reviewed terms; every area, field, term (with its weight,
-  /// exclusions and language) and scoring setting of 2025.1 is kept as it was.
+  /// 2026.1 adds the screening part, reviewed terms, two terms' exclusions, study-context cues
+  /// and a record-context rule; every area, field, term (with its weight, language and its
+  /// exclusions of 2025.1) and scoring default of 2025.1 is kept as it was.
   func testTheNewestReleaseKeepsEverythingOfTheOneBeforeAndAddsTerms() throws {
     let a = try ShippedTaxonomy.load(version: "2025.1").taxonomy
     let b = try ShippedTaxonomy.load(version: "2026.1").taxonomy
     XCTAssertTrue(TaxonomyDiff(from: a, to: b).lineage.isEmpty)
     func node(_ n: TaxonomyNode) -> [String] { [n.id, "\(n.sensitivity)", "\(n.dualUse)", "\(n.threshold ?? 0)"] }
-    func term(_ t: Term) -> String { "\(t.phrase)|\(t.language)|\(t.weight)|\(t.isWeak)|\(t.exclusions)|\(t.caseSensitive)" }
+    func term(_ t: Term) -> String { "\(t.phrase)|\(t.language)|\(t.weight)|\(t.isWeak)|\(t.caseSensitive)" }
     XCTAssertEqual(a.nodes.map(node), b.nodes.map(node))
     var added = 0
+    var excluding: [String] = []
     for (old, new) in zip(a.nodes, b.nodes) {
-      let kept = Set(new.terms.map(term))
-      for t in old.terms { XCTAssertTrue(kept.contains(term(t)), "\(old.id): \(term(t)) is not kept") }
+      let kept = Dictionary(new.terms.map { (term($0), $0.exclusions) }, uniquingKeysWith: { x, _ in x })
+      for t in old.terms {
+        guard let exclusions = kept[term(t)] else {
+          XCTFail("\(old.id): \(term(t)) is not kept")
+          continue
+        }
+        XCTAssertTrue(Set(exclusions).isSuperset(of: t.exclusions), "\(old.id): \(term(t)) lost an exclusion")
+        if exclusions.count > t.exclusions.count { excluding.append(t.phrase) }
+      }
       added += new.terms.count - old.terms.count
     }
     XCTAssertEqual(added, 144)
+    // Second meanings from biology: microsatellite markers (genetics), a honeybee colony's drones.
+    XCTAssertEqual(excluding.sorted(), ["drone", "microsatellite"])
     XCTAssertEqual(a.manifest.defaults, b.manifest.defaults)
+    XCTAssertEqual(b.manifest.recordContext.map(\.column), ["fundingScheme"])
+    let cues = { (t: Taxonomy) in Set(t.manifest.studyContext?.cues ?? []) }
+    XCTAssertTrue(cues(b).isSuperset(of: cues(a)))
+    XCTAssertEqual(cues(b).subtracting(cues(a)).map(\.language), Array(repeating: "nl", count: 31))
     let d = ScreeningDiff(from: try ReleaseSpec.screening("2025.1"), to: try ReleaseSpec.screening("2026.1"))
     XCTAssertEqual(d.regimes.count, 9)
   }

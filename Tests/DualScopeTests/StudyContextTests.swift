@@ -13,17 +13,10 @@ final class StudyContextTests: XCTestCase {
         nl: [geschiedenis, wetgeving]
     """
 
-  func manifest(_ context: String = StudyContextTests.context) -> String {
-    TaxonomyFixtures.manifest.replacingOccurrences(of: "areas:", with: context + "\nareas:")
-  }
+  func manifest(_ context: String = StudyContextTests.context) -> String { TaxonomyFixtures.manifest(adding: context) }
 
   func classifier(_ context: String = StudyContextTests.context) throws -> Classifier {
-    var options = ClassifierOptions()
-    options.areaThreshold = 1
-    options.fieldThreshold = 1
-    let loaded = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(context)]))
-    loaded.taxonomy._checkInvariants()
-    return try Classifier(taxonomy: loaded.taxonomy, options: options)
+    try TaxonomyFixtures.classifier(manifestAdding: context)
   }
 
   func testCuesAreDecodedInLanguageOrderWithPrefixes() throws {

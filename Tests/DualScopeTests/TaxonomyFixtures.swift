@@ -14,6 +14,22 @@ enum TaxonomyFixtures {
     return Fixtures.fileSet(texts)
   }
 
+  /// The manifest with `block` (top-level keys) before its `areas:`.
+  static func manifest(adding block: String) -> String {
+    manifest.replacingOccurrences(of: "areas:", with: block + "\nareas:")
+  }
+
+  /// A classifier of the release whose manifest gets `block`, with area and field thresholds 1,
+  /// its invariants checked.
+  static func classifier(manifestAdding block: String) throws -> Classifier {
+    var options = ClassifierOptions()
+    options.areaThreshold = 1
+    options.fieldThreshold = 1
+    let loaded = try TaxonomyLoader.load(files(["taxonomy.yaml": manifest(adding: block)]))
+    loaded.taxonomy._checkInvariants()
+    return try Classifier(taxonomy: loaded.taxonomy, options: options)
+  }
+
   /// The rendered diagnostics of a load that must fail.
   static func failure(_ overrides: [String: String]) -> String {
     do {
