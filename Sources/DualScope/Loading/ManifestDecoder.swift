@@ -99,8 +99,9 @@ enum ManifestDecoder {
       let listed = decoding.stringList(map["values"], key: "values") ?? []
       if listed.isEmpty, let at = map["values"] { decoding.error("'values' must list at least one value", at: at) }
       for (value, at) in listed {
-        let inner = value.dropFirst(value.hasPrefix("*") ? 1 : 0).dropLast(value.hasSuffix("*") && value.count > 1 ? 1 : 0)
-        if inner.isEmpty || inner.contains("*") || (value.hasPrefix("*") && value.hasSuffix("*")) {
+        // At most one '*', at the start or the end, and some text besides it.
+        let stars = value.count { $0 == "*" }
+        if value.count == stars || stars > 1 || (stars == 1 && !value.hasPrefix("*") && !value.hasSuffix("*")) {
           decoding.error("a value must be text, with '*' only at its start or its end, found '\(value)'", at: at)
         } else if values.contains(value) {
           decoding.error("value '\(value)' listed twice", at: at)

@@ -27,23 +27,28 @@ public struct RecordContextRule: Sendable, Hashable, Codable {
     case areaScore = "area_score"
   }
 
-  /// The value of `cell` the rule matches, if any.
+  /// The value of `cell` the rule matches, if any. Read in place: a portfolio run asks this of
+  /// every record that carries the column, so the cell is neither split into a list nor copied.
   public func matchedValue(in cell: String) -> Substring? {
-    for part in cell.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" }) {
-      var value = part
+    var start = cell.startIndex
+    while true {
+      let end = cell[start...].firstIndex { $0 == ";" || $0 == "," || $0 == "|" } ?? cell.endIndex
+      var value = cell[start..<end]
       while let c = value.first, c == " " || c == "\t" { value = value.dropFirst() }
       while let c = value.last, c == " " || c == "\t" { value = value.dropLast() }
-      if values.contains(where: { Self.matches($0, value) }) { return value }
+      if !value.isEmpty && values.contains(where: { Self.matches($0, value) }) { return value }
+      if end == cell.endIndex { return nil }
+      start = cell.index(after: end)
     }
-    return nil
   }
 
-  /// Whether `value` matches `pattern` (ASCII case folded; `*` first or last).
+  /// Whether `value` matches `pattern` (ASCII case folded; `*` first or last), byte by byte in
+  /// place.
   static func matches(_ pattern: String, _ value: Substring) -> Bool {
-    let p = Array(pattern.utf8)
-    let v = Array(value.utf8)
-    func equal(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
-      a.count == b.count && zip(a, b).allSatisfy { Self.fold($0) == Self.fold($1) }
+    let p = pattern.utf8
+    let v = value.utf8
+    func equal(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
+      a.count == b.count && zip(a, b).allSatisfy { fold($0) == fold($1) }
     }
     if p.first == UInt8(ascii: "*") {
       let rest = p.dropFirst()
@@ -53,7 +58,7 @@ public struct RecordContextRule: Sendable, Hashable, Codable {
       let rest = p.dropLast()
       return v.count >= rest.count && equal(rest, v.prefix(rest.count))
     }
-    return equal(p[...], v[...])
+    return equal(p, v)
   }
 
   private static func fold(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }

@@ -334,8 +334,9 @@ public struct Classifier: Sendable {
   /// carries with a matching value, with the column's value; nil for none (and at once for a
   /// release without rules or a record without metadata).
   func recordContext(_ s: ClassifierScratch) -> (rule: RecordContextRule, value: Substring)? {
+    guard !s.metadata.isEmpty else { return nil }
     let rules = taxonomy.manifest.recordContext
-    guard !rules.isEmpty, !s.metadata.isEmpty else { return nil }
+    guard !rules.isEmpty else { return nil }
     var best: (rule: RecordContextRule, value: Substring)?
     for rule in rules where rule.areaScore > (best?.rule.areaScore ?? 0) {
       for (column, cell) in s.metadata where column == rule.column {
