@@ -277,4 +277,36 @@ final class PortfolioScreeningTests: XCTestCase {
     XCTAssertEqual(lines.count, screener.rules.countries.countries.count)
     XCTAssertEqual(counts.triage, ["none": lines.count])
   }
+
+  /// A raising measure's reasons name a person's nationality only when it is in the measure's
+  /// scope, so records that differ only by nationalities outside it share the reasons written
+  /// for the first (one reason a measure, not one a nationality); a nationality in its scope is
+  /// named, and gets its own.
+  func testANationalityOutsideAMeasuresScopeSharesItsReasons() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    let classifier = try ScreeningCaseTableTests.classifier.get()
+    let text = "We build a superconducting quantum computer with qubit control electronics."
+    let classification = classifier.classify(text)
+    let scratch = ScreeningScratch()
+    func line(_ nationality: String?) throws -> ScreeningLine {
+      let input = ScreeningInput(
+        partnerCountries: ["IR"], partnerOrganisations: [], nationality: nationality,
+        date: try XCTUnwrap(CalendarDay("2026-12-01")))
+      let line = screener.screenLine(text: text, classification: classification, input: input, scratch: scratch)
+      // The memo tables give what screening the record afresh gives.
+      XCTAssertEqual(line, ScreeningLine(screener.screen(text: text, classification: classification, input: input)))
+      return line
+    }
+    let german = try line("DE")
+    XCTAssertEqual(german.triage.level, .consult)
+    let kept = scratch.reasonCount
+    XCTAssertGreaterThan(kept, 0)
+    let french = try line("FR")
+    XCTAssertEqual(scratch.reasonCount, kept, "a second nationality outside every raising measure's scope")
+    XCTAssertEqual(french.triage, german.triage)
+    let iranian = try line("IR")
+    XCTAssertGreaterThan(scratch.reasonCount, kept)
+    XCTAssertTrue(iranian.triage.reasons.contains { $0.text.contains("nationality, Iran") }, "\(iranian.triage.reasons)")
+    XCTAssertFalse(german.triage.reasons.contains { $0.text.contains("the person's nationality") })
+  }
 }

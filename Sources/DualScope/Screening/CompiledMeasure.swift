@@ -88,6 +88,12 @@ final class CompiledMeasure: Sendable {
   /// Whether a person of this nationality is in the measure's scope.
   func covers(nationality code: String) -> Bool { nationalities.codes.contains(code) == nationalities.only }
 
+  /// Whether the cells give a nationality and it is in the measure's scope (a code the country
+  /// table does not know is in it only when the measure names the nationalities it leaves out).
+  func covers(nationalityOf c: ScreenedCells) -> Bool {
+    c.hasNationality && (c.nationality >= 0 && nationalityFlags[c.nationality]) == nationalities.only
+  }
+
   /// The first of the record's partners (by position in the country table) in the measure's
   /// countries, and in the countries it requires: what its reasons name.
   func firstPartner(_ c: ScreenedCells) -> Int? { c.partners.first { countryFlags[$0] } }
@@ -133,7 +139,7 @@ final class CompiledMeasure: Sendable {
       case .personNationality:
         if !c.hasNationality {
           missing = true
-        } else if (c.nationality >= 0 && nationalityFlags[c.nationality]) == nationalities.only {
+        } else if covers(nationalityOf: c) {
           triggered = true
         }
       case .fundingProgramme:

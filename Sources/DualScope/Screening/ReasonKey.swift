@@ -20,8 +20,9 @@ struct ReasonKey: MemoKey {
   /// requires, by position (-1: none, or not read).
   var partner: Int
   var requiredPartner: Int
-  /// The nationality by position (-1: none, or not read; below that, one the table does not
-  /// know, by the serial of the inputs that name it).
+  /// The nationality by position when it is in the measure's scope (-1: none, outside the scope,
+  /// or not read; below that, one the table does not know, by the serial of the inputs that
+  /// name it).
   var nationality: Int
   /// The serial of the inputs (``ScreenedCells/serial``) when the measure reads the funding, else -1.
   var funding: Int

@@ -273,11 +273,12 @@ extension Screener {
       cues = measure.cueIndices.map { i in found.first { $0.index == i }?.matched ?? "" }
       if cues.allSatisfy(\.isEmpty) { cues = [] }
     }
-    // The countries by position: the same partners as `input.partnerCountries.first(where:
-    // measure.countries.contains)` (every code a measure names is in the table), without hashing
-    // each code into the measure's sets.
+    // The nationality only when it is in the measure's scope: a raising measure holds a trigger,
+    // and its reasons name the nationality only as one ("the person's nationality, X, is in its
+    // scope"); one outside the scope is not written, and keyed by it, the same reason was
+    // written again for every other nationality a portfolio gives.
     var nationality = -1
-    if measure.readsNationality && cells.hasNationality {
+    if measure.readsNationality && measure.covers(nationalityOf: cells) {
       nationality = cells.nationality >= 0 ? cells.nationality : -2 - cells.serial
     }
     return ReasonKey(

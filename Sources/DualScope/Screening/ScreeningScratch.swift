@@ -234,6 +234,9 @@ public final class ScreeningScratch {
   /// Lines kept by cells and fields (tests).
   var cellLineCount: Int { cellLines.count }
 
+  /// Triage reasons kept (tests).
+  var reasonCount: Int { reasonsByKey.count }
+
   /// The inputs of a screening, worked out once per distinct set of inputs.
   func cells(_ input: ScreeningInput, _ screener: Screener) -> ScreenedCells {
     Self.memo(&cellsByInput, input) { ScreenedCells(input, screener, scratch: self) }
