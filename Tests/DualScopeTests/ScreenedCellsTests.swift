@@ -114,8 +114,8 @@ final class ScreenedCellsTests: XCTestCase {
     let cells = cells(.text("DE"))
     let first = try scratch.cells(cells, date: day, screener).get()
     let other = try scratch.cells(self.cells(.text("FR")), date: day, screener).get()
-    let line = ScreenedLine(
-      line: ScreeningLine(triage: .init(level: .none, reasons: []), regimes: [], organisations: []), json: [1])
+    let line = ScreenedLine.make(
+      level: .none, line: ScreeningLine(triage: .init(level: .none, reasons: []), regimes: [], organisations: []), json: [1])
     var some = ReasonKey.Serials()
     some.append(7)
     scratch.remember(line, fields: some, in: first)

@@ -141,10 +141,11 @@ struct ClassifyWork: PortfolioWork {
     var out = ProcessedChunk()
     var lines: [ResultLine] = []
     lines.reserveCapacity(records.count)
-    // The screening part of each line as JSON, made once per distinct screening line.
-    var screeningJSON: [[UInt8]] = []
+    // The screening of each line with its JSON, made once per distinct screening line (JSON
+    // lines only).
+    var screened: [ScreenedLine] = []
     if let screening = self.screening {
-      screen(records, screening, scratch: &scratch, into: &out, lines: &lines, screeningJSON: &screeningJSON)
+      screen(records, screening, scratch: &scratch, into: &out, lines: &lines, screened: &screened)
     } else {
       // One copy of each record, taken once: `records[r]` handed to each function below was
       // copied for every call (three copies a record, measured), a `for record in` loop likewise.
@@ -158,7 +159,7 @@ struct ClassifyWork: PortfolioWork {
       }
     }
     let encoding = ContinuousClock.now
-    self.encoding.encode(lines, screeningJSON: screeningJSON, into: &out)
+    self.encoding.encode(lines, screened: screened, into: &out)
     out.encodeSeconds = (ContinuousClock.now - encoding).seconds
     return out
   }
@@ -171,7 +172,7 @@ struct ClassifyWork: PortfolioWork {
   /// record, as it was before.
   private func screen(
     _ records: [PortfolioRecord], _ screening: PortfolioScreening, scratch: inout Scratch,
-    into out: inout ProcessedChunk, lines: inout [ResultLine], screeningJSON: inout [[UInt8]]
+    into out: inout ProcessedChunk, lines: inout [ResultLine], screened: inout [ScreenedLine]
   ) {
     let jsonLines = if case .jsonLines = encoding { true } else { false }
     var classifications: [Classification?] = []
@@ -208,15 +209,14 @@ struct ClassifyWork: PortfolioWork {
         scratch.screening.match.restore(UnsafeBufferPointer(rebasing: all[start..<cueEnds[r].end]), wordCount: cueEnds[r].words)
       }
       start = cueEnds[r].end
-      var screened: ScreeningLine?
+      var line: ScreeningLine?
       let triage: TriageLevel
       switch screening.screen(record, classification, scratch: scratch.screening, cuesScanned: true) {
       case .success(let s):
         triage = s.level
         // JSON lines write the screening's bytes made once per distinct line; the line itself
         // goes into the result line only for the writers that read it.
-        if !jsonLines { screened = s.line }
-        screeningJSON.append(s.json)
+        if jsonLines { screened.append(s) } else { line = s.line }
       case .failure(let error):
         out.counts.addError()
         out.errors.append(error)
@@ -226,7 +226,7 @@ struct ClassifyWork: PortfolioWork {
       // a variable and appended, is copied with all its strings.
       out.counts.add(classification, invalidUTF8: record.hadInvalidUTF8, triage: nil)
       triageCounts[triage.rank] += 1
-      lines.append(ResultLine(record, classification, screening: screened))
+      lines.append(ResultLine(record, classification, screening: line))
     }
   }
 }

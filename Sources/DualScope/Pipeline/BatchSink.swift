@@ -10,16 +10,16 @@ public enum BatchEncoding: Sendable {
   /// The result lines themselves (SQLite, the institution map).
   case lines
 
-  /// Encodes a chunk's result lines; runs on worker threads. `screeningJSON`, when not empty,
-  /// holds each line's screening as JSON lines write it, made already.
-  func encode(_ lines: [ResultLine], screeningJSON: [[UInt8]] = [], into chunk: inout ProcessedChunk) {
+  /// Encodes a chunk's result lines; runs on worker threads. `screened`, when not empty, holds
+  /// each line's screening with its JSON as JSON lines write it, made already.
+  func encode(_ lines: [ResultLine], screened: [ScreenedLine] = [], into chunk: inout ProcessedChunk) {
     switch self {
     case .jsonLines(let carry):
       var out = JSONBytes()
-      out.reserve(lines.count * 1024 + screeningJSON.reduce(0) { $0 + $1.count })
+      out.reserve(lines.count * 1024 + screened.reduce(0) { $0 + $1.jsonCount })
       for i in lines.indices {
         JSONLinesResultWriter.encode(
-          lines[i], carry: carry, screeningJSON: screeningJSON.isEmpty ? nil : screeningJSON[i], into: &out)
+          lines[i], carry: carry, screened: screened.isEmpty ? nil : screened[i], into: &out)
       }
       chunk.bytes = out.array
     case .csvRows(let carry, let screening, let calibrated):

@@ -19,6 +19,9 @@ struct JSONBytes: ~Copyable {
   /// Bytes written already (JSON made before).
   mutating func raw(_ b: [UInt8]) { b.withUnsafeBytes { bytes.append($0) } }
 
+  /// Bytes written already, read in place.
+  mutating func raw(_ b: UnsafeRawBufferPointer) { bytes.append(b) }
+
   mutating func raw(_ s: StaticString) {
     bytes.append(UnsafeRawBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
   }

@@ -10,7 +10,7 @@
 /// UTF-8 byte offsets into the record's text columns joined with a blank line between them.
 public enum JSONLinesResultWriter {
   /// Appends one document's line.
-  static func encode(_ d: ResultLine, carry: [String], screeningJSON: [UInt8]? = nil, into j: inout JSONBytes) {
+  static func encode(_ d: ResultLine, carry: [String], screened: ScreenedLine? = nil, into j: inout JSONBytes) {
     let c = d.classification
     j.open()
     j.key("id"); j.string(d.id); j.comma()
@@ -75,8 +75,8 @@ public enum JSONLinesResultWriter {
       j.close()
     }
     j.closeArray(); j.comma()
-    if let screeningJSON {
-      j.raw(screeningJSON)
+    if let screened {
+      screened.withJSON { j.raw($0) }
       j.comma()
     } else if let s = d.screening {
       encode(s, into: &j)

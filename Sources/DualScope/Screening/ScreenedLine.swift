@@ -4,29 +4,56 @@
 /// a worker that writes JSON lines only keeps the bytes and the triage level, not the line's lists
 /// (``ScreeningScratch/keepsLines``).
 ///
-/// A class, so a record's line is one reference: as a struct of the line's three lists and the
-/// bytes, every record that read it from a memo table retained and released all four.
-final class ScreenedLine {
-  private let kept: ScreeningLine?
-  let level: TriageLevel
-  let json: [UInt8]
-
-  init(line: ScreeningLine, json: [UInt8]) {
-    kept = line
-    level = line.triage.level
-    self.json = json
+/// One object: the level and the lists in its header, the JSON's bytes stored after them in the
+/// object itself. A record's line is one reference: as a struct of the line's three lists and
+/// the bytes, every record that read it from a memo table retained and released all four. With
+/// the bytes in an array of their own, every record still touched two objects that had gone cold
+/// in a worker's memo tables (thousands of distinct lines on the benchmark portfolio), retained
+/// and released both, and the encoder read the array's header twice more; touching them, a
+/// distinct line's records took about twice the screening time of records that repeat one line
+/// (perf samples, one thread).
+final class ScreenedLine: ManagedBuffer<ScreenedLine.Header, UInt8> {
+  struct Header {
+    let level: TriageLevel
+    /// How many bytes of JSON follow.
+    let count: Int
+    let kept: ScreeningLine?
   }
 
-  /// The bytes and the level alone.
-  init(level: TriageLevel, json: [UInt8]) {
-    kept = nil
-    self.level = level
-    self.json = json
+  /// A line with its lists (`line`) or without (`level` alone), and its JSON.
+  static func make(level: TriageLevel, line: ScreeningLine? = nil, json: [UInt8]) -> ScreenedLine {
+    let made = unsafeDowncast(
+      create(minimumCapacity: json.count) { _ in Header(level: level, count: json.count, kept: line) },
+      to: ScreenedLine.self)
+    made.withUnsafeMutablePointerToElements { elements in
+      json.withUnsafeBufferPointer { bytes in
+        if let base = bytes.baseAddress { elements.initialize(from: base, count: bytes.count) }
+      }
+    }
+    return made
   }
+
+  /// The triage level, read in place (a copy of the header would retain its lists).
+  var level: TriageLevel { withUnsafeMutablePointerToHeader { $0.pointee.level } }
+
+  /// The JSON's bytes, read in place.
+  @inline(__always) func withJSON<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+    withUnsafeMutablePointers { header, elements in
+      body(UnsafeRawBufferPointer(start: elements, count: header.pointee.count))
+    }
+  }
+
+  /// How many bytes the JSON has.
+  var jsonCount: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+  /// A copy of the JSON's bytes.
+  var json: [UInt8] { withJSON { Array($0) } }
 
   /// The line; only for a scratch that keeps lines.
   var line: ScreeningLine {
-    guard let kept else { preconditionFailure("a screening line asked of a scratch that keeps its JSON only") }
+    guard let kept = withUnsafeMutablePointerToHeader({ $0.pointee.kept }) else {
+      preconditionFailure("a screening line asked of a scratch that keeps its JSON only")
+    }
     return kept
   }
 }

@@ -281,6 +281,9 @@ extension Screener {
     if measure.readsNationality && measure.covers(nationalityOf: cells) {
       nationality = cells.nationality >= 0 ? cells.nationality : -2 - cells.serial
     }
+    // The countries by position: the same partners as `input.partnerCountries.first(where:
+    // measure.countries.contains)` (every code a measure names is in the table), without hashing
+    // each code into the measure's sets.
     return ReasonKey(
       measure: measure.index, fields: facts.fieldSerials(inScopeOf: measure.index), cues: cues,
       partner: measure.readsPartners ? measure.firstPartner(cells) ?? -1 : -1,
@@ -423,7 +426,7 @@ extension Screener {
         }
       },
       organisations: { j in j.raw(cells.organisationsJSON) })
-    guard keepingLists else { return ScreenedLine(level: level, json: json.array) }
+    guard keepingLists else { return ScreenedLine.make(level: level, json: json.array) }
     let regimes = codes.map { code in
       ScreeningLine.RegimeLine(
         id: rules.regimes[code >> 4].id, status: RegimeStatus(rank: code >> 2 & 3), level: TriageLevel(rank: code & 3))
@@ -431,6 +434,6 @@ extension Screener {
     let line = ScreeningLine(
       triage: .init(level: level, reasons: all.map(\.reason)), regimes: regimes,
       organisations: cells.hits.map(ScreeningLine.OrganisationLine.init))
-    return ScreenedLine(line: line, json: json.array)
+    return ScreenedLine.make(level: level, line: line, json: json.array)
   }
 }
