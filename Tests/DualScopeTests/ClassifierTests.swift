@@ -150,6 +150,23 @@ final class ClassifierTests: XCTestCase {
     XCTAssertEqual(c.areas.map(\.id), ["quantum"])
   }
 
+  /// A score just under its threshold is written with the decimals that show it is under:
+  /// rounded to two, "1.25 < 1.25" read as a contradiction.
+  func testAScoreJustUnderItsThresholdIsWrittenAsUnderIt() throws {
+    XCTAssertTrue(NumberText.short(1.2496, below: 1.25) == ("1.2496", "1.25"))
+    XCTAssertTrue(NumberText.short(1, below: 1.0004) == ("1", "1.0004"))
+    XCTAssertTrue(NumberText.short(1, below: 1.25) == ("1", "1.25"))
+    XCTAssertTrue(NumberText.short(1.2, below: 1.25) == ("1.2", "1.25"))
+    let score = try XCTUnwrap(try Self.classifier().classify("a qubit").areas.first { $0.id == "quantum" }?.score)
+    var options = ClassifierOptions()
+    options.thresholds["quantum"] = score + 0.0004
+    let node = try XCTUnwrap(try Self.classifier(options).explain("a qubit").scores.first { $0.id == "quantum" })
+    XCTAssertFalse(node.assigned)
+    XCTAssertTrue(node.reason.hasPrefix("below threshold (score "), node.reason)
+    let written = node.reason.dropFirst("below threshold (score ".count).split(separator: " ")
+    XCTAssertLessThan(try XCTUnwrap(Double(written[0])), try XCTUnwrap(Double(written[2].dropLast())), node.reason)
+  }
+
   func testSameInputSameBytes() throws {
     let classifier = try Self.classifier()
     let text = "Kwantumcomputer, qubit, AI and machine learning; cryogenic control of an NV centre."

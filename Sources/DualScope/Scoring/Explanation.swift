@@ -140,7 +140,8 @@ extension Classifier {
       return "its matches are inside longer matches of other terms"
     }
     if score < thresholds[i] {
-      return "below threshold (score \(Self.format(score)) < \(Self.format(thresholds[i])))"
+      let written = NumberText.short(score, below: thresholds[i])
+      return "below threshold (score \(written.score) < \(written.bar))"
     }
     let a = index.nodes.area[i]
     let area = taxonomy.nodes[a].id

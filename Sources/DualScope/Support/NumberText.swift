@@ -1,3 +1,5 @@
+import Foundation
+
 /// Numbers as a person writes them in messages and reports: `3`, `2.5`, `0.75`.
 public enum NumberText {
   /// Whole numbers without a decimal point; others as Swift prints them.
@@ -7,4 +9,16 @@ public enum NumberText {
 
   /// Rounded to two decimals first (score arithmetic in explanations).
   public static func short(_ x: Double) -> String { plain((x * 100).rounded() / 100) }
+
+  /// A score below its bar and the bar, as ``short(_:)`` writes them, or with as many more
+  /// decimals (up to six) as it takes for the written score to read as below the written bar:
+  /// 1.2496 against 1.25 is "1.2496" and "1.25", not "1.25" and "1.25".
+  public static func short(_ x: Double, below bar: Double) -> (score: String, bar: String) {
+    for digits in 2...6 {
+      let scale = pow(10, Double(digits))
+      let (s, b) = (plain((x * scale).rounded() / scale), plain((bar * scale).rounded() / scale))
+      if Double(s)! < Double(b)! || x >= bar { return (s, b) }
+    }
+    return (String(x), String(bar))
+  }
 }
