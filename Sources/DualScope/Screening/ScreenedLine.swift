@@ -9,9 +9,9 @@
 /// the bytes, every record that read it from a memo table retained and released all four. With
 /// the bytes in an array of their own, every record still touched two objects that had gone cold
 /// in a worker's memo tables (thousands of distinct lines on the benchmark portfolio), retained
-/// and released both, and the encoder read the array's header twice more; touching them, a
-/// distinct line's records took about twice the screening time of records that repeat one line
-/// (perf samples, one thread).
+/// and released both, and the encoder read the array's header twice more. Such loads that miss
+/// the cache are most of what a portfolio of many distinct cells and lines costs the screening
+/// over one whose records repeat a single set of cells (DESIGN.md, "Screening").
 final class ScreenedLine: ManagedBuffer<ScreenedLine.Header, UInt8> {
   struct Header {
     let level: TriageLevel
