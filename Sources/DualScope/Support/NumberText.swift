@@ -14,10 +14,11 @@ public enum NumberText {
   /// decimals (up to six) as it takes for the written score to read as below the written bar:
   /// 1.2496 against 1.25 is "1.2496" and "1.25", not "1.25" and "1.25".
   public static func short(_ x: Double, below bar: Double) -> (score: String, bar: String) {
+    guard x < bar else { return (short(x), short(bar)) }
     for digits in 2...6 {
       let scale = pow(10, Double(digits))
       let (s, b) = (plain((x * scale).rounded() / scale), plain((bar * scale).rounded() / scale))
-      if Double(s)! < Double(b)! || x >= bar { return (s, b) }
+      if Double(s)! < Double(b)! { return (s, b) }
     }
     return (String(x), String(bar))
   }
