@@ -55,7 +55,20 @@ final class ShippedTaxonomyTests: XCTestCase {
     // Second meanings from biology: microsatellite markers (genetics), a honeybee colony's drones.
     XCTAssertEqual(excluding.sorted(), ["drone", "microsatellite"])
     XCTAssertEqual(a.manifest.defaults, b.manifest.defaults)
-    XCTAssertEqual(b.manifest.recordContext.map(\.column), ["fundingScheme"])
+    // A coordination and support action needs 8; Horizon Europe topic codes by destination.
+    let rules = b.manifest.recordContext
+    XCTAssertEqual(rules.first, RecordContextRule(column: "fundingScheme", values: ["CSA", "CSA-*", "*-CSA"], areaScore: 8))
+    XCTAssertEqual(Set(rules.dropFirst().map(\.column)), ["topics"])
+    XCTAssertEqual(
+      rules.filter(\.isSupport).map(\.supports),
+      [
+        ["energy"], ["space-propulsion"],
+        ["semiconductors", "artificial-intelligence", "quantum", "connectivity-digital", "sensing", "robotics-autonomy"],
+        ["biotechnology", "artificial-intelligence", "sensing"], ["quantum"],
+      ])
+    XCTAssertTrue(rules.filter(\.isSupport).allSatisfy { $0.areaScore == 0.5 })
+    XCTAssertEqual(
+      rules.filter { !$0.isSupport }.map(\.areas), [[], [], ["space-propulsion"], ["artificial-intelligence", "space-propulsion"]])
     let cues = { (t: Taxonomy) in Set(t.manifest.studyContext?.cues ?? []) }
     XCTAssertTrue(cues(b).isSuperset(of: cues(a)))
     XCTAssertEqual(cues(b).subtracting(cues(a)).map(\.language), Array(repeating: "nl", count: 31))

@@ -17,7 +17,13 @@ public struct RecordContextChange: Sendable, Hashable, Encodable {
   /// One line per rule, for the text and Markdown reports.
   public var summary: [String] {
     func describe(_ rule: RecordContextRule) -> String {
-      "\(rule.column) in [\(rule.values.joined(separator: ", "))]: an area needs \(NumberText.plain(rule.areaScore))"
+      let values = "\(rule.column) in [\(rule.values.joined(separator: ", "))]"
+      guard rule.isSupport else {
+        let who = rule.areas.isEmpty ? "an area needs" : rule.areas.joined(separator: ", ") + " need"
+        return values + ": \(who) \(NumberText.plain(rule.areaScore))"
+      }
+      return values + ": supports \(rule.supports.joined(separator: ", ")), which then need "
+        + NumberText.plain(rule.areaScore)
     }
     return added.map { "record-context rule added: " + describe($0) }
       + removed.map { "record-context rule removed: " + describe($0) }

@@ -9,7 +9,7 @@ enum ManifestDecoder {
 
   /// The manifest, or `nil` when it is unusable; problems go into `decoding`.
   static func decode(_ root: YAMLNode, _ decoding: inout YAMLDecoding)
-    -> (TaxonomyManifest, areaLocations: [SourceLocation])?
+    -> (TaxonomyManifest, areaLocations: [SourceLocation], ruleAreas: [(id: String, location: SourceLocation)])?
   {
     guard
       let map = decoding.mapping(
@@ -66,18 +66,25 @@ enum ManifestDecoder {
     if let node = map["study_context"] {
       manifest.studyContext = studyContext(node, languages: languages, &decoding)
     }
+    var ruleAreas: [(id: String, location: SourceLocation)] = []
     if let node = map["record_context"] {
-      manifest.recordContext = recordContext(node, &decoding)
+      manifest.recordContext = recordContext(node, &decoding, areas: &ruleAreas)
     }
-    return (manifest, areas.map { decoding.location($0.1) })
+    return (manifest, areas.map { decoding.location($0.1) }, ruleAreas)
   }
 
   /// At most this many record-context rules, and values in one rule.
   static let maxRecordRules = 100
   static let maxRecordValues = 1_000
 
-  /// `record_context: [{column: fundingScheme, values: [HORIZON-CSA, "*-CSA"], area_score: 8}]`.
-  static func recordContext(_ node: YAMLNode, _ decoding: inout YAMLDecoding) -> [RecordContextRule] {
+  /// `record_context: [{column: fundingScheme, values: [HORIZON-CSA, "*-CSA"], area_score: 8}]`,
+  /// or a rule that supports areas: `{column: topics, values: ["HORIZON-CL5-*-D3-*"], supports:
+  /// [energy], area_score: 0.5}`, or one that asks some areas alone for more: `areas:
+  /// [space-propulsion]`. Where each area ID of `supports` or `areas` was written goes into
+  /// `areas`, for the check that it names an area.
+  static func recordContext(
+    _ node: YAMLNode, _ decoding: inout YAMLDecoding, areas refs: inout [(id: String, location: SourceLocation)]
+  ) -> [RecordContextRule] {
     guard case .sequence(let items) = node.content else {
       decoding.error("'record_context' must be a list of rules, found \(YAMLDecoding.describe(node))", at: node)
       return []
@@ -90,7 +97,7 @@ enum ManifestDecoder {
       }
       guard
         let map = decoding.mapping(
-          item, what: "a record-context rule", allowed: ["column", "values", "area_score"],
+          item, what: "a record-context rule", allowed: ["column", "values", "area_score", "supports", "areas"],
           required: ["column", "values", "area_score"])
       else { continue }
       let column = decoding.string(map["column"], key: "column") ?? ""
@@ -99,10 +106,8 @@ enum ManifestDecoder {
       let listed = decoding.stringList(map["values"], key: "values") ?? []
       if listed.isEmpty, let at = map["values"] { decoding.error("'values' must list at least one value", at: at) }
       for (value, at) in listed {
-        // At most one '*', at the start or the end, and some text besides it.
-        let stars = value.count { $0 == "*" }
-        if value.count == stars || stars > 1 || (stars == 1 && !value.hasPrefix("*") && !value.hasSuffix("*")) {
-          decoding.error("a value must be text, with '*' only at its start or its end, found '\(value)'", at: at)
+        if value.allSatisfy({ $0 == "*" }) {
+          decoding.error("a value must hold text besides '*', found '\(value)'", at: at)
         } else if values.contains(value) {
           decoding.error("value '\(value)' listed twice", at: at)
         } else if values.count >= maxRecordValues {
@@ -111,12 +116,36 @@ enum ManifestDecoder {
           values.append(value)
         }
       }
+      // `supports` lowers the bar of the areas it lists; `areas` limits a stronger-evidence rule.
+      var lists: [String: [String]] = [:]
+      for key in ["supports", "areas"] {
+        guard let node = map[key] else { continue }
+        let listed = decoding.stringList(node, key: key) ?? []
+        if listed.isEmpty { decoding.error("'\(key)' must list at least one area", at: node) }
+        var ids: [String] = []
+        for (area, at) in listed {
+          if ids.contains(area) {
+            decoding.error("area '\(area)' listed twice", at: at)
+          } else {
+            ids.append(area)
+            refs.append((area, decoding.location(at)))
+          }
+        }
+        lists[key] = ids
+      }
+      if let node = map["areas"], map["supports"] != nil {
+        decoding.error("a rule either supports areas or asks them for stronger evidence: 'supports' or 'areas', not both", at: node)
+      }
       guard let score = decoding.number(map["area_score"], key: "area_score") else { continue }
       if score <= 0 {
         decoding.error("'area_score' must be greater than 0", at: map["area_score"]!)
         continue
       }
-      if !column.isEmpty && !values.isEmpty { rules.append(RecordContextRule(column: column, values: values, areaScore: score)) }
+      if !column.isEmpty && !values.isEmpty {
+        rules.append(
+          RecordContextRule(
+            column: column, values: values, areaScore: score, supports: lists["supports"] ?? [], areas: lists["areas"] ?? []))
+      }
     }
     return rules
   }

@@ -3,6 +3,8 @@ struct TaxonomyDraft {
   var manifest: TaxonomyManifest
   var manifestFile: String
   var nodes: [DraftNode] = []
+  /// The area IDs record-context rules name (`supports`, `areas`), where each was written.
+  var recordContextAreas: [(id: String, location: SourceLocation)] = []
 }
 
 /// An area or field as decoded, with the locations the checks report against.

@@ -57,11 +57,12 @@ public enum TaxonomyLoader {
     var manifestDecoding = YAMLDecoding(file: manifestDisplay)
     let decodedManifest = ManifestDecoder.decode(manifestRoot, &manifestDecoding)
     diagnostics += manifestDecoding.diagnostics
-    guard let (manifest, areaLocations) = decodedManifest, manifestDecoding.diagnostics.isEmpty else {
+    guard let (manifest, areaLocations, ruleAreas) = decodedManifest, manifestDecoding.diagnostics.isEmpty else {
       throw TaxonomyLoadError(diagnostics: diagnostics.sorted(), sources: sources)
     }
 
     var draft = TaxonomyDraft(manifest: manifest, manifestFile: manifestDisplay)
+    draft.recordContextAreas = ruleAreas
     for (name, location) in zip(manifest.areaFiles, areaLocations) {
       guard let (root, display) = parse(name, requiredAt: location) else { continue }
       var decoding = YAMLDecoding(file: display)

@@ -17,6 +17,9 @@ public struct Classifier: Sendable {
   let clearEvidence: Double
   /// The fields of each area (by node), in taxonomy order: the field features of a calibrated release.
   let calibrationFields: [[Int]]
+  /// The record-context rules (by index) that bear on each area (by node): those that support it
+  /// and the stronger-evidence rules that ask it; empty for a field.
+  let recordRules: [[Int]]
 
   public var taxonomy: Taxonomy { index.taxonomy }
 
@@ -31,6 +34,10 @@ public struct Classifier: Sendable {
     self.clearEvidence = options.clearEvidence ?? defaults.clearEvidence
     self.calibrationFields = table.isArea.indices.map { a in
       table.isArea[a] ? (0..<table.count).filter { !table.isArea[$0] && table.area[$0] == a } : []
+    }
+    let rules = index.taxonomy.manifest.recordContext
+    self.recordRules = table.isArea.indices.map { a in
+      table.isArea[a] ? rules.indices.filter { rules[$0].concerns(area: table.id[a]) } : []
     }
     self.thresholds = index.taxonomy.nodes.indices.map { i in
       if let t = options.thresholds[table.id[i]] { return t }
@@ -233,14 +240,16 @@ public struct Classifier: Sendable {
     if let model = calibrationModel { return decisionCalibrated(s, model) }
     let table = index.nodes
     var areas: [(Int, Double)] = []
-    for i in table.areas where s.nodeScore[i] >= thresholds[i] && s.nodeScore[i] >= areaBar(i, s) {
+    for i in table.areas where s.nodeScore[i] > 0 && s.nodeScore[i] >= areaBar(i, s) {
       areas.append((i, s.nodeScore[i]))
     }
     areas.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
     if secondaryMinMatches > 1 && areas.count > 1 {
       let best = areas[0].0
+      // An area the record's metadata supports is not a stray second mention: one match is enough.
       areas.removeAll {
         $0.0 != best && count(inArea: $0.0, s, upTo: secondaryMinMatches, matches: true) < secondaryMinMatches
+          && recordSupport($0.0, s) == nil
       }
     }
     if let best = areas.first?.1, options.relativeCutoff > 0 {
@@ -319,34 +328,69 @@ public struct Classifier: Sendable {
   }
 
   /// The score area `a` needs: its threshold, times ``loneTermFactor`` when a single term makes
-  /// up its score, at least the study context's `area_score` when the text reads as a study
-  /// about technology, and at least a record-context rule's when the record's metadata matches
-  /// one.
+  /// up its score; lowered to a supporting record-context rule's `area_score` when the record's
+  /// metadata says it belongs to the area; then at least the study context's `area_score` when
+  /// the text reads as a study about technology, and at least a stronger-evidence rule's when the
+  /// record's metadata matches one.
   func areaBar(_ a: Int, _ s: ClassifierScratch) -> Double {
-    var bar = thresholds[a]
-    if loneTermFactor != 1 && count(inArea: a, s, upTo: 2, matches: false) < 2 { bar *= loneTermFactor }
+    var bar = ownBar(a, s)
     if let context = contextBar(s) { bar = max(bar, context) }
-    if let record = recordContext(s) { bar = max(bar, record.rule.areaScore) }
+    if let record = recordContext(a, s) { bar = max(bar, record.rule.areaScore) }
     return bar
   }
 
-  /// The record-context rule with the highest `area_score` among those whose column the record
-  /// carries with a matching value, with the column's value; nil for none (and at once for a
-  /// release without rules or a record without metadata).
-  func recordContext(_ s: ClassifierScratch) -> (rule: RecordContextRule, value: Substring)? {
-    guard !s.metadata.isEmpty else { return nil }
+  /// The score area `a` needs before the study context and stronger-evidence rules: its text
+  /// bar, lowered by a supporting record-context rule.
+  func ownBar(_ a: Int, _ s: ClassifierScratch) -> Double {
+    let bar = textBar(a, s)
+    guard let support = recordSupport(a, s) else { return bar }
+    return min(bar, support.rule.areaScore)
+  }
+
+  /// The score area `a` needs by its text alone: its threshold, times ``loneTermFactor`` when a
+  /// single term makes up its score.
+  func textBar(_ a: Int, _ s: ClassifierScratch) -> Double {
+    var bar = thresholds[a]
+    if loneTermFactor != 1 && count(inArea: a, s, upTo: 2, matches: false) < 2 { bar *= loneTermFactor }
+    return bar
+  }
+
+  /// The stronger-evidence record-context rule with the highest `area_score` among those that
+  /// ask area `a` and whose column the record carries with a matching value, with the column's
+  /// value; nil for none (and at once for a release without rules or a record without metadata).
+  func recordContext(_ a: Int, _ s: ClassifierScratch) -> (rule: RecordContextRule, value: Substring)? {
+    recordRule(a, s, support: false)
+  }
+
+  /// The rule with the lowest `area_score` among those that support area `a` and match the
+  /// record's metadata, with the column's value; nil for none.
+  func recordSupport(_ a: Int, _ s: ClassifierScratch) -> (rule: RecordContextRule, value: Substring)? {
+    recordRule(a, s, support: true)
+  }
+
+  /// The matching rule of one kind that bears on area `a` and sets its bar furthest: the highest
+  /// score of the stronger-evidence rules, the lowest of the supporting ones.
+  private func recordRule(
+    _ a: Int, _ s: ClassifierScratch, support: Bool
+  ) -> (rule: RecordContextRule, value: Substring)? {
+    guard !s.metadata.isEmpty, !recordRules[a].isEmpty else { return nil }
     let rules = taxonomy.manifest.recordContext
-    guard !rules.isEmpty else { return nil }
     var best: (rule: RecordContextRule, value: Substring)?
-    for rule in rules where rule.areaScore > (best?.rule.areaScore ?? 0) {
-      for (column, cell) in s.metadata where column == rule.column {
-        if let value = rule.matchedValue(in: cell) {
-          best = (rule, value)
-          break
-        }
+    for r in recordRules[a] where rules[r].isSupport == support {
+      if let b = best, support ? rules[r].areaScore >= b.rule.areaScore : rules[r].areaScore <= b.rule.areaScore {
+        continue
       }
+      if let value = Self.matchedValue(rules[r], s) { best = (rules[r], value) }
     }
     return best
+  }
+
+  /// The value of the first of the record's columns named as `rule`'s that the rule matches.
+  static func matchedValue(_ rule: RecordContextRule, _ s: ClassifierScratch) -> Substring? {
+    for (column, cell) in s.metadata where column == rule.column {
+      if let value = rule.matchedValue(in: cell) { return value }
+    }
+    return nil
   }
 
   /// The study context's area score when the text holds enough different cues, else nil.

@@ -113,7 +113,7 @@ extension Classifier {
       scores.append(
         Explanation.NodeScore(
           id: node.id, score: score, threshold: thresholds[i], assigned: assigned,
-          reason: assigned ? "assigned" : reason(node: i, mine, score, assignedAreas, s),
+          reason: assigned ? assignedReason(node: i, s) : reason(node: i, mine, score, assignedAreas, s),
           arithmetic: arithmetic))
     }
     var explanation = Explanation(
@@ -123,6 +123,17 @@ extension Classifier {
       explanation.calibration = explainCalibration(text, s, assigned: assignedAreas)
     }
     return explanation
+  }
+
+  /// Why an assigned node was assigned: "assigned", and for an area that passed only by the bar a
+  /// supporting record-context rule lowered, which rule.
+  private func assignedReason(node i: Int, _ s: ClassifierScratch) -> String {
+    guard index.nodes.isArea[i], let support = recordSupport(i, s) else { return "assigned" }
+    let text = textBar(i, s)
+    guard s.nodeScore[i] < text else { return "assigned" }
+    return "assigned: the record's \(support.rule.column) is '\(support.value)', which supports the area "
+      + "(record context), so it needs \(Self.format(support.rule.areaScore)) instead of \(Self.format(text)), "
+      + "score \(Self.format(Self.round(s.nodeScore[i])))"
   }
 
   /// Why a node with matches was not assigned.
@@ -139,12 +150,22 @@ extension Classifier {
       }
       return "its matches are inside longer matches of other terms"
     }
-    if score < thresholds[i] {
+    let a = index.nodes.area[i]
+    let area = taxonomy.nodes[a].id
+    let support = recordSupport(a, s)
+    if score < thresholds[i] && (i != a || support == nil) {
       let written = NumberText.short(score, below: thresholds[i])
       return "below threshold (score \(written.score) < \(written.bar))"
     }
-    let a = index.nodes.area[i]
-    let area = taxonomy.nodes[a].id
+    // A supporting rule's bar replaces the area's threshold and lone-term bar.
+    let own = ownBar(a, s)
+    if let support, s.nodeScore[a] < own {
+      let written = NumberText.short(s.nodeScore[a], below: own)
+      let what = i == a ? "" : "its area '\(area)' is "
+      return what + "below threshold (score \(written.score) < \(written.bar), the bar the record's "
+        + "\(support.rule.column) '\(support.value)' sets for the area (record context))"
+    }
+    let floor = support == nil ? thresholds[a] : own
     // A calibrated release decides an area by its probability, not by the bars below.
     if let model = taxonomy.calibration, options.uncalibrated != true, !assignedAreas.contains(area),
       s.calibration.probability.count > a, s.calibration.probability[a] >= 0
@@ -157,14 +178,14 @@ extension Classifier {
       }
     }
     let bar = areaBar(a, s)
-    if let context = contextBar(s), s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < bar && bar == context {
+    if let context = contextBar(s), s.nodeScore[a] >= floor && s.nodeScore[a] < bar && bar == context {
       let what = i == a ? "" : "its area '\(area)': "
       let cues = s.cues.prefix(5).map { "'\(index.cueDisplay[$0])'" }.joined(separator: ", ")
       return what + "the text reads as a study about the technology (\(s.cues.count) context cues: \(cues)"
         + (s.cues.count > 5 ? ", …" : "") + "), so an area needs \(Self.format(bar)), "
         + "score \(Self.format(Self.round(s.nodeScore[a])))"
     }
-    if let record = recordContext(s), s.nodeScore[a] >= thresholds[a] && s.nodeScore[a] < bar
+    if let record = recordContext(a, s), s.nodeScore[a] >= floor && s.nodeScore[a] < bar
       && bar == record.rule.areaScore
     {
       let what = i == a ? "" : "its area '\(area)': "
@@ -178,7 +199,7 @@ extension Classifier {
     }
     if !assignedAreas.contains(area) {
       let matches = count(inArea: a, s, upTo: secondaryMinMatches, matches: true)
-      if secondaryMinMatches > 1 && matches < secondaryMinMatches && !assignedAreas.isEmpty {
+      if secondaryMinMatches > 1 && matches < secondaryMinMatches && !assignedAreas.isEmpty && support == nil {
         let what = i == a ? "" : "its area '\(area)' "
         return what + "is not the document's best area and has \(matches) match"
           + (matches == 1 ? "" : "es") + "; another area needs \(secondaryMinMatches)"

@@ -9,7 +9,7 @@ enum TaxonomyChecks {
   static let all: [any TaxonomyCheck] = [
     IdentifierCheck(), UniqueIdentifierCheck(), ParentCheck(), ParentCycleCheck(),
     ManifestCheck(), TermWeightCheck(), TermLanguageCheck(), TermPhraseCheck(),
-    DuplicateTermCheck(), FieldTermsCheck(), DualUseCodeCheck(), ThresholdCheck(),
+    DuplicateTermCheck(), FieldTermsCheck(), DualUseCodeCheck(), ThresholdCheck(), RecordContextAreaCheck(),
   ]
 }
 
