@@ -34,7 +34,8 @@ public struct ExplanationTextRenderer: Sendable {
     out += "\nscores:\n"
     let shown = focus.map { id in e.scores.filter { $0.id == id } } ?? e.scores
     for s in shown {
-      let verdict = s.assigned ? base.paint("assigned", "1;32") : s.reason
+      // An assigned node's reason is "assigned", or "assigned: " and what let it pass.
+      let verdict = s.assigned ? base.paint("assigned", "1;32") + s.reason.dropFirst("assigned".count) : s.reason
       out += "  \(base.pad(s.id, 40)) \(base.score(s.score)) / \(Classifier.format(s.threshold))  \(verdict)\n"
       for line in s.arithmetic { out += "      \(line)\n" }
     }

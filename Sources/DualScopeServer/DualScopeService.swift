@@ -58,12 +58,12 @@ public struct DualScopeService: Sendable {
     api.get("openapi.json") { _, _ in Self.json(ByteBuffer(bytes: PackageResources.openapi_json)) }
     api.get("taxonomy") { _, _ in Self.json(taxonomyJSON) }
     api.post("classify") { request, _ in
-      let text = try await readText(request)
-      return Self.json(ByteBuffer(bytes: classificationWriter.encode(classifier.classify(text))))
+      let body = try await readTextRequest(request)
+      return Self.json(ByteBuffer(bytes: classificationWriter.encode(classifier.classify(body.text, metadata: body.context))))
     }
     api.post("explain") { request, _ in
-      let text = try await readText(request)
-      let document = ExplanationDocument(metadata: metadata, body: classifier.explain(text))
+      let body = try await readTextRequest(request)
+      let document = ExplanationDocument(metadata: metadata, body: classifier.explain(body.text, metadata: body.context))
       return Self.json(ByteBuffer(string: try ResultJSON.encode(document, pretty: false) + "\n"))
     }
     api.post("batch") { request, _ in try await batch(request) }
@@ -129,8 +129,8 @@ public struct DualScopeService: Sendable {
     return try await readBody(request)
   }
 
-  /// The `text` of a JSON body `{"text": "…"}`.
-  func readText(_ request: Request) async throws -> String {
+  /// A JSON body `{"text": "…"}`, with the record's `context` when it gives one.
+  func readTextRequest(_ request: Request) async throws -> TextRequest {
     let body = try await readJSONBody(request)
     let decoded: TextRequest
     do {
@@ -139,7 +139,7 @@ public struct DualScopeService: Sendable {
       throw APIError(.badRequest, error.message)
     }
     try checkTextLength(decoded.text)
-    return decoded.text
+    return decoded
   }
 
   /// 413 for a text over the text limit.

@@ -1,10 +1,14 @@
 import Foundation
 
-/// The body of `POST classify` and `POST explain`: `{"text": "…"}`. Any other key is refused
-/// (400), so a misspelt or unsupported option never passes silently; `cut` is not offered yet:
-/// the release's own thresholds apply.
+/// The body of `POST classify` and `POST explain`: `{"text": "…"}`, and optionally the columns a
+/// portfolio record would carry, `"context": {"fundingScheme": "HORIZON-CSA", "topics": "…"}`,
+/// for the release's record-context rules (or a calibrated release's context columns). Any other
+/// key is refused (400), so a misspelt or unsupported option never passes silently; `cut` is not
+/// offered yet: the release's own thresholds apply.
 struct TextRequest: Decodable {
   let text: String
+  /// The record's columns and values, ordered by column.
+  let context: [(String, String)]
 
   struct Key: CodingKey {
     var stringValue: String
@@ -15,8 +19,8 @@ struct TextRequest: Decodable {
 
   init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Key.self)
-    if let unknown = c.allKeys.map(\.stringValue).sorted().first(where: { $0 != "text" }) {
-      throw TextRequestError(message: "unknown field '\(unknown)' (the body takes only \"text\")")
+    if let unknown = c.allKeys.map(\.stringValue).sorted().first(where: { $0 != "text" && $0 != "context" }) {
+      throw TextRequestError(message: "unknown field '\(unknown)' (the body takes \"text\" and \"context\")")
     }
     guard c.contains(Key(stringValue: "text")) else {
       throw TextRequestError(message: "missing field 'text'")
@@ -26,9 +30,23 @@ struct TextRequest: Decodable {
     } catch {
       throw TextRequestError(message: "field 'text' must be a string")
     }
+    let columns: [String: String]
+    do {
+      columns = try c.decodeIfPresent([String: String].self, forKey: Key(stringValue: "context")) ?? [:]
+    } catch {
+      throw TextRequestError(
+        message: "field 'context' must be an object of strings, a column to its value (\"fundingScheme\": \"HORIZON-CSA\")")
+    }
+    if columns.keys.contains(where: \.isEmpty) {
+      throw TextRequestError(message: "field 'context' names a column with an empty name")
+    }
+    context = columns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
-  init(text: String) { self.text = text }
+  init(text: String) {
+    self.text = text
+    self.context = []
+  }
 
   /// Decodes a body, naming the problem in the error's message. The common body, one object
   /// with one key `text`, is read directly; anything else goes through `JSONDecoder`, which

@@ -99,4 +99,26 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("result: unclassified"), r.stdout)
   }
+
+  /// `--context COLUMN=VALUE` gives one text the columns a portfolio record would carry: the
+  /// shipped release asks a coordination and support action for stronger evidence, and an energy
+  /// call's topic supports energy.
+  func testClassifyAndExplainTakeTheRecordsColumns() throws {
+    let qubit = "We build a superconducting qubit for quantum computing."
+    let plain = try CommandRunner.run(["classify", qubit])
+    XCTAssertTrue(plain.stdout.contains("quantum"), plain.stdout)
+    let csa = try CommandRunner.run(["classify", "--context", "fundingScheme=HORIZON-CSA", qubit])
+    XCTAssertEqual(csa.status, 0, csa.stderr)
+    XCTAssertFalse(csa.stdout.contains("quantum"), csa.stdout)
+    let heat = "Development of heating technologies for renewable energy in industry."
+    let why = try CommandRunner.run(["explain", "--context", "topics=HORIZON-CL5-2024-D3-01-10", heat])
+    XCTAssertEqual(why.status, 0, why.stderr)
+    XCTAssertTrue(
+      why.stdout.contains("the record's topics is 'HORIZON-CL5-2024-D3-01-10', which supports the area"), why.stdout)
+    XCTAssertTrue(try CommandRunner.run(["classify", "--context", "topics=HORIZON-CL5-2024-D3-01-10", heat]).stdout.contains("energy"))
+    XCTAssertTrue(try CommandRunner.run(["classify", heat]).stdout.contains("unclassified: below threshold"))
+    let bad = try CommandRunner.run(["classify", "--context", "HORIZON-CSA", qubit])
+    XCTAssertEqual(bad.status, 2)
+    XCTAssertTrue(bad.stderr.contains("--context wants COLUMN=VALUE, found 'HORIZON-CSA'"), bad.stderr)
+  }
 }

@@ -147,4 +147,51 @@ final class ClassifyAPITests: XCTestCase {
       }
     }
   }
+
+  /// `context` gives the text the columns a portfolio record would carry: the answer is what
+  /// `classify --context` prints, and explain names the rule.
+  func testContextGivesTheRecordsColumns() async throws {
+    let app = try ServerFixture.application()
+    let qubit = "We build a superconducting qubit for quantum computing."
+    try await app.test(.router) { client in
+      for context in [[:], ["fundingScheme": "HORIZON-CSA"], ["fundingScheme": "HORIZON-RIA", "topics": "HORIZON-CL4-2023-SPACE-01-12"]] {
+        let cli = try CommandRunner.run(
+          ["classify", "--format", "json"] + context.sorted { $0.key < $1.key }.flatMap { ["--context", "\($0.key)=\($0.value)"] } + [qubit])
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        let body: [String: Any] = context.isEmpty ? ["text": qubit] : ["text": qubit, "context": context]
+        try await client.execute(
+          uri: "/api/v1/classify", method: .post, headers: ServerFixture.jsonHeaders, body: ServerFixture.jsonBody(body)
+        ) { response in
+          XCTAssertEqual(response.status, .ok)
+          let api = try XCTUnwrap(ServerFixture.decode(response.body) as? NSDictionary)
+          let printed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? NSDictionary)
+          XCTAssertEqual(api, printed, "context: \(context)")
+          let areas = ((api["result"] as? NSDictionary)?["areas"] as? [NSDictionary])?.compactMap { $0["id"] as? String }
+          XCTAssertEqual(areas, context["fundingScheme"] == "HORIZON-CSA" ? [] : ["quantum"], "context: \(context)")
+        }
+      }
+      try await client.execute(
+        uri: "/api/v1/explain", method: .post, headers: ServerFixture.jsonHeaders,
+        body: ServerFixture.jsonBody(["text": qubit, "context": ["fundingScheme": "HORIZON-CSA"]])
+      ) { response in
+        XCTAssertEqual(response.status, .ok)
+        let text = String(buffer: response.body)
+        XCTAssertTrue(text.contains("the record's fundingScheme is 'HORIZON-CSA', which asks for stronger evidence"), text)
+      }
+      let refused: [(String, String)] = [
+        ("{\"text\":\"q\",\"context\":\"HORIZON-CSA\"}", "field 'context' must be an object of strings"),
+        ("{\"text\":\"q\",\"context\":{\"fundingScheme\":1}}", "field 'context' must be an object of strings"),
+        ("{\"text\":\"q\",\"context\":{\"\":\"x\"}}", "field 'context' names a column with an empty name"),
+        ("{\"text\":\"q\",\"contexts\":{}}", "unknown field 'contexts'"),
+      ]
+      for (body, message) in refused {
+        try await client.execute(
+          uri: "/api/v1/classify", method: .post, headers: ServerFixture.jsonHeaders, body: ByteBuffer(string: body)
+        ) { response in
+          XCTAssertEqual(response.status, .badRequest, body)
+          XCTAssertTrue(String(buffer: response.body).contains(message), String(buffer: response.body))
+        }
+      }
+    }
+  }
 }

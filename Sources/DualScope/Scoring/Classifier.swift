@@ -56,6 +56,13 @@ public struct Classifier: Sendable {
     return classify(text, scratch: &scratch)
   }
 
+  /// Classifies one text with the columns a portfolio record would carry (a release's
+  /// record-context rules, a calibrated release's context columns); the text alone without them.
+  public func classify(_ text: String, metadata: [(String, String)]) -> Classification {
+    var scratch = ClassifierScratch()
+    return classify(text, metadata: metadata, scratch: &scratch)
+  }
+
   /// Classifies one portfolio record: its text, and its carried columns as the metadata a
   /// calibrated release may have learned from (`--context-columns`).
   public func classify(_ record: PortfolioRecord, scratch: inout ClassifierScratch) -> Classification {

@@ -12,6 +12,7 @@ struct ClassifyCommand: ParsableCommand {
   @OptionGroup var input: TextInputOptions
   @OptionGroup var taxonomy: TaxonomyOptions
   @OptionGroup var scoring: ScoringOptions
+  @OptionGroup var context: RecordContextOptions
 
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
@@ -23,7 +24,7 @@ struct ClassifyCommand: ParsableCommand {
     try Failure.guarding {
       let text = try input.read()
       let classifier = try taxonomy.classifier(scoring)
-      let result = classifier.classify(text)
+      let result = classifier.classify(text, metadata: try context.metadata())
       let rendered: String
       switch format {
       case .json:

@@ -20,13 +20,7 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
 
-  @Option(
-    name: .customLong("context"),
-    help: ArgumentHelp(
-      "A column describing the record, as COLUMN=VALUE (repeatable): what a portfolio would carry, "
-        + "for a release's record-context rules or a calibrated release's context columns.",
-      valueName: "column=value"))
-  var context: [String] = []
+  @OptionGroup var context: RecordContextOptions
 
   func run() throws {
     try Failure.guarding {
@@ -35,12 +29,7 @@ struct ExplainCommand: ParsableCommand {
       if let field, classifier.taxonomy.node(field) == nil {
         throw CLIError("unknown area or field '\(field)'")
       }
-      let metadata = try context.map { item -> (String, String) in
-        guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
-          throw CLIError("--context wants COLUMN=VALUE, found '\(item)'")
-        }
-        return (String(item[..<eq]), String(item[item.index(after: eq)...]))
-      }
+      let metadata = try context.metadata()
       let explanation = classifier.explain(text, metadata: metadata)
       switch format {
       case .json:
