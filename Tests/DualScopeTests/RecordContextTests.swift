@@ -332,12 +332,12 @@ final class RecordContextTests: XCTestCase {
     let withSupport = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(supporting)])).taxonomy
     XCTAssertEqual(
       TaxonomyDiff(from: old, to: withSupport).manifest.recordContext?.summary,
-      ["record-context rule added: topics in [HORIZON-CL5-*-D3-*]: supports quantum, which then need 0.5"])
+      ["record-context rule added: topics in [HORIZON-CL5-*-D3-*]: supports quantum, which then needs 0.5"])
     let asking = supporting.replacingOccurrences(of: "supports: [quantum]", with: "areas: [quantum]")
     let withAsking = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(asking)])).taxonomy
     XCTAssertEqual(
       TaxonomyDiff(from: old, to: withAsking).manifest.recordContext?.summary,
-      ["record-context rule added: topics in [HORIZON-CL5-*-D3-*]: quantum need 0.5"])
+      ["record-context rule added: topics in [HORIZON-CL5-*-D3-*]: quantum needs 0.5"])
   }
 
   /// A portfolio run (here `evaluate`'s) with the column carried applies the rule to the records that match, and only to them.

@@ -18,12 +18,13 @@ public struct RecordContextChange: Sendable, Hashable, Encodable {
   public var summary: [String] {
     func describe(_ rule: RecordContextRule) -> String {
       let values = "\(rule.column) in [\(rule.values.joined(separator: ", "))]"
+      let score = NumberText.plain(rule.areaScore)
       guard rule.isSupport else {
-        let who = rule.areas.isEmpty ? "an area needs" : rule.areas.joined(separator: ", ") + " need"
-        return values + ": \(who) \(NumberText.plain(rule.areaScore))"
+        if rule.areas.isEmpty { return values + ": an area needs \(score)" }
+        return values + ": \(rule.areas.joined(separator: ", ")) need\(rule.areas.count == 1 ? "s" : "") \(score)"
       }
-      return values + ": supports \(rule.supports.joined(separator: ", ")), which then need "
-        + NumberText.plain(rule.areaScore)
+      return values + ": supports \(rule.supports.joined(separator: ", ")), which then need"
+        + (rule.supports.count == 1 ? "s " : " ") + score
     }
     return added.map { "record-context rule added: " + describe($0) }
       + removed.map { "record-context rule removed: " + describe($0) }

@@ -31,12 +31,14 @@ public struct Explanation: Sendable, Hashable, Codable {
     }
   }
 
-  /// A field's or area's score and whether it was assigned, with the reason when not.
+  /// A field's or area's score and whether it was assigned, with the reason.
   public struct NodeScore: Sendable, Hashable, Codable {
     public var id: String
     public var score: Double
     public var threshold: Double
     public var assigned: Bool
+    /// Why not, when not assigned; "assigned" when assigned, or "assigned: " and the
+    /// record-context rule whose lowered bar let an area pass.
     public var reason: String
     /// `term ×count: weight × saturation ÷ length = contribution` lines.
     public var arithmetic: [String]
