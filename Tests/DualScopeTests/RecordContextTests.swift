@@ -162,6 +162,16 @@ final class RecordContextTests: XCTestCase {
     XCTAssertEqual(
       c.explain(text, metadata: [("topics", "HORIZON-CL5-2024-D3-01-10")]).score(of: "energy")?.reason.hasPrefix("assigned"),
       true)
+    // A solar cell (3) passes energy's threshold by itself; beside quantum it is one match only.
+    let cell = "We build a qubit, a qubit and a qubit, and a solar cell."
+    XCTAssertEqual(c.classify(record(cell, []), scratch: &s).areas.map(\.id), ["quantum"])
+    let d3 = [("topics", "HORIZON-CL5-2024-D3-01-10")]
+    XCTAssertEqual(c.classify(record(cell, d3), scratch: &s).areas.map(\.id), ["quantum", "energy"])
+    XCTAssertEqual(
+      c.explain(cell, metadata: d3).score(of: "energy")?.reason,
+      "assigned: the record's topics is 'HORIZON-CL5-2024-D3-01-10', which supports the area (record context), "
+        + "so one match is enough beside a better area (another area needs 2)")
+    XCTAssertEqual(c.explain(cell, metadata: d3).score(of: "quantum")?.reason, "assigned")
   }
 
   func testExplainSaysWhichRuleLoweredTheBar() throws {

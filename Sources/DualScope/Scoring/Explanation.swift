@@ -115,7 +115,7 @@ extension Classifier {
       scores.append(
         Explanation.NodeScore(
           id: node.id, score: score, threshold: thresholds[i], assigned: assigned,
-          reason: assigned ? assignedReason(node: i, s) : reason(node: i, mine, score, assignedAreas, s),
+          reason: assigned ? assignedReason(node: i, s, classification) : reason(node: i, mine, score, assignedAreas, s),
           arithmetic: arithmetic))
     }
     var explanation = Explanation(
@@ -127,15 +127,25 @@ extension Classifier {
     return explanation
   }
 
-  /// Why an assigned node was assigned: "assigned", and for an area that passed only by the bar a
-  /// supporting record-context rule lowered, which rule.
-  private func assignedReason(node i: Int, _ s: ClassifierScratch) -> String {
+  /// Why an assigned node was assigned: "assigned", and for an area that passed only because a
+  /// supporting record-context rule lowered its bar or spared it a second match beside a better
+  /// area, which rule.
+  private func assignedReason(node i: Int, _ s: ClassifierScratch, _ result: Classification) -> String {
     guard index.nodes.isArea[i], let support = recordSupport(i, s) else { return "assigned" }
+    let because = "assigned: the record's \(support.rule.column) is '\(support.value)', which supports the area "
+      + "(record context), so "
     let text = textBar(i, s)
-    guard s.nodeScore[i] < text else { return "assigned" }
-    return "assigned: the record's \(support.rule.column) is '\(support.value)', which supports the area "
-      + "(record context), so it needs \(Self.format(support.rule.areaScore)) instead of \(Self.format(text)), "
-      + "score \(Self.format(Self.round(s.nodeScore[i])))"
+    if s.nodeScore[i] < text {
+      return because + "it needs \(Self.format(support.rule.areaScore)) instead of \(Self.format(text)), "
+        + "score \(Self.format(Self.round(s.nodeScore[i])))"
+    }
+    let better = result.areas.contains { $0.id != index.nodes.id[i] && $0.score > Self.round(s.nodeScore[i]) }
+    if better && secondaryMinMatches > 1
+      && count(inArea: i, s, upTo: secondaryMinMatches, matches: true) < secondaryMinMatches
+    {
+      return because + "one match is enough beside a better area (another area needs \(secondaryMinMatches))"
+    }
+    return "assigned"
   }
 
   /// Why a node with matches was not assigned.
