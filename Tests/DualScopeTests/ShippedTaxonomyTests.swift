@@ -51,7 +51,8 @@ final class ShippedTaxonomyTests: XCTestCase {
       }
       added += new.terms.count - old.terms.count
     }
-    XCTAssertEqual(added, 144)
+    // 144 mined with suggest-terms, 37 for technologies grant objectives named and no term found.
+    XCTAssertEqual(added, 181)
     // Second meanings from biology: microsatellite markers (genetics), a honeybee colony's drones.
     XCTAssertEqual(excluding.sorted(), ["drone", "microsatellite"])
     XCTAssertEqual(a.manifest.defaults, b.manifest.defaults)
