@@ -74,6 +74,14 @@ final class ShippedTaxonomyTests: XCTestCase {
     let cues = { (t: Taxonomy) in Set(t.manifest.studyContext?.cues ?? []) }
     XCTAssertTrue(cues(b).isSuperset(of: cues(a)))
     XCTAssertEqual(cues(b).subtracting(cues(a)).map(\.language), Array(repeating: "nl", count: 31))
+    // A description that calls itself a coordination and support action, in either language.
+    XCTAssertEqual(
+      b.manifest.studyContext?.decisiveCues.map(\.displayPhrase),
+      ["coordination and support action", "coördinatie- en ondersteuningsactie"])
+    let csa = try Classifier(taxonomy: b)
+    let text = "This coordination and support action networks European quantum computing and qubit laboratories."
+    XCTAssertEqual(try Classifier(taxonomy: a).classify(text).areas.map(\.id), ["quantum"])
+    XCTAssertEqual(csa.classify(text).areas, [])
     let d = ScreeningDiff(from: try ReleaseSpec.screening("2025.1"), to: try ReleaseSpec.screening("2026.1"))
     XCTAssertEqual(d.regimes.count, 9)
   }

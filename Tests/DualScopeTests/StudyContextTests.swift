@@ -106,4 +106,71 @@ final class StudyContextTests: XCTestCase {
     XCTAssertEqual(TaxonomyDiff(from: plain, to: old).manifest.studyContext?.cuesAdded.count, 6)
     XCTAssertNil(TaxonomyDiff(from: plain, to: plain).manifest.studyContext)
   }
+
+  static let decisive = context + """
+
+      decisive_cues:
+        en: [coordination and support action]
+        nl: [coördinatie- en ondersteuningsactie]
+    """
+
+  func testADecisiveCueRaisesEveryAreasBarAlone() throws {
+    let c = try classifier(Self.decisive)
+    XCTAssertEqual(c.taxonomy.manifest.studyContext?.decisiveCues.map(\.displayPhrase),
+      ["coordination and support action", "coördinatie- en ondersteuningsactie"])
+    XCTAssertEqual(c.taxonomy.manifest.studyContext?.cues.count, 6)
+    XCTAssertEqual(c.classify("We build a qubit.").areas.map(\.id), ["quantum"])
+    // One decisive cue, in either case and either language, with no other cue: the bar is 8.
+    for text in [
+      "This Coordination and Support Action builds a qubit.", "Deze coördinatie- en ondersteuningsactie bouwt een qubit.",
+      "These coordination and support actions build a qubit.",
+    ] {
+      XCTAssertEqual(c.classify(text).status, .belowThreshold, text)
+    }
+    // Strong evidence still passes, as under the study context.
+    let deep = "This coordination and support action: a qubit, a qubit, a qubit, a quantum computer, a quantum computer, a kwantumcomputer."
+    XCTAssertEqual(c.classify(deep).areas.map(\.id), ["quantum"])
+    // Its words apart are not the cue.
+    XCTAssertEqual(c.classify("Coordination and support of an action that builds a qubit.").areas.map(\.id), ["quantum"])
+    let e = c.explain("This coordination and support action builds a qubit.")
+    XCTAssertTrue(e.contextApplies)
+    XCTAssertEqual(e.contextCues, ["coordination and support action"])
+    let why = e.score(of: "quantum")?.reason ?? ""
+    XCTAssertTrue(
+      why.contains("the text says 'coordination and support action', a context cue that decides alone (study context), so an area needs 8, score 3"),
+      why)
+    // With enough ordinary cues as well, the reason names them.
+    let both = c.explain("A history of legislation: this coordination and support action builds a qubit.")
+    XCTAssertTrue((both.score(of: "quantum")?.reason ?? "").contains("study about the technology (3 context cues"))
+  }
+
+  func testADecisiveCueIsNotAlsoAnOrdinaryOne() {
+    let text = TaxonomyFixtures.failure([
+      "taxonomy.yaml": manifest(Self.context + "\n  decisive_cues:\n    en: [history, \"x*y\"]\n    fr: [action]")
+    ])
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:14:10: error: cue 'history' listed twice for en"), text)
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:14:19: error: a cue must be a phrase, with '*' only at its end, found 'x*y'"), text)
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:15:5: error: unknown key 'fr' in decisive_cues"), text)
+  }
+
+  func testDiffListsDecisiveCuesBothWays() throws {
+    let old = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest()])).taxonomy
+    let new = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(Self.decisive)])).taxonomy
+    let d = TaxonomyDiff(from: old, to: new)
+    let c = try XCTUnwrap(d.manifest.studyContext)
+    XCTAssertEqual(c.cuesAdded, [])
+    XCTAssertEqual(c.decisiveCuesAdded.map(\.displayPhrase), ["coordination and support action", "coördinatie- en ondersteuningsactie"])
+    XCTAssertEqual(
+      c.summary,
+      ["decisive context cues added (en): coordination and support action",
+       "decisive context cues added (nl): coördinatie- en ondersteuningsactie"])
+    XCTAssertEqual(TaxonomyDiff(from: new, to: old), d.reversed)
+    XCTAssertEqual(d.reversed.manifest.studyContext?.decisiveCuesRemoved.count, 2)
+    let json = String(decoding: try JSONEncoder().encode(c), as: UTF8.self)
+    XCTAssertTrue(json.contains("\"decisive_cues_added\""), json)
+    // A diff without decisive cues keeps the JSON it had.
+    let plain = String(decoding: try JSONEncoder().encode(try XCTUnwrap(TaxonomyDiff(
+      from: try TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy, to: old).manifest.studyContext)), as: UTF8.self)
+    XCTAssertFalse(plain.contains("decisive"), plain)
+  }
 }

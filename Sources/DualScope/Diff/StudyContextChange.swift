@@ -7,24 +7,32 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
   public var cuesAdded: [ContextCue]
   /// Cues only in the old release, in its order.
   public var cuesRemoved: [ContextCue]
+  /// Decisive cues only in the new release, and only in the old one.
+  public var decisiveCuesAdded: [ContextCue] = []
+  public var decisiveCuesRemoved: [ContextCue] = []
 
   /// The change, or nil when nothing changed.
   static func between(_ old: StudyContext?, _ new: StudyContext?) -> StudyContextChange? {
     guard old != nil || new != nil else { return nil }
     let a = old ?? StudyContext()
     let b = new ?? StudyContext()
-    let oldCues = Set(a.cues)
-    let newCues = Set(b.cues)
+    func added(_ old: [ContextCue], _ new: [ContextCue]) -> [ContextCue] {
+      let kept = Set(old)
+      return new.filter { !kept.contains($0) }
+    }
     let change = StudyContextChange(
       minCues: Change.between(a.minCues, b.minCues), areaScore: Change.between(a.areaScore, b.areaScore),
-      cuesAdded: b.cues.filter { !oldCues.contains($0) }, cuesRemoved: a.cues.filter { !newCues.contains($0) })
+      cuesAdded: added(a.cues, b.cues), cuesRemoved: added(b.cues, a.cues),
+      decisiveCuesAdded: added(a.decisiveCues, b.decisiveCues), decisiveCuesRemoved: added(b.decisiveCues, a.decisiveCues))
     return change.minCues == nil && change.areaScore == nil && change.cuesAdded.isEmpty && change.cuesRemoved.isEmpty
+      && change.decisiveCuesAdded.isEmpty && change.decisiveCuesRemoved.isEmpty
       ? nil : change
   }
 
   public var reversed: StudyContextChange {
     StudyContextChange(
-      minCues: minCues?.reversed, areaScore: areaScore?.reversed, cuesAdded: cuesRemoved, cuesRemoved: cuesAdded)
+      minCues: minCues?.reversed, areaScore: areaScore?.reversed, cuesAdded: cuesRemoved, cuesRemoved: cuesAdded,
+      decisiveCuesAdded: decisiveCuesRemoved, decisiveCuesRemoved: decisiveCuesAdded)
   }
 
   /// One line per change, for the text and Markdown reports.
@@ -34,10 +42,14 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
     if let c = areaScore {
       out.append("area score under a study context: \(NumberText.plain(c.old)) → \(NumberText.plain(c.new))")
     }
-    for (what, cues) in [("added", cuesAdded), ("removed", cuesRemoved)] where !cues.isEmpty {
+    let lists = [
+      ("context cues added", cuesAdded), ("context cues removed", cuesRemoved),
+      ("decisive context cues added", decisiveCuesAdded), ("decisive context cues removed", decisiveCuesRemoved),
+    ]
+    for (what, cues) in lists where !cues.isEmpty {
       let byLanguage = Dictionary(grouping: cues, by: \.language).sorted { $0.key < $1.key }
       for (language, list) in byLanguage {
-        out.append("context cues \(what) (\(language)): " + list.map(\.displayPhrase).joined(separator: ", "))
+        out.append("\(what) (\(language)): " + list.map(\.displayPhrase).joined(separator: ", "))
       }
     }
     return out
@@ -48,6 +60,8 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
     case areaScore = "area_score"
     case cuesAdded = "cues_added"
     case cuesRemoved = "cues_removed"
+    case decisiveCuesAdded = "decisive_cues_added"
+    case decisiveCuesRemoved = "decisive_cues_removed"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -56,5 +70,9 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
     try c.encodeIfPresent(areaScore, forKey: .areaScore)
     try c.encode(cuesAdded, forKey: .cuesAdded)
     try c.encode(cuesRemoved, forKey: .cuesRemoved)
+    if !decisiveCuesAdded.isEmpty || !decisiveCuesRemoved.isEmpty {
+      try c.encode(decisiveCuesAdded, forKey: .decisiveCuesAdded)
+      try c.encode(decisiveCuesRemoved, forKey: .decisiveCuesRemoved)
+    }
   }
 }

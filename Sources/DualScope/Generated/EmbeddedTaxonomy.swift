@@ -10867,6 +10867,12 @@ study_context:
       verdienmodel*, economische effecten, economen, inhoudsanalyse, documentanalyse, casestudie*,
       krant*, dagblad*, journalist*, berichtgeving, retoriek, debat, participatie, omwonenden, bewoners,
       gemeente*, provincie*, ministerie*, wethouder*, erfgoed, museum*, tentoonstelling*, leraren, didactiek]
+  # A text that calls itself a coordination and support action coordinates, trains or networks
+  # rather than developing the technology: on its own it asks an area for 8, as the funding-scheme
+  # rule below does when a portfolio carries that column.
+  decisive_cues:
+    en: [coordination and support action]
+    nl: [coördinatie- en ondersteuningsactie]
 record_context:
   # What a record's metadata says of its text, when a portfolio carries the column
   # (--carry-columns; --context-columns in evaluate). A coordination and support action funds
@@ -10998,6 +11004,11 @@ release_notes: |
     8. On the CORDIS train projects (buckets 0-6, with fundingScheme and topics): micro F1
     0.653 to 0.709, macro F1 0.622 to 0.665, projects developing none of the areas left
     unflagged 96 to 101 of 109. Other inputs carry no topics and are scored as before.
+  - Added: decisive study-context cues (decisive_cues), one of which is enough: a text that
+    calls itself a coordination and support action (coördinatie- en ondersteuningsactie) needs
+    an area score of 8, as the funding-scheme rule asks of a record that carries the column. On
+    the own train descriptions: harmless ones left unflagged 77 to 82 of 125 (English) and 213
+    to 216 of 322 (Dutch), with the same true positives; arXiv and CORDIS unchanged.
   - Added: 31 Dutch study-context cues for research about technology from law, public
     administration and business studies, content analysis of newspapers, case studies,
     heritage and teaching (rechtswetenschap*, bestuurskund*, inhoudsanalyse, casestudie*,

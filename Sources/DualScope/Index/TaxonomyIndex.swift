@@ -37,8 +37,11 @@ public final class TaxonomyIndex: Sendable {
   let exclusionPhrases: [String]
   /// The first phrase ID of a study-context cue; cue `k` is `cueStart + k`.
   let cueStart: Int
-  /// The cues as the release writes them (`histor*`), by number.
+  /// The cues as the release writes them (`histor*`), by number: the study context's cues, then
+  /// its decisive cues.
   let cueDisplay: [String]
+  /// The number of the first decisive cue (cues from it on put a text in the study context alone).
+  let decisiveCueStart: Int
   /// The exclusion numbers of every entry, one run per entry, each run sorted.
   let exclusionList: [Int]
   /// Each entry's term as shown in evidence (`cryptograph*` for a prefix term), and its language.
@@ -55,6 +58,7 @@ public final class TaxonomyIndex: Sendable {
     let plan = Plan(taxonomy)
     self.cueStart = plan.cueStart
     self.cueDisplay = plan.cueDisplay
+    self.decisiveCueStart = taxonomy.manifest.studyContext?.cues.count ?? 0
     self.matcher = try PhraseMatcher(plan.phrases)
     self.phrases = plan.phrases
     self.entries = plan.entries
@@ -135,7 +139,7 @@ public final class TaxonomyIndex: Sendable {
           Phrase(text, id: TermID(UInt32(entries.count + n)), options: [.inflectEnglish, .inflectDutch]))
       }
       let cueStart = entries.count + exclusionPhrases.count
-      let cues = taxonomy.manifest.studyContext?.cues ?? []
+      let cues = (taxonomy.manifest.studyContext?.cues ?? []) + (taxonomy.manifest.studyContext?.decisiveCues ?? [])
       for (k, cue) in cues.enumerated() {
         let options: PhraseOptions = cue.isPrefix ? [.prefix] : TaxonomyIndex.inflection(cue.language)
         phrases.append(Phrase(cue.phrase, id: TermID(UInt32(cueStart + k)), options: options))

@@ -153,11 +153,11 @@ enum ManifestDecoder {
   /// At most this many study-context cues in a release (they compile into the matcher).
   static let maxCues = 10_000
 
-  /// `study_context: {min_cues: 3, area_score: 8, cues: {en: [...], nl: [...]}}`.
+  /// `study_context: {min_cues: 3, area_score: 8, cues: {en: [...], nl: [...]}, decisive_cues: {...}}`.
   static func studyContext(_ node: YAMLNode, languages: [String], _ decoding: inout YAMLDecoding) -> StudyContext? {
     guard
       let map = decoding.mapping(
-        node, what: "study_context", allowed: ["min_cues", "area_score", "cues"], required: ["cues"])
+        node, what: "study_context", allowed: ["min_cues", "area_score", "cues", "decisive_cues"], required: ["cues"])
     else { return nil }
     var context = StudyContext()
     if let v = decoding.integer(map["min_cues"], key: "min_cues") {
@@ -166,9 +166,23 @@ enum ManifestDecoder {
     if let v = decoding.number(map["area_score"], key: "area_score") {
       if v <= 0 { decoding.error("'area_score' must be greater than 0", at: map["area_score"]!) } else { context.areaScore = v }
     }
-    guard let cuesNode = map["cues"], let byLanguage = decoding.mapping(cuesNode, what: "cues", allowed: languages)
-    else { return context }
+    // One set for both lists: a phrase is a cue or a decisive cue, not both.
     var seen = Set<ContextCue>()
+    var count = 0
+    context.cues = cueList(map["cues"], what: "cues", languages: languages, seen: &seen, count: &count, &decoding)
+    context.decisiveCues = cueList(
+      map["decisive_cues"], what: "decisive_cues", languages: languages, seen: &seen, count: &count, &decoding)
+    return context
+  }
+
+  /// One `{en: [...], nl: [...]}` list of study-context cues, each a phrase with `*` only at its
+  /// end, none listed twice in a language across the lists, at most ``maxCues`` in all.
+  private static func cueList(
+    _ node: YAMLNode?, what: String, languages: [String], seen: inout Set<ContextCue>, count: inout Int,
+    _ decoding: inout YAMLDecoding
+  ) -> [ContextCue] {
+    guard let node, let byLanguage = decoding.mapping(node, what: what, allowed: languages) else { return [] }
+    var cues: [ContextCue] = []
     for language in languages {
       for (text, item) in decoding.stringList(byLanguage[language], key: language) ?? [] {
         let (phrase, isPrefix) = text.phraseAndPrefix
@@ -181,13 +195,14 @@ enum ManifestDecoder {
           decoding.error("cue '\(text)' listed twice for \(language)", at: item)
           continue
         }
-        guard context.cues.count < maxCues else {
+        guard count < maxCues else {
           decoding.error("more than \(maxCues) study-context cues", at: item)
-          return context
+          return cues
         }
-        context.cues.append(cue)
+        count += 1
+        cues.append(cue)
       }
     }
-    return context
+    return cues
   }
 }

@@ -6,21 +6,45 @@
 /// least `minCues` different cues, an area needs `areaScore` to be assigned, so a few mentions
 /// of the subject do not flag it, while a project that develops the technology in depth still
 /// passes.
+///
+/// A decisive cue is enough on its own: a text that calls itself a coordination and support
+/// action says it coordinates or supports work rather than doing it, as a portfolio's funding
+/// scheme column would (see ``RecordContextRule``) when the portfolio has none.
 public struct StudyContext: Sendable, Hashable, Codable {
   public var minCues: Int
   public var areaScore: Double
   public var cues: [ContextCue]
+  /// Cues that put a text in the study context by themselves.
+  public var decisiveCues: [ContextCue]
 
-  public init(minCues: Int = 3, areaScore: Double = 8, cues: [ContextCue] = []) {
+  public init(minCues: Int = 3, areaScore: Double = 8, cues: [ContextCue] = [], decisiveCues: [ContextCue] = []) {
     self.minCues = minCues
     self.areaScore = areaScore
     self.cues = cues
+    self.decisiveCues = decisiveCues
   }
 
   enum CodingKeys: String, CodingKey {
     case minCues = "min_cues"
     case areaScore = "area_score"
     case cues
+    case decisiveCues = "decisive_cues"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    minCues = try c.decode(Int.self, forKey: .minCues)
+    areaScore = try c.decode(Double.self, forKey: .areaScore)
+    cues = try c.decode([ContextCue].self, forKey: .cues)
+    decisiveCues = try c.decodeIfPresent([ContextCue].self, forKey: .decisiveCues) ?? []
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(minCues, forKey: .minCues)
+    try c.encode(areaScore, forKey: .areaScore)
+    try c.encode(cues, forKey: .cues)
+    if !decisiveCues.isEmpty { try c.encode(decisiveCues, forKey: .decisiveCues) }
   }
 }
 

@@ -400,10 +400,18 @@ public struct Classifier: Sendable {
     return nil
   }
 
-  /// The study context's area score when the text holds enough different cues, else nil.
+  /// The study context's area score when the text holds enough different cues or a decisive
+  /// one, else nil.
   func contextBar(_ s: ClassifierScratch) -> Double? {
-    guard let context = taxonomy.manifest.studyContext, s.cues.count >= context.minCues else { return nil }
+    guard let context = taxonomy.manifest.studyContext,
+      s.cues.count >= context.minCues || decisiveCue(s) != nil
+    else { return nil }
     return context.areaScore
+  }
+
+  /// The first decisive study-context cue found in the text, by number, or nil.
+  func decisiveCue(_ s: ClassifierScratch) -> Int? {
+    s.cues.first { $0 >= index.decisiveCueStart }
   }
 
   /// How many different counted terms area `a` has, or with `matches` how many counted matches

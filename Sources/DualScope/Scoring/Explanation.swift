@@ -192,6 +192,10 @@ extension Classifier {
     let bar = areaBar(a, s)
     if let context = contextBar(s), s.nodeScore[a] >= floor && s.nodeScore[a] < bar && bar == context {
       let what = i == a ? "" : "its area '\(area)': "
+      if let decisive = decisiveCue(s), s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) {
+        return what + "the text says '\(index.cueDisplay[decisive])', a context cue that decides alone (study "
+          + "context), so an area needs \(Self.format(bar)), score \(Self.format(Self.round(s.nodeScore[a])))"
+      }
       let cues = s.cues.prefix(5).map { "'\(index.cueDisplay[$0])'" }.joined(separator: ", ")
       return what + "the text reads as a study about the technology (\(s.cues.count) context cues: \(cues)"
         + (s.cues.count > 5 ? ", …" : "") + "), so an area needs \(Self.format(bar)), "
