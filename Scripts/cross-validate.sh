@@ -6,13 +6,14 @@
 # Fold K fits Scripts/calibrate-2026.1.sh with FOLD=K (bucket K of arXiv and CORDIS and the
 # buckets B mod 7 = K of the own train files held out) and writes `evaluate --predictions` of what
 # it held out; the out-of-fold probabilities of the seven folds are then pooled and scored at cuts
-# 0.25 to 0.6 (Scripts/cut-sweep.py): arXiv macro figures by its protocol, CORDIS micro and macro
+# 0.05 to 0.6 (Scripts/cut-sweep.py): arXiv macro figures by its protocol, CORDIS micro and macro
 # (areas with at least three projects) and the own English and Dutch descriptions, each with the
 # documents labelled with no area left unflagged. Without ../shared/corpora only the own train
 # files are cross-validated.
 #
 #   Scripts/cross-validate.sh                       # WORK=/tmp/... keeps the folds there
 #   CALIBRATE_ARGS=--no-shared-context Scripts/cross-validate.sh
+#   DECISION=rules-then-probability CUT=0.2 Scripts/cross-validate.sh   # the rules first
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -52,4 +53,4 @@ for k in 0 1 2 3 4 5 6; do
   done
   echo "fold $k fitted and measured" >&2
 done
-python3 Scripts/cut-sweep.py "$work"/fold-?
+CUT="${CUT:-0.5}" python3 Scripts/cut-sweep.py "$work"/fold-?

@@ -7,7 +7,9 @@ Pools FOLDER/{arxiv,cordis,en,nl}.jsonl (those present) and prints, per corpus a
 precision / recall / F1, macro F1 and precision, and the documents labelled with no area that get
 none. An area is counted as assigned when its probability reaches the cut (the rule of a calibrated
 release: a probability exists only where a term of the area counts); the line's own `predicted`
-must agree at the release's cut 0.5 (unless a probability rounds to it), else the script stops. Weakly labelled areas are left out of
+must agree at the release's cut (CUT in the environment, default 0.5; unless a probability rounds
+to it), else the script stops. A release that decides by its rules first writes probability 0 for
+the areas its rules reject, so the same sweep gives its figures. Weakly labelled areas are left out of
 their counts, as `evaluate` does; arXiv has no energy category and is scored without it; CORDIS
 macro figures count areas with at least three projects.
 """
@@ -15,7 +17,9 @@ import json
 import os
 import sys
 
-CUTS = [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+RELEASE_CUT = float(os.environ.get("CUT", "0.5"))
+
+CUTS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 CORPORA = [("arxiv", "arXiv", 1), ("cordis", "CORDIS", 3), ("en", "own English", 1), ("nl", "own Dutch", 1)]
 
 
@@ -63,11 +67,11 @@ for name, label, min_support in CORPORA:
     areas = sorted({a for d in rows for a in d["gold"]} - ({"energy"} if name == "arxiv" else set()))
     for d in rows:
         probabilities = d.get("probabilities") or {}
-        if any(abs(p - 0.5) < 1e-4 for p in probabilities.values()):
+        if any(abs(p - RELEASE_CUT) < 1e-4 for p in probabilities.values()):
             continue  # rounded to four decimals: too close to the cut to check
-        at_half = {a for a, p in probabilities.items() if p >= 0.5 and a in areas}
-        if at_half != {a for a in d["predicted"] if a in areas}:
-            sys.exit(f"{name} {d['id']}: predicted {d['predicted']} is not the probabilities at 0.5")
+        at_cut = {a for a, p in probabilities.items() if p >= RELEASE_CUT and a in areas}
+        if at_cut != {a for a in d["predicted"] if a in areas}:
+            sys.exit(f"{name} {d['id']}: predicted {d['predicted']} is not the probabilities at {RELEASE_CUT}")
     print(f"{label}: {len(rows)} documents, out of fold")
     for cut in CUTS:
         p, r, f1, macro, macro_p, unflagged, none = figures(rows, areas, cut, min_support)

@@ -452,6 +452,85 @@ final class CalibrationTests: XCTestCase {
     XCTAssertNil(without.areas.first?.probability)
   }
 
+  /// A release that decides by its rules first assigns an area only where its rules do and its
+  /// probability reaches the cut: the learned model takes areas away, never adds one.
+  func testRulesThenProbabilityOnlyTakesAreasAway() throws {
+    var model = try train()
+    model.decision = .rulesThenProbability
+    let rulesFirst = try calibrated(model)
+    let rules = try Classifier(taxonomy: TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy)
+    let texts = Self.positives + Self.negatives + [
+      "A quantum computer.", "Qubit notes\nA qubit.", "We build a qubit and a qubit and a quantum computer.",
+    ]
+    var kept = 0
+    var vetoed = 0
+    for text in texts {
+      let r = rulesFirst.classify(text)
+      let byRules = rules.classify(text)
+      let p = try XCTUnwrap(rulesFirst.explain(text).calibration).first { $0.id == "quantum" }?.probability ?? 0
+      let expected = byRules.areas.contains { $0.id == "quantum" } && p >= model.cut
+      XCTAssertEqual(r.areas.map(\.id), expected ? ["quantum"] : [], text)
+      if expected {
+        kept += 1
+        // The rules' score and fields and level, with the probability beside them.
+        XCTAssertEqual(r.areas.first?.score, byRules.areas.first?.score, text)
+        XCTAssertEqual(r.areas.first?.probability, Classifier.round(p), text)
+        XCTAssertEqual(r.fields.map(\.id), byRules.fields.map(\.id), text)
+        XCTAssertEqual(r.level, byRules.level, text)
+      } else if !byRules.areas.isEmpty {
+        vetoed += 1
+        XCTAssertTrue(r.fields.isEmpty, text)
+        XCTAssertEqual(r.level, .none, text)
+        let why = rulesFirst.explain(text).score(of: "quantum")?.reason ?? ""
+        XCTAssertTrue(why.contains("below the cut 0.5 (it passes the rules, which decide first)"), why)
+      }
+    }
+    XCTAssertGreaterThan(kept, 0)
+    XCTAssertGreaterThan(vetoed, 0, "the fixture's study texts pass the rules and are taken away")
+    // What the rules reject stays rejected at any cut, and explain gives the rules' reason.
+    var low = ClassifierOptions()
+    low.cut = 0.000_001
+    let anyCut = try calibrated(model, options: low)
+    XCTAssertEqual(anyCut.classify("A quantum computer.").areas, [])
+    XCTAssertFalse((anyCut.explain("A quantum computer.").score(of: "quantum")?.reason ?? "").contains("probability"))
+    // A probability is worked out only for what the rules assign (evaluate counts the others as
+    // 0); with nothing assigned the text's words are not hashed at all.
+    var scratch = ClassifierScratch()
+    _ = anyCut.classify("A quantum computer.", scratch: &scratch)
+    let quantum = try XCTUnwrap(anyCut.index.nodes.areas.first)
+    XCTAssertEqual(scratch.calibration.probability[quantum], -1)
+    XCTAssertTrue(scratch.calibration.buckets.isEmpty)
+    var probabilityFirst = ClassifierScratch()
+    _ = try calibrated(try train(), options: low).classify("A quantum computer.", scratch: &probabilityFirst)
+    XCTAssertGreaterThan(probabilityFirst.calibration.probability[quantum], 0)
+    _ = anyCut.classify("We build a qubit and a qubit and a quantum computer.", scratch: &scratch)
+    XCTAssertGreaterThan(scratch.calibration.probability[quantum], 0)
+    XCTAssertFalse(scratch.calibration.buckets.isEmpty)
+  }
+
+  /// `decision` is written only when it is not the default, read back, reported by `diff`, and
+  /// an unknown value is an error at its place.
+  func testDecisionRuleIsWrittenReadAndDiffed() throws {
+    var model = try train()
+    let plain = CalibrationFile.encode(model)
+    XCTAssertFalse(plain.contains("decision"))
+    model.decision = .rulesThenProbability
+    let text = CalibrationFile.encode(model)
+    XCTAssertTrue(text.contains("\ncut: 0.5\ndecision: rules-then-probability\n"), text)
+    let loaded = try TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: text])).taxonomy
+    XCTAssertEqual(loaded.calibration?.decision, .rulesThenProbability)
+    XCTAssertEqual(loaded.calibration.map(CalibrationFile.encode), text)
+    let before = try TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: plain])).taxonomy
+    XCTAssertEqual(before.calibration?.decision, .probability)
+    let diff = try XCTUnwrap(CalibrationDiff(from: before.calibration, to: loaded.calibration))
+    XCTAssertTrue(diff.settings.contains("decision probability → rules-then-probability"), "\(diff.settings)")
+    let bad = text.replacingOccurrences(of: "decision: rules-then-probability", with: "decision: rules")
+    let report = TaxonomyFixtures.failure([CalibrationFile.name: bad])
+    XCTAssertTrue(
+      report.contains("T/calibration.yaml:6:11: error: unknown decision 'rules'; one of probability, rules-then-probability"),
+      report)
+  }
+
   func testFileRoundTripsAndIsInTheContentHash() throws {
     let model = try train()
     let text = CalibrationFile.encode(model)

@@ -101,15 +101,38 @@ extension Classifier {
     }
   }
 
+  /// Empties the calibration buffers of a text with nothing to score: no features, no buckets,
+  /// every probability -1.
+  func clearCalibration(_ s: inout ClassifierScratch) {
+    let nodeCount = index.nodes.count
+    if s.calibration.features.count != nodeCount { s.calibration.features = Array(repeating: [], count: nodeCount) }
+    for a in index.nodes.areas { s.calibration.features[a].removeAll(keepingCapacity: true) }
+    if s.calibration.probability.count != nodeCount {
+      s.calibration.probability = Array(repeating: -1, count: nodeCount)
+    } else {
+      for i in s.calibration.probability.indices { s.calibration.probability[i] = -1 }
+    }
+    s.calibration.matchRole.removeAll(keepingCapacity: true)
+    s.calibration.matchShare.removeAll(keepingCapacity: true)
+    s.calibration.buckets.removeAll(keepingCapacity: true)
+    s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
+  }
+
   /// Texts of more words than this are long descriptions, with weights of their own.
   static let longText = 230
 
   /// The value of each hashed text feature: `context_scale / √(distinct features)`.
   static func contextValue(_ count: Int, scale: Double) -> Double { count == 0 ? 0 : scale / Double(count).squareRoot() }
 
-  /// Computes the probability of every area with a counted term.
-  func scoreCalibrated(_ text: String, _ s: inout ClassifierScratch, _ model: CalibrationModel) {
+  /// Computes the probability of every area with a counted term, or with `only` of those areas
+  /// alone (-1 for the others, as for an area without a counted term); with `only` empty, of none,
+  /// and the text's words are not hashed.
+  func scoreCalibrated(_ text: String, _ s: inout ClassifierScratch, _ model: CalibrationModel, only: [Int]? = nil) {
     let metadata = model.options.contextColumns.isEmpty ? [] : s.metadata.filter { model.options.contextColumns.contains($0.0) }
+    if let only, only.isEmpty {
+      clearCalibration(&s)
+      return
+    }
     calibrationFeatures(text, &s, hashBits: model.options.hashBits, wordHash: model.wordHash, metadata: metadata)
     let table = index.nodes
     let width = model.areas.count
@@ -119,7 +142,7 @@ extension Classifier {
     if s.calibration.context.count != width { s.calibration.context = Array(repeating: 0, count: width) }
     for k in 0..<width { s.calibration.context[k] = 0 }
     s.calibration.scored.removeAll(keepingCapacity: true)
-    for a in table.areas where !s.calibration.features[a].isEmpty && model.modelArea[a] >= 0 {
+    for a in table.areas where !s.calibration.features[a].isEmpty && model.modelArea[a] >= 0 && only?.contains(a) != false {
       s.calibration.scored.append(model.modelArea[a])
     }
     guard !s.calibration.scored.isEmpty else { return }
@@ -142,7 +165,7 @@ extension Classifier {
         }
       }
     }
-    for a in table.areas where !s.calibration.features[a].isEmpty {
+    for a in table.areas where !s.calibration.features[a].isEmpty && only?.contains(a) != false {
       let k = model.modelArea[a]
       guard k >= 0 else { continue }
       var z = model.biasByNode[a]
@@ -190,6 +213,25 @@ extension Classifier {
       d.level = max(d.level, areaLevel)
     }
     d.status = status(s, assigned: !areas.isEmpty)
+    return d
+  }
+
+  /// The decision of a calibrated release that decides by its rules first
+  /// (``DecisionRule/rulesThenProbability``): the areas the rules assign, with their fields and
+  /// levels, less those whose probability is below the cut. Each kept area reports its
+  /// probability.
+  func decisionRulesThenProbability(_ s: ClassifierScratch, _ model: CalibrationModel) -> Decision {
+    let cut = options.cut ?? model.cut
+    let table = index.nodes
+    let p = s.calibration.probability
+    var d = decisionByRules(s)
+    d.areas = d.areas.compactMap { a in
+      p.count > a.node && p[a.node] >= cut ? (a.node, p[a.node], a.level) : nil
+    }
+    d.fields.removeAll { f in !d.areas.contains { $0.node == table.area[f.node] } }
+    d.level = d.areas.map(\.level).max() ?? .none
+    d.status = status(s, assigned: !d.areas.isEmpty)
+    d.calibrated = true
     return d
   }
 

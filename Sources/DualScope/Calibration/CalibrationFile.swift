@@ -7,6 +7,7 @@ import TaxonomyYAML
 /// format: 2
 /// release: "2026.1"
 /// cut: 0.5
+/// decision: rules-then-probability   # optional; probability when absent
 /// clear_probability: 0.8
 /// options: {hash_bits: 18, l2_evidence: 0.0001, ...}
 /// training: {documents: 9500, sha256: "…"}
@@ -26,7 +27,7 @@ import TaxonomyYAML
 /// weight for that column's sum. Problems are reported with the line and column they are on.
 public enum CalibrationFile {
   public static let name = "calibration.yaml"
-  static let keys = ["format", "release", "cut", "clear_probability", "options", "training", "validation", "areas", "context"]
+  static let keys = ["format", "release", "cut", "decision", "clear_probability", "options", "training", "validation", "areas", "context"]
   static let optionKeys = [
     "hash_bits", "l2_evidence", "l2_context", "context_scale", "min_document_frequency", "prune", "iterations",
     "context_columns", "shared_context",
@@ -48,6 +49,7 @@ public enum CalibrationFile {
     out += "format: \(m.format)\n"
     out += "release: \"\(m.release)\"\n"
     out += "cut: \(number(m.cut))\n"
+    if m.decision != .probability { out += "decision: \(m.decision.rawValue)\n" }
     out += "clear_probability: \(number(m.clearProbability))\n"
     let o = m.options
     out += "options:\n"
@@ -134,6 +136,14 @@ public enum CalibrationFile {
     }
     let cut = decoding.number(map["cut"], key: "cut") ?? 0.5
     if !(cut > 0 && cut < 1), let node = map["cut"] { decoding.error("'cut' must be between 0 and 1", at: node) }
+    var decision = DecisionRule.probability
+    if let node = map["decision"], let text = decoding.string(node, key: "decision") {
+      if let rule = DecisionRule(rawValue: text) {
+        decision = rule
+      } else {
+        decoding.error("unknown decision '\(text)'; one of \(DecisionRule.names)", at: node)
+      }
+    }
     let clear = decoding.number(map["clear_probability"], key: "clear_probability") ?? 0.8
     var documents = 0
     var hash = ""
@@ -205,6 +215,7 @@ public enum CalibrationFile {
       clearProbability: clear, trainingHash: hash, trainingDocuments: documents, validation: validation,
       areas: areas, context: context)
     model.format = format
+    model.decision = decision
     return model
   }
 

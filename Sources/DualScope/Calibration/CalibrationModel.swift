@@ -54,6 +54,8 @@ public struct CalibrationModel: Sendable {
   public var options: Options
   /// The default cut: an area needs at least this probability.
   public var cut: Double
+  /// Whether the probability alone decides an area, or the rules first (``DecisionRule``).
+  public var decision: DecisionRule = .probability
   /// The probability from which a field's evidence counts as clear for the document's level.
   public var clearProbability: Double
   /// SHA-256 of the training rows (source, id, labels, text, weight), in order.

@@ -33,6 +33,8 @@ public struct CalibrationExample: Sendable {
 public struct Calibrator: Sendable {
   public var options: CalibrationModel.Options
   public var cut: Double = 0.5
+  /// How the calibrated release assigns areas; written into the model, not used in the fit.
+  public var decision: DecisionRule = .probability
   public var clearProbability: Double = 0.8
   /// Worker threads; areas are fitted in parallel, each independently, so the result does not
   /// depend on this number.
@@ -146,6 +148,7 @@ public struct Calibrator: Sendable {
       release: release, options: options, cut: cut, clearProbability: clearProbability,
       trainingHash: Self.trainingHash(examples), trainingDocuments: examples.count, validation: [:],
       areas: modelAreas, context: context)
+    model.decision = decision
     // Weights as written read back to the same Float; bind the tables now.
     model.context = model.context.map { row in
       (row.bucket, row.weights.map { Float(CalibrationFile.rounded(Double($0))) })

@@ -57,6 +57,7 @@ public struct CalibrationDiff: Sendable, Hashable, Codable {
       if a != b { settings.append("\(name) \(a.map(text) ?? "none") → \(b.map(text) ?? "none")") }
     }
     setting("cut", \.cut) { "\($0)" }
+    setting("decision", \.decision) { $0.rawValue }
     setting("clear probability", \.clearProbability) { "\($0)" }
     setting("training documents", \.trainingDocuments) { "\($0)" }
     setting("training data hash", \.trainingHash) { String($0.prefix(12)) }

@@ -202,7 +202,14 @@ public struct Classifier: Sendable {
     for i in table.rollUpOrder {
       s.nodeScore[table.parent[i]] += s.nodeScore[i]
     }
-    if let model = calibrationModel { scoreCalibrated(text, &s, model) }
+    if let model = calibrationModel {
+      switch model.decision {
+      case .probability: scoreCalibrated(text, &s, model)
+      case .rulesThenProbability:
+        // Only what the rules assign can be kept: a text they assign nothing to is not hashed.
+        scoreCalibrated(text, &s, model, only: decisionByRules(s).areas.map(\.node))
+      }
+    }
   }
 
   /// Divides scores of texts longer than the reference length.
@@ -244,7 +251,16 @@ public struct Classifier: Sendable {
   /// Applies thresholds, cut-offs and top-k to the scores (or, in a calibrated release, the cut
   /// to the probabilities) and works out every level, once.
   func decision(_ s: ClassifierScratch) -> Decision {
-    if let model = calibrationModel { return decisionCalibrated(s, model) }
+    guard let model = calibrationModel else { return decisionByRules(s) }
+    switch model.decision {
+    case .probability: return decisionCalibrated(s, model)
+    case .rulesThenProbability: return decisionRulesThenProbability(s, model)
+    }
+  }
+
+  /// The decision of an uncalibrated release: thresholds, record and study context, a second
+  /// area's matches, the relative cut-off and top-k.
+  func decisionByRules(_ s: ClassifierScratch) -> Decision {
     let table = index.nodes
     var areas: [(Int, Double)] = []
     for i in table.areas where s.nodeScore[i] > 0 && s.nodeScore[i] >= areaBar(i, s) {

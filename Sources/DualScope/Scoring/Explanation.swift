@@ -178,15 +178,18 @@ extension Classifier {
         + "\(support.rule.column) '\(support.value)' sets for the area (record context))"
     }
     let floor = support == nil ? thresholds[a] : own
-    // A calibrated release decides an area by its probability, not by the bars below.
+    // A calibrated release decides an area by its probability, not by the bars below; one that
+    // decides by its rules first, by the probability only where the rules pass.
     if let model = taxonomy.calibration, options.uncalibrated != true, !assignedAreas.contains(area),
       s.calibration.probability.count > a, s.calibration.probability[a] >= 0
     {
+      let rulesFirst = model.decision == .rulesThenProbability
       let cut = options.cut ?? model.cut
       let p = s.calibration.probability[a]
-      if p < cut {
+      if p < cut && (!rulesFirst || decisionByRules(s).areas.contains { $0.node == a }) {
         let what = i == a ? "" : "its area '\(area)' "
         return what + "has probability \(String(format: "%.3f", p)), below the cut \(Self.format(cut))"
+          + (rulesFirst ? " (it passes the rules, which decide first)" : "")
       }
     }
     let bar = areaBar(a, s)

@@ -36,6 +36,9 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: "The release's default cut: the probability an area needs.")
   var cut: Double = 0.5
 
+  @Option(help: "How the release assigns an area: by its probability alone, or by its rules first and then the probability.")
+  var decision: DecisionRule = .probability
+
   @Option(help: "The probability from which a field's evidence is clear for the document level.")
   var clearProbability: Double = 0.8
 
@@ -132,6 +135,7 @@ struct CalibrateCommand: ParsableCommand {
     options.sharedContext = sharedContext
     var calibrator = Calibrator(base: classifier, options: options)
     calibrator.cut = cut
+    calibrator.decision = decision
     calibrator.clearProbability = clearProbability
     calibrator.threads = threads
     let version = release ?? URL(fileURLWithPath: output).lastPathComponent
@@ -313,3 +317,5 @@ enum LabelledInput {
     }
   }
 }
+
+extension DecisionRule: ExpressibleByArgument {}
