@@ -11,26 +11,14 @@ extension Classifier {
     let table = index.nodes
     let entries = index.entries
     let nodeCount = table.count
+    clearCalibration(&s)
+    // Without a counted term no area can be assigned: no features, no probabilities.
+    if s.counted.isEmpty { return }
     if s.calibration.seen.count != entries.count { s.calibration.seen = Array(repeating: 0, count: entries.count) }
     if s.calibration.roleScore.count != nodeCount * 5 {
       s.calibration.roleScore = Array(repeating: 0, count: nodeCount * 5)
     } else {
       for i in s.calibration.roleScore.indices { s.calibration.roleScore[i] = 0 }
-    }
-    if s.calibration.features.count != nodeCount { s.calibration.features = Array(repeating: [], count: nodeCount) }
-    if s.calibration.probability.count != nodeCount {
-      s.calibration.probability = Array(repeating: -1, count: nodeCount)
-    } else {
-      for i in s.calibration.probability.indices { s.calibration.probability[i] = -1 }
-    }
-    s.calibration.matchRole.removeAll(keepingCapacity: true)
-    s.calibration.matchShare.removeAll(keepingCapacity: true)
-    // Without a counted term no area can be assigned: no features, no probabilities.
-    if s.counted.isEmpty {
-      for a in table.areas { s.calibration.features[a].removeAll(keepingCapacity: true) }
-      s.calibration.buckets.removeAll(keepingCapacity: true)
-      s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
-      return
     }
     s.calibration.sentences.removeAll(keepingCapacity: true)
     let lengthFactor = Self.lengthFactor(words: s.words, options)
