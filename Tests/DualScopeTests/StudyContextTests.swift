@@ -173,4 +173,68 @@ final class StudyContextTests: XCTestCase {
       from: try TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy, to: old).manifest.studyContext)), as: UTF8.self)
     XCTAssertFalse(plain.contains("decisive"), plain)
   }
+
+  static let steps = context + """
+
+      more_cues:
+        - {min_cues: 3, area_score: 12}
+        - {min_cues: 4, area_score: 20}
+    """
+
+  func testMoreCuesRaiseTheBarInSteps() throws {
+    let c = try classifier(Self.steps)
+    let context = try XCTUnwrap(c.taxonomy.manifest.studyContext)
+    XCTAssertEqual(context.moreCues, [.init(minCues: 3, areaScore: 12), .init(minCues: 4, areaScore: 20)])
+    XCTAssertEqual((0...6).map { context.areaScore(cues: $0) }, [8, 8, 8, 12, 20, 20, 20])
+    // Strong evidence (9.75, as above) passes with two cues, not with three or four.
+    let evidence = " A qubit, a qubit, a quantum computer, a quantum computer, a kwantumcomputer."
+    XCTAssertEqual(c.classify("The history of the qubit and Dutch wetgeving." + evidence).areas.map(\.id), ["quantum"])
+    let three = "The history of the qubit, its legislation and Dutch wetgeving." + evidence
+    XCTAssertEqual(c.classify(three).status, .belowThreshold)
+    let why = c.explain(three).score(of: "quantum")?.reason ?? ""
+    XCTAssertTrue(why.contains("(3 context cues: 'history', 'legislation', 'wetgeving'), so an area needs 12, score 9.75"), why)
+    let four = "Interviews on the history of the qubit, its legislation and Dutch wetgeving." + evidence
+    let whyFour = c.explain(four).score(of: "quantum")?.reason ?? ""
+    XCTAssertTrue(whyFour.contains("(4 context cues: "), whyFour)
+    XCTAssertTrue(whyFour.contains("so an area needs 20, score 9.75"), whyFour)
+    // Without steps the bar stays 8 however many cues.
+    XCTAssertEqual(try classifier().classify(four).areas.map(\.id), ["quantum"])
+  }
+
+  func testBadStepsAreReportedWithTheirPlace() {
+    let text = TaxonomyFixtures.failure([
+      "taxonomy.yaml": manifest(
+        Self.context + """
+
+            more_cues:
+              - {min_cues: 2, area_score: 12}
+              - {min_cues: 3, area_score: 12}
+              - {min_cues: 4, area_score: 10}
+              - {min_cues: 5, area_score: 16, extra: 1}
+              - {min_cues: 6}
+          """)
+    ])
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:14:18: error: 'min_cues' must be more than the 2 before it, found 2"), text)
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:16:33: error: 'area_score' must be more than the 12 before it, found 10"), text)
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:17:"), text)
+    XCTAssertTrue(text.contains("unknown key 'extra'"), text)
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:18:"), text)
+    XCTAssertTrue(text.contains("area_score"), text)
+    let notAList = TaxonomyFixtures.failure(["taxonomy.yaml": manifest(Self.context + "\n  more_cues: 5")])
+    XCTAssertTrue(notAList.contains("T/taxonomy.yaml:13:14: error: 'more_cues' must be a list of steps"), notAList)
+  }
+
+  func testDiffListsStepChangesBothWays() throws {
+    let old = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest()])).taxonomy
+    let new = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(Self.steps)])).taxonomy
+    let d = TaxonomyDiff(from: old, to: new)
+    let c = try XCTUnwrap(d.manifest.studyContext)
+    XCTAssertEqual(c.moreCues, Change(old: [], new: [.init(minCues: 3, areaScore: 12), .init(minCues: 4, areaScore: 20)]))
+    XCTAssertEqual(c.summary, ["area score with more context cues: none → 3 cues: 12, 4 cues: 20"])
+    XCTAssertEqual(TaxonomyDiff(from: new, to: old), d.reversed)
+    let json = String(decoding: try JSONEncoder().encode(c), as: UTF8.self)
+    XCTAssertTrue(json.contains("\"more_cues\""), json)
+    XCTAssertTrue(json.contains("\"min_cues\":4"), json)
+    XCTAssertNil(TaxonomyDiff(from: new, to: new).manifest.studyContext)
+  }
 }

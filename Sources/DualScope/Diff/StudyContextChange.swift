@@ -10,6 +10,8 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
   /// Decisive cues only in the new release, and only in the old one.
   public var decisiveCuesAdded: [ContextCue] = []
   public var decisiveCuesRemoved: [ContextCue] = []
+  /// The steps of higher bars for more cues, when they differ.
+  public var moreCues: Change<[StudyContext.Step]>? = nil
 
   /// The change, or nil when nothing changed.
   static func between(_ old: StudyContext?, _ new: StudyContext?) -> StudyContextChange? {
@@ -23,16 +25,17 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
     let change = StudyContextChange(
       minCues: Change.between(a.minCues, b.minCues), areaScore: Change.between(a.areaScore, b.areaScore),
       cuesAdded: added(a.cues, b.cues), cuesRemoved: added(b.cues, a.cues),
-      decisiveCuesAdded: added(a.decisiveCues, b.decisiveCues), decisiveCuesRemoved: added(b.decisiveCues, a.decisiveCues))
+      decisiveCuesAdded: added(a.decisiveCues, b.decisiveCues), decisiveCuesRemoved: added(b.decisiveCues, a.decisiveCues),
+      moreCues: Change.between(a.moreCues, b.moreCues))
     return change.minCues == nil && change.areaScore == nil && change.cuesAdded.isEmpty && change.cuesRemoved.isEmpty
-      && change.decisiveCuesAdded.isEmpty && change.decisiveCuesRemoved.isEmpty
+      && change.decisiveCuesAdded.isEmpty && change.decisiveCuesRemoved.isEmpty && change.moreCues == nil
       ? nil : change
   }
 
   public var reversed: StudyContextChange {
     StudyContextChange(
       minCues: minCues?.reversed, areaScore: areaScore?.reversed, cuesAdded: cuesRemoved, cuesRemoved: cuesAdded,
-      decisiveCuesAdded: decisiveCuesRemoved, decisiveCuesRemoved: decisiveCuesAdded)
+      decisiveCuesAdded: decisiveCuesRemoved, decisiveCuesRemoved: decisiveCuesAdded, moreCues: moreCues?.reversed)
   }
 
   /// One line per change, for the text and Markdown reports.
@@ -41,6 +44,9 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
     if let c = minCues { out.append("context cues needed: \(c.old) → \(c.new)") }
     if let c = areaScore {
       out.append("area score under a study context: \(NumberText.plain(c.old)) → \(NumberText.plain(c.new))")
+    }
+    if let c = moreCues {
+      out.append("area score with more context cues: \(Self.describe(c.old)) → \(Self.describe(c.new))")
     }
     let lists = [
       ("context cues added", cuesAdded), ("context cues removed", cuesRemoved),
@@ -55,6 +61,11 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
     return out
   }
 
+  /// `5 cues: 16, 8 cues: 24`, or `none`.
+  private static func describe(_ steps: [StudyContext.Step]) -> String {
+    steps.isEmpty ? "none" : steps.map { "\($0.minCues) cues: \(NumberText.plain($0.areaScore))" }.joined(separator: ", ")
+  }
+
   enum CodingKeys: String, CodingKey {
     case minCues = "min_cues"
     case areaScore = "area_score"
@@ -62,6 +73,7 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
     case cuesRemoved = "cues_removed"
     case decisiveCuesAdded = "decisive_cues_added"
     case decisiveCuesRemoved = "decisive_cues_removed"
+    case moreCues = "more_cues"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -74,5 +86,6 @@ public struct StudyContextChange: Sendable, Hashable, Encodable {
       try c.encode(decisiveCuesAdded, forKey: .decisiveCuesAdded)
       try c.encode(decisiveCuesRemoved, forKey: .decisiveCuesRemoved)
     }
+    try c.encodeIfPresent(moreCues, forKey: .moreCues)
   }
 }

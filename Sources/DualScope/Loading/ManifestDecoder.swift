@@ -153,11 +153,13 @@ enum ManifestDecoder {
   /// At most this many study-context cues in a release (they compile into the matcher).
   static let maxCues = 10_000
 
-  /// `study_context: {min_cues: 3, area_score: 8, cues: {en: [...], nl: [...]}, decisive_cues: {...}}`.
+  /// `study_context: {min_cues: 3, area_score: 8, cues: {en: [...], nl: [...]}, decisive_cues: {...},
+  /// more_cues: [{min_cues: 5, area_score: 16}]}`.
   static func studyContext(_ node: YAMLNode, languages: [String], _ decoding: inout YAMLDecoding) -> StudyContext? {
     guard
       let map = decoding.mapping(
-        node, what: "study_context", allowed: ["min_cues", "area_score", "cues", "decisive_cues"], required: ["cues"])
+        node, what: "study_context", allowed: ["min_cues", "area_score", "cues", "decisive_cues", "more_cues"],
+        required: ["cues"])
     else { return nil }
     var context = StudyContext()
     if let v = decoding.integer(map["min_cues"], key: "min_cues") {
@@ -172,7 +174,47 @@ enum ManifestDecoder {
     context.cues = cueList(map["cues"], what: "cues", languages: languages, seen: &seen, count: &count, &decoding)
     context.decisiveCues = cueList(
       map["decisive_cues"], what: "decisive_cues", languages: languages, seen: &seen, count: &count, &decoding)
+    if let node = map["more_cues"] { context.moreCues = cueSteps(node, after: context, &decoding) }
     return context
+  }
+
+  /// At most this many steps in `more_cues`.
+  static let maxCueSteps = 10
+
+  /// `more_cues: [{min_cues: 5, area_score: 16}, ...]`: each step with more cues and a higher area
+  /// score than the one before it, the first than the study context's own.
+  private static func cueSteps(_ node: YAMLNode, after context: StudyContext, _ decoding: inout YAMLDecoding)
+    -> [StudyContext.Step]
+  {
+    guard case .sequence(let items) = node.content, !items.isEmpty else {
+      decoding.error("'more_cues' must be a list of steps, found \(YAMLDecoding.describe(node))", at: node)
+      return []
+    }
+    var steps: [StudyContext.Step] = []
+    var last = StudyContext.Step(minCues: context.minCues, areaScore: context.areaScore)
+    for item in items {
+      guard steps.count < maxCueSteps else {
+        decoding.error("more than \(maxCueSteps) steps in 'more_cues'", at: item)
+        break
+      }
+      guard
+        let map = decoding.mapping(
+          item, what: "a step of 'more_cues'", allowed: ["min_cues", "area_score"], required: ["min_cues", "area_score"]),
+        let cues = decoding.integer(map["min_cues"], key: "min_cues"),
+        let score = decoding.number(map["area_score"], key: "area_score")
+      else { continue }
+      if cues <= last.minCues {
+        decoding.error("'min_cues' must be more than the \(last.minCues) before it, found \(cues)", at: map["min_cues"]!)
+      } else if score <= last.areaScore {
+        decoding.error(
+          "'area_score' must be more than the \(NumberText.plain(last.areaScore)) before it, found \(NumberText.plain(score))",
+          at: map["area_score"]!)
+      } else {
+        last = StudyContext.Step(minCues: cues, areaScore: score)
+        steps.append(last)
+      }
+    }
+    return steps
   }
 
   /// One `{en: [...], nl: [...]}` list of study-context cues, each a phrase with `*` only at its

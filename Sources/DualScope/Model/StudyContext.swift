@@ -10,18 +10,52 @@
 /// A decisive cue is enough on its own: a text that calls itself a coordination and support
 /// action says it coordinates or supports work rather than doing it, as a portfolio's funding
 /// scheme column would (see ``RecordContextRule``) when the portfolio has none.
+///
+/// The more different cues a text holds, the surer it is a study about technology: a history or
+/// a legal analysis names its subject as densely as a project that develops it, but around it
+/// speaks of archives, courts, residents and policy again and again. ``moreCues`` raises the bar
+/// in steps for such texts.
 public struct StudyContext: Sendable, Hashable, Codable {
   public var minCues: Int
   public var areaScore: Double
   public var cues: [ContextCue]
   /// Cues that put a text in the study context by themselves.
   public var decisiveCues: [ContextCue]
+  /// Higher bars for texts with more different cues, each step with more cues and a higher
+  /// score than the one before (and than `minCues` and `areaScore`).
+  public var moreCues: [Step]
 
-  public init(minCues: Int = 3, areaScore: Double = 8, cues: [ContextCue] = [], decisiveCues: [ContextCue] = []) {
+  /// A text with at least `minCues` different cues needs an area score of `areaScore`.
+  public struct Step: Sendable, Hashable, Codable {
+    public var minCues: Int
+    public var areaScore: Double
+
+    public init(minCues: Int, areaScore: Double) {
+      self.minCues = minCues
+      self.areaScore = areaScore
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case minCues = "min_cues"
+      case areaScore = "area_score"
+    }
+  }
+
+  public init(
+    minCues: Int = 3, areaScore: Double = 8, cues: [ContextCue] = [], decisiveCues: [ContextCue] = [],
+    moreCues: [Step] = []
+  ) {
     self.minCues = minCues
     self.areaScore = areaScore
     self.cues = cues
     self.decisiveCues = decisiveCues
+    self.moreCues = moreCues
+  }
+
+  /// The area score a text in the study context needs when it holds `count` different cues:
+  /// that of the last step it reaches, else `areaScore`.
+  public func areaScore(cues count: Int) -> Double {
+    moreCues.last { count >= $0.minCues }?.areaScore ?? areaScore
   }
 
   enum CodingKeys: String, CodingKey {
@@ -29,6 +63,7 @@ public struct StudyContext: Sendable, Hashable, Codable {
     case areaScore = "area_score"
     case cues
     case decisiveCues = "decisive_cues"
+    case moreCues = "more_cues"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -37,6 +72,7 @@ public struct StudyContext: Sendable, Hashable, Codable {
     areaScore = try c.decode(Double.self, forKey: .areaScore)
     cues = try c.decode([ContextCue].self, forKey: .cues)
     decisiveCues = try c.decodeIfPresent([ContextCue].self, forKey: .decisiveCues) ?? []
+    moreCues = try c.decodeIfPresent([Step].self, forKey: .moreCues) ?? []
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -45,6 +81,7 @@ public struct StudyContext: Sendable, Hashable, Codable {
     try c.encode(areaScore, forKey: .areaScore)
     try c.encode(cues, forKey: .cues)
     if !decisiveCues.isEmpty { try c.encode(decisiveCues, forKey: .decisiveCues) }
+    if !moreCues.isEmpty { try c.encode(moreCues, forKey: .moreCues) }
   }
 }
 

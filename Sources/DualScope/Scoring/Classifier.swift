@@ -417,12 +417,13 @@ public struct Classifier: Sendable {
   }
 
   /// The study context's area score when the text holds enough different cues or a decisive
-  /// one, else nil.
+  /// one (the step of `more_cues` its number of cues reaches, ``StudyContext/areaScore(cues:)``),
+  /// else nil.
   func contextBar(_ s: ClassifierScratch) -> Double? {
     guard let context = taxonomy.manifest.studyContext,
       s.cues.count >= context.minCues || decisiveCue(s) != nil
     else { return nil }
-    return context.areaScore
+    return context.areaScore(cues: s.cues.count)
   }
 
   /// The first decisive study-context cue found in the text, by number, or nil.
