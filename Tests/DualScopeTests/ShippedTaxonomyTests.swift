@@ -54,8 +54,9 @@ final class ShippedTaxonomyTests: XCTestCase {
     // 144 mined with suggest-terms; 37 and 27 for technologies that train grant objectives and own
     // train descriptions named and no term found.
     XCTAssertEqual(added, 208)
-    // Second meanings from biology: microsatellite markers (genetics), a honeybee colony's drones.
-    XCTAssertEqual(excluding.sorted(), ["drone", "microsatellite"])
+    // Second meanings from biology: microsatellite markers (genetics), a honeybee colony's drones;
+    // from psychology a battery of tests, from planning satellite towns, in both languages.
+    XCTAssertEqual(excluding.sorted(), ["batterij", "battery", "drone", "microsatellite", "satelliet", "satellite"])
     XCTAssertEqual(a.manifest.defaults, b.manifest.defaults)
     // A coordination and support action needs 8; Horizon Europe topic codes by destination.
     let rules = b.manifest.recordContext
@@ -73,11 +74,18 @@ final class ShippedTaxonomyTests: XCTestCase {
       rules.filter { !$0.isSupport }.map(\.areas), [[], [], ["space-propulsion"], ["artificial-intelligence", "space-propulsion"]])
     let cues = { (t: Taxonomy) in Set(t.manifest.studyContext?.cues ?? []) }
     XCTAssertTrue(cues(b).isSuperset(of: cues(a)))
-    XCTAssertEqual(cues(b).subtracting(cues(a)).map(\.language), Array(repeating: "nl", count: 31))
+    // 31 Dutch cues of law, administration and teaching; fieldwork and bought tools in both
+    // languages; English economics, bibliometrics and media studies.
+    let addedCues = cues(b).subtracting(cues(a))
+    XCTAssertEqual(Dictionary(grouping: addedCues, by: \.language).mapValues(\.count), ["nl": 38, "en": 15])
+    XCTAssertTrue(addedCues.contains(ContextCue(phrase: "off-the-shelf", language: "en")))
     // A description that calls itself a coordination and support action, in either language.
     XCTAssertEqual(
       b.manifest.studyContext?.decisiveCues.map(\.displayPhrase),
       ["coordination and support action", "coördinatie- en ondersteuningsactie"])
+    // Four different cues ask an area for 16; 2025.1 has no such step.
+    XCTAssertEqual(b.manifest.studyContext?.moreCues, [StudyContext.Step(minCues: 4, areaScore: 16)])
+    XCTAssertEqual(a.manifest.studyContext?.moreCues, [])
     let csa = try Classifier(taxonomy: b)
     let text = "This coordination and support action networks European quantum computing and qubit laboratories."
     XCTAssertEqual(try Classifier(taxonomy: a).classify(text).areas.map(\.id), ["quantum"])
