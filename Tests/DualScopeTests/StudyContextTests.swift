@@ -19,6 +19,20 @@ final class StudyContextTests: XCTestCase {
     try TaxonomyFixtures.classifier(manifestAdding: context)
   }
 
+  /// The fixture release with `context` in its manifest.
+  func release(_ context: String = StudyContextTests.context) throws -> Taxonomy {
+    try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(context)])).taxonomy
+  }
+
+  /// The diff from the release with `old` to the one with `new`, its study-context change, and
+  /// a check that the diff the other way round is its reverse.
+  func contextDiff(from old: String, to new: String) throws -> (TaxonomyDiff, StudyContextChange) {
+    let (a, b) = (try release(old), try release(new))
+    let d = TaxonomyDiff(from: a, to: b)
+    XCTAssertEqual(TaxonomyDiff(from: b, to: a), d.reversed)
+    return (d, try XCTUnwrap(d.manifest.studyContext))
+  }
+
   func testCuesAreDecodedInLanguageOrderWithPrefixes() throws {
     let c = try classifier().taxonomy.manifest.studyContext
     XCTAssertEqual(c?.minCues, 2)
@@ -88,22 +102,18 @@ final class StudyContextTests: XCTestCase {
   }
 
   func testDiffListsCueAndSettingChangesBothWays() throws {
-    let old = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest()])).taxonomy
     let changed = Self.context.replacingOccurrences(of: "min_cues: 2", with: "min_cues: 3")
       .replacingOccurrences(of: "interviews]", with: "interviews, ethics]")
       .replacingOccurrences(of: "nl: [geschiedenis, wetgeving]", with: "nl: [geschiedenis]")
-    let new = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(changed)])).taxonomy
-    let d = TaxonomyDiff(from: old, to: new)
-    let c = try XCTUnwrap(d.manifest.studyContext)
+    let (_, c) = try contextDiff(from: Self.context, to: changed)
     XCTAssertEqual(c.minCues, Change(old: 2, new: 3))
     XCTAssertNil(c.areaScore)
     XCTAssertEqual(c.cuesAdded.map(\.displayPhrase), ["ethics"])
     XCTAssertEqual(c.cuesRemoved.map(\.displayPhrase), ["wetgeving"])
-    XCTAssertEqual(TaxonomyDiff(from: new, to: old), d.reversed)
     XCTAssertEqual(c.summary, ["context cues needed: 2 → 3", "context cues added (en): ethics", "context cues removed (nl): wetgeving"])
     // A release that gains its first cues diffs against one without any.
     let plain = try TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy
-    XCTAssertEqual(TaxonomyDiff(from: plain, to: old).manifest.studyContext?.cuesAdded.count, 6)
+    XCTAssertEqual(TaxonomyDiff(from: plain, to: try release()).manifest.studyContext?.cuesAdded.count, 6)
     XCTAssertNil(TaxonomyDiff(from: plain, to: plain).manifest.studyContext)
   }
 
@@ -154,23 +164,20 @@ final class StudyContextTests: XCTestCase {
   }
 
   func testDiffListsDecisiveCuesBothWays() throws {
-    let old = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest()])).taxonomy
-    let new = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(Self.decisive)])).taxonomy
-    let d = TaxonomyDiff(from: old, to: new)
-    let c = try XCTUnwrap(d.manifest.studyContext)
+    let (d, c) = try contextDiff(from: Self.context, to: Self.decisive)
     XCTAssertEqual(c.cuesAdded, [])
     XCTAssertEqual(c.decisiveCuesAdded.map(\.displayPhrase), ["coordination and support action", "coördinatie- en ondersteuningsactie"])
     XCTAssertEqual(
       c.summary,
       ["decisive context cues added (en): coordination and support action",
        "decisive context cues added (nl): coördinatie- en ondersteuningsactie"])
-    XCTAssertEqual(TaxonomyDiff(from: new, to: old), d.reversed)
     XCTAssertEqual(d.reversed.manifest.studyContext?.decisiveCuesRemoved.count, 2)
     let json = String(decoding: try JSONEncoder().encode(c), as: UTF8.self)
     XCTAssertTrue(json.contains("\"decisive_cues_added\""), json)
     // A diff without decisive cues keeps the JSON it had.
     let plain = String(decoding: try JSONEncoder().encode(try XCTUnwrap(TaxonomyDiff(
-      from: try TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy, to: old).manifest.studyContext)), as: UTF8.self)
+      from: try TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy, to: try release()).manifest.studyContext)),
+      as: UTF8.self)
     XCTAssertFalse(plain.contains("decisive"), plain)
   }
 
@@ -225,16 +232,13 @@ final class StudyContextTests: XCTestCase {
   }
 
   func testDiffListsStepChangesBothWays() throws {
-    let old = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest()])).taxonomy
-    let new = try TaxonomyLoader.load(TaxonomyFixtures.files(["taxonomy.yaml": manifest(Self.steps)])).taxonomy
-    let d = TaxonomyDiff(from: old, to: new)
-    let c = try XCTUnwrap(d.manifest.studyContext)
+    let (_, c) = try contextDiff(from: Self.context, to: Self.steps)
     XCTAssertEqual(c.moreCues, Change(old: [], new: [.init(minCues: 3, areaScore: 12), .init(minCues: 4, areaScore: 20)]))
     XCTAssertEqual(c.summary, ["area score with more context cues: none → 3 cues: 12, 4 cues: 20"])
-    XCTAssertEqual(TaxonomyDiff(from: new, to: old), d.reversed)
     let json = String(decoding: try JSONEncoder().encode(c), as: UTF8.self)
     XCTAssertTrue(json.contains("\"more_cues\""), json)
     XCTAssertTrue(json.contains("\"min_cues\":4"), json)
-    XCTAssertNil(TaxonomyDiff(from: new, to: new).manifest.studyContext)
+    let steps = try release(Self.steps)
+    XCTAssertNil(TaxonomyDiff(from: steps, to: steps).manifest.studyContext)
   }
 }
