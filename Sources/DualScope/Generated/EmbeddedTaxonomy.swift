@@ -11034,7 +11034,7 @@ release_notes: |
     Dutch list has them (economist*, econometric*, health-economic, bibliometric*, landlord*,
     tenant*, smallholder*, newspaper*, media coverage). English train descriptions: harmless
     ones left unflagged 90 to 95 of 125 at the same recall; other train parts unchanged.
-  - Changed: exclusions for three more second meanings: a battery of tests (test battery,
+  - Changed: exclusions for two more second meanings: a battery of tests (test battery,
     cognitive battery, testbatterij) in psychology, and satellite towns and cities
     (satellietstad, satellietsteden) in planning. Train parts: harmless descriptions left
     unflagged 95 to 98 of 125 (English) and 266 to 268 of 322 (Dutch); others unchanged.
