@@ -212,7 +212,7 @@ extension Classifier {
     let cut = options.cut ?? model.cut
     let table = index.nodes
     let p = s.calibration.probability
-    var d = decisionByRules(s)
+    var d = s.calibration.rules ?? decisionByRules(s)
     d.areas = d.areas.compactMap { a in
       p.count > a.node && p[a.node] >= cut ? (a.node, p[a.node], a.level) : nil
     }

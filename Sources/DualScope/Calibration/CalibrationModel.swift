@@ -203,6 +203,10 @@ struct CalibrationScratch {
   var roleScore: [Double] = []  // area node × 5
   /// Context sums by model area.
   var context: [Double] = []
+  /// What the rules decided for the text, worked out once while scoring for a release that
+  /// decides by its rules first (``DecisionRule/rulesThenProbability``), and read by its decision
+  /// and by `explain`; nil otherwise.
+  var rules: Classifier.Decision?
   /// The model areas whose context sum a text needs (those with a counted term).
   var scored: [Int] = []
 }

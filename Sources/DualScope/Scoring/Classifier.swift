@@ -204,10 +204,15 @@ public struct Classifier: Sendable {
     }
     if let model = calibrationModel {
       switch model.decision {
-      case .probability: scoreCalibrated(text, &s, model)
+      case .probability:
+        s.calibration.rules = nil
+        scoreCalibrated(text, &s, model)
       case .rulesThenProbability:
         // Only what the rules assign can be kept: a text they assign nothing to is not hashed.
-        scoreCalibrated(text, &s, model, only: decisionByRules(s).areas.map(\.node))
+        // Their decision is kept for the decision and `explain`, not worked out again.
+        let rules = decisionByRules(s)
+        s.calibration.rules = rules
+        scoreCalibrated(text, &s, model, only: rules.areas.map(\.node))
       }
     }
   }

@@ -186,7 +186,7 @@ extension Classifier {
       let rulesFirst = model.decision == .rulesThenProbability
       let cut = options.cut ?? model.cut
       let p = s.calibration.probability[a]
-      if p < cut && (!rulesFirst || decisionByRules(s).areas.contains { $0.node == a }) {
+      if p < cut && (!rulesFirst || (s.calibration.rules ?? decisionByRules(s)).areas.contains { $0.node == a }) {
         let what = i == a ? "" : "its area '\(area)' "
         return what + "has probability \(String(format: "%.3f", p)), below the cut \(Self.format(cut))"
           + (rulesFirst ? " (it passes the rules, which decide first)" : "")
