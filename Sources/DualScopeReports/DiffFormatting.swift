@@ -6,6 +6,9 @@ enum DiffFormatting {
 
   static func threshold(_ x: Double?) -> String { x.map(number) ?? "default" }
 
+  /// `off` for 0, else `8 words`.
+  static func negationWindow(_ n: Int) -> String { n == 0 ? "off" : count(n, "word") }
+
   /// `1 field`, `2 fields`.
   static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(n) \(n == 1 ? singular : plural ?? singular + "s")"

@@ -118,6 +118,9 @@ public struct DiffMarkdownRenderer: Sendable {
       out.append("- Default area threshold: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
     if let c = m.weakWindow { out.append("- Weak-term window: \(c.old) → \(c.new) words") }
+    if let c = m.negationWindow {
+      out.append("- Negation window: \(DiffFormatting.negationWindow(c.old)) → \(DiffFormatting.negationWindow(c.new))")
+    }
     if let c = m.loneTermFactor {
       out.append(
         "- Threshold multiple for an area resting on one term: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")

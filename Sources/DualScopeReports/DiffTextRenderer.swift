@@ -106,6 +106,9 @@ public struct DiffTextRenderer: Sendable {
       out.append(style.changed("~ ") + "area threshold: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")
     }
     if let c = m.weakWindow { out.append(style.changed("~ ") + "weak window: \(c.old) → \(c.new)") }
+    if let c = m.negationWindow {
+      out.append(style.changed("~ ") + "negation window: \(DiffFormatting.negationWindow(c.old)) → \(DiffFormatting.negationWindow(c.new))")
+    }
     if let c = m.loneTermFactor {
       out.append(
         style.changed("~ ") + "lone-term factor: \(DiffFormatting.number(c.old)) → \(DiffFormatting.number(c.new))")

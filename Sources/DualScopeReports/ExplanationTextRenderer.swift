@@ -18,6 +18,7 @@ public struct ExplanationTextRenderer: Sendable {
     for h in e.hits {
       var line = "  \(h.start)-\(h.end)  \(base.pad("'" + h.text + "'", 28)) \(base.pad(h.term, 28)) \(base.pad(h.field, 36)) \(h.fate.rawValue)"
       if let by = h.excludedBy { line += " by '\(by)'" }
+      if let by = h.negatedBy { line += " by '\(by)'" }
       out += line + "\n"
     }
     if !e.contextCues.isEmpty {

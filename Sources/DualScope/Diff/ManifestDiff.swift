@@ -15,6 +15,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
   public var fieldThreshold: Change<Double>?
   public var areaThreshold: Change<Double>?
   public var weakWindow: Change<Int>?
+  public var negationWindow: Change<Int>?
   public var loneTermFactor: Change<Double>?
   public var secondaryMinMatches: Change<Int>?
   public var clearEvidence: Change<Double>?
@@ -63,6 +64,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     fieldThreshold = Change.between(old.defaults.fieldThreshold, new.defaults.fieldThreshold)
     areaThreshold = Change.between(old.defaults.areaThreshold, new.defaults.areaThreshold)
     weakWindow = Change.between(old.defaults.weakWindow, new.defaults.weakWindow)
+    negationWindow = Change.between(old.defaults.negationWindow, new.defaults.negationWindow)
     loneTermFactor = Change.between(old.defaults.loneTermFactor, new.defaults.loneTermFactor)
     secondaryMinMatches = Change.between(old.defaults.secondaryMinMatches, new.defaults.secondaryMinMatches)
     clearEvidence = Change.between(old.defaults.clearEvidence, new.defaults.clearEvidence)
@@ -85,6 +87,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     r.fieldThreshold = fieldThreshold?.reversed
     r.areaThreshold = areaThreshold?.reversed
     r.weakWindow = weakWindow?.reversed
+    r.negationWindow = negationWindow?.reversed
     r.loneTermFactor = loneTermFactor?.reversed
     r.secondaryMinMatches = secondaryMinMatches?.reversed
     r.clearEvidence = clearEvidence?.reversed
@@ -103,6 +106,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     case fieldThreshold = "field_threshold"
     case areaThreshold = "area_threshold"
     case weakWindow = "weak_window"
+    case negationWindow = "negation_window"
     case loneTermFactor = "lone_term_factor"
     case secondaryMinMatches = "secondary_min_matches"
     case clearEvidence = "clear_evidence"
@@ -125,6 +129,7 @@ public struct ManifestDiff: Sendable, Hashable, Encodable {
     try c.encodeIfPresent(fieldThreshold, forKey: .fieldThreshold)
     try c.encodeIfPresent(areaThreshold, forKey: .areaThreshold)
     try c.encodeIfPresent(weakWindow, forKey: .weakWindow)
+    try c.encodeIfPresent(negationWindow, forKey: .negationWindow)
     try c.encodeIfPresent(loneTermFactor, forKey: .loneTermFactor)
     try c.encodeIfPresent(secondaryMinMatches, forKey: .secondaryMinMatches)
     try c.encodeIfPresent(clearEvidence, forKey: .clearEvidence)

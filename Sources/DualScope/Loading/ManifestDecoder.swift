@@ -22,7 +22,7 @@ enum ManifestDecoder {
       let d = decoding.mapping(
         node, what: "defaults", allowed: [
           "field_threshold", "area_threshold", "weak_window", "lone_term_factor", "secondary_min_matches",
-          "clear_evidence",
+          "clear_evidence", "negation_window",
         ])
     {
       if let v = decoding.number(d["field_threshold"], key: "field_threshold") { defaults.fieldThreshold = v }
@@ -31,6 +31,7 @@ enum ManifestDecoder {
       if let v = decoding.number(d["lone_term_factor"], key: "lone_term_factor") { defaults.loneTermFactor = v }
       if let v = decoding.integer(d["secondary_min_matches"], key: "secondary_min_matches") { defaults.secondaryMinMatches = v }
       if let v = decoding.number(d["clear_evidence"], key: "clear_evidence") { defaults.clearEvidence = v }
+      if let v = decoding.integer(d["negation_window"], key: "negation_window") { defaults.negationWindow = v }
     }
     var sources: [SourceReference] = []
     if let node = map["sources"] {

@@ -38,6 +38,9 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
   /// The score a field needs, besides twice its threshold, for its evidence to count as clear
   /// when the document's level is set (0: twice the threshold alone).
   public var clearEvidence: Double = 0
+  /// Words: how far back from a match a negation word of its clause denies it ("develops no
+  /// robots", "geen genetische modificatie"); 0 turns the rule off. See ``Negation``.
+  public var negationWindow: Int = 0
 
   public init() {}
 
@@ -48,6 +51,30 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
     case loneTermFactor = "lone_term_factor"
     case secondaryMinMatches = "secondary_min_matches"
     case clearEvidence = "clear_evidence"
+    case negationWindow = "negation_window"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    fieldThreshold = try c.decode(Double.self, forKey: .fieldThreshold)
+    areaThreshold = try c.decode(Double.self, forKey: .areaThreshold)
+    weakWindow = try c.decode(Int.self, forKey: .weakWindow)
+    loneTermFactor = try c.decode(Double.self, forKey: .loneTermFactor)
+    secondaryMinMatches = try c.decode(Int.self, forKey: .secondaryMinMatches)
+    clearEvidence = try c.decode(Double.self, forKey: .clearEvidence)
+    negationWindow = try c.decodeIfPresent(Int.self, forKey: .negationWindow) ?? 0
+  }
+
+  /// Without negation (0), the key is left out, so a release without the rule encodes as before.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(fieldThreshold, forKey: .fieldThreshold)
+    try c.encode(areaThreshold, forKey: .areaThreshold)
+    try c.encode(weakWindow, forKey: .weakWindow)
+    try c.encode(loneTermFactor, forKey: .loneTermFactor)
+    try c.encode(secondaryMinMatches, forKey: .secondaryMinMatches)
+    try c.encode(clearEvidence, forKey: .clearEvidence)
+    if negationWindow != 0 { try c.encode(negationWindow, forKey: .negationWindow) }
   }
 }
 

@@ -165,14 +165,25 @@ public struct Classifier: Sendable {
         s.subsumed.append(m)
       }
     }
+    // A match its clause denies ("develops no robots") does not count (``Negation``).
+    let negationWindow = taxonomy.manifest.defaults.negationWindow
+    if negationWindow > 0 && !s.kept.isEmpty {
+      var text = text
+      text.withUTF8 { bytes in
+        for m in s.kept where Negation.denier(before: m.start, in: bytes, window: negationWindow) != nil {
+          s.negated.append(m)
+        }
+      }
+    }
     // Weak terms count only near a non-weak term of the same field.
     let window = Int32(taxonomy.manifest.defaults.weakWindow)
     for m in s.kept {
       let id = Int(m.termID.rawValue)
       let entry = entries[id]
+      if !s.negated.isEmpty && s.negated.contains(m) { continue }
       if entry.isWeak {
         var supported = false
-        for other in s.kept {
+        for other in s.kept where s.negated.isEmpty || !s.negated.contains(other) {
           let e = entries[Int(other.termID.rawValue)]
           if e.node == entry.node && !e.isWeak && abs(other.wordIndex - m.wordIndex) <= window {
             supported = true
@@ -316,7 +327,7 @@ public struct Classifier: Sendable {
   func status(_ s: ClassifierScratch, assigned: Bool) -> Classification.Status {
     if assigned { return .classified }
     if s.words == 0 { return .noText }
-    if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty { return .noTerms }
+    if s.kept.isEmpty && s.cancelled.isEmpty && s.unsupported.isEmpty && s.negated.isEmpty { return .noTerms }
     return .belowThreshold
   }
 
@@ -456,7 +467,7 @@ public struct Classifier: Sendable {
     var out: [Evidence] = []
     for id in s.touched where table.isWithin(entries[id].node, node) {
       var spans: [EvidenceSpan] = []
-      for m in s.kept where Int(m.termID.rawValue) == id {
+      for m in s.kept where Int(m.termID.rawValue) == id && (s.negated.isEmpty || !s.negated.contains(m)) {
         spans.append(
           EvidenceSpan(start: m.start, end: m.end, text: Self.slice(text, m.start, m.end), kind: Self.kindName(m.kind)))
       }
@@ -500,6 +511,8 @@ public struct ClassifierScratch {
   var subsumed: [PhraseMatch] = []
   var cancelled: [(PhraseMatch, Int)] = []
   var unsupported: [PhraseMatch] = []
+  /// Kept matches a negation word of their clause denies, in text order.
+  var negated: [PhraseMatch] = []
   /// Kept matches that count (weak ones with support), in text order.
   var counted: [PhraseMatch] = []
   var occurrences: [Int] = []
@@ -537,6 +550,7 @@ public struct ClassifierScratch {
     subsumed.removeAll(keepingCapacity: true)
     cancelled.removeAll(keepingCapacity: true)
     unsupported.removeAll(keepingCapacity: true)
+    negated.removeAll(keepingCapacity: true)
     counted.removeAll(keepingCapacity: true)
     cues.removeAll(keepingCapacity: true)
   }

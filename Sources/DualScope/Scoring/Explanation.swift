@@ -12,6 +12,8 @@ public struct Explanation: Sendable, Hashable, Codable {
     case excluded
     /// A weak term with no non-weak term of its field near it.
     case unsupported
+    /// Denied by a negation word of its clause ("develops no robots"; ``Negation``).
+    case negated
   }
 
   /// One match of a term.
@@ -24,10 +26,13 @@ public struct Explanation: Sendable, Hashable, Codable {
     public var fate: Fate
     /// The exclusion phrase, for an excluded match.
     public var excludedBy: String?
+    /// The negation word as the text writes it, for a negated match.
+    public var negatedBy: String? = nil
 
     enum CodingKeys: String, CodingKey {
       case field, term, start, end, text, fate
       case excludedBy = "excluded_by"
+      case negatedBy = "negated_by"
     }
   }
 
@@ -88,9 +93,19 @@ extension Classifier {
         text: Self.slice(text, m.start, m.end), fate: fate,
         excludedBy: exclusion.map { index.exclusionPhrases[$0] })
     }
-    let unsupported = Set(s.unsupported)
+    let unsupported = Set(s.unsupported).union(s.negated)
     var hits = s.kept.filter { !unsupported.contains($0) }.map { hit($0, .counted) }
     hits += s.unsupported.map { hit($0, .unsupported) }
+    var source = text
+    hits += source.withUTF8 { bytes in
+      s.negated.map { m in
+        var h = hit(m, .negated)
+        if let r = Negation.denier(before: m.start, in: bytes, window: taxonomy.manifest.defaults.negationWindow) {
+          h.negatedBy = Self.slice(text, r.lowerBound, r.upperBound)
+        }
+        return h
+      }
+    }
     hits += s.subsumed.map { hit($0, .subsumed) }
     hits += s.cancelled.map { hit($0.0, .excluded, $0.1) }
     hits.sort { ($0.start, $0.end, $0.field, $0.term) < ($1.start, $1.end, $1.field, $1.term) }
@@ -156,6 +171,9 @@ extension Classifier {
     if counted.isEmpty {
       if let excluded = hits.first(where: { $0.fate == .excluded }) {
         return "every match was excluded (e.g. '\(excluded.text)' by the phrase '\(excluded.excludedBy ?? "")')"
+      }
+      if let negated = hits.first(where: { $0.fate == .negated }) {
+        return "every match was negated (e.g. '\(negated.text)' after '\(negated.negatedBy ?? "")')"
       }
       if hits.contains(where: { $0.fate == .unsupported }) {
         return "only weak terms, with no stronger term of the field near them"

@@ -26,6 +26,9 @@ struct ManifestCheck: TaxonomyCheck {
     if m.defaults.secondaryMinMatches < 1 {
       diagnostics.append(Diagnostic(.error, "secondary_min_matches must be at least 1", at: here))
     }
+    if !(0...50).contains(m.defaults.negationWindow) {
+      diagnostics.append(Diagnostic(.error, "negation_window must be between 0 (off) and 50 words", at: here))
+    }
     if !(m.defaults.clearEvidence >= 0) {
       diagnostics.append(Diagnostic(.error, "clear_evidence must be 0 or more", at: here))
     }
