@@ -170,8 +170,17 @@ public struct Classifier: Sendable {
     if negationWindow > 0 && !s.kept.isEmpty {
       var text = text
       text.withUTF8 { bytes in
-        for m in s.kept where Negation.denier(before: m.start, in: bytes, window: negationWindow) != nil {
-          s.negated.append(m)
+        // Kept matches are in text order: a match at the same place has the same outcome, and
+        // the scan of a later one stops where an earlier clean scan began.
+        var previousStart = -1
+        var previous = Negation.Outcome.exhausted
+        for m in s.kept {
+          if m.start != previousStart {
+            previous = Negation.scan(
+              before: m.start, in: bytes, window: negationWindow, cleanFrom: previous == .stopped ? previousStart : -1)
+            previousStart = m.start
+          }
+          if case .denied = previous { s.negated.append(m) }
         }
       }
     }

@@ -19,20 +19,17 @@
 /// never read, and a match reads a few dozen bytes. The word lists are fixed in the tool (as the
 /// sentence-role cues are); a release turns the rule on with `negation_window`.
 enum Negation {
-  /// A word of at most 16 bytes, folded to lower case, packed in two integers: looked up
-  /// without making an array per word.
-  struct Word: Hashable {
+  /// A word of at most 16 bytes, folded to lower case, packed in two integers.
+  struct Word: Equatable {
     var low: UInt64 = 0
     var high: UInt64 = 0
 
     init(_ text: String) {
-      let bytes = Array(text.utf8)
-      for (k, b) in bytes.enumerated() { set(k, b) }
+      for (k, b) in text.utf8.enumerated() { set(k, b) }
     }
 
-    /// The word in `range` of `bytes`, or nil when it is longer than 16 bytes.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-      guard range.count <= 16 else { return nil }
+    /// The word in `range` of `bytes`, at most 16 bytes long.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
       for k in range { set(k - range.lowerBound, Negation.lower(bytes[k])) }
     }
 
@@ -41,57 +38,95 @@ enum Negation {
     }
   }
 
+  /// A short list of words, and by first byte the lengths of its words that begin with it: a
+  /// word of the text is packed and compared only when both fit. (Sets of words hashed every
+  /// word read, which took a tenth of a `batch` run's time.)
+  struct WordList {
+    let words: [Word]
+    /// Bit `n` of entry `b`: a word of `n` bytes that begins with byte `b`.
+    let lengths: [UInt32]
+
+    init(_ list: [String]) {
+      words = list.map(Word.init)
+      var lengths = [UInt32](repeating: 0, count: 256)
+      for w in list where w.utf8.count <= 16 { lengths[Int(w.utf8.first!)] |= 1 << UInt32(w.utf8.count) }
+      self.lengths = lengths
+    }
+
+    /// Whether the word in `range` of `bytes` (folded to lower case) is in the list.
+    @inline(__always) func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+      let n = range.count
+      guard n <= 16, lengths[Int(Negation.lower(bytes[range.lowerBound]))] & (1 << UInt32(n)) != 0 else { return false }
+      let word = Word(bytes, range)
+      return words.contains(word)
+    }
+  }
+
   /// Words that deny what follows them in their clause.
-  static let deniers: Set<Word> = Set(
-    [
-      "not", "no", "never", "neither", "nor", "cannot", "don't", "doesn't", "won't", "isn't", "aren't",
-      "geen", "niet", "nooit", "noch",
-    ].map(Word.init))
+  static let deniers = WordList([
+    "not", "no", "never", "neither", "nor", "cannot", "don't", "doesn't", "won't", "isn't", "aren't",
+    "geen", "niet", "nooit", "noch",
+  ])
 
   /// Words after which a denier denies nothing ("not only", "niet alleen").
-  static let notDenying: Set<Word> = Set(
-    ["only", "just", "merely", "solely", "alleen", "enkel", "slechts", "uitsluitend"].map(Word.init))
+  static let notDenying = WordList(["only", "just", "merely", "solely", "alleen", "enkel", "slechts", "uitsluitend"])
 
   /// Words of contrast: what follows them is affirmed.
-  static let contrast: Set<Word> = Set(
-    [
-      "but", "however", "instead", "rather", "whereas", "although", "yet", "maar", "echter", "wel", "juist",
-      "daarentegen", "terwijl", "wél",
-    ].map(Word.init))
+  static let contrast = WordList([
+    "but", "however", "instead", "rather", "whereas", "although", "yet", "maar", "echter", "wel", "juist",
+    "daarentegen", "terwijl", "wél",
+  ])
+
+  /// How a scan back from a match ended.
+  enum Outcome: Equatable {
+    /// A negation word, at this byte range, denies the match.
+    case denied(Range<Int>)
+    /// The clause ended (or a word of contrast stood) within the window, with no negation word.
+    case stopped
+    /// The window ran out first.
+    case exhausted
+  }
 
   /// The byte range of the negation word that denies the match starting at byte `start`, or nil.
   static func denier(before start: Int, in bytes: UnsafeBufferPointer<UInt8>, window: Int) -> Range<Int>? {
-    guard window > 0, start <= bytes.count else { return nil }
+    if case .denied(let r) = scan(before: start, in: bytes, window: window) { return r }
+    return nil
+  }
+
+  /// Scans back from byte `start`. With `cleanFrom`, the start of an earlier match in the text
+  /// whose scan stopped with no negation word, the scan stops there too: what lies before it
+  /// is known (matches in one clause read its words once, not once each).
+  static func scan(
+    before start: Int, in bytes: UnsafeBufferPointer<UInt8>, window: Int, cleanFrom: Int = -1
+  ) -> Outcome {
+    guard window > 0, start <= bytes.count else { return .stopped }
     var i = start
     var words = 0
     // The word read before this one in the scan: the word that follows it in the text.
-    var following: Word? = nil
-    while i > 0 && words < window {
+    var following = 0..<0
+    while words < window {
+      if i <= cleanFrom { return .stopped }
       // Back over the bytes between two words, stopping at the end of a clause.
       while i > 0 && !isWordByte(bytes[i - 1]) {
         let b = bytes[i - 1]
-        if b == 59 || b == 58 || b == 44 || b == 10 { return nil }  // ';' ':' ',' line break
-        if (b == 46 || b == 33 || b == 63) && i < bytes.count && (bytes[i] == 32 || bytes[i] == 10) { return nil }
+        if b == 59 || b == 58 || b == 44 || b == 10 { return .stopped }  // ';' ':' ',' line break
+        if (b == 46 || b == 33 || b == 63) && i < bytes.count && (bytes[i] == 32 || bytes[i] == 10) { return .stopped }
         i -= 1
       }
-      guard i > 0 else { return nil }
+      guard i > 0 else { return .stopped }
       let end = i
       while i > 0 && isWordByte(bytes[i - 1]) { i -= 1 }
       words += 1
-      guard let word = Word(bytes, i..<end) else {
-        following = nil
-        continue
-      }
-      if contrast.contains(word) { return nil }
+      if contrast.contains(bytes, i..<end) { return .stopped }
       // A hyphen right after a denier joins it to the next word: a prefix, not a negation.
-      if deniers.contains(word) && !(end < bytes.count && bytes[end] == 45)
-        && !(following.map(notDenying.contains) ?? false)
+      if deniers.contains(bytes, i..<end) && !(end < bytes.count && bytes[end] == 45)
+        && !(!following.isEmpty && notDenying.contains(bytes, following))
       {
-        return i..<end
+        return .denied(i..<end)
       }
-      following = word
+      following = i..<end
     }
-    return nil
+    return .exhausted
   }
 
   @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
