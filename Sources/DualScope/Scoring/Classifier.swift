@@ -169,20 +169,7 @@ public struct Classifier: Sendable {
     let negationWindow = taxonomy.manifest.defaults.negationWindow
     if negationWindow > 0 && !s.kept.isEmpty {
       var text = text
-      text.withUTF8 { bytes in
-        // Kept matches are in text order: a match at the same place has the same outcome, and
-        // the scan of a later one stops where an earlier clean scan began.
-        var previousStart = -1
-        var previous = Negation.Outcome.exhausted
-        for m in s.kept {
-          if m.start != previousStart {
-            previous = Negation.scan(
-              before: m.start, in: bytes, window: negationWindow, cleanFrom: previous == .stopped ? previousStart : -1)
-            previousStart = m.start
-          }
-          if case .denied = previous { s.negated.append(m) }
-        }
-      }
+      text.withUTF8 { Negation.deny(s.kept, in: $0, window: negationWindow, into: &s.negated) }
     }
     // Weak terms count only near a non-weak term of the same field.
     let window = Int32(taxonomy.manifest.defaults.weakWindow)
