@@ -53,29 +53,6 @@ public struct ScoringDefaults: Sendable, Hashable, Codable {
     case clearEvidence = "clear_evidence"
     case negationWindow = "negation_window"
   }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    fieldThreshold = try c.decode(Double.self, forKey: .fieldThreshold)
-    areaThreshold = try c.decode(Double.self, forKey: .areaThreshold)
-    weakWindow = try c.decode(Int.self, forKey: .weakWindow)
-    loneTermFactor = try c.decode(Double.self, forKey: .loneTermFactor)
-    secondaryMinMatches = try c.decode(Int.self, forKey: .secondaryMinMatches)
-    clearEvidence = try c.decode(Double.self, forKey: .clearEvidence)
-    negationWindow = try c.decodeIfPresent(Int.self, forKey: .negationWindow) ?? 0
-  }
-
-  /// Without negation (0), the key is left out, so a release without the rule encodes as before.
-  public func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(fieldThreshold, forKey: .fieldThreshold)
-    try c.encode(areaThreshold, forKey: .areaThreshold)
-    try c.encode(weakWindow, forKey: .weakWindow)
-    try c.encode(loneTermFactor, forKey: .loneTermFactor)
-    try c.encode(secondaryMinMatches, forKey: .secondaryMinMatches)
-    try c.encode(clearEvidence, forKey: .clearEvidence)
-    if negationWindow != 0 { try c.encode(negationWindow, forKey: .negationWindow) }
-  }
 }
 
 /// A public list a release is written from.

@@ -165,21 +165,25 @@ public struct Classifier: Sendable {
         s.subsumed.append(m)
       }
     }
-    // A match its clause denies ("develops no robots") does not count (``Negation``).
+    // A match its clause denies ("develops no robots") does not count (``Negation``): it leaves
+    // the kept matches, as a cancelled one never enters them.
     let negationWindow = taxonomy.manifest.defaults.negationWindow
     if negationWindow > 0 && !s.kept.isEmpty {
       var text = text
       text.withUTF8 { Negation.deny(s.kept, in: $0, window: negationWindow, into: &s.negated) }
+      if !s.negated.isEmpty {
+        let denied = s.negated
+        s.kept.removeAll { denied.contains($0) }
+      }
     }
     // Weak terms count only near a non-weak term of the same field.
     let window = Int32(taxonomy.manifest.defaults.weakWindow)
     for m in s.kept {
       let id = Int(m.termID.rawValue)
       let entry = entries[id]
-      if !s.negated.isEmpty && s.negated.contains(m) { continue }
       if entry.isWeak {
         var supported = false
-        for other in s.kept where s.negated.isEmpty || !s.negated.contains(other) {
+        for other in s.kept {
           let e = entries[Int(other.termID.rawValue)]
           if e.node == entry.node && !e.isWeak && abs(other.wordIndex - m.wordIndex) <= window {
             supported = true
@@ -463,7 +467,7 @@ public struct Classifier: Sendable {
     var out: [Evidence] = []
     for id in s.touched where table.isWithin(entries[id].node, node) {
       var spans: [EvidenceSpan] = []
-      for m in s.kept where Int(m.termID.rawValue) == id && (s.negated.isEmpty || !s.negated.contains(m)) {
+      for m in s.kept where Int(m.termID.rawValue) == id {
         spans.append(
           EvidenceSpan(start: m.start, end: m.end, text: Self.slice(text, m.start, m.end), kind: Self.kindName(m.kind)))
       }
@@ -507,7 +511,8 @@ public struct ClassifierScratch {
   var subsumed: [PhraseMatch] = []
   var cancelled: [(PhraseMatch, Int)] = []
   var unsupported: [PhraseMatch] = []
-  /// Kept matches a negation word of their clause denies, in text order.
+  /// Matches a negation word of their clause denies, in text order: taken out of `kept` after
+  /// leftmost-longest.
   var negated: [PhraseMatch] = []
   /// Kept matches that count (weak ones with support), in text order.
   var counted: [PhraseMatch] = []

@@ -93,8 +93,8 @@ extension Classifier {
         text: Self.slice(text, m.start, m.end), fate: fate,
         excludedBy: exclusion.map { index.exclusionPhrases[$0] })
     }
-    let notCounted = Set(s.unsupported).union(s.negated)
-    var hits = s.kept.filter { !notCounted.contains($0) }.map { hit($0, .counted) }
+    let unsupported = Set(s.unsupported)
+    var hits = s.kept.filter { !unsupported.contains($0) }.map { hit($0, .counted) }
     hits += s.unsupported.map { hit($0, .unsupported) }
     var source = text
     hits += source.withUTF8 { bytes in
