@@ -86,10 +86,18 @@ final class ShippedTaxonomyTests: XCTestCase {
     let addedCues = cues(b).subtracting(cues(a))
     XCTAssertEqual(Dictionary(grouping: addedCues, by: \.language).mapValues(\.count), ["nl": 38, "en": 15])
     XCTAssertTrue(addedCues.contains(ContextCue(phrase: "off-the-shelf", language: "en")))
-    // A description that calls itself a coordination and support action, in either language.
+    // A description that calls itself a coordination and support action, in either language, or
+    // names its own discipline as one that studies technology from the outside.
+    let decisive = b.manifest.studyContext?.decisiveCues ?? []
     XCTAssertEqual(
-      b.manifest.studyContext?.decisiveCues.map(\.displayPhrase),
+      decisive.filter { $0.phrase.contains("ondersteuningsactie") || $0.phrase.contains("support action") }.map(\.displayPhrase),
       ["coordination and support action", "coördinatie- en ondersteuningsactie"])
+    XCTAssertEqual(Dictionary(grouping: decisive, by: \.language).mapValues(\.count), ["en": 91, "nl": 185])
+    XCTAssertTrue(decisive.contains(ContextCue(phrase: "rechtswetenschappelijke project", language: "nl", isCompound: true)))
+    XCTAssertTrue(decisive.contains(ContextCue(phrase: "this historical study", language: "en")))
+    let declared = "Dit kunsthistorische project volgt robots en robotarmen in musea."
+    XCTAssertEqual(try Classifier(taxonomy: a).classify(declared).areas.map(\.id), ["robotics-autonomy"])
+    XCTAssertEqual(try Classifier(taxonomy: b).classify(declared).areas, [])
     // Four different cues ask an area for 16; 2025.1 has no such step.
     XCTAssertEqual(b.manifest.studyContext?.moreCues, [StudyContext.Step(minCues: 4, areaScore: 16)])
     XCTAssertEqual(a.manifest.studyContext?.moreCues, [])

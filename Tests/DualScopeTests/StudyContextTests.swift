@@ -56,7 +56,7 @@ final class StudyContextTests: XCTestCase {
     XCTAssertTrue(text.contains("'min_cues' must be at least 1"), text)
     XCTAssertTrue(text.contains("'area_score' must be greater than 0"), text)
     XCTAssertTrue(text.contains("cue 'history' listed twice for en"), text)
-    XCTAssertTrue(text.contains("a cue must be a phrase, with '*' only at its end, found 'ab*c'"), text)
+    XCTAssertTrue(text.contains("a cue must be a phrase, with '*' only at its end (a prefix) or its start (compound parts), found 'ab*c'"), text)
     XCTAssertTrue(text.contains("unknown key 'de' in cues"), text)
     XCTAssertTrue(text.contains("T/taxonomy.yaml:"), text)
   }
@@ -159,7 +159,7 @@ final class StudyContextTests: XCTestCase {
       "taxonomy.yaml": manifest(Self.context + "\n  decisive_cues:\n    en: [history, \"x*y\"]\n    fr: [action]")
     ])
     XCTAssertTrue(text.contains("T/taxonomy.yaml:14:10: error: cue 'history' listed twice for en"), text)
-    XCTAssertTrue(text.contains("T/taxonomy.yaml:14:19: error: a cue must be a phrase, with '*' only at its end, found 'x*y'"), text)
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:14:19: error: a cue must be a phrase, with '*' only at its end (a prefix) or its start (compound parts), found 'x*y'"), text)
     XCTAssertTrue(text.contains("T/taxonomy.yaml:15:5: error: unknown key 'fr' in decisive_cues"), text)
   }
 
@@ -179,6 +179,66 @@ final class StudyContextTests: XCTestCase {
       from: try TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy, to: try release()).manifest.studyContext)),
       as: UTF8.self)
     XCTAssertFalse(plain.contains("decisive"), plain)
+  }
+
+  static let selfDescribed = context + """
+
+      decisive_cues:
+        en: ["this {legal|historical} {study|project}"]
+        nl: ["*{historische|sociologische} {project|onderzoek}", "dit economische project"]
+    """
+
+  func testAlternativesAndCompoundPartsInDecisiveCues() throws {
+    let c = try classifier(Self.selfDescribed)
+    XCTAssertEqual(
+      c.taxonomy.manifest.studyContext?.decisiveCues.map(\.displayPhrase),
+      ["this legal study", "this legal project", "this historical study", "this historical project",
+       "*historische project", "*historische onderzoek", "*sociologische project", "*sociologische onderzoek",
+       "dit economische project"])
+    XCTAssertEqual(c.taxonomy.manifest.studyContext?.decisiveCues.map(\.isCompound), [false, false, false, false, true, true, true, true, false])
+    XCTAssertEqual(c.classify("We bouwen een qubit.").areas.map(\.id), ["quantum"])
+    // The discipline as a compound's head, the noun as a compound's first part, or plain; each
+    // alone asks an area for 8.
+    for text in [
+      "Dit kunsthistorische project bestudeert een qubit.", "Dit arbeidssociologische onderzoek volgt een qubit.",
+      "Het historische onderzoeksproject toont een qubit.", "Dit historische project bestudeert een qubit.",
+      "This legal study follows a qubit.", "Dit economische project bestudeert een qubit.",
+    ] {
+      XCTAssertEqual(c.classify(text).status, .belowThreshold, text)
+    }
+    // Other words, or the adjective without its ending, are not the cue: the qubit is counted.
+    for text in [
+      "Dit historisch project bouwt een qubit.", "Dit techno-economische onderzoek kiest een qubit.",
+      "Een bedrijfseconomische project bouwt een qubit.",
+    ] {
+      XCTAssertEqual(c.classify(text).areas.map(\.id), ["quantum"], text)
+    }
+    let why = c.explain("Dit kunsthistorische project bestudeert een qubit.").score(of: "quantum")?.reason ?? ""
+    XCTAssertTrue(why.contains("the text says '*historische project', a context cue that decides alone"), why)
+  }
+
+  func testBadAlternativesAreReportedWithTheirPlace() {
+    let text = TaxonomyFixtures.failure([
+      "taxonomy.yaml": manifest(
+        Self.context
+          + "\n  decisive_cues:\n    en: [\"this {legal study\", \"a} b\", \"{a|{b}}\", \"{a||b} c\", \"{x|y} {a|b}\", \"x a\"]")
+    ])
+    XCTAssertTrue(text.contains("T/taxonomy.yaml:14:10: error: cue 'this {legal study' has a '{' without its '}'"), text)
+    XCTAssertTrue(text.contains("error: cue 'a} b' has a '}' without its '{'"), text)
+    XCTAssertTrue(text.contains("error: cue '{a|{b}}' has a '{' inside '{…}'"), text)
+    XCTAssertTrue(text.contains("error: cue '{a||b} c' has an empty alternative in '{…}'"), text)
+    // An expansion that repeats a cue is reported as a repeat, by the cue it repeats.
+    XCTAssertTrue(text.contains("error: cue 'x a' listed twice for en"), text)
+  }
+
+  func testAlternativesExpandInOrderAndAreBounded() {
+    XCTAssertEqual(CueAlternatives.expand("plain cue"), .success(["plain cue"]))
+    XCTAssertEqual(CueAlternatives.expand("{a|b}-{c|d} e"), .success(["a-c e", "a-d e", "b-c e", "b-d e"]))
+    XCTAssertEqual(CueAlternatives.expand("*{rechts|taal}wetenschappelijke studie"),
+      .success(["*rechtswetenschappelijke studie", "*taalwetenschappelijke studie"]))
+    let wide = "{" + (0..<40).map(String.init).joined(separator: "|") + "}"
+    XCTAssertEqual(CueAlternatives.expand(wide + " " + wide), .failure(.tooMany))
+    XCTAssertEqual(CueAlternatives.expand(wide + " x").map(\.count), .success(40))
   }
 
   static let steps = context + """

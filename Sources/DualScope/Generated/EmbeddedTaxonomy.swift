@@ -10885,10 +10885,24 @@ study_context:
       veldwerk, inventarisatie, ecolog*, vrijwilligers, off-the-shelf, commercieel verkrijgbare, kant-en-klare]
   # A text that calls itself a coordination and support action coordinates, trains or networks
   # rather than developing the technology: on its own it asks an area for 8, as the funding-scheme
-  # rule below does when a portfolio carries that column.
+  # rule below does when a portfolio carries that column. So does a text that names its own
+  # discipline as one that studies technology from the outside: "dit rechtswetenschappelijke
+  # project", "this historical study". `{a|b}` lists alternatives; a leading `*` lets the
+  # discipline be the head of a Dutch compound (kunsthistorische, arbeidssociologische), or the
+  # noun the start of one (onderzoeksvoorstel). "economische" and "kwalitatieve" only after
+  # "dit"/"deze": "techno-economische studie" is part of the work in an energy project. On the
+  # own train descriptions: harmless ones left unflagged 275 to 286 of 322 (Dutch) and 100 to
+  # 102 of 125 (English), the same true positives; arXiv and CORDIS unchanged.
   decisive_cues:
-    en: [coordination and support action]
-    nl: [coördinatie- en ondersteuningsactie]
+    en: [coordination and support action,
+      "this {legal|historical|sociological|anthropological|ethnographic|philosophical|criminological|theological|linguistic} {project|study|research|thesis|dissertation}",
+      "this {communication science|media studies|political science|health-economics|health-economic|health-services|health services|agronomy|archaeological} {project|study|research|thesis|dissertation}"]
+    nl: [coördinatie- en ondersteuningsactie,
+      "*{historische|sociologische|juridische|rechtelijke|antropologische|etnografische|criminologische|filosofische|wijsgerige|theologische|psychologische|archeologische|planologische|ecologische|fonetische} {project|onderzoek|onderzoeksproject|studie|proefschrift|promotieonderzoek}",
+      "*{rechts|communicatie|media|sociaal|gedrags|literatuur|taal|geestes|sport|vrijetijds}wetenschappelijke {project|onderzoek|onderzoeksproject|studie|proefschrift|promotieonderzoek}",
+      "*{bestuurs|onderwijs|taal|letter}kundige {project|onderzoek|onderzoeksproject|studie|proefschrift|promotieonderzoek}",
+      "dit {economische|kwalitatieve} {project|onderzoek|promotieonderzoek|proefschrift}",
+      "deze {economische|kwalitatieve} studie"]
 record_context:
   # What a record's metadata says of its text, when a portfolio carries the column
   # (--carry-columns; --context-columns in evaluate). A coordination and support action funds
@@ -11061,6 +11075,11 @@ release_notes: |
     Dutch train descriptions: harmless ones left unflagged 268 to 269 of 322.
   - Changed: on-chip excludes organs-on-chip and labs-on-a-chip, as chip does (microfluidic cell
     culture, not semiconductors). CORDIS train projects: micro precision 0.825 to 0.831.
+  - Added: decisive study-context cues for a description that names its own discipline as one
+    that studies technology from the outside ("dit rechtswetenschappelijke project", "dit
+    arbeidssociologische onderzoek", "this historical study"), with Dutch compound parts. Train
+    parts: harmless descriptions left unflagged 275 to 286 of 322 (Dutch) and 100 to 102 of 125
+    (English) with the same recall; arXiv and CORDIS unchanged.
   - Areas, fields and scoring defaults are those of 2025.1, with negated evidence turned on.
   2025.1
   - Added: generative AI and foundation models (artificial-intelligence.generative-ai).

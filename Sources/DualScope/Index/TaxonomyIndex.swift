@@ -141,7 +141,8 @@ public final class TaxonomyIndex: Sendable {
       let cueStart = entries.count + exclusionPhrases.count
       let cues = (taxonomy.manifest.studyContext?.cues ?? []) + (taxonomy.manifest.studyContext?.decisiveCues ?? [])
       for (k, cue) in cues.enumerated() {
-        let options: PhraseOptions = cue.isPrefix ? [.prefix] : TaxonomyIndex.inflection(cue.language)
+        var options: PhraseOptions = cue.isPrefix ? [.prefix] : TaxonomyIndex.inflection(cue.language)
+        if cue.isCompound { options.insert(.compoundPart) }
         phrases.append(Phrase(cue.phrase, id: TermID(UInt32(cueStart + k)), options: options))
       }
       self.cueStart = cueStart

@@ -219,7 +219,9 @@ enum ManifestDecoder {
   }
 
   /// One `{en: [...], nl: [...]}` list of study-context cues, each a phrase with `*` only at its
-  /// end, none listed twice in a language across the lists, at most ``maxCues`` in all.
+  /// end (a prefix) or its start (compound parts), and `{a|b}` for alternatives
+  /// (``CueAlternatives``); none listed twice in a language across the lists, at most
+  /// ``maxCues`` in all.
   private static func cueList(
     _ node: YAMLNode?, what: String, languages: [String], seen: inout Set<ContextCue>, count: inout Int,
     _ decoding: inout YAMLDecoding
@@ -227,23 +229,36 @@ enum ManifestDecoder {
     guard let node, let byLanguage = decoding.mapping(node, what: what, allowed: languages) else { return [] }
     var cues: [ContextCue] = []
     for language in languages {
-      for (text, item) in decoding.stringList(byLanguage[language], key: language) ?? [] {
-        let (phrase, isPrefix) = text.phraseAndPrefix
-        guard !phrase.isEmpty, !phrase.contains("*") else {
-          decoding.error("a cue must be a phrase, with '*' only at its end, found '\(text)'", at: item)
+      for (written, item) in decoding.stringList(byLanguage[language], key: language) ?? [] {
+        let texts: [String]
+        switch CueAlternatives.expand(written) {
+        case .success(let expanded): texts = expanded
+        case .failure(let failure):
+          decoding.error("cue '\(written)' has \(failure.message)", at: item)
           continue
         }
-        let cue = ContextCue(phrase: phrase, language: language, isPrefix: isPrefix)
-        guard seen.insert(cue).inserted else {
-          decoding.error("cue '\(text)' listed twice for \(language)", at: item)
-          continue
+        for text in texts {
+          var (phrase, isPrefix) = text.phraseAndPrefix
+          let isCompound = phrase.hasPrefix("*")
+          if isCompound { phrase = String(phrase.dropFirst()).trimmingSpaces() }
+          guard !phrase.isEmpty, !phrase.contains("*") else {
+            decoding.error(
+              "a cue must be a phrase, with '*' only at its end (a prefix) or its start (compound parts), found '\(text)'",
+              at: item)
+            continue
+          }
+          let cue = ContextCue(phrase: phrase, language: language, isPrefix: isPrefix, isCompound: isCompound)
+          guard seen.insert(cue).inserted else {
+            decoding.error("cue '\(text)' listed twice for \(language)", at: item)
+            continue
+          }
+          guard count < maxCues else {
+            decoding.error("more than \(maxCues) study-context cues", at: item)
+            return cues
+          }
+          count += 1
+          cues.append(cue)
         }
-        guard count < maxCues else {
-          decoding.error("more than \(maxCues) study-context cues", at: item)
-          return cues
-        }
-        count += 1
-        cues.append(cue)
       }
     }
     return cues

@@ -90,18 +90,42 @@ public struct ContextCue: Sendable, Hashable, Codable {
   public var phrase: String
   public var language: String
   public var isPrefix: Bool
+  /// Written with a leading `*`: the cue's first word may be the head of a compound, or its last
+  /// word the first part of one (the matcher's compound parts, one end at a time):
+  /// `*historische project` finds "kunsthistorische project" and "historische projectgroep".
+  public var isCompound: Bool
 
-  public init(phrase: String, language: String, isPrefix: Bool = false) {
+  public init(phrase: String, language: String, isPrefix: Bool = false, isCompound: Bool = false) {
     self.phrase = phrase
     self.language = language
     self.isPrefix = isPrefix
+    self.isCompound = isCompound
   }
 
   /// The cue as the YAML writes it.
-  public var displayPhrase: String { isPrefix ? phrase + "*" : phrase }
+  public var displayPhrase: String { (isCompound ? "*" : "") + phrase + (isPrefix ? "*" : "") }
 
   enum CodingKeys: String, CodingKey {
     case phrase, language
     case isPrefix = "prefix"
+    case isCompound = "compound"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    phrase = try c.decode(String.self, forKey: .phrase)
+    language = try c.decode(String.self, forKey: .language)
+    isPrefix = try c.decode(Bool.self, forKey: .isPrefix)
+    isCompound = try c.decodeIfPresent(Bool.self, forKey: .isCompound) ?? false
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(phrase, forKey: .phrase)
+    try c.encode(language, forKey: .language)
+    try c.encode(isPrefix, forKey: .isPrefix)
+    // Left out when false, so the encoded form of a release without such cues, and its content
+    // hash, stay as they were.
+    if isCompound { try c.encode(isCompound, forKey: .isCompound) }
   }
 }
