@@ -293,6 +293,10 @@ final class RecordContextTests: XCTestCase {
       why.contains("the record's fundingScheme is 'HORIZON-CSA', which asks for stronger evidence (record context), so an area needs 8"),
       why)
     XCTAssertEqual(c.explain(text).score(of: "quantum")?.reason, "assigned")
+    // An area that passes the raised bar says which bar it passed.
+    XCTAssertEqual(
+      c.explain(deep, metadata: [("fundingScheme", "CSA")]).score(of: "quantum")?.reason,
+      "assigned: score 9.75 passes the bar of 8 that the record's fundingScheme 'CSA' sets (record context)")
   }
 
   /// The rows `calibrate` holds out are measured with the metadata they carry, as `evaluate`

@@ -215,6 +215,15 @@ final class StudyContextTests: XCTestCase {
     }
     let why = c.explain("Dit kunsthistorische project bestudeert een qubit.").score(of: "quantum")?.reason ?? ""
     XCTAssertTrue(why.contains("the text says '*historische project', a context cue that decides alone"), why)
+    // Strong evidence passes the raised bar, and explain says which bar it passed.
+    let deep = c.explain("Dit kunsthistorische project: een qubit, een qubit, een qubit, een quantumcomputer, een kwantumcomputer.")
+    let passed = try XCTUnwrap(deep.score(of: "quantum"))
+    XCTAssertTrue(passed.assigned)
+    XCTAssertTrue(
+      passed.reason.hasPrefix("assigned: score ")
+        && passed.reason.hasSuffix(
+          " passes the bar of 8 that the study context sets (the text says '*historische project', a context cue that decides alone)"),
+      passed.reason)
   }
 
   func testBadAlternativesAreReportedWithTheirPlace() {

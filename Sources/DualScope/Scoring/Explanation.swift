@@ -43,7 +43,7 @@ public struct Explanation: Sendable, Hashable, Codable {
     public var threshold: Double
     public var assigned: Bool
     /// Why not, when not assigned; "assigned" when assigned, or "assigned: " and the
-    /// record-context rule whose lowered bar let an area pass.
+    /// record-context rule whose lowered bar let an area pass, or the raised bar an area passed.
     public var reason: String
     /// `term ×count: weight × saturation ÷ length = contribution` lines.
     public var arithmetic: [String]
@@ -142,11 +142,13 @@ extension Classifier {
     return explanation
   }
 
-  /// Why an assigned node was assigned: "assigned", and for an area that passed only because a
+  /// Why an assigned node was assigned: "assigned"; for an area that passed only because a
   /// supporting record-context rule lowered its bar or spared it a second match beside a better
-  /// area, which rule.
+  /// area, which rule; for one that passed a bar the study context or a record-context rule
+  /// raised, that bar and what raised it (the scores' table shows the threshold, not that bar).
   private func assignedReason(node i: Int, _ s: ClassifierScratch, _ result: Classification) -> String {
-    guard index.nodes.isArea[i], let support = recordSupport(i, s) else { return "assigned" }
+    guard index.nodes.isArea[i] else { return "assigned" }
+    guard let support = recordSupport(i, s) else { return raisedBarReason(area: i, s) ?? "assigned" }
     let because = "assigned: the record's \(support.rule.column) is '\(support.value)', which supports the area "
       + "(record context), so "
     let text = textBar(i, s)
@@ -161,6 +163,23 @@ extension Classifier {
       return because + "one match is enough beside a better area (another area needs \(secondaryMinMatches))"
     }
     return "assigned"
+  }
+
+  /// "assigned: score X passes the bar of B that …" for an assigned area whose bar the study
+  /// context or a stronger-evidence record-context rule raised above its own, else nil.
+  private func raisedBarReason(area a: Int, _ s: ClassifierScratch) -> String? {
+    let bar = areaBar(a, s)
+    guard bar > ownBar(a, s) else { return nil }
+    let passes = "assigned: score \(Self.format(Self.round(s.nodeScore[a]))) passes the bar of \(Self.format(bar)) that "
+    if let context = contextBar(s), bar == context {
+      if let decisive = decisiveCue(s), s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) {
+        return passes + "the study context sets (the text says '\(index.cueDisplay[decisive])', a context cue "
+          + "that decides alone)"
+      }
+      return passes + "the study context sets (\(s.cues.count) context cues)"
+    }
+    guard let record = recordContext(a, s) else { return nil }
+    return passes + "the record's \(record.rule.column) '\(record.value)' sets (record context)"
   }
 
   /// Why a node with matches was not assigned.
