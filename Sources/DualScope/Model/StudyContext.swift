@@ -124,8 +124,8 @@ public struct ContextCue: Sendable, Hashable, Codable {
     try c.encode(phrase, forKey: .phrase)
     try c.encode(language, forKey: .language)
     try c.encode(isPrefix, forKey: .isPrefix)
-    // Left out when false, so the encoded form of a release without such cues, and its content
-    // hash, stay as they were.
+    // Left out when false, so the JSON of a diff between releases without such cues stays as it
+    // was.
     if isCompound { try c.encode(isCompound, forKey: .isCompound) }
   }
 }
