@@ -226,6 +226,20 @@ final class StudyContextTests: XCTestCase {
       passed.reason)
   }
 
+  func testDiffNamesExpandedAndCompoundCues() throws {
+    let (_, c) = try contextDiff(from: Self.context, to: Self.selfDescribed)
+    XCTAssertEqual(
+      c.summary,
+      ["decisive context cues added (en): this legal study, this legal project, this historical study, this historical project",
+       "decisive context cues added (nl): *historische project, *historische onderzoek, *sociologische project, "
+         + "*sociologische onderzoek, dit economische project"])
+    let json = String(decoding: try JSONEncoder().encode(c), as: UTF8.self)
+    XCTAssertTrue(json.contains("\"compound\":true"), json)
+    // A cue without the mark does not write it.
+    XCTAssertFalse(String(decoding: try JSONEncoder().encode(ContextCue(phrase: "x", language: "en")), as: UTF8.self)
+      .contains("compound"))
+  }
+
   func testBadAlternativesAreReportedWithTheirPlace() {
     let text = TaxonomyFixtures.failure([
       "taxonomy.yaml": manifest(
