@@ -214,7 +214,9 @@ final class StudyContextTests: XCTestCase {
       XCTAssertEqual(c.classify(text).areas.map(\.id), ["quantum"], text)
     }
     let why = c.explain("Dit kunsthistorische project bestudeert een qubit.").score(of: "quantum")?.reason ?? ""
-    XCTAssertTrue(why.contains("the text says '*historische project', a context cue that decides alone"), why)
+    XCTAssertTrue(
+      why.contains("the text says 'kunsthistorische project' (cue '*historische project'), a context cue that decides alone"),
+      why)
     // Strong evidence passes the raised bar, and explain says which bar it passed.
     let deep = c.explain("Dit kunsthistorische project: een qubit, een qubit, een qubit, een quantumcomputer, een kwantumcomputer.")
     let passed = try XCTUnwrap(deep.score(of: "quantum"))
@@ -222,7 +224,8 @@ final class StudyContextTests: XCTestCase {
     XCTAssertTrue(
       passed.reason.hasPrefix("assigned: score ")
         && passed.reason.hasSuffix(
-          " passes the bar of 8 that the study context sets (the text says '*historische project', a context cue that decides alone)"),
+          " passes the bar of 8 that the study context sets (the text says 'kunsthistorische project' (cue "
+            + "'*historische project'), a context cue that decides alone)"),
       passed.reason)
   }
 

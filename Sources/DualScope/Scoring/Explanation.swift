@@ -111,6 +111,7 @@ extension Classifier {
     hits.sort { ($0.start, $0.end, $0.field, $0.term) < ($1.start, $1.end, $1.field, $1.term) }
 
     let factor = Self.lengthFactor(words: s.words, options)
+    let said = decisiveCue(s).map { decisiveWords($0, s, text) }
     let assignedAreas = Set(classification.areas.map(\.id))
     let assignedFields = Set(classification.fields.map(\.id))
     var scores: [Explanation.NodeScore] = []
@@ -130,7 +131,9 @@ extension Classifier {
       scores.append(
         Explanation.NodeScore(
           id: node.id, score: score, threshold: thresholds[i], assigned: assigned,
-          reason: assigned ? assignedReason(node: i, s, classification) : reason(node: i, mine, score, assignedAreas, s),
+          reason: assigned
+            ? assignedReason(node: i, s, classification, said: said)
+            : reason(node: i, mine, score, assignedAreas, s, said: said),
           arithmetic: arithmetic))
     }
     var explanation = Explanation(
@@ -146,9 +149,9 @@ extension Classifier {
   /// supporting record-context rule lowered its bar or spared it a second match beside a better
   /// area, which rule; for one that passed a bar the study context or a record-context rule
   /// raised, that bar and what raised it (the scores' table shows the threshold, not that bar).
-  private func assignedReason(node i: Int, _ s: ClassifierScratch, _ result: Classification) -> String {
+  private func assignedReason(node i: Int, _ s: ClassifierScratch, _ result: Classification, said: String?) -> String {
     guard index.nodes.isArea[i] else { return "assigned" }
-    guard let support = recordSupport(i, s) else { return raisedBarReason(area: i, s) ?? "assigned" }
+    guard let support = recordSupport(i, s) else { return raisedBarReason(area: i, s, said: said) ?? "assigned" }
     let because = "assigned: the record's \(support.rule.column) is '\(support.value)', which supports the area "
       + "(record context), so "
     let text = textBar(i, s)
@@ -167,14 +170,13 @@ extension Classifier {
 
   /// "assigned: score X passes the bar of B that …" for an assigned area whose bar the study
   /// context or a stronger-evidence record-context rule raised above its own, else nil.
-  private func raisedBarReason(area a: Int, _ s: ClassifierScratch) -> String? {
+  private func raisedBarReason(area a: Int, _ s: ClassifierScratch, said: String?) -> String? {
     let bar = areaBar(a, s)
     guard bar > ownBar(a, s) else { return nil }
     let passes = "assigned: score \(Self.format(Self.round(s.nodeScore[a]))) passes the bar of \(Self.format(bar)) that "
     if let context = contextBar(s), bar == context {
-      if let decisive = decisiveCue(s), s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) {
-        return passes + "the study context sets (the text says '\(index.cueDisplay[decisive])', a context cue "
-          + "that decides alone)"
+      if let said, s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) {
+        return passes + "the study context sets (the text says \(said), a context cue that decides alone)"
       }
       return passes + "the study context sets (\(s.cues.count) context cues)"
     }
@@ -184,7 +186,8 @@ extension Classifier {
 
   /// Why a node with matches was not assigned.
   private func reason(
-    node i: Int, _ hits: [Explanation.Hit], _ score: Double, _ assignedAreas: Set<String>, _ s: ClassifierScratch
+    node i: Int, _ hits: [Explanation.Hit], _ score: Double, _ assignedAreas: Set<String>, _ s: ClassifierScratch,
+    said: String?
   ) -> String {
     let counted = hits.filter { $0.fate == .counted }
     if counted.isEmpty {
@@ -232,8 +235,8 @@ extension Classifier {
     let bar = areaBar(a, s)
     if let context = contextBar(s), s.nodeScore[a] >= floor && s.nodeScore[a] < bar && bar == context {
       let what = i == a ? "" : "its area '\(area)': "
-      if let decisive = decisiveCue(s), s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) {
-        return what + "the text says '\(index.cueDisplay[decisive])', a context cue that decides alone (study "
+      if let said, s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) {
+        return what + "the text says \(said), a context cue that decides alone (study "
           + "context), so an area needs \(Self.format(bar)), score \(Self.format(Self.round(s.nodeScore[a])))"
       }
       let cues = s.cues.prefix(5).map { "'\(index.cueDisplay[$0])'" }.joined(separator: ", ")
@@ -263,6 +266,29 @@ extension Classifier {
       return "its area '\(area)' was not assigned (cut by top-k or the relative cut-off)"
     }
     return "not assigned"
+  }
+
+  /// A decisive cue as an explanation quotes it: `'cue'`, or for a cue with a `*` the words it
+  /// matched and the cue, `'kunsthistorische project' (cue '*historische project')`.
+  private func decisiveWords(_ cue: Int, _ s: ClassifierScratch, _ text: String) -> String {
+    let display = index.cueDisplay[cue]
+    guard display.contains("*"),
+      let m = s.match.matches.first(where: { Int($0.termID.rawValue) == index.cueStart + cue })
+    else { return "'\(display)'" }
+    return "'\(Self.wholeWords(text, m.start, m.end))' (cue '\(display)')"
+  }
+
+  /// The text of a span widened to the words it starts and ends in: a compound part's match
+  /// ("historische project" inside "kunsthistorische project") quoted as the text has it.
+  static func wholeWords(_ text: String, _ start: Int, _ end: Int) -> String {
+    let utf8 = text.utf8
+    var a = utf8.index(utf8.startIndex, offsetBy: start, limitedBy: utf8.endIndex) ?? utf8.endIndex
+    var b = utf8.index(utf8.startIndex, offsetBy: end, limitedBy: utf8.endIndex) ?? utf8.endIndex
+    // Match spans cover whole characters, so these are character boundaries.
+    func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    while a > text.startIndex, isWord(text[text.index(before: a)]) { a = text.index(before: a) }
+    while b < text.endIndex, isWord(text[b]) { b = text.index(after: b) }
+    return String(text[a..<b])
   }
 
   /// A score as explanations print it: two decimals at most.
