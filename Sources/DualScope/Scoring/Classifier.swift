@@ -483,10 +483,17 @@ public struct Classifier: Sendable {
 
   /// The text between two UTF-8 offsets.
   static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+    let (a, b) = bounds(text, start, end)
+    return String(decoding: text.utf8[a..<b], as: UTF8.self)
+  }
+
+  /// The string indices of UTF-8 offsets `start` and `end` (the end of the text past it).
+  static func bounds(_ text: String, _ start: Int, _ end: Int) -> (String.Index, String.Index) {
     let utf8 = text.utf8
-    let a = utf8.index(utf8.startIndex, offsetBy: start, limitedBy: utf8.endIndex) ?? utf8.endIndex
-    let b = utf8.index(utf8.startIndex, offsetBy: end, limitedBy: utf8.endIndex) ?? utf8.endIndex
-    return String(decoding: utf8[a..<b], as: UTF8.self)
+    return (
+      utf8.index(utf8.startIndex, offsetBy: start, limitedBy: utf8.endIndex) ?? utf8.endIndex,
+      utf8.index(utf8.startIndex, offsetBy: end, limitedBy: utf8.endIndex) ?? utf8.endIndex
+    )
   }
 
   static func kindName(_ kind: MatchKind) -> String {

@@ -111,7 +111,9 @@ extension Classifier {
     hits.sort { ($0.start, $0.end, $0.field, $0.term) < ($1.start, $1.end, $1.field, $1.term) }
 
     let factor = Self.lengthFactor(words: s.words, options)
-    let said = decisiveCue(s).map { decisiveWords($0, s, text) }
+    // The decisive cue as the reasons quote it, when it alone put the text in the study context.
+    let said =
+      s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) ? decisiveCue(s).map { decisiveWords($0, s, text) } : nil
     let assignedAreas = Set(classification.areas.map(\.id))
     let assignedFields = Set(classification.fields.map(\.id))
     var scores: [Explanation.NodeScore] = []
@@ -175,7 +177,7 @@ extension Classifier {
     guard bar > ownBar(a, s) else { return nil }
     let passes = "assigned: score \(Self.format(Self.round(s.nodeScore[a]))) passes the bar of \(Self.format(bar)) that "
     if let context = contextBar(s), bar == context {
-      if let said, s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) {
+      if let said {
         return passes + "the study context sets (the text says \(said), a context cue that decides alone)"
       }
       return passes + "the study context sets (\(s.cues.count) context cues)"
@@ -235,7 +237,7 @@ extension Classifier {
     let bar = areaBar(a, s)
     if let context = contextBar(s), s.nodeScore[a] >= floor && s.nodeScore[a] < bar && bar == context {
       let what = i == a ? "" : "its area '\(area)': "
-      if let said, s.cues.count < (taxonomy.manifest.studyContext?.minCues ?? 0) {
+      if let said {
         return what + "the text says \(said), a context cue that decides alone (study "
           + "context), so an area needs \(Self.format(bar)), score \(Self.format(Self.round(s.nodeScore[a])))"
       }
@@ -281,9 +283,7 @@ extension Classifier {
   /// The text of a span widened to the words it starts and ends in: a compound part's match
   /// ("historische project" inside "kunsthistorische project") quoted as the text has it.
   static func wholeWords(_ text: String, _ start: Int, _ end: Int) -> String {
-    let utf8 = text.utf8
-    var a = utf8.index(utf8.startIndex, offsetBy: start, limitedBy: utf8.endIndex) ?? utf8.endIndex
-    var b = utf8.index(utf8.startIndex, offsetBy: end, limitedBy: utf8.endIndex) ?? utf8.endIndex
+    var (a, b) = Self.bounds(text, start, end)
     // Match spans cover whole characters, so these are character boundaries.
     func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
     while a > text.startIndex, isWord(text[text.index(before: a)]) { a = text.index(before: a) }
