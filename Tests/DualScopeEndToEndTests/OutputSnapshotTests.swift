@@ -30,6 +30,18 @@ final class OutputSnapshotTests: XCTestCase {
     try check(["explain", "--taxonomy", "2025.1", Self.abstract], "explain.txt")
   }
 
+  /// A history of the technology that still names it densely enough: the area is assigned, and
+  /// explain says which raised bar it passed.
+  static let study = """
+    A history of quantum computing: interviews with historians and archival legislation records \
+    trace how the quantum computer, the qubit, superconducting qubits and quantum error correction \
+    left the laboratory.
+    """
+
+  func testExplainOfAStudyAboutTechnology() throws {
+    try check(["explain", "--taxonomy", "2025.1", Self.study], "explain-study.txt")
+  }
+
   func testBatchJSONLAndCSV() throws {
     let folder = try TemporaryFolder("ds-snap")
     defer { folder.remove() }
