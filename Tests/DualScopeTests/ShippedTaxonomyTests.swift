@@ -27,33 +27,48 @@ final class ShippedTaxonomyTests: XCTestCase {
     }
   }
 
-  /// 2026.1 adds the screening part, reviewed terms, two terms' exclusions, study-context cues
-  /// and a record-context rule; every area, field, term (with its weight, language and its
-  /// exclusions of 2025.1) and scoring default of 2025.1 is kept as it was.
+  /// 2026.1 adds the screening part, reviewed terms, two fields, terms' exclusions, study-context
+  /// cues and a record-context rule, and makes six terms of satellite images weak; every other
+  /// area, field, term (with its weight, language and its exclusions of 2025.1) and scoring
+  /// default of 2025.1 is kept as it was.
   func testTheNewestReleaseKeepsEverythingOfTheOneBeforeAndAddsTerms() throws {
     let a = try ShippedTaxonomy.load(version: "2025.1").taxonomy
     let b = try ShippedTaxonomy.load(version: "2026.1").taxonomy
     XCTAssertTrue(TaxonomyDiff(from: a, to: b).lineage.isEmpty)
     func node(_ n: TaxonomyNode) -> [String] { [n.id, "\(n.sensitivity)", "\(n.dualUse)", "\(n.threshold ?? 0)"] }
-    func term(_ t: Term) -> String { "\(t.phrase)|\(t.language)|\(t.weight)|\(t.isWeak)|\(t.caseSensitive)" }
-    XCTAssertEqual(a.nodes.map(node), b.nodes.map(node))
+    func term(_ t: Term) -> String { "\(t.phrase)|\(t.language)|\(t.weight)|\(t.caseSensitive)" }
+    let newFields: Set = ["sensing.sensor-systems", "advanced-materials.energy-materials"]
+    XCTAssertEqual(a.nodes.map(node), b.nodes.filter { !newFields.contains($0.id) }.map(node))
     var added = 0
     var excluding: [String] = []
-    for (old, new) in zip(a.nodes, b.nodes) {
-      let kept = Dictionary(new.terms.map { (term($0), $0.exclusions) }, uniquingKeysWith: { x, _ in x })
+    var weakened: [String] = []
+    let after = Dictionary(uniqueKeysWithValues: b.nodes.map { ($0.id, $0) })
+    for old in a.nodes {
+      let new = try XCTUnwrap(after[old.id])
+      let kept = Dictionary(new.terms.map { (term($0), $0) }, uniquingKeysWith: { x, _ in x })
       for t in old.terms {
-        guard let exclusions = kept[term(t)] else {
+        guard let now = kept[term(t)] else {
           XCTFail("\(old.id): \(term(t)) is not kept")
           continue
         }
-        XCTAssertTrue(Set(exclusions).isSuperset(of: t.exclusions), "\(old.id): \(term(t)) lost an exclusion")
-        if exclusions.count > t.exclusions.count { excluding.append(t.phrase) }
+        XCTAssertTrue(Set(now.exclusions).isSuperset(of: t.exclusions), "\(old.id): \(term(t)) lost an exclusion")
+        if now.exclusions.count > t.exclusions.count { excluding.append(t.phrase) }
+        if now.isWeak != t.isWeak {
+          XCTAssertTrue(now.isWeak, "\(old.id): \(term(t)) is no longer weak")
+          weakened.append(t.phrase)
+        }
       }
       added += new.terms.count - old.terms.count
     }
     // 144 mined with suggest-terms; 37 and 27 for technologies that train grant objectives and own
     // train descriptions named and no term found.
     XCTAssertEqual(added, 208)
+    XCTAssertEqual(newFields.map { after[$0]!.terms.count }.reduce(0, +), 46)
+    // Satellite images and data are a tool in many fields: they count only near a term of Earth
+    // observation itself.
+    XCTAssertEqual(
+      weakened.sorted(),
+      ["remote sensing", "satellietbeeld", "satellietdata", "satellietwaarneming", "satellite image", "satellite imagery"])
     // Second meanings from biology: microsatellite markers (genetics), a honeybee colony's drones;
     // from psychology a battery of tests, from planning satellite towns, in both languages; the
     // Dutch participle "genomen" (taken), which `genom*` matched; organs on chips, as for `chip`.
@@ -98,8 +113,10 @@ final class ShippedTaxonomyTests: XCTestCase {
     let declared = "Dit kunsthistorische project volgt robots en robotarmen in musea."
     XCTAssertEqual(try Classifier(taxonomy: a).classify(declared).areas.map(\.id), ["robotics-autonomy"])
     XCTAssertEqual(try Classifier(taxonomy: b).classify(declared).areas, [])
-    // Four different cues ask an area for 16; 2025.1 has no such step.
-    XCTAssertEqual(b.manifest.studyContext?.moreCues, [StudyContext.Step(minCues: 4, areaScore: 16)])
+    // Four different cues ask an area for 16, five for 24; 2025.1 has no such step.
+    XCTAssertEqual(
+      b.manifest.studyContext?.moreCues,
+      [StudyContext.Step(minCues: 4, areaScore: 16), StudyContext.Step(minCues: 5, areaScore: 24)])
     XCTAssertEqual(a.manifest.studyContext?.moreCues, [])
     let csa = try Classifier(taxonomy: b)
     let text = "This coordination and support action networks European quantum computing and qubit laboratories."
@@ -107,6 +124,31 @@ final class ShippedTaxonomyTests: XCTestCase {
     XCTAssertEqual(csa.classify(text).areas, [])
     let d = ScreeningDiff(from: try ReleaseSpec.screening("2025.1"), to: try ReleaseSpec.screening("2026.1"))
     XCTAssertEqual(d.regimes.count, 9)
+  }
+
+  /// What the two fields of 2026.1 and its weak satellite images do to a text.
+  func testSensorsBatteryMaterialsAndSatelliteImagesIn2026() throws {
+    let old = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2025.1").taxonomy)
+    let new = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2026.1").taxonomy)
+    // Sensors a project develops, without naming what they measure: two terms of the new field.
+    let sensors = "The project will develop novel sensors and a smart sensor platform for bridge inspection."
+    XCTAssertEqual(try old.classify(sensors).areas.map(\.id), [])
+    let read = try new.classify(sensors)
+    XCTAssertEqual(read.areas.map(\.id), ["sensing"])
+    XCTAssertEqual(read.fields.map(\.id), ["sensing.sensor-systems"])
+    // One such term alone is below the bar of one term (1.5 against 1.75).
+    XCTAssertEqual(try new.classify("The partners will test a novel sensor in the field.").areas, [])
+    // Battery materials: energy, and advanced materials as the second area.
+    let battery =
+      "We develop a solid-state battery with a new solid electrolyte and high-nickel cathode materials for electric vehicles."
+    XCTAssertEqual(try old.classify(battery).areas.map(\.id), ["energy"])
+    XCTAssertEqual(Set(try new.classify(battery).areas.map(\.id)), ["energy", "advanced-materials"])
+    // Satellite images as a tool count only near a term of Earth observation itself.
+    let birds = "Met satellietbeelden en satellietdata volgen we het broedsucces van weidevogels op veenweiden."
+    XCTAssertEqual(try old.classify(birds).areas.map(\.id), ["space-propulsion"])
+    XCTAssertEqual(try new.classify(birds).areas, [])
+    let observation = "Dit project ontwikkelt aardobservatie met kleine satellieten en verwerkt de satellietbeelden aan boord."
+    XCTAssertTrue(try new.classify(observation).areas.map(\.id).contains("space-propulsion"))
   }
 
   func testLatestReleaseIsValidAndComplete() throws {
