@@ -16,7 +16,7 @@ public struct ExplanationTextRenderer: Sendable {
     out += base.indent(marked) + "\n\nmatches:\n"
     if e.hits.isEmpty { out += "  (none)\n" }
     for h in e.hits {
-      var line = "  \(h.start)-\(h.end)  \(base.pad("'" + h.text + "'", 28)) \(base.pad(h.term, 28)) \(base.pad(h.field, 36)) \(h.fate.rawValue)"
+      var line = "  \(h.start)-\(h.end)  \(base.pad("'" + h.text + "'", 28)) \(base.pad(h.term, 28)) \(base.pad(h.field, 36)) \(base.pad(h.part ?? "", 10)) \(h.fate.rawValue)"
       if let by = h.excludedBy { line += " by '\(by)'" }
       if let by = h.negatedBy { line += " by '\(by)'" }
       out += line + "\n"

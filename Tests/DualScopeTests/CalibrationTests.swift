@@ -75,6 +75,18 @@ final class CalibrationTests: XCTestCase {
     var nl: [Sentence] = []
     TextFeatures.sentences("Wij ontwikkelen een kwantumsensor. In de afgelopen jaren is veel veranderd.", into: &nl)
     XCTAssertEqual(nl.map(\.role), [.aim, .background])
+    // Sentences glued together, as grant databases join paragraphs: split before the capital;
+    // abbreviations before a capital are not.
+    var glued: [Sentence] = []
+    let objective = "Europe depends on imported chips.The project will develop a new lithography mask (EUV).It is tested i.e.The end."
+    TextFeatures.sentences(objective, into: &glued)
+    XCTAssertEqual(glued.map(\.role), [.background, .aim, .body])
+    XCTAssertEqual(
+      glued.map { String(decoding: Array(objective.utf8)[$0.start..<$0.end], as: UTF8.self) },
+      ["Europe depends on imported chips.", "The project will develop a new lithography mask (EUV).", "It is tested i.e.The end."])
+    var abbreviated: [Sentence] = []
+    TextFeatures.sentences("Made in the U.S.The lab is in St.Louis.", into: &abbreviated)
+    XCTAssertEqual(abbreviated.count, 1)
   }
 
   /// The scorer finds only the sentences that hold a term, each from its neighbourhood; that
@@ -87,7 +99,10 @@ final class CalibrationTests: XCTestCase {
       "Wij ontwikkelen een kwantumsensor. In de afgelopen jaren is veel veranderd.",
     ]
     var rng = SeededGenerator(seed: 2026)
-    let pieces = ["We develop", " a laser", ".", ". ", "!", "? ", "\n", " ", "e.g. ", "A. ", "3.5", "dit project", "Europe ", "impact", ";", " x"]
+    let pieces = [
+      "We develop", " a laser", ".", ". ", "!", "? ", "\n", " ", "e.g. ", "A. ", "3.5", "dit project", "Europe ", "impact", ";",
+      " x", "Then", "ab", "(EU)", "i.e.",
+    ]
     for _ in 0..<300 {
       texts.append((0..<Int.random(in: 1...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
     }

@@ -1,3 +1,4 @@
+import Foundation
 import DualScopeTestSupport
 import XCTest
 
@@ -22,6 +23,21 @@ final class ClassifierTests: XCTestCase {
     XCTAssertEqual(field(c, "quantum.computing")?.score, 5.25)  // 3 × (1 + 0.5 + 0.25)
     XCTAssertEqual(c.areas.map(\.id), ["quantum"])
     XCTAssertEqual(c.status, .classified)
+  }
+
+  /// Each match says the part of the text it sits in, and the rules count every part alike.
+  func testExplainNamesThePartOfTheTextOfEachMatch() throws {
+    let c = try Self.classifier()
+    let text = "Qubit arrays\nEurope depends on a qubit supply.In this project we develop a qubit processor.Results reach stakeholders in a qubit workshop. A qubit."
+    let e = c.explain(text)
+    let counted = e.hits.filter { $0.fate == .counted && $0.term.hasPrefix("qubit") }
+    XCTAssertEqual(counted.map(\.part), ["title", "background", "aim", "impact", "body"])
+    // The same five matches score alike wherever they sit.
+    XCTAssertEqual(
+      e.score(of: "quantum.computing")?.score,
+      c.explain("Qubit arrays\nA qubit. A qubit. A qubit. A qubit.").score(of: "quantum.computing")?.score)
+    let json = try XCTUnwrap(String(data: JSONEncoder().encode(counted[2]), encoding: .utf8))
+    XCTAssertTrue(json.contains("\"part\":\"aim\""), json)
   }
 
   func testSharedTermWeighsLessInEachField() throws {

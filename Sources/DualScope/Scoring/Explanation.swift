@@ -28,9 +28,13 @@ public struct Explanation: Sendable, Hashable, Codable {
     public var excludedBy: String?
     /// The negation word as the text writes it, for a negated match.
     public var negatedBy: String? = nil
+    /// The part of the text the match sits in (``SentenceRole``: title, aim, background, impact
+    /// or body), as an officer reads an objective. The rules count every part alike (DESIGN.md,
+    /// "Scoring"); a calibrated release learns what each part is worth.
+    public var part: String? = nil
 
     enum CodingKeys: String, CodingKey {
-      case field, term, start, end, text, fate
+      case field, term, start, end, text, fate, part
       case excludedBy = "excluded_by"
       case negatedBy = "negated_by"
     }
@@ -109,6 +113,9 @@ extension Classifier {
     hits += s.subsumed.map { hit($0, .subsumed) }
     hits += s.cancelled.map { hit($0.0, .excluded, $0.1) }
     hits.sort { ($0.start, $0.end, $0.field, $0.term) < ($1.start, $1.end, $1.field, $1.term) }
+    var sentences: [Sentence] = []
+    TextFeatures.sentences(text, into: &sentences)
+    for k in hits.indices { hits[k].part = TextFeatures.role(at: hits[k].start, sentences).name }
 
     let factor = Self.lengthFactor(words: s.words, options)
     // The decisive cue as the reasons quote it, when it alone put the text in the study context.
