@@ -17,6 +17,11 @@ public struct EvaluationTextRenderer: Sendable {
     for field in taxonomy.fields where r.fields[field.id] != nil { out += row(field.id, r.fields[field.id]!) }
     out += row("micro", r.micro)
     out += row("macro", r.macro)
+    let missed = r.missed.noTerm + r.missed.belowBar
+    if missed > 0 {
+      out += "\nmissed areas: \(missed); \(r.missed.noTerm) with no counted term of the area in the text (vocabulary), "
+        + "\(r.missed.belowBar) with evidence below the area's bar (weights, thresholds, context)\n"
+    }
     out += "\nbest area threshold (sweep):\n"
     for area in taxonomy.areas {
       guard let points = r.sweep[area.id], let best = points.max(by: { $0.f1 < $1.f1 }) else { continue }

@@ -1,3 +1,4 @@
+import Foundation
 import DualScopeTestSupport
 import XCTest
 
@@ -39,5 +40,29 @@ final class WrongDocumentTests: XCTestCase {
     let fn = try XCTUnwrap(run.wrong.first { $0.id == "fn" })
     XCTAssertTrue(fn.falseNegatives.map(\.id).contains("robotics-autonomy"))
     XCTAssertEqual(fn.falseNegatives.first { $0.id == "robotics-autonomy" }?.score, 0)
+  }
+
+  /// The missed gold areas in two kinds: no counted term of the area in the text, or evidence
+  /// below the area's bar.
+  func testMissedAreasAreCountedByWhyTheyWereMissed() throws {
+    let folder = try TemporaryFolder("ds-missed")
+    defer { folder.remove() }
+    let jsonl = """
+      {"id": "none", "title": "Harbours", "text": "A history of the harbour and its cranes.", "labels": ["robotics-autonomy"]}
+      {"id": "below", "title": "Lone", "text": "A note on entanglement.", "labels": ["quantum"]}
+      {"id": "right", "title": "Qubits", "text": "We build superconducting qubits and quantum error correction.", "labels": ["quantum"]}
+
+      """
+    let path = try folder.write("set.jsonl", jsonl)
+    let classifier = try Classifier(taxonomy: ShippedTaxonomy.load().taxonomy)
+    let map = try LabelMap.load(Array("quantum: [quantum]\nrobotics-autonomy: [robotics-autonomy]\n".utf8), file: "map.yaml")
+    let run = try Evaluator(classifier: classifier, labelMap: map).evaluate(
+      PortfolioInput(inputs: [path], layout: RecordLayout(idColumn: "id", textColumns: ["title", "text"], labelsColumn: "labels")))
+    XCTAssertEqual(run.report.micro.falseNegatives, 2)
+    XCTAssertEqual(run.report.missed, EvaluationReport.Missed(noTerm: 1, belowBar: 1))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let json = try XCTUnwrap(String(data: encoder.encode(run.report), encoding: .utf8))
+    XCTAssertTrue(json.contains(#""missed":{"below_bar":1,"no_term":1}"#), json)
   }
 }

@@ -58,11 +58,27 @@ public struct EvaluationReport: Sendable, Codable {
   public var falseNegatives: [Mistake]
   /// Per area: P/R/F1 at a range of area thresholds.
   public var sweep: [String: [SweepPoint]]
+  /// Why the gold areas the classifier missed were missed.
+  public var missed = Missed()
+
+  /// The missed gold areas (false negatives of areas) in two kinds, which call for different
+  /// work: a text with no counted term of the area needs vocabulary (or is beyond what terms can
+  /// find); a text with some evidence below the area's bar (its threshold, the lone-term bar, the
+  /// bar of a second area, a study or record context) is a matter of weights and bars.
+  public struct Missed: Sendable, Codable, Hashable {
+    public var noTerm = 0
+    public var belowBar = 0
+
+    enum CodingKeys: String, CodingKey {
+      case noTerm = "no_term"
+      case belowBar = "below_bar"
+    }
+  }
 
   enum CodingKeys: String, CodingKey {
     case documents, micro, macro, areas, fields
     case falsePositives = "false_positives"
     case falseNegatives = "false_negatives"
-    case sweep
+    case sweep, missed
   }
 }

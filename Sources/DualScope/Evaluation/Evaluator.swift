@@ -121,6 +121,8 @@ public struct Evaluator: Sendable {
     var sweepData: [String: [(Double, Bool)]] = [:]
     var predictions: [Prediction] = []
     var wrong: [WrongDocument] = []
+    var missed = EvaluationReport.Missed()
+    let areaIDs = Set(scoredAreas)
 
     for o in outcomes {
       let result = o.result
@@ -160,6 +162,9 @@ public struct Evaluator: Sendable {
         if isGold && !hit {
           c.fn += 1
           falseNegatives.append(id)
+          if areaIDs.contains(id) {
+            if scores[id] == nil { missed.noTerm += 1 } else { missed.belowBar += 1 }
+          }
           mistakes[id, default: ([], [])].fn.append(mistake(id, o, scores[id] ?? 0, nil))
         }
         counts[id] = c
@@ -210,7 +215,7 @@ public struct Evaluator: Sendable {
       fields: Dictionary(uniqueKeysWithValues: scoredFields.map { ($0, metrics($0)) }),
       falsePositives: all.flatMap { worst(mistakes[$0]?.fp ?? []) },
       falseNegatives: all.flatMap { worst(mistakes[$0]?.fn ?? []) },
-      sweep: sweep)
+      sweep: sweep, missed: missed)
     return (report, predictions, wrong)
   }
 
