@@ -42,6 +42,13 @@ final class OutputSnapshotTests: XCTestCase {
     try check(["explain", "--taxonomy", "2025.1", Self.study], "explain-study.txt")
   }
 
+  /// The evaluation report of the own English labelled corpus: per-area figures, the missed
+  /// areas by why they were missed, the threshold sweep and the worst mistakes with evidence.
+  func testEvaluate() throws {
+    try check(
+      ["evaluate", "Corpora/labelled-en.jsonl", "--taxonomy", "2025.1", "--text-columns", "title,text"], "evaluate.txt")
+  }
+
   func testBatchJSONLAndCSV() throws {
     let folder = try TemporaryFolder("ds-snap")
     defer { folder.remove() }
