@@ -29,14 +29,23 @@ public enum CommandRunner {
     _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
     in directory: URL? = nil
   ) throws -> CommandResult {
+    try runProgram(
+      productsDirectory.appendingPathComponent("dualscope").path, arguments, stdin: stdin,
+      environment: ["NO_COLOR": "1"].merging(environment) { $1 }, in: directory)
+  }
+
+  /// Runs any program (a script, `python3`, the shell) to its end with this process's
+  /// environment plus `environment`, in `directory` (the package root by default), reading both
+  /// pipes while it runs so a large output cannot block it.
+  public static func runProgram(
+    _ executable: String, _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+    in directory: URL? = nil
+  ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("dualscope")
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot
-    var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
@@ -46,7 +55,6 @@ public enum CommandRunner {
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
-    // Read both pipes before waiting, so a large output cannot block the child.
     let errData = DataBox()
     let group = DispatchGroup()
     group.enter()

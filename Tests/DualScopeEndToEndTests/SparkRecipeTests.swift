@@ -426,7 +426,7 @@ final class SparkRecipeTests: XCTestCase {
   static func runRecipe(
     _ input: String, out: String, binary: String, _ arguments: [String], master: String = "local[2]",
     temporary: String? = nil
-  ) throws -> Outcome {
+  ) throws -> CommandResult {
     let python = try XCTUnwrap(which("python3"))
     return try run(
       python,
@@ -439,44 +439,10 @@ final class SparkRecipeTests: XCTestCase {
     try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("dualscope-part-") }
   }
 
-  struct Outcome {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+  /// Runs a program to its end.
+  static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    -> CommandResult
+  {
+    try CommandRunner.runProgram(executable, arguments, environment: environment)
   }
-
-  /// Runs a program to its end, reading both pipes while it runs.
-  static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if !environment.isEmpty {
-      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    }
-    process.currentDirectoryURL = CommandRunner.packageRoot
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let errData = Collected()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData.data = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Outcome(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData.data, as: UTF8.self))
-  }
-}
-
-/// What a background reader collected; the dispatch group orders the accesses.
-private final class Collected: @unchecked Sendable {
-  var data = Data()
 }

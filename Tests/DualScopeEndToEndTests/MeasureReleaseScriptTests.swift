@@ -1,0 +1,107 @@
+import DualScopeTestSupport
+import Foundation
+import XCTest
+
+/// `Scripts/measure-release.sh`, the one command behind the quality figures of the README: run on
+/// the own corpora (without the arXiv and CORDIS data, as in a clone), its rows must be the
+/// figures `evaluate` gives for the same files, and its parts the files the README names.
+final class MeasureReleaseScriptTests: XCTestCase {
+  /// The script with the built binary and the own corpora only.
+  private func measure(_ releases: [String], part: String? = nil, keep: String? = nil) throws -> CommandResult {
+    var environment = [
+      "DUALSCOPE": CommandRunner.productsDirectory.appendingPathComponent("dualscope").path, "SHARED": "none",
+    ]
+    if let part { environment["PART"] = part }
+    if let keep { environment["KEEP"] = keep }
+    return try CommandRunner.runProgram(
+      "/bin/bash", [CommandRunner.packageRoot.appendingPathComponent("Scripts/measure-release.sh").path] + releases,
+      environment: environment)
+  }
+
+  /// `evaluate`'s macro P / R / F1 of a file and its harmless documents left unflagged, as the
+  /// script prints them.
+  private func expected(_ file: String, release: String) throws -> (macro: String, harmless: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("measure-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let predictions = folder.appendingPathComponent("p.jsonl").path
+    let run = try CommandRunner.run([
+      "evaluate", file, "--taxonomy", release, "--text-columns", "title,text", "--format", "json", "--predictions",
+      predictions,
+    ])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let report = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])["report"] as? [String: Any]
+    let macro = try XCTUnwrap(report?["macro"] as? [String: Double])
+    let figures = String(
+      format: "%.3f / %.3f / %.3f", try XCTUnwrap(macro["precision"]), try XCTUnwrap(macro["recall"]),
+      try XCTUnwrap(macro["f1"]))
+    var harmless = 0
+    var unflagged = 0
+    for line in try String(contentsOfFile: predictions, encoding: .utf8).split(separator: "\n") {
+      let d = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      guard (d["gold"] as? [String] ?? ["?"]).isEmpty else { continue }
+      harmless += 1
+      if (d["predicted"] as? [String] ?? ["?"]).isEmpty { unflagged += 1 }
+    }
+    return (figures, "\(unflagged) / \(harmless)")
+  }
+
+  /// The cells of the row that starts with `label`, one per release, split at two spaces.
+  private func row(_ label: String, in output: String) throws -> [String] {
+    let line = try XCTUnwrap(output.split(separator: "\n").first { $0.hasPrefix(label + "  ") }, "no row '\(label)'")
+    return line.dropFirst(label.count).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+  }
+
+  func testTheValidationRowsAreEvaluatesFiguresForEachRelease() throws {
+    let run = try measure(["2025.1", "2026.1"])
+    XCTAssertEqual(run.status, 0, run.stderr)
+    XCTAssertTrue(
+      run.stdout.hasPrefix("part: validation (own-en 70 documents, own-nl 70 documents)\n"), run.stdout)
+    // Without the arXiv and CORDIS data the script says nothing of them.
+    XCTAssertFalse(run.stdout.contains("arXiv"))
+    XCTAssertFalse(run.stdout.contains("CORDIS"))
+    XCTAssertEqual(try row("measure", in: run.stdout), ["2025.1", "2026.1"])
+    for (lang, label) in [("en", "English"), ("nl", "Dutch")] {
+      let file = "Corpora/projects-\(lang)-validation.jsonl"
+      let old = try expected(file, release: "2025.1")
+      let new = try expected(file, release: "2026.1")
+      XCTAssertEqual(try row("own \(label) macro P / R / F1", in: run.stdout), [old.macro, new.macro])
+      XCTAssertEqual(try row("own \(label) harmless unflagged", in: run.stdout), [old.harmless, new.harmless])
+    }
+  }
+
+  func testTheTrainPartIsEveryTrainFile() throws {
+    let keep = FileManager.default.temporaryDirectory.appendingPathComponent("measure-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: keep) }
+    let run = try measure(["2026.1"], part: "train", keep: keep.path)
+    XCTAssertEqual(run.status, 0, run.stderr)
+    // The train files of each language, joined: what the script measured is kept in KEEP.
+    for lang in ["en", "nl"] {
+      let corpora = CommandRunner.packageRoot.appendingPathComponent("Corpora")
+      let files = try FileManager.default.contentsOfDirectory(atPath: corpora.path)
+        .filter { $0.hasPrefix("projects-\(lang)-train") && $0.hasSuffix(".jsonl") }.sorted()
+      XCTAssertGreaterThan(files.count, 1)
+      let joined = try files.map { try String(contentsOf: corpora.appendingPathComponent($0), encoding: .utf8) }.joined()
+      let measured = try String(contentsOf: keep.appendingPathComponent("own-\(lang).jsonl"), encoding: .utf8)
+      XCTAssertEqual(measured, joined)
+      let documents = joined.split(separator: "\n").count
+      XCTAssertTrue(run.stdout.contains("own-\(lang) \(documents) documents"), run.stdout)
+      let figures = try expected(keep.appendingPathComponent("own-\(lang).jsonl").path, release: "2026.1")
+      let label = lang == "en" ? "English" : "Dutch"
+      XCTAssertEqual(try row("own \(label) macro P / R / F1", in: run.stdout), [figures.macro])
+      XCTAssertEqual(try row("own \(label) harmless unflagged", in: run.stdout), [figures.harmless])
+    }
+  }
+
+  func testAnUnknownPartOrReleaseIsAnError() throws {
+    let part = try measure(["2026.1"], part: "test")
+    XCTAssertEqual(part.status, 2)
+    XCTAssertTrue(part.stderr.contains("PART must be train or validation, not 'test'"), part.stderr)
+    let release = try measure(["2099.9"])
+    XCTAssertEqual(release.status, 2)
+    XCTAssertTrue(release.stderr.contains("no shipped taxonomy release '2099.9'"), release.stderr)
+    XCTAssertEqual(release.stdout, "")
+  }
+}
