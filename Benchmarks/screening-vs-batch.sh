@@ -17,6 +17,10 @@
 #
 #   Benchmarks/screening-vs-batch.sh [RECORDS] [RUNS]      (default 100000 3)
 #   SCRATCH=.build-batch Benchmarks/screening-vs-batch.sh
+#   MIX=consortia Benchmarks/screening-vs-batch.sh         # 3 to 10 partner countries a record
+#
+# With MIX=consortia each record names 3 to 10 partner countries drawn from 40, as a consortium
+# does, so nearly every record's cells are new to the workers: what a portfolio of consortia costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=${1:-100000}
@@ -28,11 +32,16 @@ mkdir -p "$work"
 swift build -c release --scratch-path "$scratch" --product dualscope >&2
 bin="$scratch/release/dualscope"
 
-csv="$work/portfolio-$records.csv"
+mix=${MIX:-partners}
+case "$mix" in
+  partners) csv="$work/portfolio-$records.csv" ;;
+  consortia) csv="$work/portfolio-$records-consortia.csv" ;;
+  *) echo "MIX must be partners or consortia, not '$mix'" >&2; exit 2 ;;
+esac
 if [[ ! -s "$csv" ]]; then
-  python3 - "$csv" "$records" <<'PY'
+  python3 - "$csv" "$records" "$mix" <<'PY'
 import csv, gzip, json, os, random, sys
-out, count = sys.argv[1], int(sys.argv[2])
+out, count, mix = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 src = "../shared/corpora/arxiv-dev.jsonl.gz"
 if os.path.exists(src):
     with gzip.open(src, "rt", encoding="utf-8") as f:
@@ -43,11 +52,17 @@ else:
 rng = random.Random(7)
 countries = ["DE", "FR", "US", "China", "CN", "Russia", "IR", "Belgium", "Japan", "KP", "Canada", "UK", ""]
 orgs = ["", "", "", "Universiteit Leiden", "Kestrel Harbour Tech", "ETH Zürich", "Golzar Institute of Propulsion Research"]
+consortium = ["DE", "FR", "US", "CN", "RU", "IR", "BE", "JP", "KP", "CA", "GB", "NL", "IT", "ES", "PT", "PL", "SE",
+    "FI", "DK", "NO", "AT", "CH", "IE", "GR", "CZ", "HU", "RO", "BG", "HR", "SI", "SK", "LT", "LV", "EE", "IL", "TR", "IN",
+    "BR", "ZA", "AU"]
 with open(out, "w", encoding="utf-8", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["id", "title", "abstract", "partner_country", "partner_org", "nationality"])
     for n in range(count):
-        partners = "; ".join(c for c in {rng.choice(countries), rng.choice(countries)} if c)
+        if mix == "consortia":
+            partners = "; ".join(rng.sample(consortium, rng.randint(3, 10)))
+        else:
+            partners = "; ".join(c for c in {rng.choice(countries), rng.choice(countries)} if c)
         nationality = rng.choice(countries) if rng.random() < 0.33 else ""
         w.writerow([f"r{n}"] + rows[n % len(rows)] + [partners, rng.choice(orgs), nationality])
 print(f"{out}: {os.path.getsize(out) / 1e6:.0f} MB, {count} records", file=sys.stderr)
