@@ -59,6 +59,79 @@ final class ScreenedCellsTests: XCTestCase {
     XCTAssertEqual(try scratch.cells(others[1].0, date: day, screener).get().input.partnerCountries, ["IR", "DE"])
   }
 
+  /// Sets of cells whose differences no measure reads share one outcome table: partners no
+  /// regime names, their order, spaces and separators. A partner, a nationality or a day a
+  /// measure reads gives a table of its own, and every table is the one worked out afresh.
+  func testCellsThatDifferOnlyInWhatNoMeasureReadsShareTheirOutcomes() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    let scratch = ScreeningScratch()
+    scratch.begin(screener)
+    let day = try XCTUnwrap(CalendarDay("2026-01-15"))
+    // Two countries no measure names as a nationality (most of the table).
+    let table = screener.rules.countries.countries
+    let unnamed = table.indices.filter { !screener.nationalityMatters[$0] }.prefix(2).map { table[$0].code }
+    XCTAssertEqual(unnamed.count, 2)
+    let consortia = ["DE; FR; CN", "CN | IT", "Italy, Spain, China, Portugal", "NL;BE;DK;China;SE;FI"]
+    let shared = try consortia.map { try scratch.cells(cells(.text($0)), date: day, screener).get() }
+    XCTAssertEqual(Set(shared.map { ObjectIdentifier($0) }).count, consortia.count)
+    XCTAssertEqual(scratch.outcomeTableCount, 1)
+    for c in shared { XCTAssertEqual(c.outcomes, ScreenedCells.outcomeTable(c, screener)) }
+    let others: [(ScreeningCells, CalendarDay)] = [
+      (cells(.text("DE; FR")), day),
+      (cells(.text("DE; FR; CN; IR")), day),
+      (cells(.text("DE; FR; CN"), .null, .text("KP")), day),
+      (cells(.text("DE; FR; CN"), .null, .text(unnamed[0])), day),
+      (cells(.text("DE; FR; CN")), try XCTUnwrap(CalendarDay("2025-09-29"))),
+      (cells(.text("DE; FR; CN"), .text("Kestrel Harbour Tech")), day),
+    ]
+    for (k, (c, d)) in others.enumerated() {
+      let made = try scratch.cells(c, date: d, screener).get()
+      XCTAssertEqual(scratch.outcomeTableCount, 2 + k, "\(c) on \(d)")
+      XCTAssertEqual(made.outcomes, ScreenedCells.outcomeTable(made, screener), "\(c) on \(d)")
+    }
+    // A nationality no measure names is read as one given, whichever it is: the second such
+    // shares the first one's table.
+    let second = try scratch.cells(cells(.text("DE; FR; CN"), .null, .text(unnamed[1])), date: day, screener).get()
+    XCTAssertEqual(scratch.outcomeTableCount, 1 + others.count)
+    XCTAssertEqual(second.outcomes, ScreenedCells.outcomeTable(second, screener))
+  }
+
+  /// The lines of records without a cue are kept by cells and fields only once the worker has
+  /// met the cells before: a record whose cells are new (most of a portfolio of consortia) keeps
+  /// nothing there, the next record with those cells keeps its line, and the one after finds it.
+  func testLinesAreKeptByCellsOnlyForCellsMetAgain() throws {
+    let screener = try ScreeningCaseTableTests.screener.get()
+    let classifier = try ScreeningCaseTableTests.classifier.get()
+    let scratch = ScreeningScratch()
+    scratch.begin(screener)
+    let day = try XCTUnwrap(CalendarDay("2026-01-15"))
+    let text = "Superconducting qubits. We develop cryogenic control electronics for superconducting transmon qubits."
+    let classification = classifier.classify(text)
+    XCTAssertFalse(classification.areas.isEmpty)
+    func screen(_ partners: String) throws -> ScreenedLine {
+      let made = try scratch.cells(cells(.text(partners)), date: day, screener).get()
+      let line = screener.screenLine(
+        text: text, classification: classification, cells: made, scratch: scratch, cuesScanned: false)
+      XCTAssertTrue(scratch.match.matches.isEmpty, "the text holds a cue")
+      return line
+    }
+    let first = try screen("DE; FR; CN")
+    XCTAssertEqual(scratch.cellLineCount, 0)
+    let second = try screen("DE; FR; CN")
+    XCTAssertEqual(scratch.cellLineCount, 1)
+    let third = try screen("DE; FR; CN")
+    XCTAssertEqual(scratch.cellLineCount, 1)
+    XCTAssertTrue(third === second)
+    XCTAssertEqual(first.json, second.json)
+    XCTAssertEqual(
+      first.line,
+      screener.screenLine(
+        text: text, classification: classification,
+        input: ScreeningInput(partnerCountries: ["DE", "FR", "CN"], date: day)))
+    _ = try screen("IT; CN")
+    XCTAssertEqual(scratch.cellLineCount, 1)
+  }
+
   /// What a set of cells came to is kept in the cells themselves for the scratch that worked it
   /// out, on that day: records that share the cells (a worker's reader gives repeated cells one
   /// object) find it there; another scratch, or another day, works them out for itself.

@@ -85,6 +85,14 @@ final class CompiledMeasure: Sendable {
     capped = regime.legalStatus != .binding || regime.statusUncertain || measure.scope.uncertain
   }
 
+  /// Marks the countries (by position) whose presence among the partners, or as the
+  /// nationality, can change the measure's outcome: those it names as trigger or required
+  /// countries, and the nationalities it names.
+  func markCountries(partners: inout [Bool], nationalities: inout [Bool]) {
+    for i in countryFlags.indices where countryFlags[i] || partnerCountryFlags[i] { partners[i] = true }
+    for i in nationalityFlags.indices where nationalityFlags[i] { nationalities[i] = true }
+  }
+
   /// Whether a person of this nationality is in the measure's scope.
   func covers(nationality code: String) -> Bool { nationalities.codes.contains(code) == nationalities.only }
 

@@ -38,6 +38,11 @@ final class ScreenedCells {
   let partnerSerials: ReasonKey.Serials
   /// Its number among the scratch's serials: what a reason that reads the funding is keyed by.
   let serial: Int
+  /// Met again by the scratch after it was worked out: only then are the lines of its records
+  /// kept by cells and fields (``ScreeningScratch/remember(_:fields:in:)``). In a portfolio of
+  /// consortia nearly every record's cells are new, and such lines, never asked for again, filled
+  /// the table.
+  var repeated = false
 
   /// Per measure (``CompiledMeasure/index``), its status and level (``encode(_:)``) for the four
   /// cases of ``slot(_:evidence:exempt:)``.
@@ -60,15 +65,24 @@ final class ScreenedCells {
     self.input = input
     let countries = screener.rules.countries
     hasPartners = !input.partnerCountries.isEmpty
-    partners = input.partnerCountries.compactMap { countries.index(code: $0) }
+    var partners: [Int] = []
+    partners.reserveCapacity(input.partnerCountries.count)
+    for code in input.partnerCountries {
+      if let i = countries.index(code: code) { partners.append(i) }
+    }
+    self.partners = partners
     hasNationality = input.nationality != nil
     nationality = input.nationality.flatMap { countries.index(code: $0) } ?? -1
     hasFunding = input.funding != nil
     let named = input.funding.map { scratch.fundingNamed(in: $0, screener) } ?? []
     fundingNamed = named
-    var found = [Bool](repeating: false, count: screener.funding.count)
-    for i in named { found[i] = true }
-    fundingFound = found
+    if named.isEmpty {
+      fundingFound = screener.noFundingFound
+    } else {
+      var found = screener.noFundingFound
+      for i in named { found[i] = true }
+      fundingFound = found
+    }
     hasPartnerOrganisations = !input.partnerOrganisations.isEmpty
     let organisations = scratch.organisations(input.partnerOrganisations, screener)
     hits = organisations.hits
@@ -84,17 +98,22 @@ final class ScreenedCells {
     let lists = screener.rules.lists
     listHit = lists.indices.map { l in organisations.hits.contains { $0.list == lists[l].id } }
     serial = scratch.takeSerial()
+    outcomes = scratch.outcomes(of: self, screener)
+  }
+
+  /// Every measure's outcome for the four cases of a record with these cells.
+  static func outcomeTable(_ cells: ScreenedCells, _ screener: Screener) -> [UInt8] {
     var table = [UInt8](repeating: 0, count: screener.measures.count * 4)
     for measure in screener.measures {
       // What the cells alone decide, once; then the four cases a record adds.
-      let core = measure.core(self)
+      let core = measure.core(cells)
       for k in 0..<4 {
         let (evidence, exempt) = (k & 2 != 0, k & 1 != 0)
         table[Self.slot(measure.index, evidence: evidence, exempt: exempt)] = Self.encode(
           measure.outcome(core, evidence: evidence, exempt: exempt))
       }
     }
-    outcomes = table
+    return table
   }
 }
 

@@ -32,6 +32,13 @@ public final class Screener: Sendable {
   /// Per measure, its place in triage order among measures of one level (by regime ID, then
   /// measure ID; ``Triage/precedes(_:_:)``), equal for equal IDs.
   let triageOrder: [Int]
+  /// Per country of the table: some measure's outcome can change with it among the partners,
+  /// or as the nationality (``OutcomeKey``).
+  let partnerMatters: [Bool]
+  let nationalityMatters: [Bool]
+  /// Per funding name of `funding`, all false: what a record's cells that name none of them
+  /// share (``ScreenedCells/fundingFound``).
+  let noFundingFound: [Bool]
 
   public init(rules: ScreeningRules) throws(PhraseMatcherBuildError) {
     self.rules = rules
@@ -77,6 +84,11 @@ public final class Screener: Sendable {
       }
     }
     measures = flat
+    var partnerMatters = Array(repeating: false, count: rules.countries.countries.count)
+    var nationalityMatters = partnerMatters
+    for m in flat { m.markCountries(partners: &partnerMatters, nationalities: &nationalityMatters) }
+    self.partnerMatters = partnerMatters
+    self.nationalityMatters = nationalityMatters
     var start = 0
     regimeMeasures = rules.regimes.map { regime in
       defer { start += regime.measures.count }
@@ -108,7 +120,9 @@ public final class Screener: Sendable {
     self.fundingIndex = fundingIndex
     self.organisationRefs = refs
     cues = try PhraseLookup(cueEntries)
-    funding = try PhraseLookup(fundingEntries)
+    let funding = try PhraseLookup(fundingEntries)
+    self.funding = funding
+    noFundingFound = Array(repeating: false, count: funding.count)
     organisations = try PhraseLookup(orgEntries)
   }
 
@@ -332,9 +346,10 @@ extension Screener {
       // alone, and of the fields only from those in the scope of a measure (the others set no
       // flag and give no reason): the scratch keeps the lines by the cells and those fields'
       // serial numbers, and a record that repeats them is answered without evaluating a
-      // measure (on the benchmark portfolio, one record without a cue in seven).
+      // measure (on the benchmark portfolio, one record without a cue in seven). Only for cells
+      // met before: a record with cells new to the worker cannot repeat an earlier record.
       var fieldKey: ReasonKey.Serials?
-      if scratch.match.matches.isEmpty {
+      if scratch.match.matches.isEmpty && cells.repeated {
         var key = ReasonKey.Serials()
         for entry in facts.fields where !entry.measures.isEmpty { key.append(entry.serial) }
         if let known = scratch.line(cells, fields: key) { return known }

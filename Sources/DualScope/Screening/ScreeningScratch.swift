@@ -36,6 +36,8 @@ public final class ScreeningScratch {
   @exclusivity(unchecked) private var fundingNames: [String: [Int]] = [:]
   /// What each distinct set of screening cells (and day) comes to, or why it cannot be used.
   @exclusivity(unchecked) private var cellsByValue = CellsTable()
+  /// The measures' outcome tables (``ScreenedCells/outcomes``) by what of the cells they read.
+  @exclusivity(unchecked) private var outcomeTables: [OutcomeKey: [UInt8]] = [:]
   /// What each distinct set of inputs comes to (a screening given its inputs, not cells).
   @exclusivity(unchecked) private var cellsByInput: [ScreeningInput: ScreenedCells] = [:]
   /// The triage reason of a measure, by what it read, with its serial number and JSON.
@@ -69,6 +71,7 @@ public final class ScreeningScratch {
       cellsByValue.removeAll()
       cellsByInput = [:]
       cellLines.removeAll()
+      outcomeTables = [:]
     }
   }
 
@@ -174,17 +177,25 @@ public final class ScreeningScratch {
   /// What the cells came to is kept in them too: the records a worker's reader gave one object
   /// for repeated cells (``CellInterner``) find it there, without hashing the cells again.
   func cells(_ cells: ScreeningCells, date: CalendarDay, _ screener: Screener) -> Result<ScreenedCells, CellFailure> {
-    if let known = cells.worked(by: owner, day: date.number) { return known }
+    if let known = cells.worked(by: owner, day: date.number) { return Self.again(known) }
     let mixed = CellsTable.hash(cells, date: date)
     if let known = cellsByValue.find(cells, date: date, mixed: mixed) {
       cells.keep(known, by: owner, day: date.number)
-      return known
+      return Self.again(known)
     }
     let made = workOut(cells, date: date, screener)
     if cellsByValue.count >= Self.memoLimit { cellsByValue.removeAll() }
     cellsByValue.keep(made, for: cells, date: date, mixed: mixed)
     cells.keep(made, by: owner, day: date.number)
     return made
+  }
+
+  /// Cells met again: from now on the lines of their records are kept by cells and fields.
+  @inline(__always) private static func again(
+    _ known: Result<ScreenedCells, CellFailure>
+  ) -> Result<ScreenedCells, CellFailure> {
+    if case .success(let cells) = known, !cells.repeated { cells.repeated = true }
+    return known
   }
 
   private static func newOwner() -> Int { scratchNumbers.wrappingAdd(1, ordering: .relaxed).newValue }
@@ -231,15 +242,31 @@ public final class ScreeningScratch {
     cellLines.keep(line, for: CellLineKey(cells: cells.serial, fields: fields))
   }
 
+  /// Outcome tables kept (tests).
+  var outcomeTableCount: Int { outcomeTables.count }
+
   /// Lines kept by cells and fields (tests).
   var cellLineCount: Int { cellLines.count }
 
   /// Triage reasons kept (tests).
   var reasonCount: Int { reasonsByKey.count }
 
+  /// The outcome table of `cells`, worked out once per distinct ``OutcomeKey``: a portfolio
+  /// whose records name many different sets of partner countries (a consortium's) names few
+  /// different sets of the countries a regime names.
+  func outcomes(of cells: ScreenedCells, _ screener: Screener) -> [UInt8] {
+    Self.memo(&outcomeTables, OutcomeKey(cells, screener)) { ScreenedCells.outcomeTable(cells, screener) }
+  }
+
   /// The inputs of a screening, worked out once per distinct set of inputs.
   func cells(_ input: ScreeningInput, _ screener: Screener) -> ScreenedCells {
-    Self.memo(&cellsByInput, input) { ScreenedCells(input, screener, scratch: self) }
+    if let known = cellsByInput[input] {
+      known.repeated = true
+      return known
+    }
+    let made = ScreenedCells(input, screener, scratch: self)
+    Self.remember(&cellsByInput, input, made)
+    return made
   }
 
   /// A number not given before by this scratch.
