@@ -201,32 +201,39 @@ struct ClassifyWork: PortfolioWork {
     defer {
       for level in TriageLevel.allCases { out.counts.addTriage(level, count: triageCounts[level.rank]) }
     }
+    // The record's parts handed on, not the record: bound to a name, or handed to a function
+    // (even one that borrows it), a record read from the array was copied, a retain and a
+    // release of each of its strings, twice a record (measured).
     for r in records.indices {
-      let record = records[r]
       let classification = classifications[r].take()!
       // Through the buffer: a slice of the array was appended match by match.
       cueMatches.withUnsafeBufferPointer { all in
         scratch.screening.match.restore(UnsafeBufferPointer(rebasing: all[start..<cueEnds[r].end]), wordCount: cueEnds[r].words)
       }
       start = cueEnds[r].end
-      var line: ScreeningLine?
-      let triage: TriageLevel
-      switch screening.screen(record, classification, scratch: scratch.screening, cuesScanned: true) {
-      case .success(let s):
-        triage = s.level
-        // JSON lines write the screening's bytes made once per distinct line; the line itself
-        // goes into the result line only for the writers that read it.
-        if jsonLines { screened.append(s) } else { line = s.line }
-      case .failure(let error):
+      let cells: ScreenedCells
+      switch screening.cells(records[r].screening, scratch: scratch.screening) {
+      case .success(let c): cells = c
+      case .failure(let failure):
         out.counts.addError()
-        out.errors.append(error)
+        out.errors.append(screening.error(failure, of: records[r]))
         continue
       }
+      let s = screening.screener.screenLine(
+        text: records[r].text, classification: classification, cells: cells, scratch: scratch.screening,
+        cuesScanned: true)
+      // JSON lines write the screening's bytes made once per distinct line; the line itself goes
+      // into the result line only for the writers that read it.
+      var line: ScreeningLine?
+      if jsonLines { screened.append(s) } else { line = s.line }
       // Counted from its parts and made in place: a line read back from the array, or built in
       // a variable and appended, is copied with all its strings.
-      out.counts.add(classification, invalidUTF8: record.hadInvalidUTF8, triage: nil)
-      triageCounts[triage.rank] += 1
-      lines.append(ResultLine(record, classification, screening: line))
+      out.counts.add(classification, invalidUTF8: records[r].hadInvalidUTF8, triage: nil)
+      triageCounts[s.level.rank] += 1
+      lines.append(
+        ResultLine(
+          id: records[r].id, source: records[r].source, line: records[r].line, classification: classification,
+          carried: ResultLine.carried(records[r].carried), invalidUTF8: records[r].hadInvalidUTF8, screening: line))
     }
   }
 }

@@ -35,12 +35,17 @@ public struct ResultLine: Sendable, Hashable, Codable {
   }
 
   /// The line of a classified (and maybe screened) portfolio record.
-  public init(_ record: PortfolioRecord, _ classification: Classification, screening: ScreeningLine? = nil) {
-    var carried: [String: String] = [:]
-    for (k, v) in record.carried { carried[k] = v }
+  public init(_ record: borrowing PortfolioRecord, _ classification: Classification, screening: ScreeningLine? = nil) {
     self.init(
-      id: record.id, source: record.source, line: record.line, classification: classification, carried: carried,
-      invalidUTF8: record.hadInvalidUTF8, screening: screening)
+      id: record.id, source: record.source, line: record.line, classification: classification,
+      carried: Self.carried(record.carried), invalidUTF8: record.hadInvalidUTF8, screening: screening)
+  }
+
+  /// A record's carried columns by name.
+  static func carried(_ columns: [(String, String)]) -> [String: String] {
+    var carried: [String: String] = [:]
+    for (k, v) in columns { carried[k] = v }
+    return carried
   }
 
   enum CodingKeys: String, CodingKey {

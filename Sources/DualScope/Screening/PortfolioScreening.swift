@@ -52,19 +52,32 @@ public struct PortfolioScreening: Sendable {
   /// What a record's screening cells come to, worked out once per distinct set of cells by the
   /// worker's scratch, or the error record of a cell it cannot use.
   func cells(_ record: PortfolioRecord, scratch: ScreeningScratch) -> Result<ScreenedCells, RecordError> {
+    switch cells(record.screening, scratch: scratch) {
+    case .success(let cells): .success(cells)
+    case .failure(let failure): .failure(error(failure, of: record))
+    }
+  }
+
+  /// What screening cells (none: the record names no partner, nationality or funding) come to,
+  /// or the cell that cannot be used. Takes the cells, not their record: a batch worker hands
+  /// them on from its chunk, where a whole record handed on was copied, a retain and a release
+  /// for each of its strings (measured).
+  func cells(_ cells: ScreeningCells?, scratch: ScreeningScratch) -> Result<ScreenedCells, CellFailure> {
     scratch.begin(screener)
-    // Read in place: bound to a local name, the record's cells would be copied (a retain and a
-    // release per string) for every record.
-    guard record.screening != nil else { return .success(scratch.cells(ScreeningInput(date: date), screener)) }
-    switch scratch.cells(record.screening!, date: date, screener) {
-    case .success(let cells): return .success(cells)
-    case .failure(.partnerCountry(let unknown)): return .failure(Self.failure(record, columns.partnerCountry, unknown))
-    case .failure(.nationality(let unknown)): return .failure(Self.failure(record, columns.nationality, unknown))
+    guard let cells else { return .success(scratch.cells(ScreeningInput(date: date), screener)) }
+    return scratch.cells(cells, date: date, screener)
+  }
+
+  /// The error record of a record whose cell cannot be used.
+  func error(_ failure: CellFailure, of record: borrowing PortfolioRecord) -> RecordError {
+    switch failure {
+    case .partnerCountry(let unknown): Self.failure(record, columns.partnerCountry, unknown)
+    case .nationality(let unknown): Self.failure(record, columns.nationality, unknown)
     }
   }
 
   private static func failure(
-    _ record: PortfolioRecord, _ column: String?, _ unknown: CountryTable.UnknownCountry
+    _ record: borrowing PortfolioRecord, _ column: String?, _ unknown: CountryTable.UnknownCountry
   ) -> RecordError {
     RecordError(
       .invalidValue, source: record.source, line: record.line,
