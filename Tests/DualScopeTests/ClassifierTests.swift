@@ -84,6 +84,26 @@ final class ClassifierTests: XCTestCase {
     XCTAssertEqual(field(yes, "artificial-intelligence.ml")?.evidence.first?.matches.count, 2)
   }
 
+  /// A second meaning cancels its term wherever the term stands in the text, where an exclusion
+  /// cancels it only where the two overlap.
+  func testSecondMeaningCancelsTheTermAnywhereInTheText() throws {
+    let text = "Artificial insemination (AI) in dairy herds: AI success falls in heat waves."
+    let e = try Self.classifier().explain(text)
+    let excluded = e.hits.filter { $0.fate == .excluded }
+    XCTAssertEqual(excluded.map(\.text), ["AI", "AI"])
+    XCTAssertEqual(excluded.map(\.excludedBy), ["artificial insemination", "artificial insemination"])
+    XCTAssertEqual(e.classification.status, .belowThreshold)
+    XCTAssertEqual(e.score(of: "artificial-intelligence.ml")?.score ?? 0, 0)
+    // Without the second meaning in the text, the same sentence counts AI twice.
+    let ai = try Self.classifier().explain("AI in dairy herds: AI success falls in heat waves.")
+    XCTAssertEqual(ai.hits.filter { $0.fate == .counted }.map(\.text), ["AI", "AI"])
+    XCTAssertEqual(ai.score(of: "artificial-intelligence.ml")?.score, 2.25)
+    // The second meaning cancels only its own term: machine learning still counts beside it.
+    let both = try Self.classifier().explain("Artificial insemination (AI) records read by machine learning.")
+    XCTAssertEqual(both.hits.filter { $0.fate == .counted }.map(\.term), ["machine learning"])
+    XCTAssertEqual(both.hits.filter { $0.fate == .excluded }.map(\.text), ["AI"])
+  }
+
   func testStatusSaysWhyNothingWasAssigned() throws {
     let classifier = try Self.classifier()
     XCTAssertEqual(classifier.classify("").status, .noText)

@@ -106,6 +106,20 @@ final class DiffTests: XCTestCase {
     XCTAssertNil(quantum.weight)
   }
 
+  func testASecondMeaningIsATermOptionChange() throws {
+    let a = DiffFixtures.taxonomy([
+      "taxonomy.yaml": TaxonomyFixtures.manifest, "quantum.yaml": TaxonomyFixtures.quantum,
+    ])
+    let changed = TaxonomyFixtures.quantum.replacingOccurrences(
+      of: "{term: qubit, weight: 3}", with: "{term: qubit, weight: 3, second_meaning: [qubit chess]}")
+    let b = DiffFixtures.taxonomy(["taxonomy.yaml": TaxonomyFixtures.manifest, "quantum.yaml": changed])
+    let d = TaxonomyDiff(from: a, to: b)
+    let terms = try XCTUnwrap(d.nodes.first?.terms)
+    let qubit = try XCTUnwrap(terms.changed.first { $0.term == "qubit" })
+    XCTAssertEqual(qubit.options, Change(old: [], new: ["second meaning: qubit chess"]))
+    XCTAssertNotEqual(a.contentHash, b.contentHash)
+  }
+
   func testThresholdDescriptionAndExclusions() {
     let a = DiffFixtures.taxonomy([
       "taxonomy.yaml": TaxonomyFixtures.manifest, "quantum.yaml": TaxonomyFixtures.quantum,

@@ -151,6 +151,21 @@ final class ShippedTaxonomyTests: XCTestCase {
     XCTAssertTrue(new.classify(observation).areas.map(\.id).contains("space-propulsion"))
   }
 
+  /// Second meanings in 2026.1: drones of a honeybee colony, AI of animal breeding.
+  func testSecondMeaningsIn2026() throws {
+    let old = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2025.1").taxonomy)
+    let new = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2026.1").taxonomy)
+    let bees =
+      "Honeybee queens mate in flight with 10 to 20 drones. We follow marked drones with harmonic radar to learn how far drones fly from their colony."
+    XCTAssertEqual(old.classify(bees).areas.map(\.id), ["robotics-autonomy"])
+    XCTAssertEqual(new.classify(bees).areas, [])
+    let flight = "We develop a drone that inspects wind turbines: the drone plans its own flight path."
+    XCTAssertEqual(new.classify(flight).areas.map(\.id), ["robotics-autonomy"])
+    let breeding = "Artificiële inseminatie (AI) bij melkvee: de AI-resultaten dalen tijdens hittegolven. AI-technici en veehouders."
+    XCTAssertEqual(old.classify(breeding).areas.map(\.id), ["artificial-intelligence"])
+    XCTAssertEqual(new.classify(breeding).areas, [])
+  }
+
   func testLatestReleaseIsValidAndComplete() throws {
     let loaded = try ShippedTaxonomy.load()
     let t = loaded.taxonomy

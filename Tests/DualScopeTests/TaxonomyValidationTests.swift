@@ -66,6 +66,28 @@ final class TaxonomyValidationTests: XCTestCase {
       """)
   }
 
+  func testSecondMeaningsAreDecodedAndTheirPhrasesChecked() throws {
+    let one = TaxonomyFixtures.quantum.replacingOccurrences(
+      of: "{term: qubit, weight: 3}", with: "{term: qubit, weight: 3, second_meaning: qubit chess}")
+    let loaded = try TaxonomyLoader.load(TaxonomyFixtures.files(["quantum.yaml": one]))
+    let qubit = try XCTUnwrap(loaded.taxonomy.nodes[1].terms.first { $0.phrase == "qubit" })
+    XCTAssertEqual(qubit.secondMeanings, ["qubit chess"])
+    XCTAssertEqual(qubit.exclusions, [])
+    let bad = TaxonomyFixtures.quantum.replacingOccurrences(
+      of: "{term: qubit, weight: 3}", with: "{term: qubit, weight: 3, second_meaning: [\"--\", qubit farm*]}")
+    XCTAssertEqual(
+      TaxonomyFixtures.failure(["quantum.yaml": bad]),
+      """
+      T/quantum.yaml:12:11: error: second_meaning phrase '--' of term 'qubit' has no letters or digits
+              - {term: qubit, weight: 3, second_meaning: ["--", qubit farm*]}
+                ^
+      T/quantum.yaml:12:11: error: second_meaning phrase 'qubit farm*' of term 'qubit' has a '*'; write the whole phrase
+              - {term: qubit, weight: 3, second_meaning: ["--", qubit farm*]}
+                ^
+
+      """)
+  }
+
   func testDuplicateIDAcrossFiles() {
     let manifest = TaxonomyFixtures.manifest + "\n  - more.yaml"
     let more = """

@@ -22,6 +22,7 @@ public struct TermSummary: Sendable, Hashable, Encodable {
     if term.isWeak { out.append("weak") }
     if !term.inflects && !term.caseSensitive { out.append("no-inflection") }
     if !term.exclusions.isEmpty { out.append("exclude: " + term.exclusions.joined(separator: ", ")) }
+    if !term.secondMeanings.isEmpty { out.append("second meaning: " + term.secondMeanings.joined(separator: ", ")) }
     return out
   }
 }

@@ -7605,7 +7605,9 @@ fields:
         - {term: estimation of distribution algorithm, weight: 3}
         - {term: ant colony optimization, weight: 2.5}
         - {term: artificial intelligence, weight: 2, exclude: [artificial intelligence act]}
-        - {term: AI, case_sensitive: true, weight: 1, exclude: [AI Act, AI act, AI-verordening, AI-wet]}
+        # AI is also artificial insemination in animal breeding
+        - {term: AI, case_sensitive: true, weight: 1, exclude: [AI Act, AI act, AI-verordening, AI-wet],
+           second_meaning: [artificial insemination, artificiële inseminatie, kunstmatige inseminatie]}
         - {term: planning, weight: 0.5, weak: true, exclude: [urban planning, spatial planning, treatment planning, family planning, financial planning]}
       nl:
         - {term: kunstmatige intelligentie, weight: 2}
@@ -9140,7 +9142,9 @@ fields:
         - {term: UAV, case_sensitive: true, weight: 1.5}
         - {term: UAVs, case_sensitive: true, weight: 1.5}
         # drones are also studied as radio relays and as a nuisance to detect; not proof on its own
-        - {term: drone, weight: 1.5, exclude: [drone bee, drone brood, drone congregation, honeybee drone, honey bee drone]}
+        # a drone is also a male honeybee: a text on bees speaks of drones in that sense throughout
+        - {term: drone, weight: 1.5, exclude: [drone bee, drone brood, drone congregation, honeybee drone, honey bee drone],
+           second_meaning: [honeybee, honey bee, beehive, bee colony, queen bee, beekeeper, apiary, honingbij, bijenvolk, honingbijvolk, bijenkoningin, imker]}
         - {term: quadrotor, weight: 3}
         - {term: quadcopter, weight: 3}
         - {term: multirotor, weight: 3}
@@ -11174,6 +11178,12 @@ release_notes: |
     satellietdata, satellietwaarneming) count only near a term of Earth observation itself:
     they are a tool in many fields. Train parts: one more harmless Dutch description left
     unflagged; arXiv one true and three false areas fewer.
+  - Added: second meanings (second_meaning), phrases that cancel a term anywhere in the text:
+    drone in a text on honeybees (honeybee, bee colony, beekeeper, honingbij, bijenvolk,
+    imker ...) and AI in a text on artificial insemination (artificiële inseminatie,
+    kunstmatige inseminatie). Train parts: harmless descriptions left unflagged 102 to 104 of
+    125 (English) and 290 to 292 of 322 (Dutch), with the same recall; arXiv and CORDIS
+    unchanged.
   - Areas and scoring defaults are those of 2025.1, with negated evidence turned on; two
     fields are new.
   2025.1

@@ -35,6 +35,9 @@ public final class TaxonomyIndex: Sendable {
   let entries: [TermEntry]
   /// Exclusion phrases by number; their phrase IDs are `entries.count + number`.
   let exclusionPhrases: [String]
+  /// By exclusion number: whether the phrase is a second meaning, which cancels its terms
+  /// anywhere in the text, not only where it overlaps them.
+  let exclusionAnywhere: [Bool]
   /// The first phrase ID of a study-context cue; cue `k` is `cueStart + k`.
   let cueStart: Int
   /// The cues as the release writes them (`histor*`), by number: the study context's cues, then
@@ -63,6 +66,7 @@ public final class TaxonomyIndex: Sendable {
     self.phrases = plan.phrases
     self.entries = plan.entries
     self.exclusionPhrases = plan.exclusionPhrases
+    self.exclusionAnywhere = plan.exclusionAnywhere
     self.exclusionList = plan.exclusionList
     self.display = plan.display
     self.language = plan.language
@@ -84,6 +88,7 @@ public final class TaxonomyIndex: Sendable {
     var entries: [TermEntry] = []
     var phrases: [Phrase] = []
     var exclusionPhrases: [String] = []
+    var exclusionAnywhere: [Bool] = []
     var exclusionList: [Int] = []
     var display: [String] = []
     var language: [String] = []
@@ -93,8 +98,11 @@ public final class TaxonomyIndex: Sendable {
     init(_ taxonomy: Taxonomy) {
       var entries: [TermEntry] = []
       var phrases: [Phrase] = []
+      // An exclusion and a second meaning of the same phrase are two numbers.
       var exclusionNumber: [String: Int] = [:]
+      var meaningNumber: [String: Int] = [:]
       var exclusionPhrases: [String] = []
+      var exclusionAnywhere: [Bool] = []
       var exclusionList: [Int] = []
       var display: [String] = []
       var language: [String] = []
@@ -108,7 +116,15 @@ public final class TaxonomyIndex: Sendable {
       func exclusion(_ text: String) -> Int {
         if let n = exclusionNumber[text] { return n }
         exclusionPhrases.append(text)
+        exclusionAnywhere.append(false)
         exclusionNumber[text] = exclusionPhrases.count - 1
+        return exclusionPhrases.count - 1
+      }
+      func secondMeaning(_ text: String) -> Int {
+        if let n = meaningNumber[text] { return n }
+        exclusionPhrases.append(text)
+        exclusionAnywhere.append(true)
+        meaningNumber[text] = exclusionPhrases.count - 1
         return exclusionPhrases.count - 1
       }
 
@@ -122,7 +138,8 @@ public final class TaxonomyIndex: Sendable {
         }
         for (termIndex, term) in node.terms.enumerated() {
           let shared = Double(fieldsPerKey[DuplicateTermCheck.key(term)] ?? 1)
-          let excl = Array(Set((term.exclusions + inherited).map(exclusion))).sorted()
+          let excl = Array(Set((term.exclusions + inherited).map(exclusion) + term.secondMeanings.map(secondMeaning)))
+            .sorted()
           let start = Int32(exclusionList.count)
           exclusionList += excl
           entries.append(
@@ -150,6 +167,7 @@ public final class TaxonomyIndex: Sendable {
       self.phrases = phrases
       self.entries = entries
       self.exclusionPhrases = exclusionPhrases
+      self.exclusionAnywhere = exclusionAnywhere
       self.exclusionList = exclusionList
       self.display = display
       self.language = language

@@ -10,7 +10,7 @@ enum AreaFileDecoder {
     "id", "name", "description", "sensitivity", "crosswalk", "dual_use", "threshold", "exclude",
     "terms", "fields", "parent", "replaces", "split_from",
   ]
-  static let termKeys = ["term", "weight", "case_sensitive", "compound", "inflect", "weak", "exclude"]
+  static let termKeys = ["term", "weight", "case_sensitive", "compound", "inflect", "weak", "exclude", "second_meaning"]
   static let crosswalkKeys = ["eu_2023_2113", "nts_2024", "us_cet_2024"]
 
   /// The nodes of the file in report order; problems go into `decoding`.
@@ -159,6 +159,7 @@ enum AreaFileDecoder {
       term.inflects = decoding.bool(map["inflect"], key: "inflect") ?? !term.caseSensitive
       term.isWeak = decoding.bool(map["weak"], key: "weak") ?? false
       term.exclusions = decoding.stringListOrString(map["exclude"], key: "exclude") ?? []
+      term.secondMeanings = decoding.stringListOrString(map["second_meaning"], key: "second_meaning") ?? []
     case .sequence:
       decoding.error("a term must be a text or a mapping with 'term', found a list", at: item)
       return nil

@@ -107,6 +107,7 @@ public struct NodeView: Sendable, Codable {
       if t.isCompoundPart { options.append("compound") }
       if t.isWeak { options.append("weak") }
       if !t.inflects { options.append("no-inflection") }
+      if !t.secondMeanings.isEmpty { options.append("second meaning: " + t.secondMeanings.joined(separator: ", ")) }
       return TermView(term: t.displayPhrase, language: t.language, weight: t.weight, options: options, exclude: t.exclusions)
     }
   }

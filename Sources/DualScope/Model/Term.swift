@@ -18,13 +18,16 @@ public struct Term: Sendable, Hashable {
   public var isWeak: Bool
   /// Phrases that cancel this term where they overlap it.
   public var exclusions: [String]
+  /// Phrases that show the term used in a second, harmless meaning: any of them anywhere in the
+  /// text cancels every match of the term (`drone` in a text on honeybees).
+  public var secondMeanings: [String]
   /// Where the term was declared.
   public var location: SourceLocation
 
   public init(
     phrase: String, language: String, weight: Double = 1, caseSensitive: Bool = false,
     isPrefix: Bool = false, isCompoundPart: Bool = false, inflects: Bool = true,
-    isWeak: Bool = false, exclusions: [String] = [],
+    isWeak: Bool = false, exclusions: [String] = [], secondMeanings: [String] = [],
     location: SourceLocation = SourceLocation(file: "", line: 0, column: 0)
   ) {
     self.phrase = phrase
@@ -36,6 +39,7 @@ public struct Term: Sendable, Hashable {
     self.inflects = inflects
     self.isWeak = isWeak
     self.exclusions = exclusions
+    self.secondMeanings = secondMeanings
     self.location = location
   }
 

@@ -124,7 +124,8 @@ public struct Classifier: Sendable {
     s.words = s.match.wordCount
     let termCount = entries.count
 
-    // Exclusion phrases first: they cancel the terms they overlap. Study-context cues count
+    // Exclusion phrases first: they cancel the terms they overlap (second meanings, every match
+    // of their terms in the text). Study-context cues count
     // once each, and cues overlapping one already counted (`history` and `histor*` on one word)
     // do not count.
     let cueStart = index.cueStart
@@ -238,7 +239,8 @@ public struct Classifier: Sendable {
     _ entry: TaxonomyIndex.TermEntry, _ m: PhraseMatch, _ hits: [(Int, Int, Int)]
   ) -> Int? {
     guard entry.hasExclusions else { return nil }
-    for hit in hits where hit.1 < m.end && m.start < hit.2 && index.excludes(hit.0, entry) {
+    // An exclusion cancels where it overlaps; a second meaning anywhere in the text.
+    for hit in hits where (index.exclusionAnywhere[hit.0] || (hit.1 < m.end && m.start < hit.2)) && index.excludes(hit.0, entry) {
       return hit.0
     }
     return nil
