@@ -17,7 +17,7 @@ public struct ExplanationTextRenderer: Sendable {
     if e.hits.isEmpty { out += "  (none)\n" }
     for h in e.hits {
       var line = "  \(h.start)-\(h.end)  \(base.pad("'" + h.text + "'", 28)) \(base.pad(h.term, 28)) \(base.pad(h.field, 36)) \(base.pad(h.part ?? "", 10)) \(h.fate.rawValue)"
-      if let by = h.excludedBy { line += " by '\(by)'" }
+      if let by = h.excludedBy { line += " by '\(by)'" + (h.secondMeaning == true ? " (a second meaning, in the text)" : "") }
       if let by = h.negatedBy { line += " by '\(by)'" }
       out += line + "\n"
     }

@@ -69,6 +69,7 @@ final class ClassifierTests: XCTestCase {
     let excluded = e.hits.filter { $0.fate == .excluded }
     XCTAssertEqual(excluded.map(\.text), ["Quantum"])
     XCTAssertEqual(excluded.first?.excludedBy, "quantum chemistry")
+    XCTAssertNil(excluded.first?.secondMeaning)
     XCTAssertEqual(e.score(of: "quantum.computing")?.score, 3)
   }
 
@@ -92,6 +93,9 @@ final class ClassifierTests: XCTestCase {
     let excluded = e.hits.filter { $0.fate == .excluded }
     XCTAssertEqual(excluded.map(\.text), ["AI", "AI"])
     XCTAssertEqual(excluded.map(\.excludedBy), ["artificial insemination", "artificial insemination"])
+    XCTAssertEqual(excluded.map(\.secondMeaning), [true, true])
+    let json = try XCTUnwrap(String(data: JSONEncoder().encode(excluded[1]), encoding: .utf8))
+    XCTAssertTrue(json.contains("\"second_meaning\":true"), json)
     XCTAssertEqual(e.classification.status, .belowThreshold)
     XCTAssertEqual(e.score(of: "artificial-intelligence.ml")?.score ?? 0, 0)
     // Without the second meaning in the text, the same sentence counts AI twice.

@@ -26,6 +26,9 @@ public struct Explanation: Sendable, Hashable, Codable {
     public var fate: Fate
     /// The exclusion phrase, for an excluded match.
     public var excludedBy: String?
+    /// The exclusion is one of the term's second meanings, found elsewhere in the text
+    /// (``Term/secondMeanings``); nil otherwise.
+    public var secondMeaning: Bool? = nil
     /// The negation word as the text writes it, for a negated match.
     public var negatedBy: String? = nil
     /// The part of the text the match sits in (``SentenceRole``: title, aim, background, impact
@@ -36,6 +39,7 @@ public struct Explanation: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
       case field, term, start, end, text, fate, part
       case excludedBy = "excluded_by"
+      case secondMeaning = "second_meaning"
       case negatedBy = "negated_by"
     }
   }
@@ -95,7 +99,8 @@ extension Classifier {
       return Explanation.Hit(
         field: nodes[entry.node].id, term: index.term(entry).displayPhrase, start: m.start, end: m.end,
         text: Self.slice(text, m.start, m.end), fate: fate,
-        excludedBy: exclusion.map { index.exclusionPhrases[$0] })
+        excludedBy: exclusion.map { index.exclusionPhrases[$0] },
+        secondMeaning: exclusion.flatMap { index.exclusionAnywhere[$0] ? true : nil })
     }
     let unsupported = Set(s.unsupported)
     var hits = s.kept.filter { !unsupported.contains($0) }.map { hit($0, .counted) }
@@ -201,7 +206,8 @@ extension Classifier {
     let counted = hits.filter { $0.fate == .counted }
     if counted.isEmpty {
       if let excluded = hits.first(where: { $0.fate == .excluded }) {
-        return "every match was excluded (e.g. '\(excluded.text)' by the phrase '\(excluded.excludedBy ?? "")')"
+        let by = excluded.secondMeaning == true ? "the second meaning" : "the phrase"
+        return "every match was excluded (e.g. '\(excluded.text)' by \(by) '\(excluded.excludedBy ?? "")')"
       }
       if let negated = hits.first(where: { $0.fate == .negated }) {
         return "every match was negated (e.g. '\(negated.text)' after '\(negated.negatedBy ?? "")')"
