@@ -113,19 +113,13 @@ public final class TaxonomyIndex: Sendable {
         for key in Set(node.terms.map(DuplicateTermCheck.key)) { fieldsPerKey[key, default: 0] += 1 }
       }
 
-      func exclusion(_ text: String) -> Int {
-        if let n = exclusionNumber[text] { return n }
+      func exclusion(_ text: String, anywhere: Bool = false) -> Int {
+        if let n = (anywhere ? meaningNumber : exclusionNumber)[text] { return n }
         exclusionPhrases.append(text)
-        exclusionAnywhere.append(false)
-        exclusionNumber[text] = exclusionPhrases.count - 1
-        return exclusionPhrases.count - 1
-      }
-      func secondMeaning(_ text: String) -> Int {
-        if let n = meaningNumber[text] { return n }
-        exclusionPhrases.append(text)
-        exclusionAnywhere.append(true)
-        meaningNumber[text] = exclusionPhrases.count - 1
-        return exclusionPhrases.count - 1
+        exclusionAnywhere.append(anywhere)
+        let n = exclusionPhrases.count - 1
+        if anywhere { meaningNumber[text] = n } else { exclusionNumber[text] = n }
+        return n
       }
 
       for (nodeIndex, node) in taxonomy.nodes.enumerated() {
@@ -138,8 +132,8 @@ public final class TaxonomyIndex: Sendable {
         }
         for (termIndex, term) in node.terms.enumerated() {
           let shared = Double(fieldsPerKey[DuplicateTermCheck.key(term)] ?? 1)
-          let excl = Array(Set((term.exclusions + inherited).map(exclusion) + term.secondMeanings.map(secondMeaning)))
-            .sorted()
+          let overlapping = (term.exclusions + inherited).map { exclusion($0) }
+          let excl = Array(Set(overlapping + term.secondMeanings.map { exclusion($0, anywhere: true) })).sorted()
           let start = Int32(exclusionList.count)
           exclusionList += excl
           entries.append(
