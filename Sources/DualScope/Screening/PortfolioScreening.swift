@@ -94,19 +94,14 @@ public struct PortfolioScreening: Sendable {
   public func screen(
     _ record: PortfolioRecord, _ classification: Classification, scratch: ScreeningScratch
   ) -> Result<ScreeningLine, RecordError> {
-    screen(record, classification, scratch: scratch, cuesScanned: false).map(\.line)
-  }
-
-  /// With `cuesScanned`, `scratch.match` holds the cue matches of the record's text already.
-  func screen(
-    _ record: PortfolioRecord, _ classification: Classification, scratch: ScreeningScratch, cuesScanned: Bool
-  ) -> Result<ScreenedLine, RecordError> {
-    // A switch, not `map`: a closure would copy the record.
+    // A switch, not `map`: a closure would copy the record. (A batch worker, whose joint scan
+    // found the cues already, screens the record's parts itself: ``ClassifyWork``.)
     switch cells(record, scratch: scratch) {
     case .success(let cells):
       .success(
         screener.screenLine(
-          text: record.text, classification: classification, cells: cells, scratch: scratch, cuesScanned: cuesScanned))
+          text: record.text, classification: classification, cells: cells, scratch: scratch, cuesScanned: false
+        ).line)
     case .failure(let error): .failure(error)
     }
   }

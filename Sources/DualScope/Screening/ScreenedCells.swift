@@ -76,13 +76,10 @@ final class ScreenedCells {
     hasFunding = input.funding != nil
     let named = input.funding.map { scratch.fundingNamed(in: $0, screener) } ?? []
     fundingNamed = named
-    if named.isEmpty {
-      fundingFound = screener.noFundingFound
-    } else {
-      var found = screener.noFundingFound
-      for i in named { found[i] = true }
-      fundingFound = found
-    }
+    // The screener's list shared, and copied only when a name is found.
+    var found = screener.noFundingFound
+    for i in named { found[i] = true }
+    fundingFound = found
     hasPartnerOrganisations = !input.partnerOrganisations.isEmpty
     let organisations = scratch.organisations(input.partnerOrganisations, screener)
     hits = organisations.hits
