@@ -117,6 +117,26 @@ final class TaxonomyValidationTests: XCTestCase {
       """)
   }
 
+  /// Found by the diff harness: two sources with one id made a release differ from itself
+  /// (the diff pairs sources by id).
+  func testSourceListedTwiceIsAnError() {
+    let manifest = TaxonomyFixtures.manifest(
+      adding: """
+        sources:
+          - {id: eu-2021-821, title: Dual-use regulation}
+          - {id: nl-embargo, title: Knowledge embargo}
+          - {id: eu-2021-821, title: Something else}
+        """)
+    XCTAssertEqual(
+      TaxonomyFixtures.failure(["taxonomy.yaml": manifest]),
+      """
+      T/taxonomy.yaml:10:10: error: source 'eu-2021-821' listed twice (first at line 8, column 10)
+        - {id: eu-2021-821, title: Something else}
+               ^
+
+      """)
+  }
+
   func testTermListedTwiceInAFieldIsAnErrorAndInTwoFieldsAWarning() throws {
     let twice = TaxonomyFixtures.quantum.replacingOccurrences(
       of: "        - quantum computer", with: "        - quantum computer\n        - Quantum Computer")

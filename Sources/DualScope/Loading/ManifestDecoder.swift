@@ -34,6 +34,7 @@ enum ManifestDecoder {
       if let v = decoding.integer(d["negation_window"], key: "negation_window") { defaults.negationWindow = v }
     }
     var sources: [SourceReference] = []
+    var sourceSites: [String: YAMLNode] = [:]
     if let node = map["sources"] {
       if case .sequence(let items) = node.content {
         for item in items {
@@ -41,9 +42,19 @@ enum ManifestDecoder {
             let s = decoding.mapping(
               item, what: "a source", allowed: ["id", "title", "url"], required: ["id", "title"])
           else { continue }
+          let id = decoding.string(s["id"], key: "id") ?? ""
+          if let at = s["id"], !id.isEmpty {
+            if let first = sourceSites[id] {
+              decoding.error(
+                "source '\(id)' listed twice (first at line \(first.mark.line), column \(first.mark.column))",
+                at: at)
+            } else {
+              sourceSites[id] = at
+            }
+          }
           sources.append(
             SourceReference(
-              id: decoding.string(s["id"], key: "id") ?? "",
+              id: id,
               title: decoding.string(s["title"], key: "title") ?? "",
               url: decoding.string(s["url"], key: "url")))
         }
