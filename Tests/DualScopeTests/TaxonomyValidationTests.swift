@@ -137,6 +137,42 @@ final class TaxonomyValidationTests: XCTestCase {
       """)
   }
 
+  /// The manifest's own values are checked where they are written: an area file or a language
+  /// listed twice, a language code that is none, a default out of range.
+  func testManifestProblemsPointAtTheirValue() {
+    let manifest = """
+      schema_version: 1
+      id: test-taxonomy
+      version: "1.0"
+      title: Test taxonomy
+      languages: [en, nl, EN, en]
+      defaults: {area_threshold: 0, weak_window: 0}
+      areas:
+        - quantum.yaml
+        - quantum.yaml
+      """
+    XCTAssertEqual(
+      TaxonomyFixtures.failure(["taxonomy.yaml": manifest]),
+      """
+      T/taxonomy.yaml:5:21: error: invalid language code 'EN' (expected e.g. en or nl)
+      languages: [en, nl, EN, en]
+                          ^
+      T/taxonomy.yaml:5:25: error: language 'en' listed twice (first at line 5, column 13)
+      languages: [en, nl, EN, en]
+                              ^
+      T/taxonomy.yaml:6:28: error: default thresholds must be greater than 0
+      defaults: {area_threshold: 0, weak_window: 0}
+                                 ^
+      T/taxonomy.yaml:6:44: error: weak_window must be at least 1 word
+      defaults: {area_threshold: 0, weak_window: 0}
+                                                 ^
+      T/taxonomy.yaml:9:5: error: area file 'quantum.yaml' listed twice (first at line 8, column 5)
+        - quantum.yaml
+          ^
+
+      """)
+  }
+
   func testTermListedTwiceInAFieldIsAnErrorAndInTwoFieldsAWarning() throws {
     let twice = TaxonomyFixtures.quantum.replacingOccurrences(
       of: "        - quantum computer", with: "        - quantum computer\n        - Quantum Computer")

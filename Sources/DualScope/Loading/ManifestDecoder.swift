@@ -25,13 +25,33 @@ enum ManifestDecoder {
           "clear_evidence", "negation_window",
         ])
     {
-      if let v = decoding.number(d["field_threshold"], key: "field_threshold") { defaults.fieldThreshold = v }
-      if let v = decoding.number(d["area_threshold"], key: "area_threshold") { defaults.areaThreshold = v }
-      if let v = decoding.integer(d["weak_window"], key: "weak_window") { defaults.weakWindow = v }
-      if let v = decoding.number(d["lone_term_factor"], key: "lone_term_factor") { defaults.loneTermFactor = v }
-      if let v = decoding.integer(d["secondary_min_matches"], key: "secondary_min_matches") { defaults.secondaryMinMatches = v }
-      if let v = decoding.number(d["clear_evidence"], key: "clear_evidence") { defaults.clearEvidence = v }
-      if let v = decoding.integer(d["negation_window"], key: "negation_window") { defaults.negationWindow = v }
+      // Each value is checked where it is written; a value out of range keeps the default.
+      func number(_ key: String, _ valid: (Double) -> Bool, _ message: String) -> Double? {
+        guard let node = d[key], let v = decoding.number(node, key: key) else { return nil }
+        if valid(v) { return v }
+        decoding.error(message, at: node)
+        return nil
+      }
+      func integer(_ key: String, _ valid: (Int) -> Bool, _ message: String) -> Int? {
+        guard let node = d[key], let v = decoding.integer(node, key: key) else { return nil }
+        if valid(v) { return v }
+        decoding.error(message, at: node)
+        return nil
+      }
+      let thresholdMessage = "default thresholds must be greater than 0"
+      if let v = number("field_threshold", { $0 > 0 }, thresholdMessage) { defaults.fieldThreshold = v }
+      if let v = number("area_threshold", { $0 > 0 }, thresholdMessage) { defaults.areaThreshold = v }
+      if let v = integer("weak_window", { $0 >= 1 }, "weak_window must be at least 1 word") { defaults.weakWindow = v }
+      if let v = number("lone_term_factor", { $0 >= 1 }, "lone_term_factor must be at least 1") {
+        defaults.loneTermFactor = v
+      }
+      if let v = integer("secondary_min_matches", { $0 >= 1 }, "secondary_min_matches must be at least 1") {
+        defaults.secondaryMinMatches = v
+      }
+      if let v = number("clear_evidence", { $0 >= 0 }, "clear_evidence must be 0 or more") { defaults.clearEvidence = v }
+      if let v = integer("negation_window", { (0...50).contains($0) }, "negation_window must be between 0 (off) and 50 words") {
+        defaults.negationWindow = v
+      }
     }
     var sources: [SourceReference] = []
     var sourceSites: [String: YAMLNode] = [:]
@@ -62,8 +82,15 @@ enum ManifestDecoder {
         decoding.error("'sources' must be a list, found \(YAMLDecoding.describe(node))", at: node)
       }
     }
-    let areas = decoding.stringList(map["areas"], key: "areas") ?? []
-    let languages = decoding.stringList(map["languages"], key: "languages")?.map(\.0) ?? []
+    let areas = unique(decoding.stringList(map["areas"], key: "areas") ?? [], what: "area file", &decoding)
+    let listedLanguages = unique(decoding.stringList(map["languages"], key: "languages") ?? [], what: "language", &decoding)
+    if let node = map["languages"], case .sequence(let items) = node.content, items.isEmpty {
+      decoding.error("the manifest declares no languages", at: node)
+    }
+    for (language, node) in listedLanguages where !isLanguageCode(language) {
+      decoding.error("invalid language code '\(language)' (expected e.g. en or nl)", at: node)
+    }
+    let languages = listedLanguages.map(\.0)
     var manifest = TaxonomyManifest(
       schemaVersion: schemaVersion,
       id: decoding.string(map["id"], key: "id") ?? "",
@@ -83,6 +110,28 @@ enum ManifestDecoder {
       manifest.recordContext = recordContext(node, &decoding, areas: &ruleAreas)
     }
     return (manifest, areas.map { decoding.location($0.1) }, ruleAreas)
+  }
+
+  /// The items of a list without the ones listed before, each of which is an error at its place
+  /// naming where it was first listed.
+  static func unique(_ items: [(String, YAMLNode)], what: String, _ decoding: inout YAMLDecoding) -> [(String, YAMLNode)] {
+    var first: [String: YAMLNode] = [:]
+    var kept: [(String, YAMLNode)] = []
+    for (text, node) in items {
+      if let earlier = first[text] {
+        decoding.error(
+          "\(what) '\(text)' listed twice (first at line \(earlier.mark.line), column \(earlier.mark.column))", at: node)
+      } else {
+        first[text] = node
+        kept.append((text, node))
+      }
+    }
+    return kept
+  }
+
+  /// Two or three lower-case ASCII letters (ISO 639-1 or 639-2).
+  static func isLanguageCode(_ s: String) -> Bool {
+    (2...3).contains(s.utf8.count) && s.utf8.allSatisfy { (97...122).contains($0) }
   }
 
   /// At most this many record-context rules, and values in one rule.

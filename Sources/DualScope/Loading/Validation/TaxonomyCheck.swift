@@ -8,7 +8,7 @@ protocol TaxonomyCheck: Sendable {
 enum TaxonomyChecks {
   static let all: [any TaxonomyCheck] = [
     IdentifierCheck(), UniqueIdentifierCheck(), ParentCheck(), ParentCycleCheck(),
-    ManifestCheck(), TermWeightCheck(), TermLanguageCheck(), TermPhraseCheck(),
+    TermWeightCheck(), TermLanguageCheck(), TermPhraseCheck(),
     DuplicateTermCheck(), FieldTermsCheck(), DualUseCodeCheck(), ThresholdCheck(), RecordContextAreaCheck(),
   ]
 }
