@@ -3,24 +3,7 @@ import XCTest
 @testable import DualScope
 
 /// The streaming readers: CSV edge cases, JSONL errors, line numbers, chunk boundaries.
-final class BatchReaderTests: XCTestCase {
-  var directory: URL!
-
-  override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("ds-batch-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: directory)
-  }
-
-  func file(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let url = directory.appendingPathComponent(name)
-    try Data(bytes).write(to: url)
-    return url.path
-  }
-
+final class BatchReaderTests: FolderTestCase {
   func file(_ name: String, _ text: String) throws -> String { try file(name, Array(text.utf8)) }
 
   let layout = RecordLayout(idColumn: "id", textColumns: ["title", "abstract"], carryColumns: ["dept"])

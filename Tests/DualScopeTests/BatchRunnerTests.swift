@@ -5,22 +5,10 @@ import XCTest
 @testable import DualScope
 
 /// The runner: nothing lost, output independent of threads, atomic files, SQLite.
-final class BatchRunnerTests: XCTestCase {
-  var directory: URL!
-
-  override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("ds-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: directory)
-  }
-
+final class BatchRunnerTests: FolderTestCase {
   /// The generated portfolio of `n` rows (``Fixtures/portfolio(_:in:)``).
   func portfolio(_ n: Int) throws -> String {
-    let folder = TemporaryFolder(url: directory)
-    return try Fixtures.portfolio(n, in: folder)
+    try Fixtures.portfolio(n, in: folder)
   }
 
   func runner(_ path: String, threads: Int) throws -> BatchRunner {

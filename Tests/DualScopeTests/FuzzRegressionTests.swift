@@ -3,24 +3,7 @@ import XCTest
 @testable import DualScope
 
 /// Inputs the fuzz harnesses in Fuzz/ found, minimised, with the property each one broke.
-final class FuzzRegressionTests: XCTestCase {
-  var directory: URL!
-
-  override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("ds-fuzz-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: directory)
-  }
-
-  func file(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let url = directory.appendingPathComponent(name)
-    try Data(bytes).write(to: url)
-    return url.path
-  }
-
+final class FuzzRegressionTests: FolderTestCase {
   /// The chunks' `inputBytes` added up, and the number of records, for one chunk size.
   func read(_ path: String, format: InputFormat, chunkBytes: Int) throws -> (bytes: Int, records: Int) {
     let stream = try RecordStream(path: path, format: format, chunkBytes: chunkBytes)

@@ -9,18 +9,7 @@ import XCTest
 /// terms, a 500 MB line through `batch`) run against the release binary in
 /// `Scripts/hostile-inputs.sh`. Memory is checked as the rise of the process's peak resident size
 /// over the test, so holding a whole oversized record would fail it.
-final class HostileInputTests: XCTestCase {
-  var directory: URL!
-
-  override func setUpWithError() throws {
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("ds-hostile-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws {
-    try? FileManager.default.removeItem(at: directory)
-  }
-
+final class HostileInputTests: FolderTestCase {
   static let megabyte = 1 << 20
   static let defaultLimit = 16 << 20
 
@@ -369,12 +358,6 @@ final class HostileInputTests: XCTestCase {
     case .success(let p): "\(p.line) \(p.id.prefix(20)) [\(p.text.prefix(40))]\(p.hadInvalidUTF8 ? " invalid" : "")"
     case .failure(let e): "\(e.line) error: \(e.message)"
     }
-  }
-
-  func file(_ name: String, _ bytes: [UInt8]) throws -> String {
-    let url = directory.appendingPathComponent(name)
-    try Data(bytes).write(to: url)
-    return url.path
   }
 
   /// Writes a file through a small buffer, so large inputs never sit whole in memory.
