@@ -54,30 +54,23 @@ enum ManifestDecoder {
       }
     }
     var sources: [SourceReference] = []
-    var sourceSites: [String: YAMLNode] = [:]
     if let node = map["sources"] {
       if case .sequence(let items) = node.content {
+        var sourceIDs: [(String, YAMLNode)] = []
         for item in items {
           guard
             let s = decoding.mapping(
               item, what: "a source", allowed: ["id", "title", "url"], required: ["id", "title"])
           else { continue }
           let id = decoding.string(s["id"], key: "id") ?? ""
-          if let at = s["id"], !id.isEmpty {
-            if let first = sourceSites[id] {
-              decoding.error(
-                "source '\(id)' listed twice (first at line \(first.mark.line), column \(first.mark.column))",
-                at: at)
-            } else {
-              sourceSites[id] = at
-            }
-          }
+          if let at = s["id"], !id.isEmpty { sourceIDs.append((id, at)) }
           sources.append(
             SourceReference(
               id: id,
               title: decoding.string(s["title"], key: "title") ?? "",
               url: decoding.string(s["url"], key: "url")))
         }
+        _ = unique(sourceIDs, what: "source", &decoding)
       } else {
         decoding.error("'sources' must be a list, found \(YAMLDecoding.describe(node))", at: node)
       }
