@@ -13,7 +13,8 @@
 #
 # CUT and DECISION set the release's cut (default 0.5) and how it assigns areas (default
 # probability; DECISION=rules-then-probability keeps the areas the rules assign whose probability
-# reaches the cut, e.g. with CUT=0.2). CALIBRATE_ARGS adds options to `calibrate` (e.g. "--no-shared-context"). FOLD=K (0-6) fits one fold of a cross-validation over the train parts: it also holds out bucket K
+# reaches the cut, e.g. with CUT=0.2; ADD_CUT=0.7 with it also assigns an area the rules do not
+# whose probability reaches 0.7). CALIBRATE_ARGS adds options to `calibrate` (e.g. "--no-shared-context"). FOLD=K (0-6) fits one fold of a cross-validation over the train parts: it also holds out bucket K
 # of arXiv and CORDIS and the buckets B with B mod 7 = K of the own train files
 # (Scripts/cross-validate.sh runs the seven folds and measures each on what it held out).
 #
@@ -88,6 +89,7 @@ for i in "${!inputs[@]}"; do
 done
 "$bin" calibrate "${inputs[@]}" "${args[@]}" --from "${FROM:-Taxonomy/2026.1}" --output "$output" --release 2026.1 \
   --l2-evidence 0.003 --l2-context 0.001 --cut "${CUT:-0.5}" --decision "${DECISION:-probability}" --prune 0.02 \
+  ${ADD_CUT:+--add-cut "$ADD_CUT"} \
   ${CALIBRATE_ARGS:-}
 
 if [ "$output" = "Taxonomy/2026.1" ]; then

@@ -18,6 +18,10 @@ import os
 import sys
 
 RELEASE_CUT = float(os.environ.get("CUT", "0.5"))
+if os.environ.get("ADD_CUT"):
+    # With an add_cut the lines carry the probability of every area with a counted term, and
+    # which of them the rules assigned is not in them: no single cut reproduces the decision.
+    sys.exit("cut-sweep.py: a release with an add_cut (ADD_CUT) decides by two cuts and is not swept")
 
 CUTS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 CORPORA = [("arxiv", "arXiv", 1), ("cordis", "CORDIS", 3), ("en", "own English", 1), ("nl", "own Dutch", 1)]

@@ -75,6 +75,27 @@ final class CalibrateCommandTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: old + "/regimes"))
   }
 
+  /// `--add-cut` goes into the release with the rules first, and is refused without them or at
+  /// or below the cut, before anything is read.
+  func testAddCutNeedsTheRulesFirstAndAHigherCut() throws {
+    let input = try write("corpus.jsonl", corpus())
+    let out = dir.appendingPathComponent("add").path
+    let base = ["calibrate", input, "--from", "2025.1", "--output", out, "--iterations", "50"]
+    let ok = try CommandRunner.run(base + ["--decision", "rules-then-probability", "--cut", "0.2", "--add-cut", "0.7"])
+    XCTAssertEqual(ok.status, 0, ok.stderr)
+    let file = try String(contentsOfFile: out + "/calibration.yaml", encoding: .utf8)
+    XCTAssertTrue(file.contains("\ncut: 0.2\ndecision: rules-then-probability\nadd_cut: 0.7\n"), file)
+    XCTAssertEqual(try CommandRunner.run(["validate", out]).status, 0)
+    for (extra, message) in [
+      (["--add-cut", "0.7"], "--add-cut needs --decision rules-then-probability"),
+      (["--decision", "rules-then-probability", "--cut", "0.5", "--add-cut", "0.5"], "--add-cut must be above --cut and below 1"),
+    ] {
+      let r = try CommandRunner.run(base + extra)
+      XCTAssertEqual(r.status, 2, r.stderr)
+      XCTAssertTrue(r.stderr.contains(message), r.stderr)
+    }
+  }
+
   func testUnknownLabelsAreErrorsWithTheirLine() throws {
     var lines = corpus()
     lines[4] = #"{"id": "x", "title": "Typo", "text": "A qubit.", "labels": ["quantm"]}"#

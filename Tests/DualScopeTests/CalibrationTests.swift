@@ -523,6 +523,72 @@ final class CalibrationTests: XCTestCase {
     XCTAssertFalse(scratch.calibration.buckets.isEmpty)
   }
 
+  /// With an `add_cut`, a release that decides by its rules first also assigns an area its rules
+  /// do not when the area's probability reaches that cut (a term of the area counted, as
+  /// always), with fields and levels as a release deciding by probability gives them; what the
+  /// rules assign is kept or taken away as without it. `explain` says which happened.
+  func testAddCutAssignsWhatTheRulesMissWithConfidence() throws {
+    var model = try train()
+    model.decision = .rulesThenProbability
+    let rules = try Classifier(taxonomy: TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy)
+    var everyArea = ClassifierOptions()
+    everyArea.cut = 0.000_001
+    let byProbability = try calibrated(try train(), options: everyArea)
+    let texts = Self.positives + Self.negatives + [
+      "A quantum computer.", "Qubit notes\nA qubit.", "We build a qubit.", "Qubits\nWe develop a qubit.",
+      "Quantum computer\nThis project will build a quantum computer.",
+    ]
+    func probability(_ text: String) -> Double { byProbability.classify(text).areas.first?.probability ?? 0 }
+    // The cut that adds: just under the highest probability among what the rules reject.
+    let rejected = texts.filter { rules.classify($0).areas.isEmpty }.map(probability).filter { $0 > model.cut }
+    let highest = try XCTUnwrap(rejected.max(), "a text the rules reject with a probability above the cut")
+    model.addCut = (max(highest - 0.005, model.cut + 0.01) * 100).rounded(.down) / 100
+    let add = try XCTUnwrap(model.addCut)
+    let c = try calibrated(model)
+    let withoutAdd = try calibrated({ var m = model; m.addCut = nil; return m }())
+    var added = 0
+    for text in texts {
+      let r = c.classify(text)
+      let p = probability(text)
+      let passes = !rules.classify(text).areas.isEmpty
+      let expected = passes ? p >= model.cut : p >= add
+      XCTAssertEqual(r.areas.map(\.id), expected ? ["quantum"] : [], "\(text) p=\(p)")
+      let why = c.explain(text).score(of: "quantum")?.reason ?? ""
+      if passes {
+        XCTAssertEqual(r, withoutAdd.classify(text), text)
+      } else if expected {
+        added += 1
+        XCTAssertEqual(r.areas.first?.probability, Classifier.round(p), text)
+        XCTAssertEqual(r.fields.map(\.id), byProbability.classify(text).fields.map(\.id), text)
+        XCTAssertEqual(r.level, byProbability.classify(text).level, text)
+        XCTAssertTrue(why.hasPrefix("assigned: probability "), why)
+        XCTAssertTrue(why.contains("at which the model assigns an area its rules do not (add_cut); by the rules alone, "), why)
+      } else if r.status != .noTerms, p > 0 {
+        XCTAssertTrue(why.hasSuffix("at which the model assigns an area its rules do not (add_cut)"), why)
+        XCTAssertTrue(why.contains(", below the \(CalibrationFile.number(add))"), why)
+      }
+    }
+    XCTAssertGreaterThan(added, 0)
+    // Written after the decision, read back, refused without the rules first or at or below the cut.
+    let text = CalibrationFile.encode(model)
+    XCTAssertTrue(text.contains("\ndecision: rules-then-probability\nadd_cut: \(CalibrationFile.number(add))\n"), text)
+    let loaded = try TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: text])).taxonomy
+    XCTAssertEqual(loaded.calibration?.addCut, add)
+    XCTAssertEqual(loaded.calibration.map(CalibrationFile.encode), text)
+    let diff = try XCTUnwrap(CalibrationDiff(from: withoutAdd.taxonomy.calibration, to: loaded.calibration))
+    XCTAssertTrue(diff.settings.contains("add cut none → \(add)"), "\(diff.settings)")
+    let alone = text.replacingOccurrences(of: "decision: rules-then-probability\n", with: "")
+    XCTAssertTrue(
+      TaxonomyFixtures.failure([CalibrationFile.name: alone]).contains(
+        "T/calibration.yaml:6:10: error: 'add_cut' needs 'decision: rules-then-probability'"),
+      TaxonomyFixtures.failure([CalibrationFile.name: alone]))
+    let low = text.replacingOccurrences(of: "add_cut: \(CalibrationFile.number(add))", with: "add_cut: 0.5")
+    XCTAssertTrue(
+      TaxonomyFixtures.failure([CalibrationFile.name: low]).contains(
+        "T/calibration.yaml:7:10: error: 'add_cut' must be above the cut (0.5) and below 1"),
+      TaxonomyFixtures.failure([CalibrationFile.name: low]))
+  }
+
   /// `decision` is written only when it is not the default, read back, reported by `diff`, and
   /// an unknown value is an error at its place.
   func testDecisionRuleIsWrittenReadAndDiffed() throws {

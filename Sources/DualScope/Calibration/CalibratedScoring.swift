@@ -182,45 +182,78 @@ extension Classifier {
 
     var d = Decision()
     d.calibrated = true
-    for (a, p) in areas {
-      let clear = p >= model.clearProbability
-      var areaLevel = DocumentLevel.none
-      var fields: [(node: Int, score: Double, level: DocumentLevel)] = []
-      for i in 0..<table.count where !table.isArea[i] && table.area[i] == a && s.nodeScore[i] >= thresholds[i] {
-        let level = Self.level(table.sensitivity[i], clear: clear)
-        fields.append((i, s.nodeScore[i], level))
-        areaLevel = max(areaLevel, level)
-      }
-      fields.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
-      d.fields += fields
-      if fields.isEmpty {
-        let best = bestTouchedSensitivity(inArea: a, s)
-        areaLevel = Self.level(best ?? table.sensitivity[a], clear: clear)
-      }
-      d.areas.append((a, p, areaLevel))
-      d.level = max(d.level, areaLevel)
-    }
+    for (a, p) in areas { addCalibrated(area: a, probability: p, s, model, to: &d) }
     d.status = status(s, assigned: !areas.isEmpty)
     return d
   }
 
+  /// Adds an area assigned by its probability to a decision: its fields that pass their
+  /// thresholds, levels from the probability and the fields' sensitivity.
+  private func addCalibrated(
+    area a: Int, probability p: Double, _ s: ClassifierScratch, _ model: CalibrationModel, to d: inout Decision
+  ) {
+    let table = index.nodes
+    let clear = p >= model.clearProbability
+    var areaLevel = DocumentLevel.none
+    var fields: [(node: Int, score: Double, level: DocumentLevel)] = []
+    for i in 0..<table.count where !table.isArea[i] && table.area[i] == a && s.nodeScore[i] >= thresholds[i] {
+      let level = Self.level(table.sensitivity[i], clear: clear)
+      fields.append((i, s.nodeScore[i], level))
+      areaLevel = max(areaLevel, level)
+    }
+    fields.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+    d.fields += fields
+    if fields.isEmpty {
+      let best = bestTouchedSensitivity(inArea: a, s)
+      areaLevel = Self.level(best ?? table.sensitivity[a], clear: clear)
+    }
+    d.areas.append((a, p, areaLevel))
+    d.level = max(d.level, areaLevel)
+  }
+
   /// The decision of a calibrated release that decides by its rules first
   /// (``DecisionRule/rulesThenProbability``): the areas the rules assign, with their fields and
-  /// levels, less those whose probability is below the cut. Each kept area reports its
-  /// probability.
+  /// levels, less those whose probability is below the cut; with an `add_cut`, also the areas
+  /// the rules do not assign whose probability reaches it, as a release deciding by probability
+  /// assigns them (by probability, then node; top-k over all). Each area reports its probability.
   func decisionRulesThenProbability(_ s: ClassifierScratch, _ model: CalibrationModel) -> Decision {
     let cut = options.cut ?? model.cut
     let table = index.nodes
     let p = s.calibration.probability
     var d = s.calibration.rules ?? decisionByRules(s)
+    let rules = Set(d.areas.map(\.node))
     d.areas = d.areas.compactMap { a in
       p.count > a.node && p[a.node] >= cut ? (a.node, p[a.node], a.level) : nil
     }
     d.fields.removeAll { f in !d.areas.contains { $0.node == table.area[f.node] } }
     d.level = d.areas.map(\.level).max() ?? .none
+    if let add = model.addCut {
+      var added: [(Int, Double)] = []
+      for a in table.areas where !rules.contains(a) && p.count > a && p[a] >= add { added.append((a, p[a])) }
+      added.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+      for (a, q) in added { addCalibrated(area: a, probability: q, s, model, to: &d) }
+      if !added.isEmpty {
+        d.areas.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+        d.fields.sort { $0.score != $1.score ? $0.score > $1.score : $0.node < $1.node }
+        if let k = options.topK, d.areas.count > k {
+          d.areas.removeLast(d.areas.count - k)
+          d.fields.removeAll { f in !d.areas.contains { $0.node == table.area[f.node] } }
+          d.level = d.areas.map(\.level).max() ?? .none
+        }
+      }
+    }
     d.status = status(s, assigned: !d.areas.isEmpty)
     d.calibrated = true
     return d
+  }
+
+  /// Whether a release that decides by its rules first assigned this area without its rules
+  /// (its probability reached the release's `add_cut`).
+  func addedByModel(area a: Int, _ s: ClassifierScratch) -> Bool {
+    guard let model = calibrationModel, model.decision == .rulesThenProbability, let add = model.addCut,
+      s.calibration.probability.count > a, s.calibration.probability[a] >= add
+    else { return false }
+    return !(s.calibration.rules ?? decisionByRules(s)).areas.contains { $0.node == a }
   }
 
   /// A field's level in a calibrated release: clear evidence is a probability of at least the

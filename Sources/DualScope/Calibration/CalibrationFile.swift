@@ -8,6 +8,7 @@ import TaxonomyYAML
 /// release: "2026.1"
 /// cut: 0.5
 /// decision: rules-then-probability   # optional; probability when absent
+/// add_cut: 0.7                       # optional, with the rules first: adds an area the rules miss
 /// clear_probability: 0.8
 /// options: {hash_bits: 18, l2_evidence: 0.0001, ...}
 /// training: {documents: 9500, sha256: "…"}
@@ -27,7 +28,7 @@ import TaxonomyYAML
 /// weight for that column's sum. Problems are reported with the line and column they are on.
 public enum CalibrationFile {
   public static let name = "calibration.yaml"
-  static let keys = ["format", "release", "cut", "decision", "clear_probability", "options", "training", "validation", "areas", "context"]
+  static let keys = ["format", "release", "cut", "decision", "add_cut", "clear_probability", "options", "training", "validation", "areas", "context"]
   static let optionKeys = [
     "hash_bits", "l2_evidence", "l2_context", "context_scale", "min_document_frequency", "prune", "iterations",
     "context_columns", "shared_context",
@@ -50,6 +51,7 @@ public enum CalibrationFile {
     out += "release: \"\(m.release)\"\n"
     out += "cut: \(number(m.cut))\n"
     if m.decision != .probability { out += "decision: \(m.decision.rawValue)\n" }
+    if let add = m.addCut { out += "add_cut: \(number(add))\n" }
     out += "clear_probability: \(number(m.clearProbability))\n"
     let o = m.options
     out += "options:\n"
@@ -144,6 +146,16 @@ public enum CalibrationFile {
         decoding.error("unknown decision '\(text)'; one of \(DecisionRule.names)", at: node)
       }
     }
+    var addCut: Double?
+    if let node = map["add_cut"], let add = decoding.number(node, key: "add_cut") {
+      if decision != .rulesThenProbability {
+        decoding.error("'add_cut' needs 'decision: \(DecisionRule.rulesThenProbability.rawValue)'", at: node)
+      } else if !(add > cut && add < 1) {
+        decoding.error("'add_cut' must be above the cut (\(number(cut))) and below 1", at: node)
+      } else {
+        addCut = add
+      }
+    }
     let clear = decoding.number(map["clear_probability"], key: "clear_probability") ?? 0.8
     var documents = 0
     var hash = ""
@@ -216,6 +228,7 @@ public enum CalibrationFile {
       areas: areas, context: context)
     model.format = format
     model.decision = decision
+    model.addCut = addCut
     return model
   }
 

@@ -56,6 +56,10 @@ public struct CalibrationModel: Sendable {
   public var cut: Double
   /// Whether the probability alone decides an area, or the rules first (``DecisionRule``).
   public var decision: DecisionRule = .probability
+  /// With the rules first: the probability at which an area the rules do not assign is assigned
+  /// all the same (at least one of its terms counted, as always); nil when the model only takes
+  /// areas away.
+  public var addCut: Double?
   /// The probability from which a field's evidence counts as clear for the document's level.
   public var clearProbability: Double
   /// SHA-256 of the training rows (source, id, labels, text, weight), in order.

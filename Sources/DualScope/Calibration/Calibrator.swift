@@ -35,6 +35,9 @@ public struct Calibrator: Sendable {
   public var cut: Double = 0.5
   /// How the calibrated release assigns areas; written into the model, not used in the fit.
   public var decision: DecisionRule = .probability
+  /// With the rules first, the probability that adds an area the rules do not assign
+  /// (``CalibrationModel/addCut``); written into the model, not used in the fit.
+  public var addCut: Double?
   public var clearProbability: Double = 0.8
   /// Worker threads; areas are fitted in parallel, each independently, so the result does not
   /// depend on this number.
@@ -149,6 +152,7 @@ public struct Calibrator: Sendable {
       trainingHash: Self.trainingHash(examples), trainingDocuments: examples.count, validation: [:],
       areas: modelAreas, context: context)
     model.decision = decision
+    model.addCut = decision == .rulesThenProbability ? addCut : nil
     // Weights as written read back to the same Float; bind the tables now.
     model.context = model.context.map { row in
       (row.bucket, row.weights.map { Float(CalibrationFile.rounded(Double($0))) })

@@ -58,6 +58,7 @@ public struct CalibrationDiff: Sendable, Hashable, Codable {
     }
     setting("cut", \.cut) { "\($0)" }
     setting("decision", \.decision) { $0.rawValue }
+    setting("add cut", \.addCut) { $0.map { "\($0)" } ?? "none" }
     setting("clear probability", \.clearProbability) { "\($0)" }
     setting("training documents", \.trainingDocuments) { "\($0)" }
     setting("training data hash", \.trainingHash) { String($0.prefix(12)) }

@@ -220,11 +220,12 @@ public struct Classifier: Sendable {
         s.calibration.rules = nil
         scoreCalibrated(text, &s, model)
       case .rulesThenProbability:
-        // Only what the rules assign can be kept: a text they assign nothing to is not hashed.
+        // Only what the rules assign can be kept: a text they assign nothing to is not hashed,
+        // unless the model may add an area (`add_cut`), which takes every area's probability.
         // Their decision is kept for the decision and `explain`, not worked out again.
         let rules = decisionByRules(s)
         s.calibration.rules = rules
-        scoreCalibrated(text, &s, model, only: rules.areas.map(\.node))
+        scoreCalibrated(text, &s, model, only: model.addCut == nil ? rules.areas.map(\.node) : nil)
       }
     }
   }

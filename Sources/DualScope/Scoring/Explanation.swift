@@ -146,8 +146,10 @@ extension Classifier {
         Explanation.NodeScore(
           id: node.id, score: score, threshold: thresholds[i], assigned: assigned,
           reason: assigned
-            ? assignedReason(node: i, s, classification, said: said)
-            : reason(node: i, mine, score, assignedAreas, s, said: said),
+            ? (addedByModel(area: i, s)
+              ? addedReason(node: i, mine, score, assignedAreas, s, said: said)
+              : assignedReason(node: i, s, classification, said: said))
+            : reason(node: i, mine, score, assignedAreas, s, said: said) + notAddedNote(node: i, s),
           arithmetic: arithmetic))
     }
     var explanation = Explanation(
@@ -196,6 +198,32 @@ extension Classifier {
     }
     guard let record = recordContext(a, s) else { return nil }
     return passes + "the record's \(record.rule.column) '\(record.value)' sets (record context)"
+  }
+
+  /// Why an area the rules do not assign was assigned by a release that decides by its rules
+  /// first: its probability reached the `add_cut`; and what the rules said.
+  private func addedReason(
+    node i: Int, _ hits: [Explanation.Hit], _ score: Double, _ assignedAreas: Set<String>, _ s: ClassifierScratch,
+    said: String?
+  ) -> String {
+    let add = taxonomy.calibration?.addCut ?? 1
+    var others = assignedAreas
+    others.remove(index.nodes.id[i])
+    return "assigned: probability \(String(format: "%.3f", s.calibration.probability[i])) reaches "
+      + "\(Self.format(add)), at which the model assigns an area its rules do not (add_cut); by the rules alone, "
+      + reason(node: i, hits, score, others, s, said: said)
+  }
+
+  /// For an area the rules do not assign in a release that decides by its rules first and may add
+  /// an area (`add_cut`): its probability, below that cut. Empty otherwise.
+  private func notAddedNote(node i: Int, _ s: ClassifierScratch) -> String {
+    guard index.nodes.isArea[i], let model = calibrationModel, model.decision == .rulesThenProbability,
+      let add = model.addCut, s.calibration.probability.count > i, s.calibration.probability[i] >= 0,
+      s.calibration.probability[i] < add,
+      !(s.calibration.rules ?? decisionByRules(s)).areas.contains(where: { $0.node == i })
+    else { return "" }
+    return "; probability \(String(format: "%.3f", s.calibration.probability[i])), below the \(Self.format(add)) "
+      + "at which the model assigns an area its rules do not (add_cut)"
   }
 
   /// Why a node with matches was not assigned.

@@ -39,6 +39,13 @@ struct CalibrateCommand: ParsableCommand {
   @Option(help: "How the release assigns an area: by its probability alone, or by its rules first and then the probability.")
   var decision: DecisionRule = .probability
 
+  @Option(
+    help: """
+      With the rules first: the probability at which an area the rules do not assign is assigned \
+      all the same (one of its terms in the text, as always). Above --cut, below 1.
+      """)
+  var addCut: Double?
+
   @Option(help: "The probability from which a field's evidence is clear for the document level.")
   var clearProbability: Double = 0.8
 
@@ -72,6 +79,12 @@ struct CalibrateCommand: ParsableCommand {
     try LabelledInputOptions.checkCount("--weight", weight.count, labelled.inputs.count)
     if weight.contains(where: { !($0 > 0) }) { throw ValidationError("--weight must be greater than 0") }
     if !(cut > 0 && cut < 1) { throw ValidationError("--cut must be between 0 and 1") }
+    if let addCut {
+      if decision != .rulesThenProbability {
+        throw ValidationError("--add-cut needs --decision \(DecisionRule.rulesThenProbability.rawValue)")
+      }
+      if !(addCut > cut && addCut < 1) { throw ValidationError("--add-cut must be above --cut and below 1") }
+    }
     if hashBits < 8 || hashBits > 24 { throw ValidationError("--hash-bits must be between 8 and 24") }
   }
 
@@ -136,6 +149,7 @@ struct CalibrateCommand: ParsableCommand {
     var calibrator = Calibrator(base: classifier, options: options)
     calibrator.cut = cut
     calibrator.decision = decision
+    calibrator.addCut = addCut
     calibrator.clearProbability = clearProbability
     calibrator.threads = threads
     let version = release ?? URL(fileURLWithPath: output).lastPathComponent
