@@ -5,7 +5,7 @@
 # in 7-9, are held out and measured, never fitted), and the project's own labelled corpora
 # (Corpora/labelled-*.jsonl and Corpora/projects-*-train*.jsonl), which a clone always has. Without
 # ../shared/corpora the release is learned from the own corpora alone (say so with SHARED=none to
-# be sure): fewer documents, lower figures (README, "Quality"), the same file format. The same data
+# be sure): fewer documents, lower figures (docs/quality.md), the same file format. The same data
 # gives the same bytes. The shipped 2026.1 is not calibrated (README, "Quality"): the release is
 # written to OUTPUT (default .build/calibrated-2026.1); OUTPUT=Taxonomy/2026.1 would replace the
 # shipped release and regenerate the embedded copy. DUALSCOPE=PATH uses that binary instead of
