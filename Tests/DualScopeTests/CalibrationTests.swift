@@ -569,6 +569,13 @@ final class CalibrationTests: XCTestCase {
       }
     }
     XCTAssertGreaterThan(added, 0)
+    // A --cut above the add_cut raises it too: the model never adds below the cut in effect.
+    var raised = ClassifierOptions()
+    raised.cut = 0.999
+    let strict = try calibrated(model, options: raised)
+    for text in texts where rules.classify(text).areas.isEmpty && probability(text) < 0.999 {
+      XCTAssertEqual(strict.classify(text).areas, [], text)
+    }
     // Written after the decision, read back, refused without the rules first or at or below the cut.
     let text = CalibrationFile.encode(model)
     XCTAssertTrue(text.contains("\ndecision: rules-then-probability\nadd_cut: \(CalibrationFile.number(add))\n"), text)

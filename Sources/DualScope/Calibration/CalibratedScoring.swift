@@ -227,7 +227,7 @@ extension Classifier {
     }
     d.fields.removeAll { f in !d.areas.contains { $0.node == table.area[f.node] } }
     d.level = d.areas.map(\.level).max() ?? .none
-    if let add = model.addCut {
+    if let add = addCut(model) {
       var added: [(Int, Double)] = []
       for a in table.areas where !rules.contains(a) && p.count > a && p[a] >= add { added.append((a, p[a])) }
       added.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
@@ -247,10 +247,18 @@ extension Classifier {
     return d
   }
 
+  /// The probability at which a release that decides by its rules first adds an area its rules
+  /// do not assign: its `add_cut`, or the cut in effect when `--cut` raises it above that. Nil
+  /// when the release adds none.
+  func addCut(_ model: CalibrationModel) -> Double? {
+    guard model.decision == .rulesThenProbability, let add = model.addCut else { return nil }
+    return max(add, options.cut ?? model.cut)
+  }
+
   /// Whether a release that decides by its rules first assigned this area without its rules
   /// (its probability reached the release's `add_cut`).
   func addedByModel(area a: Int, _ s: ClassifierScratch) -> Bool {
-    guard let model = calibrationModel, model.decision == .rulesThenProbability, let add = model.addCut,
+    guard let model = calibrationModel, let add = addCut(model),
       s.calibration.probability.count > a, s.calibration.probability[a] >= add
     else { return false }
     return !(s.calibration.rules ?? decisionByRules(s)).areas.contains { $0.node == a }

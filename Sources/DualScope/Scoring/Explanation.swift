@@ -206,7 +206,7 @@ extension Classifier {
     node i: Int, _ hits: [Explanation.Hit], _ score: Double, _ assignedAreas: Set<String>, _ s: ClassifierScratch,
     said: String?
   ) -> String {
-    let add = taxonomy.calibration?.addCut ?? 1
+    let add = calibrationModel.flatMap(addCut) ?? 1
     var others = assignedAreas
     others.remove(index.nodes.id[i])
     return "assigned: probability \(String(format: "%.3f", s.calibration.probability[i])) reaches "
@@ -217,8 +217,7 @@ extension Classifier {
   /// For an area the rules do not assign in a release that decides by its rules first and may add
   /// an area (`add_cut`): its probability, below that cut. Empty otherwise.
   private func notAddedNote(node i: Int, _ s: ClassifierScratch) -> String {
-    guard index.nodes.isArea[i], let model = calibrationModel, model.decision == .rulesThenProbability,
-      let add = model.addCut, s.calibration.probability.count > i, s.calibration.probability[i] >= 0,
+    guard index.nodes.isArea[i], let model = calibrationModel, let add = addCut(model), s.calibration.probability.count > i, s.calibration.probability[i] >= 0,
       s.calibration.probability[i] < add,
       !(s.calibration.rules ?? decisionByRules(s)).areas.contains(where: { $0.node == i })
     else { return "" }
