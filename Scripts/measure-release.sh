@@ -17,6 +17,9 @@
 #   CORDIS micro P / R / F1, macro F1 over the areas with at least 3 projects in the part, and the
 #   projects labelled with no area that no area was assigned to;
 #   own English and Dutch macro P / R / F1 and the harmless descriptions (no area) left unflagged.
+# BOOTSTRAP=N adds each figure's 95% interval from N resamples of the part's documents
+# (`evaluate --bootstrap`): on 75 CORDIS objectives or 70 own descriptions a few points are
+# within them.
 # A RELEASE is anything `--taxonomy` takes: a folder, a shipped version, git:REV:PATH.
 # DUALSCOPE=PATH uses that binary instead of a release build; KEEP=DIR keeps the reports and
 # predictions there.
@@ -67,11 +70,18 @@ if $have_shared; then
   python3 Scripts/cordis-with-labels.py "$shared" "$work/cordis.jsonl" >/dev/null
 fi
 
-# One evaluation: its JSON report and its predictions, named NAME-K for release K.
+# One evaluation: its JSON report and its predictions, named NAME-K for release K; with
+# BOOTSTRAP, its decision report with intervals too.
+bootstrap="${BOOTSTRAP:-0}"
 evaluate() {
   local name=$1
   shift
-  "$bin" evaluate "$@" --format json --predictions "$work/$name.predictions.jsonl" > "$work/$name.json"
+  local extra=()
+  if [ "$bootstrap" != 0 ]; then
+    extra=(--bootstrap "$bootstrap" --calibration-report "$work/$name.decisions.json")
+    case "$name" in cordis-*) extra+=(--macro-min-support 3) ;; esac
+  fi
+  "$bin" evaluate "$@" "${extra[@]}" --format json --predictions "$work/$name.predictions.jsonl" > "$work/$name.json"
 }
 
 for k in "${!releases[@]}"; do
@@ -88,10 +98,10 @@ for k in "${!releases[@]}"; do
   done
 done
 
-python3 - "$work" "$part" "$have_shared" "${releases[@]}" <<'PY'
+python3 - "$work" "$part" "$have_shared" "$bootstrap" "${releases[@]}" <<'PY'
 import json, os, sys
 
-work, part, have_shared, releases = sys.argv[1], sys.argv[2], sys.argv[3] == "true", sys.argv[4:]
+work, part, have_shared, bootstrap, releases = sys.argv[1], sys.argv[2], sys.argv[3] == "true", sys.argv[4] != "0", sys.argv[5:]
 
 
 def report(name):
@@ -136,6 +146,34 @@ for lang, label in (("en", "English"), ("nl", "Dutch")):
         (f"own {label} macro P / R / F1", lambda k, lang=lang: prf(report(f"own-{lang}-{k}")["macro"])),
         (f"own {label} harmless unflagged", lambda k, lang=lang: unflagged(f"own-{lang}-{k}")),
     ]
+
+def interval(name, key, percent=False):
+    # The 95% interval of one decision figure from `evaluate --bootstrap`.
+    with open(os.path.join(work, name + ".decisions.json"), encoding="utf-8") as f:
+        figure = json.load(f).get("intervals", {}).get(key)
+    if figure is None:
+        return "-"
+    if percent:
+        return f"{100 * figure['low']:.1f}-{100 * figure['high']:.1f}%"
+    return f"{figure['low']:.3f}-{figure['high']:.3f}"
+
+
+if bootstrap:
+    more = []
+    if have_shared:
+        more += [
+            ("arXiv macro F1, 95% interval", lambda k: interval(f"arxiv-{k}", "macro_f1")),
+            ("CORDIS micro F1, 95% interval", lambda k: interval(f"cordis-{k}", "micro_f1")),
+            ("CORDIS macro F1 (>= 3), 95% interval", lambda k: interval(f"cordis-{k}", "macro_f1")),
+            ("CORDIS unflagged, 95% interval", lambda k: interval(f"cordis-{k}", "unflagged_share", True)),
+        ]
+    for lang, label in (("en", "English"), ("nl", "Dutch")):
+        more += [
+            (f"own {label} macro F1, 95% interval", lambda k, lang=lang: interval(f"own-{lang}-{k}", "macro_f1")),
+            (f"own {label} unflagged, 95% interval",
+             lambda k, lang=lang: interval(f"own-{lang}-{k}", "unflagged_share", True)),
+        ]
+    rows += more
 
 documents = {}
 for name in (["arxiv", "cordis"] if have_shared else []) + ["own-en", "own-nl"]:

@@ -17,6 +17,16 @@ public struct CalibrationTextRenderer: Sendable {
       out += "  documents with no gold area left unflagged: \(d.leftUnflagged) of \(d.documentsWithoutArea)"
       out += " (\(String(format: "%.1f", 100 * d.unflaggedShare))%)\n"
     }
+    if let i = r.intervals {
+      func range(_ x: DecisionIntervals.Interval) -> String { "\(f(x.low))–\(f(x.high))" }
+      out += "  \(Int((100 * i.level).rounded()))% intervals (\(i.resamples) resamples of the documents): "
+      out += "micro P \(range(i.microPrecision)), R \(range(i.microRecall)), F1 \(range(i.microF1)); "
+      out += "macro F1 \(range(i.macroF1))"
+      if let u = i.unflaggedShare {
+        out += "; left unflagged \(String(format: "%.1f", 100 * u.low))–\(String(format: "%.1f", 100 * u.high))%"
+      }
+      out += "\n"
+    }
     if let micro = r.micro {
       out += "\nCalibration (probability 0 where an area has no counted term):\n"
       out += "  micro  Brier \(f(micro.brier))  ECE \(f(micro.ece))  (\(micro.pairs) pairs, \(micro.positives) positive)\n"

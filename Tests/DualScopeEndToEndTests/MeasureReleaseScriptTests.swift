@@ -7,11 +7,14 @@ import XCTest
 /// figures `evaluate` gives for the same files, and its parts the files the README names.
 final class MeasureReleaseScriptTests: XCTestCase {
   /// The script with the built binary and the own corpora only.
-  private func measure(_ releases: [String], part: String? = nil, keep: String? = nil) throws -> CommandResult {
+  private func measure(
+    _ releases: [String], part: String? = nil, keep: String? = nil, bootstrap: Int? = nil
+  ) throws -> CommandResult {
     var environment = [
       "DUALSCOPE": CommandRunner.productsDirectory.appendingPathComponent("dualscope").path, "SHARED": "none",
     ]
     if let part { environment["PART"] = part }
+    if let bootstrap { environment["BOOTSTRAP"] = String(bootstrap) }
     if let keep { environment["KEEP"] = keep }
     return try CommandRunner.runProgram(
       "/bin/bash", [CommandRunner.packageRoot.appendingPathComponent("Scripts/measure-release.sh").path] + releases,
@@ -93,6 +96,39 @@ final class MeasureReleaseScriptTests: XCTestCase {
       XCTAssertEqual(try row("own \(label) macro P / R / F1", in: run.stdout), [figures.macro])
       XCTAssertEqual(try row("own \(label) harmless unflagged", in: run.stdout), [figures.harmless])
     }
+  }
+
+  /// `BOOTSTRAP=N` adds each figure's 95% interval, which holds the figure itself, and changes
+  /// no other row; `evaluate --bootstrap` refuses a count it would not finish.
+  func testBootstrapAddsIntervalsAroundTheFigures() throws {
+    let plain = try measure(["2026.1"])
+    let run = try measure(["2026.1"], bootstrap: 200)
+    XCTAssertEqual(run.status, 0, run.stderr)
+    for label in ["own English macro P / R / F1", "own English harmless unflagged", "own Dutch macro P / R / F1",
+      "own Dutch harmless unflagged"]
+    {
+      XCTAssertEqual(try row(label, in: run.stdout), try row(label, in: plain.stdout))
+    }
+    for label in ["English", "Dutch"] {
+      let f1 = try XCTUnwrap(Double(try row("own \(label) macro P / R / F1", in: run.stdout)[0].suffix(5)))
+      let bounds = try row("own \(label) macro F1, 95% interval", in: run.stdout)[0].split(separator: "-").compactMap {
+        Double($0)
+      }
+      XCTAssertEqual(bounds.count, 2)
+      XCTAssertTrue(bounds[0] < f1 && f1 < bounds[1], "\(bounds) \(f1)")
+      let unflagged = try row("own \(label) harmless unflagged", in: run.stdout)[0].split(separator: "/").compactMap {
+        Double($0.trimmingCharacters(in: .whitespaces))
+      }
+      let share = 100 * unflagged[0] / unflagged[1]
+      let percent = try row("own \(label) unflagged, 95% interval", in: run.stdout)[0].dropLast().split(separator: "-")
+        .compactMap { Double($0) }
+      XCTAssertTrue(percent[0] <= share && share <= percent[1], "\(percent) \(share)")
+    }
+    let refused = try CommandRunner.run([
+      "evaluate", "Corpora/projects-en-validation.jsonl", "--text-columns", "title,text", "--bootstrap", "100001",
+    ])
+    XCTAssertEqual(refused.status, 2)
+    XCTAssertTrue(refused.stderr.contains("--bootstrap must be between 0 and 100000"), refused.stderr)
   }
 
   func testAnUnknownPartOrReleaseIsAnError() throws {

@@ -11,6 +11,8 @@ public struct CalibrationReport: Sendable, Codable {
   public var macro: ProbabilityMetrics?
   public var areas: [String: ProbabilityMetrics]
   public var decisions: DecisionMetrics
+  /// The decision figures' bootstrap intervals, when asked for (`evaluate --bootstrap`).
+  public var intervals: DecisionIntervals?
   public var confusion: ConfusionTable
 
   /// One classified labelled document: gold and weak-only areas, the areas assigned, and each
@@ -31,9 +33,10 @@ public struct CalibrationReport: Sendable, Codable {
 
   /// The figures of classified documents. An area with no counted term has probability 0 (it
   /// cannot be assigned). `areas`: the area IDs to score (default: those some document is a
-  /// positive for).
+  /// positive for); `resamples`: how many bootstrap resamples give the decision figures'
+  /// intervals (none without).
   public static func compute(
-    _ classifier: Classifier, _ outcomes: [Outcome], areas: [String]? = nil, minSupport: Int = 1
+    _ classifier: Classifier, _ outcomes: [Outcome], areas: [String]? = nil, minSupport: Int = 1, resamples: Int = 0
   ) -> CalibrationReport {
     let table = classifier.index.nodes
     let present = Set(outcomes.flatMap(\.gold))
@@ -56,12 +59,14 @@ public struct CalibrationReport: Sendable, Codable {
     var perArea: [String: ProbabilityMetrics] = [:]
     if calibrated { for id in scored { perArea[id] = ProbabilityMetrics.compute(pairs[id] ?? []) } }
     let decisions = DecisionMetrics.compute(areas: scored, documents: documents, minSupport: minSupport)
+    let intervals = DecisionIntervals.compute(
+      areas: scored, documents: documents, minSupport: minSupport, resamples: resamples)
     let macroList = decisions.macroAreas.compactMap { perArea[$0] }
     return CalibrationReport(
       documents: outcomes.count,
       micro: calibrated ? ProbabilityMetrics.compute(scored.flatMap { pairs[$0] ?? [] }) : nil,
       macro: calibrated ? ProbabilityMetrics.macro(macroList) : nil,
-      areas: perArea, decisions: decisions, confusion: confusion)
+      areas: perArea, decisions: decisions, intervals: intervals, confusion: confusion)
   }
 
   /// One labelled document to classify: text, metadata columns, gold and weak-only areas.

@@ -30,6 +30,8 @@ public struct Evaluator: Sendable {
   /// Macro figures of the calibration and decision report count areas with at least this many
   /// positives.
   public var macroMinSupport = 1
+  /// Bootstrap resamples of the documents for the decision figures' intervals; 0 for none.
+  public var bootstrapResamples = 0
 
   /// What one evaluation run produced.
   public struct Run: Sendable {
@@ -100,7 +102,7 @@ public struct Evaluator: Sendable {
       return CalibrationReport.Outcome(
         gold: strong, weak: weak, predicted: Set(o.result.areas.map(\.id)), probabilities: o.probabilities)
     }
-    return CalibrationReport.compute(classifier, items, minSupport: macroMinSupport)
+    return CalibrationReport.compute(classifier, items, minSupport: macroMinSupport, resamples: bootstrapResamples)
   }
 
   private func evaluate(_ outcomes: [Outcome]) -> (EvaluationReport, [Prediction], [WrongDocument]) {

@@ -1,4 +1,5 @@
-/// A small deterministic random number generator (SplitMix64) for generated test inputs.
+/// A small deterministic random number generator (SplitMix64): the resamples of `evaluate
+/// --bootstrap`, and generated test inputs.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: UInt64
   public init(seed: UInt64) { state = seed }
