@@ -19,7 +19,8 @@
 #   own English and Dutch macro P / R / F1 and the harmless descriptions (no area) left unflagged.
 # BOOTSTRAP=N adds each figure's 95% interval from N resamples of the part's documents
 # (`evaluate --bootstrap`): on 75 CORDIS objectives or 70 own descriptions a few points are
-# within them.
+# within them; and for each release after the first, its difference to the first with the
+# interval of N paired resamples (`evaluate --against`), which says whether a change is one.
 # A RELEASE is anything `--taxonomy` takes: a folder, a shipped version, git:REV:PATH.
 # DUALSCOPE=PATH uses that binary instead of a release build; KEEP=DIR keeps the reports and
 # predictions there.
@@ -80,6 +81,7 @@ evaluate() {
   if [ "$bootstrap" != 0 ]; then
     extra=(--bootstrap "$bootstrap" --calibration-report "$work/$name.decisions.json")
     case "$name" in cordis-*) extra+=(--macro-min-support 3) ;; esac
+    case "$name" in *-0) ;; *) extra+=(--against "${releases[0]}") ;; esac
   fi
   "$bin" evaluate "$@" "${extra[@]}" --format json --predictions "$work/$name.predictions.jsonl" > "$work/$name.json"
 }
@@ -158,6 +160,21 @@ def interval(name, key, percent=False):
     return f"{figure['low']:.3f}-{figure['high']:.3f}"
 
 
+def difference(name, key, percent=False):
+    # This release minus the first, and the interval of the paired resamples.
+    with open(os.path.join(work, name + ".decisions.json"), encoding="utf-8") as f:
+        against = json.load(f).get("against")
+    if against is None:
+        return "-"
+    figure = {"micro_f1": lambda d: d["micro"]["f1"], "macro_f1": lambda d: d["macro_f1"],
+              "unflagged_share": lambda d: d["unflagged_share"]}[key]
+    gap = figure(against["this"]) - figure(against["other"])
+    low, high = against["difference"][key]["low"], against["difference"][key]["high"]
+    if percent:
+        return f"{100 * gap:+.1f} ({100 * low:+.1f} to {100 * high:+.1f})"
+    return f"{gap:+.3f} ({low:+.3f} to {high:+.3f})"
+
+
 if bootstrap:
     more = []
     if have_shared:
@@ -173,6 +190,20 @@ if bootstrap:
             (f"own {label} unflagged, 95% interval",
              lambda k, lang=lang: interval(f"own-{lang}-{k}", "unflagged_share", True)),
         ]
+    if len(releases) > 1:
+        if have_shared:
+            more += [
+                ("arXiv macro F1 - first, 95%", lambda k: difference(f"arxiv-{k}", "macro_f1")),
+                ("CORDIS micro F1 - first, 95%", lambda k: difference(f"cordis-{k}", "micro_f1")),
+                ("CORDIS macro F1 - first, 95%", lambda k: difference(f"cordis-{k}", "macro_f1")),
+                ("CORDIS unflagged - first, points", lambda k: difference(f"cordis-{k}", "unflagged_share", True)),
+            ]
+        for lang, label in (("en", "English"), ("nl", "Dutch")):
+            more += [
+                (f"own {label} macro F1 - first, 95%", lambda k, lang=lang: difference(f"own-{lang}-{k}", "macro_f1")),
+                (f"own {label} unflagged - first, points",
+                 lambda k, lang=lang: difference(f"own-{lang}-{k}", "unflagged_share", True)),
+            ]
     rows += more
 
 documents = {}

@@ -27,6 +27,7 @@ public struct CalibrationTextRenderer: Sendable {
       }
       out += "\n"
     }
+    if let c = r.against { out += render(c) }
     if let micro = r.micro {
       out += "\nCalibration (probability 0 where an area has no counted term):\n"
       out += "  micro  Brier \(f(micro.brier))  ECE \(f(micro.ece))  (\(micro.pairs) pairs, \(micro.positives) positive)\n"
@@ -51,6 +52,35 @@ public struct CalibrationTextRenderer: Sendable {
       let cells = order.compactMap { p in row[p].map { "\(p) \($0)" } }
       out += "  \(g) → " + cells.joined(separator: ", ") + "\n"
     }
+    return out
+  }
+
+  /// What a second release changes on the same documents: both figures, the difference and,
+  /// with resamples, its paired interval.
+  func render(_ c: DecisionIntervals.Comparison) -> String {
+    func signed(_ x: Double, _ scale: Double = 1) -> String { String(format: scale == 1 ? "%+.3f" : "%+.1f", scale * x) }
+    var out = "\nAgainst \(c.release) on the same \(c.documents) documents"
+    if let d = c.difference { out += " (\(Int((100 * d.level).rounded()))% intervals of the difference, \(d.resamples) paired resamples)" }
+    out += ":\n"
+    func line(
+      _ name: String, _ mine: Double, _ theirs: Double, _ interval: DecisionIntervals.Interval?, percent: Bool = false
+    ) {
+      let scale = percent ? 100.0 : 1.0
+      let value = { (x: Double) in percent ? String(format: "%.1f%%", 100 * x) : self.f(x) }
+      let unit = percent ? " points" : ""
+      out += "  \(name)  \(value(mine)) against \(value(theirs))  difference \(signed(mine - theirs, scale))\(unit)"
+      if let i = interval { out += " (\(signed(i.low, scale)) to \(signed(i.high, scale)))" }
+      out += "\n"
+    }
+    line("micro P ", c.this.micro.precision, c.other.micro.precision, c.difference?.microPrecision)
+    line("micro R ", c.this.micro.recall, c.other.micro.recall, c.difference?.microRecall)
+    line("micro F1", c.this.micro.f1, c.other.micro.f1, c.difference?.microF1)
+    line("macro F1", c.this.macroF1, c.other.macroF1, c.difference?.macroF1)
+    if c.this.documentsWithoutArea > 0 {
+      line("no-area documents left unflagged", c.this.unflaggedShare, c.other.unflaggedShare,
+        c.difference?.unflaggedShare, percent: true)
+    }
+    out += "  documents whose areas differ: \(c.changedDocuments)\n"
     return out
   }
 }

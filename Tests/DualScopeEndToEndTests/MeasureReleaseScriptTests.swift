@@ -98,11 +98,12 @@ final class MeasureReleaseScriptTests: XCTestCase {
     }
   }
 
-  /// `BOOTSTRAP=N` adds each figure's 95% interval, which holds the figure itself, and changes
-  /// no other row; `evaluate --bootstrap` refuses a count it would not finish.
+  /// `BOOTSTRAP=N` adds each figure's 95% interval, which holds the figure itself, and each later
+  /// release's difference to the first with its paired interval, and changes no other row;
+  /// `evaluate --bootstrap` refuses a count it would not finish.
   func testBootstrapAddsIntervalsAroundTheFigures() throws {
-    let plain = try measure(["2026.1"])
-    let run = try measure(["2026.1"], bootstrap: 200)
+    let plain = try measure(["2025.1", "2026.1"])
+    let run = try measure(["2025.1", "2026.1"], bootstrap: 200)
     XCTAssertEqual(run.status, 0, run.stderr)
     for label in ["own English macro P / R / F1", "own English harmless unflagged", "own Dutch macro P / R / F1",
       "own Dutch harmless unflagged"]
@@ -110,25 +111,74 @@ final class MeasureReleaseScriptTests: XCTestCase {
       XCTAssertEqual(try row(label, in: run.stdout), try row(label, in: plain.stdout))
     }
     for label in ["English", "Dutch"] {
-      let f1 = try XCTUnwrap(Double(try row("own \(label) macro P / R / F1", in: run.stdout)[0].suffix(5)))
-      let bounds = try row("own \(label) macro F1, 95% interval", in: run.stdout)[0].split(separator: "-").compactMap {
+      let f1 = try XCTUnwrap(Double(try row("own \(label) macro P / R / F1", in: run.stdout)[1].suffix(5)))
+      let bounds = try row("own \(label) macro F1, 95% interval", in: run.stdout)[1].split(separator: "-").compactMap {
         Double($0)
       }
       XCTAssertEqual(bounds.count, 2)
       XCTAssertTrue(bounds[0] < f1 && f1 < bounds[1], "\(bounds) \(f1)")
-      let unflagged = try row("own \(label) harmless unflagged", in: run.stdout)[0].split(separator: "/").compactMap {
+      let unflagged = try row("own \(label) harmless unflagged", in: run.stdout)[1].split(separator: "/").compactMap {
         Double($0.trimmingCharacters(in: .whitespaces))
       }
       let share = 100 * unflagged[0] / unflagged[1]
-      let percent = try row("own \(label) unflagged, 95% interval", in: run.stdout)[0].dropLast().split(separator: "-")
+      let percent = try row("own \(label) unflagged, 95% interval", in: run.stdout)[1].dropLast().split(separator: "-")
         .compactMap { Double($0) }
       XCTAssertTrue(percent[0] <= share && share <= percent[1], "\(percent) \(share)")
+      // The second release against the first: the difference of the two rows above, inside
+      // the interval of the paired resamples.
+      let macro = try row("own \(label) macro P / R / F1", in: run.stdout).map { Double($0.suffix(5))! }
+      let change = try row("own \(label) macro F1 - first, 95%", in: run.stdout)
+      XCTAssertEqual(change.first, "-")
+      let numbers = change[1].replacingOccurrences(of: "(", with: " ").replacingOccurrences(of: ")", with: " ")
+        .split(separator: " ").compactMap { Double($0) }
+      XCTAssertEqual(numbers.count, 3, change[1])
+      XCTAssertEqual(numbers[0], macro[1] - macro[0], accuracy: 0.0015)
+      XCTAssertTrue(numbers[1] <= numbers[0] && numbers[0] <= numbers[2], change[1])
     }
     let refused = try CommandRunner.run([
       "evaluate", "Corpora/projects-en-validation.jsonl", "--text-columns", "title,text", "--bootstrap", "100001",
     ])
     XCTAssertEqual(refused.status, 2)
     XCTAssertTrue(refused.stderr.contains("--bootstrap must be between 0 and 100000"), refused.stderr)
+  }
+
+  /// `evaluate --against`: both releases' decision figures on the same documents, each what
+  /// `evaluate` gives for that release alone, and the paired intervals of their difference.
+  func testEvaluateAgainstAnotherReleaseComparesOnTheSameDocuments() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("against-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = "Corpora/projects-nl-validation.jsonl"
+    func decisions(_ arguments: [String], _ name: String) throws -> (text: String, json: [String: Any]) {
+      let path = folder.appendingPathComponent(name).path
+      let run = try CommandRunner.run(
+        ["evaluate", file, "--text-columns", "title,text", "--calibration-report", path] + arguments)
+      XCTAssertEqual(run.status, 0, run.stderr)
+      let json = try XCTUnwrap(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+      return (run.stdout, json)
+    }
+    func f1(_ decisions: Any?) throws -> Double {
+      let d = try XCTUnwrap(decisions as? [String: Any])
+      return try XCTUnwrap((d["micro"] as? [String: Any])?["f1"] as? Double)
+    }
+    let new = try decisions(["--taxonomy", "2026.1"], "new.json")
+    let old = try decisions(["--taxonomy", "2025.1"], "old.json")
+    let both = try decisions(["--taxonomy", "2026.1", "--against", "2025.1", "--bootstrap", "200"], "both.json")
+    let against = try XCTUnwrap(both.json["against"] as? [String: Any])
+    XCTAssertEqual(against["release"] as? String, "2025.1")
+    XCTAssertEqual(against["documents"] as? Int, 70)
+    XCTAssertEqual(try f1(against["this"]), try f1(new.json["decisions"]))
+    XCTAssertEqual(try f1(against["other"]), try f1(old.json["decisions"]))
+    let difference = try XCTUnwrap((against["difference"] as? [String: Any])?["micro_f1"] as? [String: Double])
+    let gain = try f1(new.json["decisions"]) - f1(old.json["decisions"])
+    XCTAssertTrue(difference["low"]! <= gain && gain <= difference["high"]!, "\(difference) \(gain)")
+    XCTAssertTrue(both.text.contains("Against 2025.1 on the same 70 documents (95% intervals of the difference, 200 paired resamples):"), both.text)
+    XCTAssertTrue(both.text.contains("documents whose areas differ: "), both.text)
+    XCTAssertNil(new.json["against"])
+    let unknown = try CommandRunner.run(["evaluate", file, "--text-columns", "title,text", "--against", "2099.9"])
+    XCTAssertEqual(unknown.status, 2)
+    XCTAssertTrue(unknown.stderr.contains("no shipped taxonomy release '2099.9'"), unknown.stderr)
   }
 
   func testAnUnknownPartOrReleaseIsAnError() throws {

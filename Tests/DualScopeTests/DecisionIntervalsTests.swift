@@ -66,6 +66,35 @@ final class DecisionIntervalsTests: XCTestCase {
     XCTAssertLessThan(many.macroF1.high - many.macroF1.low, (i.macroF1.high - i.macroF1.low) / 2)
   }
 
+  /// Two releases on the same documents: each one's figures as the report gives them, the
+  /// paired differences' intervals around the difference, zero against itself.
+  func testComparisonPairsTheResamples() throws {
+    let areas = ["a", "b", "c"]
+    let theirs = documents(200)
+    // This release drops the false positives of every third document and changes nothing else.
+    let mine: [Document] = theirs.enumerated().map { k, d in
+      (d.gold, d.weak, k % 3 == 0 ? d.predicted.intersection(d.gold) : d.predicted)
+    }
+    let c = DecisionIntervals.compare(areas: areas, this: mine, other: theirs, otherRelease: "1.0", resamples: 500)
+    XCTAssertEqual(c.release, "1.0")
+    XCTAssertEqual(c.documents, 200)
+    XCTAssertEqual(c.this, DecisionMetrics.compute(areas: areas, documents: mine))
+    XCTAssertEqual(c.other, DecisionMetrics.compute(areas: areas, documents: theirs))
+    XCTAssertEqual(c.changedDocuments, zip(mine, theirs).filter { $0.predicted != $1.predicted }.count)
+    XCTAssertGreaterThan(c.changedDocuments, 0)
+    let d = try XCTUnwrap(c.difference)
+    XCTAssertGreaterThan(d.microPrecision.low, 0, "fewer false positives and nothing else: precision only rises")
+    XCTAssertEqual(d.microRecall, .init(low: 0, high: 0))
+    let gain = c.this.micro.f1 - c.other.micro.f1
+    XCTAssertTrue(d.microF1.low <= gain && gain <= d.microF1.high)
+    XCTAssertEqual(c, DecisionIntervals.compare(areas: areas, this: mine, other: theirs, otherRelease: "1.0", resamples: 500))
+    let same = DecisionIntervals.compare(areas: areas, this: theirs, other: theirs, otherRelease: "1.0", resamples: 100)
+    XCTAssertEqual(same.changedDocuments, 0)
+    XCTAssertEqual(same.difference?.microF1, .init(low: 0, high: 0))
+    XCTAssertEqual(same.difference?.unflaggedShare, .init(low: 0, high: 0))
+    XCTAssertNil(DecisionIntervals.compare(areas: areas, this: mine, other: theirs, otherRelease: "1.0", resamples: 0).difference)
+  }
+
   /// Every decision right: no resample can differ. No document without a gold area: no interval
   /// for them. No resamples or no documents: no intervals.
   func testEdgeCases() throws {

@@ -13,6 +13,8 @@ public struct CalibrationReport: Sendable, Codable {
   public var decisions: DecisionMetrics
   /// The decision figures' bootstrap intervals, when asked for (`evaluate --bootstrap`).
   public var intervals: DecisionIntervals?
+  /// What a second release would change on the same documents (`evaluate --against`).
+  public var against: DecisionIntervals.Comparison?
   public var confusion: ConfusionTable
 
   /// One classified labelled document: gold and weak-only areas, the areas assigned, and each

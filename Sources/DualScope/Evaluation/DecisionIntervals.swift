@@ -131,6 +131,67 @@ public struct DecisionIntervals: Sendable, Codable, Hashable {
     }
   }
 
+  /// The difference a second release makes on the same documents (`evaluate --against`): each
+  /// release's decision figures, and the percentile intervals of their differences (this release
+  /// minus the other) over resamples that draw the same documents for both, so what the releases
+  /// share cancels out and the interval is that of the change alone.
+  public struct Comparison: Sendable, Codable, Hashable {
+    /// The other release's version, as its manifest names it.
+    public var release: String
+    public var documents: Int
+    /// Documents whose assigned areas differ between the two releases.
+    public var changedDocuments: Int
+    public var this: DecisionMetrics
+    public var other: DecisionMetrics
+    /// Intervals of (this − other); nil without resamples.
+    public var difference: DecisionIntervals?
+
+    enum CodingKeys: String, CodingKey {
+      case release, documents
+      case changedDocuments = "changed_documents"
+      case this, other, difference
+    }
+  }
+
+  /// Compares two releases' outcomes of the same documents, in the same order (the gold and
+  /// weak labels of `this` are used for both).
+  public static func compare(
+    areas: [String], this: [(gold: Set<String>, weak: Set<String>, predicted: Set<String>)],
+    other: [(gold: Set<String>, weak: Set<String>, predicted: Set<String>)], otherRelease: String,
+    minSupport: Int = 1, resamples: Int, level: Double = 0.95, seed: UInt64 = defaultSeed
+  ) -> Comparison {
+    precondition(this.count == other.count, "the same documents for both releases")
+    let aligned = zip(this, other).map { (gold: $0.gold, weak: $0.weak, predicted: $1.predicted) }
+    let n = this.count
+    var comparison = Comparison(
+      release: otherRelease, documents: n,
+      changedDocuments: zip(this, other).filter { $0.predicted.intersection(areas) != $1.predicted.intersection(areas) }.count,
+      this: DecisionMetrics.compute(areas: areas, documents: this, minSupport: minSupport),
+      other: DecisionMetrics.compute(areas: areas, documents: aligned, minSupport: minSupport))
+    guard resamples > 0, n > 0 else { return comparison }
+    let a = Outcomes(areas: areas, documents: this)
+    let b = Outcomes(areas: areas, documents: aligned)
+    var rng = SeededGenerator(seed: seed)
+    var values = Array(repeating: [Double](), count: 5)
+    var counts = [Int](repeating: 0, count: 4 * areas.count)
+    var draw = [Int](repeating: 0, count: n)
+    for _ in 0..<resamples {
+      for i in 0..<n { draw[i] = Int.random(in: 0..<n, using: &rng) }
+      let x = a.figures(of: draw, minSupport: minSupport, counts: &counts)
+      let y = b.figures(of: draw, minSupport: minSupport, counts: &counts)
+      values[0].append(x.precision - y.precision)
+      values[1].append(x.recall - y.recall)
+      values[2].append(x.f1 - y.f1)
+      values[3].append(x.macroF1 - y.macroF1)
+      if let u = x.unflaggedShare, let v = y.unflaggedShare { values[4].append(u - v) }
+    }
+    comparison.difference = DecisionIntervals(
+      resamples: resamples, level: level, seed: seed, microPrecision: interval(values[0], level),
+      microRecall: interval(values[1], level), microF1: interval(values[2], level), macroF1: interval(values[3], level),
+      unflaggedShare: values[4].isEmpty ? nil : interval(values[4], level))
+    return comparison
+  }
+
   static func f1(_ tp: Int, _ fp: Int, _ fn: Int) -> Double {
     tp == 0 ? 0 : 2 * Double(tp) / Double(2 * tp + fp + fn)
   }

@@ -47,8 +47,30 @@ public struct Evaluator: Sendable {
   }
 
   /// Runs a labelled portfolio through the ``PortfolioPipeline`` and compares each document's
-  /// result with its mapped labels. Unreadable records come back as error records.
-  public func evaluate(_ input: PortfolioInput) throws -> Run {
+  /// result with its mapped labels. Unreadable records come back as error records. With
+  /// `against`, the same documents are classified by that classifier too and the decision
+  /// report says what it would change (``DecisionIntervals/Comparison``), with paired intervals
+  /// from the same resamples as ``bootstrapResamples``.
+  public func evaluate(_ input: PortfolioInput, against other: Classifier? = nil) throws -> Run {
+    let (outcomes, errors) = try classify(input, with: classifier)
+    let (report, predictions, wrong) = evaluate(outcomes)
+    var calibration = calibrationReport(outcomes)
+    if let other {
+      let (theirs, _) = try classify(input, with: other)
+      precondition(theirs.map(\.id) == outcomes.map(\.id), "the same records in the same order")
+      let mine = decisionOutcomes(outcomes)
+      let present = Set(mine.flatMap(\.gold))
+      calibration.against = DecisionIntervals.compare(
+        areas: classifier.taxonomy.areas.map(\.id).filter(present.contains), this: mine,
+        other: decisionOutcomes(theirs), otherRelease: other.taxonomy.version, minSupport: macroMinSupport,
+        resamples: bootstrapResamples)
+    }
+    return Run(report: report, predictions: predictions, wrong: wrong, calibration: calibration, errors: errors)
+  }
+
+  /// Every kept record classified by `classifier`, in input order, and the records that could
+  /// not be read.
+  private func classify(_ input: PortfolioInput, with classifier: Classifier) throws -> ([Outcome], [RecordError]) {
     let pipeline = PortfolioPipeline(input)
     var outcomes: [Outcome] = []
     var errors: [RecordError] = []
@@ -56,9 +78,7 @@ public struct Evaluator: Sendable {
       outcomes += chunk.output
       errors += chunk.errors
     }
-    let (report, predictions, wrong) = evaluate(outcomes)
-    return Run(
-      report: report, predictions: predictions, wrong: wrong, calibration: calibrationReport(outcomes), errors: errors)
+    return (outcomes, errors)
   }
 
   /// One classified document with what evaluation needs of it.
@@ -97,12 +117,18 @@ public struct Evaluator: Sendable {
 
   /// The calibration and decision report of the same outcomes.
   private func calibrationReport(_ outcomes: [Outcome]) -> CalibrationReport {
-    let items = outcomes.map { o in
-      let (strong, weak) = labelMap.gold(o.labels)
-      return CalibrationReport.Outcome(
-        gold: strong, weak: weak, predicted: Set(o.result.areas.map(\.id)), probabilities: o.probabilities)
+    let items = zip(outcomes, decisionOutcomes(outcomes)).map { o, d in
+      CalibrationReport.Outcome(gold: d.gold, weak: d.weak, predicted: d.predicted, probabilities: o.probabilities)
     }
     return CalibrationReport.compute(classifier, items, minSupport: macroMinSupport, resamples: bootstrapResamples)
+  }
+
+  /// Each document's gold and weak-only areas by the label map, and the areas assigned.
+  private func decisionOutcomes(_ outcomes: [Outcome]) -> [(gold: Set<String>, weak: Set<String>, predicted: Set<String>)] {
+    outcomes.map { o in
+      let (strong, weak) = labelMap.gold(o.labels)
+      return (strong, weak, Set(o.result.areas.map(\.id)))
+    }
   }
 
   private func evaluate(_ outcomes: [Outcome]) -> (EvaluationReport, [Prediction], [WrongDocument]) {

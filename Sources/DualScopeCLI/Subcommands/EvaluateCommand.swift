@@ -55,6 +55,15 @@ struct EvaluateCommand: ParsableCommand {
       """)
   var bootstrap: Int = 0
 
+  @Option(
+    help: ArgumentHelp(
+      """
+      Classify the same documents with this release too and report what it changes: each \
+      release's decision figures and their differences, with paired 95% intervals when \
+      --bootstrap is given. A folder, a shipped version or git:REV:PATH.
+      """, valueName: "release"))
+  var against: String?
+
   @Option(help: "Write the calibration and decision report (JSON) to this file.")
   var calibrationReport: String?
 
@@ -80,8 +89,14 @@ struct EvaluateCommand: ParsableCommand {
         guard let keep = BucketList.parse(buckets) else { throw CLIError("--buckets takes digits and ranges, e.g. 7-9") }
         evaluator.buckets = keep
       }
+      let other = try against.map { spec in
+        let c = try Classifier(taxonomy: try ReleaseSpec.load(spec).taxonomy, options: scoring.options)
+        try scoring.check(against: c.taxonomy)
+        return c
+      }
       let run = try evaluator.evaluate(
-        portfolio.input([input], labelsColumn: labelsColumn, extraCarry: PortfolioOptions.list(contextColumns)))
+        portfolio.input([input], labelsColumn: labelsColumn, extraCarry: PortfolioOptions.list(contextColumns)),
+        against: other)
       let renderer = DiagnosticRenderer(colour: Terminal.stderrColour)
       for e in run.errors { StandardStreams.error(renderer.render(e)) }
       if let predictions {
