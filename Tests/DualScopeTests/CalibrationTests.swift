@@ -213,7 +213,7 @@ final class CalibrationTests: XCTestCase {
   /// skipped and break pairs, as a sentence end between two words does. Format 1 is FNV-1a over
   /// the word; format 2 mixes the word eight bytes a step, then its length.
   func testContextBucketsOfBothFormatsAreThoseOfAByteByByteScan() {
-    func reference(_ text: String, bits: Int, _ hash: TextFeatures.WordHash) -> [Int32] {
+    func reference(_ text: String, bits: Int, _ hash: TextFeatures.WordHash, bigrams: Bool = true) -> [Int32] {
       var out: [Int32] = []
       func add(_ b: Int32) { if !out.contains(b) { out.append(b) } }
       let bytes = Array(text.utf8)
@@ -247,7 +247,7 @@ final class CalibrationTests: XCTestCase {
           h = WordBytes.finish(h, length: word.count)
         }
         add(TextFeatures.bucket(h, bits: bits))
-        if let p = previous {
+        if bigrams, let p = previous {
           add(TextFeatures.bucket(((p &* TextFeatures.bigramSeed) ^ (h &+ 0x51_7cc1_b727_220a)) &* FNV1a.prime, bits: bits))
         }
         previous = h
@@ -274,6 +274,8 @@ final class CalibrationTests: XCTestCase {
         var buckets: [Int32] = []
         TextFeatures.contextBuckets(text, bits: 12, into: &buckets, hash: hash)
         XCTAssertEqual(buckets, reference(text, bits: 12, hash), "\(hash): \(text)")
+        TextFeatures.contextBuckets(text, bits: 12, into: &buckets, hash: hash, bigrams: false)
+        XCTAssertEqual(buckets, reference(text, bits: 12, hash, bigrams: false), "\(hash) without pairs: \(text)")
       }
     }
     // Format 1 is what releases calibrated before format 2 were learned with.
@@ -617,6 +619,44 @@ final class CalibrationTests: XCTestCase {
     XCTAssertTrue(
       report.contains("T/calibration.yaml:6:11: error: unknown decision 'rules'; one of probability, rules-then-probability"),
       report)
+  }
+
+  /// Pairs of words are off for what `calibrate` learns now: written as `bigrams: false`, read
+  /// back, and a file without the key (learned before it) is read as learned, with pairs; `diff`
+  /// reports the change.
+  func testPairsOfWordsAreAnOptionOfTheFile() throws {
+    let text = "Survey study\nA survey of public opinion about the qubit in the popular press and newspapers."
+    var withPairs = CalibrationModel.Options()
+    withPairs.bigrams = true
+    withPairs.hashBits = 12
+    withPairs.minDocumentFrequency = 1
+    withPairs.prune = 0.001
+    withPairs.l2Context = 0.01
+    withPairs.l2Evidence = 0.01
+    let paired = Calibrator(base: try base(), options: withPairs).train(Self.examples(), release: "1.1")
+    let plain = try train()
+    XCTAssertFalse(plain.options.bigrams)
+    XCTAssertGreaterThan(paired.context.count, plain.context.count, "pairs are features of their own")
+    var everyArea = ClassifierOptions()
+    everyArea.cut = 0.000_001
+    for model in [plain, paired] {
+      let file = CalibrationFile.encode(model)
+      XCTAssertEqual(file.contains("\n  bigrams: false\n"), !model.options.bigrams)
+      let loaded = try XCTUnwrap(TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: file])).taxonomy.calibration)
+      XCTAssertEqual(loaded.options.bigrams, model.options.bigrams)
+      XCTAssertEqual(CalibrationFile.encode(loaded), file)
+      // Scored with the features it was learned with: a study text is unlikely either way.
+      let p = try XCTUnwrap(try calibrated(model, options: everyArea).classify(text).areas.first?.probability)
+      XCTAssertLessThan(p, 0.5)
+    }
+    let old = CalibrationFile.encode(plain).replacingOccurrences(of: "  bigrams: false\n", with: "")
+    let read = try XCTUnwrap(TaxonomyLoader.load(TaxonomyFixtures.files([CalibrationFile.name: old])).taxonomy.calibration)
+    XCTAssertTrue(read.options.bigrams, "a file from before the key was learned with pairs")
+    let diff = try XCTUnwrap(CalibrationDiff(from: paired, to: plain))
+    XCTAssertTrue(diff.settings.contains("pairs of words yes → no"), "\(diff.settings)")
+    // explain names no pair of words among the context of a model without pairs.
+    let explained = try XCTUnwrap(try calibrated(plain, options: everyArea).explain(text).calibration?.first)
+    XCTAssertFalse(explained.words.contains { $0.word.contains(" ") }, "\(explained.words)")
   }
 
   func testFileRoundTripsAndIsInTheContentHash() throws {

@@ -61,7 +61,8 @@ extension Classifier {
     var buckets: [Int32] = []
     withUnsafeMutablePointer(to: &words) {
       TextFeatures.contextBuckets(
-        text, bits: model.options.hashBits, into: &buckets, words: $0, long: s.words > Self.longText, hash: model.wordHash)
+        text, bits: model.options.hashBits, into: &buckets, words: $0, long: s.words > Self.longText, hash: model.wordHash,
+        bigrams: model.options.bigrams)
     }
     let metadata = model.options.contextColumns.isEmpty ? [] : s.metadata.filter { model.options.contextColumns.contains($0.0) }
     var metaBuckets: [(Int32, String)] = []

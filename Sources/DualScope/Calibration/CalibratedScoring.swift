@@ -5,7 +5,7 @@ extension Classifier {
   /// counted term and the text's hashed words. Shared by scoring and training, so the features a
   /// model learned from are the ones it is applied to.
   func calibrationFeatures(
-    _ text: String, _ s: inout ClassifierScratch, hashBits: Int, wordHash: TextFeatures.WordHash,
+    _ text: String, _ s: inout ClassifierScratch, hashBits: Int, wordHash: TextFeatures.WordHash, bigrams: Bool,
     metadata: [(String, String)]
   ) {
     let table = index.nodes
@@ -82,7 +82,7 @@ extension Classifier {
     }
     TextFeatures.contextBuckets(
       text, bits: hashBits, into: &s.calibration.buckets, seen: &s.calibration.seenBuckets, long: s.words > Self.longText,
-      hash: wordHash)
+      hash: wordHash, bigrams: bigrams)
     s.calibration.metadataBuckets.removeAll(keepingCapacity: true)
     for (column, value) in TextFeatures.metadataFeatures(metadata) {
       s.calibration.metadataBuckets.append(TextFeatures.metadataBucket(column: column, value: value, bits: hashBits))
@@ -121,7 +121,9 @@ extension Classifier {
       clearCalibration(&s)
       return
     }
-    calibrationFeatures(text, &s, hashBits: model.options.hashBits, wordHash: model.wordHash, metadata: metadata)
+    calibrationFeatures(
+      text, &s, hashBits: model.options.hashBits, wordHash: model.wordHash, bigrams: model.options.bigrams,
+      metadata: metadata)
     let table = index.nodes
     let width = model.areas.count
     let value = Self.contextValue(s.calibration.buckets.count, scale: model.options.contextScale)

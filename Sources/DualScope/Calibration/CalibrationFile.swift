@@ -31,7 +31,7 @@ public enum CalibrationFile {
   static let keys = ["format", "release", "cut", "decision", "add_cut", "clear_probability", "options", "training", "validation", "areas", "context"]
   static let optionKeys = [
     "hash_bits", "l2_evidence", "l2_context", "context_scale", "min_document_frequency", "prune", "iterations",
-    "context_columns", "shared_context",
+    "context_columns", "shared_context", "bigrams",
   ]
 
   /// Numbers as written: shortest text that reads back to the same value, at most 6 significant digits.
@@ -64,6 +64,7 @@ public enum CalibrationFile {
     out += "  iterations: \(o.iterations)\n"
     out += "  context_columns: [\(o.contextColumns.map { "\"\($0)\"" }.joined(separator: ", "))]\n"
     if o.sharedContext { out += "  shared_context: true\n" }
+    if !o.bigrams { out += "  bigrams: false\n" }
     out += "training:\n  documents: \(m.trainingDocuments)\n  sha256: \"\(m.trainingHash)\"\n"
     out += "validation:\n"
     if m.validation.isEmpty { out = String(out.dropLast()) + " {}\n" }
@@ -117,6 +118,8 @@ public enum CalibrationFile {
       decoding.error("calibration format \(format) is not one this tool reads (1 or 2)", at: node)
     }
     var options = CalibrationModel.Options()
+    // Written only when off: files from before the key were learned with pairs of words.
+    options.bigrams = true
     if let node = map["options"], let o = decoding.mapping(node, what: "options", allowed: optionKeys) {
       if let v = decoding.integer(o["hash_bits"], key: "hash_bits") {
         if v < 8 || v > 24 {
@@ -135,6 +138,7 @@ public enum CalibrationFile {
       if let v = decoding.integer(o["iterations"], key: "iterations") { options.iterations = v }
       if let v = decoding.stringList(o["context_columns"], key: "context_columns") { options.contextColumns = v.map(\.0) }
       if let v = decoding.bool(o["shared_context"], key: "shared_context") { options.sharedContext = v }
+      if let v = decoding.bool(o["bigrams"], key: "bigrams") { options.bigrams = v }
     }
     let cut = decoding.number(map["cut"], key: "cut") ?? 0.5
     if !(cut > 0 && cut < 1), let node = map["cut"] { decoding.error("'cut' must be between 0 and 1", at: node) }

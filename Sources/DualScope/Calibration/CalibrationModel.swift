@@ -22,6 +22,11 @@ public struct CalibrationModel: Sendable {
     /// context rows carry one more weight, `shared`, and each area a weight of that column's sum
     /// (``Area/shared``).
     public var sharedContext = false
+    /// Whether pairs of adjacent words are context features besides the words themselves. Off
+    /// for what `calibrate` learns now (out of fold on the train parts they added nothing and
+    /// cost a fifth of the scoring time, DESIGN.md "Calibrated scoring"); a file without the key
+    /// was learned with them.
+    public var bigrams = false
     public init() {}
   }
 
@@ -190,7 +195,7 @@ struct CalibrationScratch {
   var sentences: [Sentence] = []
   var buckets: [Int32] = []
   /// A bit per hash bucket, all zero between texts
-  /// (``TextFeatures/contextBuckets(_:bits:into:seen:words:long:)``).
+  /// (``TextFeatures/contextBuckets(_:bits:into:seen:words:long:hash:bigrams:)``).
   var seenBuckets: [UInt64] = []
   /// The context rows of the record's buckets, then of its metadata buckets.
   var textRows: [Int32] = []

@@ -73,7 +73,8 @@ public struct Calibrator: Sendable {
           let e = examples[i]
           let metadata = e.metadata.filter { options.contextColumns.contains($0.0) }
           base.score(e.text, &s)
-          base.calibrationFeatures(e.text, &s, hashBits: options.hashBits, wordHash: .current, metadata: metadata)
+          base.calibrationFeatures(
+            e.text, &s, hashBits: options.hashBits, wordHash: .current, bigrams: options.bigrams, metadata: metadata)
           let value = Classifier.contextValue(s.calibration.buckets.count, scale: options.contextScale)
           var pairs: [(Int32, Double)] = s.calibration.buckets.map { ($0, value) }
           pairs += s.calibration.metadataBuckets.map { ($0, 1.0) }

@@ -325,7 +325,7 @@ enum TextFeatures {
   public enum WordHash: Sendable {
     /// Format 1: FNV-1a over the word's bytes, one multiplication a byte.
     case fnv1a
-    /// Format 2: eight bytes a step (see ``contextBuckets(_:bits:into:seen:words:long:hash:)``).
+    /// Format 2: eight bytes a step (see ``contextBuckets(_:bits:into:seen:words:long:hash:bigrams:)``).
     case chunked
 
     /// The hash of a calibration format; nil for a format this tool does not know.
@@ -349,13 +349,13 @@ enum TextFeatures {
   /// A table of its own for one text (`explain`); the scorer passes a worker's table instead.
   static func contextBuckets(
     _ text: String, bits: Int, into out: inout [Int32], words: UnsafeMutablePointer<[Int32: String]>? = nil,
-    long: Bool = false, hash: WordHash = .current
+    long: Bool = false, hash: WordHash = .current, bigrams: Bool = true
   ) {
     var seen: [UInt64] = []
-    contextBuckets(text, bits: bits, into: &out, seen: &seen, words: words, long: long, hash: hash)
+    contextBuckets(text, bits: bits, into: &out, seen: &seen, words: words, long: long, hash: hash, bigrams: bigrams)
   }
 
-  /// ``contextBuckets(_:bits:into:words:long:hash:)`` with a worker's own bit table, all zero,
+  /// ``contextBuckets(_:bits:into:words:long:hash:bigrams:)`` with a worker's own bit table, all zero,
   /// of `1 << bits` bits (made when empty), left all zero.
   ///
   /// A worker's own: taken from a pool shared by the workers for each text, the table went from
@@ -370,7 +370,8 @@ enum TextFeatures {
   /// perf), and a byte-wise test of each byte's kind cost as much again.
   static func contextBuckets(
     _ text: String, bits: Int, into out: inout [Int32], seen: inout [UInt64],
-    words: UnsafeMutablePointer<[Int32: String]>? = nil, long: Bool = false, hash: WordHash = .current
+    words: UnsafeMutablePointer<[Int32: String]>? = nil, long: Bool = false, hash: WordHash = .current,
+    bigrams: Bool = true
   ) {
     out.removeAll(keepingCapacity: true)
     let tableWords = max(1, (1 << bits) >> 6)
@@ -433,7 +434,7 @@ enum TextFeatures {
           if add(b1), let words, words.pointee[b1] == nil {
             words.pointee[b1] = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self).lowercased()
           }
-          if havePrevious {
+          if bigrams && havePrevious {
             let pair = (previous &* bigramSeed) ^ (h &+ 0x51_7cc1_b727_220a)
             let b2 = bucket(pair &* FNV1a.prime, bits: bits)
             if add(b2), let words, words.pointee[b2] == nil {

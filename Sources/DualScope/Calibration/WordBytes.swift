@@ -1,5 +1,5 @@
 /// Eight bytes of a text read at once, with the kind of each byte found for all eight together:
-/// the scan of the context words (``TextFeatures/contextBuckets(_:bits:into:seen:words:long:hash:)``).
+/// the scan of the context words (``TextFeatures/contextBuckets(_:bits:into:seen:words:long:hash:bigrams:)``).
 ///
 /// A word byte is an ASCII letter or digit or any byte of 0x80 and above (UTF-8 beyond ASCII), as
 /// ``TextFeatures/isWordByte(_:)`` says byte by byte. The masks hold 0x80 in each byte that is of

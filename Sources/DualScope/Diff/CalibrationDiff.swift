@@ -67,6 +67,7 @@ public struct CalibrationDiff: Sendable, Hashable, Codable {
     setting("hash bits", \.options.hashBits) { "\($0)" }
     setting("context columns", \.options.contextColumns) { $0.isEmpty ? "none" : $0.joined(separator: ",") }
     setting("shared context", \.options.sharedContext) { $0 ? "yes" : "no" }
+    setting("pairs of words", \.options.bigrams) { $0 ? "yes" : "no" }
     if let o = old, let n = new, o.format != n.format {
       settings.append(
         "calibration format \(o.format) → \(n.format): context words are hashed differently, so a bucket's "

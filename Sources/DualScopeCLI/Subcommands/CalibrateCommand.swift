@@ -72,6 +72,14 @@ struct CalibrateCommand: ParsableCommand {
       """)
   var sharedContext = true
 
+  @Flag(
+    inversion: .prefixedNo,
+    help: """
+      Pairs of adjacent words as context features besides the words (slower to score; out of \
+      fold on the development data they added nothing).
+      """)
+  var bigrams = false
+
   @Option(help: "Worker threads (areas are fitted in parallel).")
   var threads: Int = 2
 
@@ -146,6 +154,7 @@ struct CalibrateCommand: ParsableCommand {
     options.iterations = iterations
     options.contextColumns = columns
     options.sharedContext = sharedContext
+    options.bigrams = bigrams
     var calibrator = Calibrator(base: classifier, options: options)
     calibrator.cut = cut
     calibrator.decision = decision
