@@ -176,34 +176,21 @@ def difference(name, key, percent=False):
 
 
 if bootstrap:
-    more = []
+    # Per figure: its label, the corpus, its key in the decision report and whether a share.
+    figures = []
     if have_shared:
-        more += [
-            ("arXiv macro F1, 95% interval", lambda k: interval(f"arxiv-{k}", "macro_f1")),
-            ("CORDIS micro F1, 95% interval", lambda k: interval(f"cordis-{k}", "micro_f1")),
-            ("CORDIS macro F1 (>= 3), 95% interval", lambda k: interval(f"cordis-{k}", "macro_f1")),
-            ("CORDIS unflagged, 95% interval", lambda k: interval(f"cordis-{k}", "unflagged_share", True)),
-        ]
+        figures += [("arXiv macro F1", "arxiv", "macro_f1", False), ("CORDIS micro F1", "cordis", "micro_f1", False),
+                    ("CORDIS macro F1 (>= 3)", "cordis", "macro_f1", False),
+                    ("CORDIS unflagged", "cordis", "unflagged_share", True)]
     for lang, label in (("en", "English"), ("nl", "Dutch")):
-        more += [
-            (f"own {label} macro F1, 95% interval", lambda k, lang=lang: interval(f"own-{lang}-{k}", "macro_f1")),
-            (f"own {label} unflagged, 95% interval",
-             lambda k, lang=lang: interval(f"own-{lang}-{k}", "unflagged_share", True)),
-        ]
+        figures += [(f"own {label} macro F1", f"own-{lang}", "macro_f1", False),
+                    (f"own {label} unflagged", f"own-{lang}", "unflagged_share", True)]
+    more = [(f"{label}, 95% interval", lambda k, c=corpus, key=key, p=percent: interval(f"{c}-{k}", key, p))
+            for label, corpus, key, percent in figures]
     if len(releases) > 1:
-        if have_shared:
-            more += [
-                ("arXiv macro F1 - first, 95%", lambda k: difference(f"arxiv-{k}", "macro_f1")),
-                ("CORDIS micro F1 - first, 95%", lambda k: difference(f"cordis-{k}", "micro_f1")),
-                ("CORDIS macro F1 - first, 95%", lambda k: difference(f"cordis-{k}", "macro_f1")),
-                ("CORDIS unflagged - first, points", lambda k: difference(f"cordis-{k}", "unflagged_share", True)),
-            ]
-        for lang, label in (("en", "English"), ("nl", "Dutch")):
-            more += [
-                (f"own {label} macro F1 - first, 95%", lambda k, lang=lang: difference(f"own-{lang}-{k}", "macro_f1")),
-                (f"own {label} unflagged - first, points",
-                 lambda k, lang=lang: difference(f"own-{lang}-{k}", "unflagged_share", True)),
-            ]
+        more += [(f"{label} - first, " + ("points" if percent else "95%"),
+                  lambda k, c=corpus, key=key, p=percent: difference(f"{c}-{k}", key, p))
+                 for label, corpus, key, percent in figures]
     rows += more
 
 documents = {}

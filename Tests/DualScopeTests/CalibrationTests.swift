@@ -44,9 +44,10 @@ final class CalibrationTests: XCTestCase {
     return try Classifier(taxonomy: TaxonomyLoader.load(TaxonomyFixtures.files()).taxonomy, options: o)
   }
 
-  func train(sharedContext: Bool = false) throws -> CalibrationModel {
+  func train(sharedContext: Bool = false, bigrams: Bool = false) throws -> CalibrationModel {
     var options = CalibrationModel.Options()
     options.sharedContext = sharedContext
+    options.bigrams = bigrams
     options.hashBits = 12
     options.minDocumentFrequency = 1
     options.prune = 0.001
@@ -626,14 +627,7 @@ final class CalibrationTests: XCTestCase {
   /// reports the change.
   func testPairsOfWordsAreAnOptionOfTheFile() throws {
     let text = "Survey study\nA survey of public opinion about the qubit in the popular press and newspapers."
-    var withPairs = CalibrationModel.Options()
-    withPairs.bigrams = true
-    withPairs.hashBits = 12
-    withPairs.minDocumentFrequency = 1
-    withPairs.prune = 0.001
-    withPairs.l2Context = 0.01
-    withPairs.l2Evidence = 0.01
-    let paired = Calibrator(base: try base(), options: withPairs).train(Self.examples(), release: "1.1")
+    let paired = try train(bigrams: true)
     let plain = try train()
     XCTAssertFalse(plain.options.bigrams)
     XCTAssertGreaterThan(paired.context.count, plain.context.count, "pairs are features of their own")
