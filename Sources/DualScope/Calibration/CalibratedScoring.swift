@@ -112,12 +112,15 @@ extension Classifier {
   /// The value of each hashed text feature: `context_scale / √(distinct features)`.
   static func contextValue(_ count: Int, scale: Double) -> Double { count == 0 ? 0 : scale / Double(count).squareRoot() }
 
-  /// Computes the probability of every area with a counted term, or with `only` of those areas
-  /// alone (-1 for the others, as for an area without a counted term); with `only` empty, of none,
-  /// and the text's words are not hashed.
-  func scoreCalibrated(_ text: String, _ s: inout ClassifierScratch, _ model: CalibrationModel, only: [Int]? = nil) {
+  /// Computes the probability of every area with a counted term, or with `onlyAreasOf`, of the
+  /// areas that decision assigns alone (-1 for the others, as for an area without a counted
+  /// term); when it assigns none, of none, and the text's words are not hashed. (A decision, not
+  /// a list of its areas: the list was an allocation a text.)
+  func scoreCalibrated(
+    _ text: String, _ s: inout ClassifierScratch, _ model: CalibrationModel, onlyAreasOf only: Decision? = nil
+  ) {
     let metadata = model.options.contextColumns.isEmpty ? [] : s.metadata.filter { model.options.contextColumns.contains($0.0) }
-    if let only, only.isEmpty {
+    if let only, only.areas.isEmpty {
       clearCalibration(&s)
       return
     }
@@ -132,7 +135,7 @@ extension Classifier {
     if s.calibration.context.count != width { s.calibration.context = Array(repeating: 0, count: width) }
     for k in 0..<width { s.calibration.context[k] = 0 }
     s.calibration.scored.removeAll(keepingCapacity: true)
-    for a in table.areas where !s.calibration.features[a].isEmpty && model.modelArea[a] >= 0 && only?.contains(a) != false {
+    for a in table.areas where !s.calibration.features[a].isEmpty && model.modelArea[a] >= 0 && only?.areas.contains { $0.node == a } != false {
       s.calibration.scored.append(model.modelArea[a])
     }
     guard !s.calibration.scored.isEmpty else { return }
@@ -155,7 +158,7 @@ extension Classifier {
         }
       }
     }
-    for a in table.areas where !s.calibration.features[a].isEmpty && only?.contains(a) != false {
+    for a in table.areas where !s.calibration.features[a].isEmpty && only?.areas.contains { $0.node == a } != false {
       let k = model.modelArea[a]
       guard k >= 0 else { continue }
       var z = model.biasByNode[a]
@@ -223,15 +226,20 @@ extension Classifier {
     let table = index.nodes
     let p = s.calibration.probability
     var d = s.calibration.rules ?? decisionByRules(s)
-    let rules = Set(d.areas.map(\.node))
-    d.areas = d.areas.compactMap { a in
-      p.count > a.node && p[a.node] >= cut ? (a.node, p[a.node], a.level) : nil
+    // In place: each kept area reports its probability; a new array was an allocation a text.
+    let add = addCut(model)
+    var added: [(Int, Double)] = []
+    if let add {
+      for a in table.areas where p.count > a && p[a] >= add && !d.areas.contains(where: { $0.node == a }) {
+        added.append((a, p[a]))
+      }
     }
+    d.areas.removeAll { a in !(p.count > a.node && p[a.node] >= cut) }
+    for k in d.areas.indices { d.areas[k].score = p[d.areas[k].node] }
     d.fields.removeAll { f in !d.areas.contains { $0.node == table.area[f.node] } }
-    d.level = d.areas.map(\.level).max() ?? .none
-    if let add = addCut(model) {
-      var added: [(Int, Double)] = []
-      for a in table.areas where !rules.contains(a) && p.count > a && p[a] >= add { added.append((a, p[a])) }
+    d.level = .none
+    for a in d.areas { d.level = max(d.level, a.level) }
+    if add != nil {
       added.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
       for (a, q) in added { addCalibrated(area: a, probability: q, s, model, to: &d) }
       if !added.isEmpty {

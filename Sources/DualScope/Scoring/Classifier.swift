@@ -225,7 +225,7 @@ public struct Classifier: Sendable {
         // Their decision is kept for the decision and `explain`, not worked out again.
         let rules = decisionByRules(s)
         s.calibration.rules = rules
-        scoreCalibrated(text, &s, model, only: model.addCut == nil ? rules.areas.map(\.node) : nil)
+        scoreCalibrated(text, &s, model, onlyAreasOf: model.addCut == nil ? rules : nil)
       }
     }
   }
