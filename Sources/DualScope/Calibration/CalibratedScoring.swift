@@ -271,7 +271,13 @@ extension Classifier {
     guard let model = calibrationModel, let add = addCut(model),
       s.calibration.probability.count > a, s.calibration.probability[a] >= add
     else { return false }
-    return !(s.calibration.rules ?? decisionByRules(s)).areas.contains { $0.node == a }
+    return !rulesAssign(area: a, s)
+  }
+
+  /// Whether the rules of a release that decides by them first assign this area (their decision
+  /// as scoring kept it).
+  func rulesAssign(area a: Int, _ s: ClassifierScratch) -> Bool {
+    (s.calibration.rules ?? decisionByRules(s)).areas.contains { $0.node == a }
   }
 
   /// A field's level in a calibrated release: clear evidence is a probability of at least the

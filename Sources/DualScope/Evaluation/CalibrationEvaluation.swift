@@ -36,9 +36,11 @@ public struct CalibrationReport: Sendable, Codable {
   /// The figures of classified documents. An area with no counted term has probability 0 (it
   /// cannot be assigned). `areas`: the area IDs to score (default: those some document is a
   /// positive for); `resamples`: how many bootstrap resamples give the decision figures'
-  /// intervals (none without).
+  /// intervals (none without); `against`: a second release's areas for the same documents, in
+  /// order, compared over the same areas (``DecisionIntervals/compare(areas:this:other:otherRelease:minSupport:resamples:level:seed:)``).
   public static func compute(
-    _ classifier: Classifier, _ outcomes: [Outcome], areas: [String]? = nil, minSupport: Int = 1, resamples: Int = 0
+    _ classifier: Classifier, _ outcomes: [Outcome], areas: [String]? = nil, minSupport: Int = 1, resamples: Int = 0,
+    against theirs: (release: String, predicted: [Set<String>])? = nil
   ) -> CalibrationReport {
     let table = classifier.index.nodes
     let present = Set(outcomes.flatMap(\.gold))
@@ -68,7 +70,13 @@ public struct CalibrationReport: Sendable, Codable {
       documents: outcomes.count,
       micro: calibrated ? ProbabilityMetrics.compute(scored.flatMap { pairs[$0] ?? [] }) : nil,
       macro: calibrated ? ProbabilityMetrics.macro(macroList) : nil,
-      areas: perArea, decisions: decisions, intervals: intervals, confusion: confusion)
+      areas: perArea, decisions: decisions, intervals: intervals,
+      against: theirs.map { theirs in
+        DecisionIntervals.compare(
+          areas: scored, this: documents,
+          other: zip(documents, theirs.predicted).map { (gold: $0.gold, weak: $0.weak, predicted: $1) },
+          otherRelease: theirs.release, minSupport: minSupport, resamples: resamples)
+      }, confusion: confusion)
   }
 
   /// One labelled document to classify: text, metadata columns, gold and weak-only areas.

@@ -43,30 +43,36 @@ public struct DecisionIntervals: Sendable, Codable, Hashable {
     areas: [String], documents: [(gold: Set<String>, weak: Set<String>, predicted: Set<String>)], minSupport: Int = 1,
     resamples: Int, level: Double = 0.95, seed: UInt64 = defaultSeed
   ) -> DecisionIntervals? {
-    let n = documents.count
-    guard resamples > 0, n > 0 else { return nil }
+    guard resamples > 0, !documents.isEmpty else { return nil }
     let outcomes = Outcomes(areas: areas, documents: documents)
-    var rng = SeededGenerator(seed: seed)
-    var precision: [Double] = []
-    var recall: [Double] = []
-    var f1: [Double] = []
-    var macro: [Double] = []
-    var unflagged: [Double] = []
     var counts = [Int](repeating: 0, count: 4 * areas.count)
+    return resampling(documents.count, resamples: resamples, level: level, seed: seed) { draw in
+      outcomes.figures(of: draw, minSupport: minSupport, counts: &counts)
+    }
+  }
+
+  /// The intervals of the figures `figures` gives for each of `resamples` draws of `n` document
+  /// indices with replacement (nil share figures left out), from a generator seeded with `seed`.
+  private static func resampling(
+    _ n: Int, resamples: Int, level: Double, seed: UInt64,
+    _ figures: ([Int]) -> (precision: Double, recall: Double, f1: Double, macroF1: Double, unflaggedShare: Double?)
+  ) -> DecisionIntervals {
+    var rng = SeededGenerator(seed: seed)
+    var values = Array(repeating: [Double](), count: 5)
     var draw = [Int](repeating: 0, count: n)
     for _ in 0..<resamples {
       for i in 0..<n { draw[i] = Int.random(in: 0..<n, using: &rng) }
-      let x = outcomes.figures(of: draw, minSupport: minSupport, counts: &counts)
-      precision.append(x.precision)
-      recall.append(x.recall)
-      f1.append(x.f1)
-      macro.append(x.macroF1)
-      if let u = x.unflaggedShare { unflagged.append(u) }
+      let x = figures(draw)
+      values[0].append(x.precision)
+      values[1].append(x.recall)
+      values[2].append(x.f1)
+      values[3].append(x.macroF1)
+      if let u = x.unflaggedShare { values[4].append(u) }
     }
     return DecisionIntervals(
-      resamples: resamples, level: level, seed: seed, microPrecision: interval(precision, level),
-      microRecall: interval(recall, level), microF1: interval(f1, level), macroF1: interval(macro, level),
-      unflaggedShare: unflagged.isEmpty ? nil : interval(unflagged, level))
+      resamples: resamples, level: level, seed: seed, microPrecision: interval(values[0], level),
+      microRecall: interval(values[1], level), microF1: interval(values[2], level), macroF1: interval(values[3], level),
+      unflaggedShare: values[4].isEmpty ? nil : interval(values[4], level))
   }
 
   /// What each document is for each area, worked out once, so a resample only adds up codes.
@@ -171,24 +177,13 @@ public struct DecisionIntervals: Sendable, Codable, Hashable {
     guard resamples > 0, n > 0 else { return comparison }
     let a = Outcomes(areas: areas, documents: this)
     let b = Outcomes(areas: areas, documents: aligned)
-    var rng = SeededGenerator(seed: seed)
-    var values = Array(repeating: [Double](), count: 5)
     var counts = [Int](repeating: 0, count: 4 * areas.count)
-    var draw = [Int](repeating: 0, count: n)
-    for _ in 0..<resamples {
-      for i in 0..<n { draw[i] = Int.random(in: 0..<n, using: &rng) }
+    comparison.difference = resampling(n, resamples: resamples, level: level, seed: seed) { draw in
       let x = a.figures(of: draw, minSupport: minSupport, counts: &counts)
       let y = b.figures(of: draw, minSupport: minSupport, counts: &counts)
-      values[0].append(x.precision - y.precision)
-      values[1].append(x.recall - y.recall)
-      values[2].append(x.f1 - y.f1)
-      values[3].append(x.macroF1 - y.macroF1)
-      if let u = x.unflaggedShare, let v = y.unflaggedShare { values[4].append(u - v) }
+      let unflagged = x.unflaggedShare.flatMap { u in y.unflaggedShare.map { u - $0 } }
+      return (x.precision - y.precision, x.recall - y.recall, x.f1 - y.f1, x.macroF1 - y.macroF1, unflagged)
     }
-    comparison.difference = DecisionIntervals(
-      resamples: resamples, level: level, seed: seed, microPrecision: interval(values[0], level),
-      microRecall: interval(values[1], level), microF1: interval(values[2], level), macroF1: interval(values[3], level),
-      unflaggedShare: values[4].isEmpty ? nil : interval(values[4], level))
     return comparison
   }
 

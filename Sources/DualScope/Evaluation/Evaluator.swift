@@ -54,18 +54,15 @@ public struct Evaluator: Sendable {
   public func evaluate(_ input: PortfolioInput, against other: Classifier? = nil) throws -> Run {
     let (outcomes, errors) = try classify(input, with: classifier)
     let (report, predictions, wrong) = evaluate(outcomes)
-    var calibration = calibrationReport(outcomes)
+    var theirs: (release: String, predicted: [Set<String>])?
     if let other {
-      let (theirs, _) = try classify(input, with: other)
-      precondition(theirs.map(\.id) == outcomes.map(\.id), "the same records in the same order")
-      let mine = decisionOutcomes(outcomes)
-      let present = Set(mine.flatMap(\.gold))
-      calibration.against = DecisionIntervals.compare(
-        areas: classifier.taxonomy.areas.map(\.id).filter(present.contains), this: mine,
-        other: decisionOutcomes(theirs), otherRelease: other.taxonomy.version, minSupport: macroMinSupport,
-        resamples: bootstrapResamples)
+      let (outcomes2, _) = try classify(input, with: other)
+      precondition(outcomes2.map(\.id) == outcomes.map(\.id), "the same records in the same order")
+      theirs = (other.taxonomy.version, outcomes2.map { Set($0.result.areas.map(\.id)) })
     }
-    return Run(report: report, predictions: predictions, wrong: wrong, calibration: calibration, errors: errors)
+    return Run(
+      report: report, predictions: predictions, wrong: wrong, calibration: calibrationReport(outcomes, against: theirs),
+      errors: errors)
   }
 
   /// Every kept record classified by `classifier`, in input order, and the records that could
@@ -115,20 +112,18 @@ public struct Evaluator: Sendable {
     }
   }
 
-  /// The calibration and decision report of the same outcomes.
-  private func calibrationReport(_ outcomes: [Outcome]) -> CalibrationReport {
-    let items = zip(outcomes, decisionOutcomes(outcomes)).map { o, d in
-      CalibrationReport.Outcome(gold: d.gold, weak: d.weak, predicted: d.predicted, probabilities: o.probabilities)
-    }
-    return CalibrationReport.compute(classifier, items, minSupport: macroMinSupport, resamples: bootstrapResamples)
-  }
-
-  /// Each document's gold and weak-only areas by the label map, and the areas assigned.
-  private func decisionOutcomes(_ outcomes: [Outcome]) -> [(gold: Set<String>, weak: Set<String>, predicted: Set<String>)] {
-    outcomes.map { o in
+  /// The calibration and decision report of the same outcomes, and what a second release's
+  /// areas for the same documents would change.
+  private func calibrationReport(
+    _ outcomes: [Outcome], against theirs: (release: String, predicted: [Set<String>])?
+  ) -> CalibrationReport {
+    let items = outcomes.map { o in
       let (strong, weak) = labelMap.gold(o.labels)
-      return (strong, weak, Set(o.result.areas.map(\.id)))
+      return CalibrationReport.Outcome(
+        gold: strong, weak: weak, predicted: Set(o.result.areas.map(\.id)), probabilities: o.probabilities)
     }
+    return CalibrationReport.compute(
+      classifier, items, minSupport: macroMinSupport, resamples: bootstrapResamples, against: theirs)
   }
 
   private func evaluate(_ outcomes: [Outcome]) -> (EvaluationReport, [Prediction], [WrongDocument]) {

@@ -217,9 +217,9 @@ extension Classifier {
   /// For an area the rules do not assign in a release that decides by its rules first and may add
   /// an area (`add_cut`): its probability, below that cut. Empty otherwise.
   private func notAddedNote(node i: Int, _ s: ClassifierScratch) -> String {
-    guard index.nodes.isArea[i], let model = calibrationModel, let add = addCut(model), s.calibration.probability.count > i, s.calibration.probability[i] >= 0,
-      s.calibration.probability[i] < add,
-      !(s.calibration.rules ?? decisionByRules(s)).areas.contains(where: { $0.node == i })
+    guard index.nodes.isArea[i], let model = calibrationModel, let add = addCut(model),
+      s.calibration.probability.count > i, s.calibration.probability[i] >= 0, s.calibration.probability[i] < add,
+      !rulesAssign(area: i, s)
     else { return "" }
     return "; probability \(String(format: "%.3f", s.calibration.probability[i])), below the \(Self.format(add)) "
       + "at which the model assigns an area its rules do not (add_cut)"
@@ -268,7 +268,7 @@ extension Classifier {
       let rulesFirst = model.decision == .rulesThenProbability
       let cut = options.cut ?? model.cut
       let p = s.calibration.probability[a]
-      if p < cut && (!rulesFirst || (s.calibration.rules ?? decisionByRules(s)).areas.contains { $0.node == a }) {
+      if p < cut && (!rulesFirst || rulesAssign(area: a, s)) {
         let what = i == a ? "" : "its area '\(area)' "
         return what + "has probability \(String(format: "%.3f", p)), below the cut \(Self.format(cut))"
           + (rulesFirst ? " (it passes the rules, which decide first)" : "")
