@@ -572,6 +572,24 @@ final class CalibrationTests: XCTestCase {
       }
     }
     XCTAssertGreaterThan(added, 0)
+    // The model does not overrule a context rule: a record that asks for stronger evidence (a
+    // coordination and support action) gets no area the rules refuse it, whatever the
+    // probability (this fixture's model does not read the column, so its probability is the
+    // same), and explain says so.
+    let csaFiles = TaxonomyFixtures.files([
+      "taxonomy.yaml": TaxonomyFixtures.manifest(adding: RecordContextTests.rules), CalibrationFile.name: CalibrationFile.encode(model),
+    ])
+    let csa = try Classifier(taxonomy: TaxonomyLoader.load(csaFiles).taxonomy)
+    let support = [("fundingScheme", "HORIZON-CSA")]
+    var held = 0
+    for text in texts where rules.classify(text).areas.isEmpty && probability(text) >= add {
+      XCTAssertEqual(csa.classify(text).areas.map(\.id), ["quantum"], text)
+      XCTAssertEqual(csa.classify(text, metadata: support).areas, [], text)
+      let why = csa.explain(text, metadata: support).score(of: "quantum")?.reason ?? ""
+      XCTAssertTrue(why.hasSuffix("(add_cut), but the model does not overrule a context rule"), why)
+      held += 1
+    }
+    XCTAssertGreaterThan(held, 0)
     // A --cut above the add_cut raises it too: the model never adds below the cut in effect.
     var raised = ClassifierOptions()
     raised.cut = 0.999

@@ -230,7 +230,8 @@ extension Classifier {
     let add = addCut(model)
     var added: [(Int, Double)] = []
     if let add {
-      for a in table.areas where p.count > a && p[a] >= add && !d.areas.contains(where: { $0.node == a }) {
+      for a in table.areas
+      where p.count > a && p[a] >= add && !d.areas.contains(where: { $0.node == a }) && !overruledByContext(a, s) {
         added.append((a, p[a]))
       }
     }
@@ -269,9 +270,18 @@ extension Classifier {
   /// (its probability reached the release's `add_cut`).
   func addedByModel(area a: Int, _ s: ClassifierScratch) -> Bool {
     guard let model = calibrationModel, let add = addCut(model),
-      s.calibration.probability.count > a, s.calibration.probability[a] >= add
+      s.calibration.probability.count > a, s.calibration.probability[a] >= add, !overruledByContext(a, s)
     else { return false }
     return !rulesAssign(area: a, s)
+  }
+
+  /// Whether a context rule raised area `a`'s bar: the text reads as a study about technology,
+  /// or the record's metadata asks for stronger evidence (a coordination and support action).
+  /// The model adds no such area: it takes areas away where the rules are too eager, and where
+  /// evidence falls just short of a threshold it may add, but it does not overrule the rules a
+  /// release sets for the kind of text or record.
+  func overruledByContext(_ a: Int, _ s: ClassifierScratch) -> Bool {
+    areaBar(a, s) > ownBar(a, s)
   }
 
   /// Whether the rules of a release that decides by them first assign this area (their decision

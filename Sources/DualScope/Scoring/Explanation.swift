@@ -215,14 +215,18 @@ extension Classifier {
   }
 
   /// For an area the rules do not assign in a release that decides by its rules first and may add
-  /// an area (`add_cut`): its probability, below that cut. Empty otherwise.
+  /// an area (`add_cut`): its probability, below that cut, or at it when a context rule raised the
+  /// area's bar (which the model does not overrule). Empty otherwise.
   private func notAddedNote(node i: Int, _ s: ClassifierScratch) -> String {
     guard index.nodes.isArea[i], let model = calibrationModel, let add = addCut(model),
-      s.calibration.probability.count > i, s.calibration.probability[i] >= 0, s.calibration.probability[i] < add,
-      !rulesAssign(area: i, s)
+      s.calibration.probability.count > i, s.calibration.probability[i] >= 0, !rulesAssign(area: i, s)
     else { return "" }
-    return "; probability \(String(format: "%.3f", s.calibration.probability[i])), below the \(Self.format(add)) "
-      + "at which the model assigns an area its rules do not (add_cut)"
+    let p = String(format: "%.3f", s.calibration.probability[i])
+    if s.calibration.probability[i] >= add {
+      return "; probability \(p) reaches the \(Self.format(add)) at which the model assigns an area its rules do "
+        + "not (add_cut), but the model does not overrule a context rule"
+    }
+    return "; probability \(p), below the \(Self.format(add)) at which the model assigns an area its rules do not (add_cut)"
   }
 
   /// Why a node with matches was not assigned.
