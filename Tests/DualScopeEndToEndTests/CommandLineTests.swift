@@ -107,9 +107,17 @@ final class CommandLineTests: XCTestCase {
     let qubit = "We build a superconducting qubit for quantum computing."
     let plain = try CommandRunner.run(["classify", qubit])
     XCTAssertTrue(plain.stdout.contains("quantum"), plain.stdout)
-    let csa = try CommandRunner.run(["classify", "--context", "fundingScheme=HORIZON-CSA", qubit])
-    XCTAssertEqual(csa.status, 0, csa.stderr)
-    XCTAssertFalse(csa.stdout.contains("quantum"), csa.stdout)
+    for rules in [[], ["--uncalibrated"]] {
+      let csa = try CommandRunner.run(["classify"] + rules + ["--context", "fundingScheme=HORIZON-CSA", qubit])
+      XCTAssertEqual(csa.status, 0, csa.stderr)
+      XCTAssertFalse(csa.stdout.contains("quantum"), csa.stdout)
+    }
+    // The shipped learned scoring would add the area (its probability reaches the add_cut), but
+    // it does not overrule a context rule, and explain says both.
+    let held = try CommandRunner.run(["explain", "--context", "fundingScheme=HORIZON-CSA", qubit])
+    XCTAssertEqual(held.status, 0, held.stderr)
+    XCTAssertTrue(held.stdout.contains("which asks for stronger evidence"), held.stdout)
+    XCTAssertTrue(held.stdout.contains("but the model does not overrule a context rule"), held.stdout)
     let heat = "Development of heating technologies for renewable energy in industry."
     let why = try CommandRunner.run(["explain", "--context", "topics=HORIZON-CL5-2024-D3-01-10", heat])
     XCTAssertEqual(why.status, 0, why.stderr)

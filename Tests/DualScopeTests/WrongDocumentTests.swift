@@ -54,7 +54,10 @@ final class WrongDocumentTests: XCTestCase {
 
       """
     let path = try folder.write("set.jsonl", jsonl)
-    let classifier = try Classifier(taxonomy: ShippedTaxonomy.load().taxonomy)
+    // The rules alone: the shipped learned scoring adds quantum to the lone term (its add_cut).
+    var rulesAlone = ClassifierOptions()
+    rulesAlone.uncalibrated = true
+    let classifier = try Classifier(taxonomy: ShippedTaxonomy.load().taxonomy, options: rulesAlone)
     let map = try LabelMap.load(Array("quantum: [quantum]\nrobotics-autonomy: [robotics-autonomy]\n".utf8), file: "map.yaml")
     let run = try Evaluator(classifier: classifier, labelMap: map).evaluate(
       PortfolioInput(inputs: [path], layout: RecordLayout(idColumn: "id", textColumns: ["title", "text"], labelsColumn: "labels")))
