@@ -47,6 +47,12 @@ final class ShippedTaxonomyTests: XCTestCase {
       let new = try XCTUnwrap(after[old.id])
       let kept = Dictionary(new.terms.map { (term($0), $0) }, uniquingKeysWith: { x, _ in x })
       for t in old.terms {
+        // A prefix that reached other words ("microchipped"): a whole term now.
+        if t.isPrefix && t.phrase == "microchip" {
+          XCTAssertEqual(kept[term(t)]?.isPrefix, false, t.phrase)
+          continue
+        }
+        XCTAssertEqual(kept[term(t)]?.isPrefix, t.isPrefix, "\(old.id): \(t.displayPhrase)")
         guard let now = kept[term(t)] else {
           XCTFail("\(old.id): \(term(t)) is not kept")
           continue
@@ -61,8 +67,8 @@ final class ShippedTaxonomyTests: XCTestCase {
       added += new.terms.count - old.terms.count
     }
     // 144 mined with suggest-terms; 37 and 27 for technologies that train grant objectives and own
-    // train descriptions named and no term found.
-    XCTAssertEqual(added, 208)
+    // train descriptions named and no term found; `ancillae` beside `ancilla`.
+    XCTAssertEqual(added, 209)
     XCTAssertEqual(newFields.map { after[$0]!.terms.count }.reduce(0, +), 46)
     // Satellite images and data are a tool in many fields: they count only near a term of Earth
     // observation itself.
@@ -156,6 +162,21 @@ final class ShippedTaxonomyTests: XCTestCase {
     XCTAssertEqual(new.classify(birds).areas, [])
     let observation = "Dit project ontwikkelt aardobservatie met kleine satellieten en verwerkt de satellietbeelden aan boord."
     XCTAssertTrue(new.classify(observation).areas.map(\.id).contains("space-propulsion"))
+  }
+
+  /// Two prefixes of 2025.1 that reached other words are whole terms in 2026.1: ancilla (not
+  /// "ancillary") and microchip (not "microchipped").
+  func testPrefixesThatReachedOtherWordsAreWholeTermsIn2026() throws {
+    var rulesAlone = ClassifierOptions()
+    rulesAlone.uncalibrated = true
+    let new = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2026.1").taxonomy, options: rulesAlone)
+    let grid = "Batteries provide ancillary services and ancillary data to the grid operator."
+    XCTAssertFalse(new.explain(grid).hits.contains { $0.field.hasPrefix("quantum") })
+    let qubits = "An ancilla qubit and two ancillas measure the syndrome; the ancillae are reset."
+    XCTAssertEqual(new.explain(qubits).hits.filter { $0.term.hasPrefix("ancilla") }.map(\.text), ["ancilla", "ancillas", "ancillae"])
+    let pets = "All dogs were microchipped; microchipping of cats became mandatory."
+    XCTAssertFalse(new.explain(pets).hits.contains { $0.field.hasPrefix("semiconductors") })
+    XCTAssertEqual(new.explain("A microchip and two microchips.").hits.filter { $0.field.hasPrefix("semiconductors") }.count, 2)
   }
 
   /// Second meanings in 2026.1: drones of a honeybee colony, AI of animal breeding.
