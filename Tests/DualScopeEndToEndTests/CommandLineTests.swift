@@ -129,4 +129,41 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(bad.status, 2)
     XCTAssertTrue(bad.stderr.contains("--context wants COLUMN=VALUE, found 'HORIZON-CSA'"), bad.stderr)
   }
+
+  /// `--context-columns` names the columns that describe a record, for `batch`, `map` and
+  /// `evaluate` alike: the shipped release asks a coordination and support action for stronger
+  /// evidence, and the columns are carried to the output as `--carry-columns` are.
+  func testPortfolioCommandsTakeContextColumns() throws {
+    let folder = try TemporaryFolder("ds-context")
+    defer { folder.remove() }
+    let qubit = "We build a superconducting qubit for quantum computing."
+    let csv = try folder.write(
+      "grants.csv", "id,fundingScheme,title,labels\ncsa,HORIZON-CSA,\"\(qubit)\",\nria,HORIZON-RIA,\"\(qubit)\",quantum\n")
+    let batch = try CommandRunner.run([
+      "batch", csv, "--text-columns", "title", "--context-columns", "fundingScheme", "--metadata", folder.path("m.json"),
+    ])
+    XCTAssertEqual(batch.status, 0, batch.stderr)
+    let lines = try batch.stdout.split(separator: "\n").map { line in
+      try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+    XCTAssertEqual(lines.map { $0["id"] as? String }, ["csa", "ria"])
+    XCTAssertEqual(lines.map { ($0["areas"] as? [[String: Any]])?.compactMap { $0["id"] as? String } }, [[], ["quantum"]])
+    XCTAssertEqual(lines.map { ($0["carried"] as? [String: String])?["fundingScheme"] }, ["HORIZON-CSA", "HORIZON-RIA"])
+    let map = try CommandRunner.run([
+      "map", csv, "--text-columns", "title", "--context-columns", "fundingScheme", "--unit-columns", "fundingScheme",
+      "--format", "csv",
+    ])
+    XCTAssertEqual(map.status, 0, map.stderr)
+    let rows = map.stdout.split(separator: "\n").filter { $0.hasPrefix("HORIZON-") && $0.contains(",quantum,") }
+    XCTAssertEqual(rows.map { $0.split(separator: ",").prefix(4).joined(separator: ",") },
+      ["HORIZON-CSA,1,quantum,0", "HORIZON-RIA,1,quantum,1"], map.stdout)
+    let evaluate = try CommandRunner.run([
+      "evaluate", csv, "--text-columns", "title", "--labels-column", "labels", "--context-columns", "fundingScheme",
+    ])
+    XCTAssertEqual(evaluate.status, 0, evaluate.stderr)
+    XCTAssertTrue(evaluate.stdout.contains("2 documents"), evaluate.stdout)
+    let withoutContext = try CommandRunner.run(["evaluate", csv, "--text-columns", "title", "--labels-column", "labels"])
+    XCTAssertNotEqual(withoutContext.stdout, evaluate.stdout, "without the column the CSA is flagged")
+  }
 }
+

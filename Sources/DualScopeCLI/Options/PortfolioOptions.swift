@@ -3,7 +3,8 @@ import DualScope
 import Foundation
 
 /// How a portfolio is read, shared by `batch`, `map`, `evaluate` and `diff --impact`: the
-/// columns that hold what, the input format and the worker threads.
+/// columns that hold what (text, carried, record context), the input format and the worker
+/// threads.
 struct PortfolioOptions: ParsableArguments {
   @Option(help: "The column (CSV) or key (JSONL) holding the record ID.")
   var idColumn: String = "id"
@@ -13,6 +14,14 @@ struct PortfolioOptions: ParsableArguments {
 
   @Option(help: "Columns or keys carried through to the output, comma-separated.")
   var carryColumns: String?
+
+  @Option(
+    help: """
+      Columns or keys that describe a record rather than hold its text (a funding scheme, a \
+      call's topics), comma-separated: read by a release's record-context rules and a calibrated \
+      release, and carried through to the output as --carry-columns are.
+      """)
+  var contextColumns: String?
 
   @Option(help: "Input format: csv, jsonl or text (a folder); default: from the file name.")
   var inputFormat: String?
@@ -47,10 +56,11 @@ struct PortfolioOptions: ParsableArguments {
     (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
-  /// The portfolio input for these paths (standard input when there are none).
-  func input(_ paths: [String], labelsColumn: String? = nil, extraCarry: [String] = []) -> PortfolioInput {
+  /// The portfolio input for these paths (standard input when there are none). A record's
+  /// carried columns are its metadata, so the context columns are carried columns too.
+  func input(_ paths: [String], labelsColumn: String? = nil) -> PortfolioInput {
     var carry = Self.list(carryColumns)
-    for c in extraCarry where !carry.contains(c) { carry.append(c) }
+    for c in Self.list(contextColumns) where !carry.contains(c) { carry.append(c) }
     let layout = RecordLayout(
       idColumn: idColumn, textColumns: Self.list(textColumns), labelsColumn: labelsColumn, carryColumns: carry)
     return PortfolioInput(

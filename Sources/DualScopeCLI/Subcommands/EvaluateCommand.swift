@@ -38,9 +38,6 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "How many worst false positives and negatives to list per ID.")
   var mistakes: Int = 3
 
-  @Option(help: "Columns describing a record (not text) for a calibrated release, comma-separated.")
-  var contextColumns: String?
-
   @Option(help: "Keep only records whose ID hashes (FNV-1a 64 modulo 10) to these buckets, e.g. 7-9 or 0,1,2.")
   var buckets: String?
 
@@ -95,7 +92,7 @@ struct EvaluateCommand: ParsableCommand {
         return c
       }
       let run = try evaluator.evaluate(
-        portfolio.input([input], labelsColumn: labelsColumn, extraCarry: PortfolioOptions.list(contextColumns)),
+        portfolio.input([input], labelsColumn: labelsColumn),
         against: other)
       let renderer = DiagnosticRenderer(colour: Terminal.stderrColour)
       for e in run.errors { StandardStreams.error(renderer.render(e)) }
