@@ -152,6 +152,34 @@ final class DiffCommandTests: XCTestCase {
     XCTAssertTrue(missing.stderr.contains("no taxonomy files at 'nowhere'"), missing.stderr)
   }
 
+  /// A release at a git revision comes with its regimes and lists, so `diff` compares them as it
+  /// does for folders: unchanged is unchanged, and a regime edited between two commits shows.
+  func testRegimesAndListsFromGitRevisions() throws {
+    let repo = scratch.appendingPathComponent("screening-repo")
+    try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+    try git(["init", "-q"], in: repo)
+    let release = repo.appendingPathComponent("rel")
+    try FileManager.default.copyItem(at: CommandRunner.packageRoot.appendingPathComponent("Taxonomy/2026.1"), to: release)
+    try git(["add", "rel"], in: repo)
+    try git(["commit", "-q", "-m", "first"], in: repo)
+    let same = try CommandRunner.run(["diff", "git:HEAD:rel", "rel"], in: repo)
+    XCTAssertEqual(same.status, 0, same.stdout + same.stderr)
+    XCTAssertTrue(same.stdout.contains("regimes and lists\n  no changes"), same.stdout)
+
+    let syria = release.appendingPathComponent("regimes/eu-syria.yaml")
+    let text = try String(contentsOf: syria, encoding: .utf8)
+    let renamed = text.replacingOccurrences(
+      of: "  name: EU restrictive measures concerning Syria (security-ground measures)",
+      with: "  name: EU restrictive measures concerning Syria (revised)")
+    XCTAssertNotEqual(renamed, text)
+    try renamed.write(to: syria, atomically: true, encoding: .utf8)
+    try git(["commit", "-q", "-am", "second"], in: repo)
+    let changed = try CommandRunner.run(["diff", "git:HEAD~1:rel", "git:HEAD:rel"], in: repo)
+    XCTAssertEqual(changed.status, 1, changed.stderr)
+    XCTAssertTrue(changed.stdout.contains("~ regime eu-syria  EU restrictive measures concerning Syria (revised)"), changed.stdout)
+    XCTAssertFalse(changed.stdout.contains("+ regime"), changed.stdout)
+  }
+
   func testImpactOnAPortfolio() throws {
     let a = try writeRelease("a", version: "1", area: Self.oldArea)
     let b = try writeRelease("b", version: "2", area: Self.newArea)

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads a taxonomy release as it was at a git revision: `git:REV:PATH`.
+/// Reads a taxonomy release as it was at a git revision: `git:REV:PATH`, with its screening part
+/// (`regimes/`, `lists/`) when it had one.
 ///
 /// Lists the release folder with `git ls-tree` and reads each `.yaml` file with `git show`, in
 /// the current directory's repository; nothing in the working tree changes.
@@ -10,6 +11,29 @@ public enum GitRelease {
 
   /// The files of `git:REV:PATH`.
   public static func files(_ spec: String, in directory: String? = nil) throws(TaxonomyLoadError) -> TaxonomyFileSet {
+    let (revision, path) = try parse(spec)
+    guard let set = try yamlFiles(spec, revision: revision, path: path, in: directory) else {
+      throw failure(spec, "no taxonomy files at '\(path)' in revision '\(revision)'")
+    }
+    return set
+  }
+
+  /// The screening part of `git:REV:PATH`: the files of `PATH/regimes/` and of `PATH/lists/`
+  /// (nil when there is none), or nil when the release had no regimes at that revision.
+  public static func screeningFiles(_ spec: String, in directory: String? = nil) throws(TaxonomyLoadError)
+    -> (regimes: TaxonomyFileSet, lists: TaxonomyFileSet?)?
+  {
+    let (revision, path) = try parse(spec)
+    let base = "git:\(revision):\(path)"
+    func part(_ name: String) throws(TaxonomyLoadError) -> TaxonomyFileSet? {
+      try yamlFiles(base + "/" + name, revision: revision, path: path.isEmpty ? name : path + "/" + name, in: directory)
+    }
+    guard let regimes = try part("regimes") else { return nil }
+    return (regimes, try part("lists"))
+  }
+
+  /// The revision and the path (without trailing slashes) of `git:REV:PATH`.
+  private static func parse(_ spec: String) throws(TaxonomyLoadError) -> (revision: String, path: String) {
     let body = spec.dropFirst("git:".count)
     guard let colon = body.firstIndex(of: ":"), colon != body.startIndex else {
       throw failure(spec, "expected git:REVISION:PATH, for example git:HEAD~1:Taxonomy/2025.1")
@@ -19,6 +43,14 @@ public enum GitRelease {
     guard !revision.hasPrefix("-") else { throw failure(spec, "a revision cannot start with '-'") }
     var path = String(body[body.index(after: colon)...])
     while path.hasSuffix("/") { path.removeLast() }
+    return (revision, path)
+  }
+
+  /// The `.yaml` files of one folder at a revision, named for diagnostics by `spec`; nil when it
+  /// holds none.
+  private static func yamlFiles(_ spec: String, revision: String, path: String, in directory: String?)
+    throws(TaxonomyLoadError) -> TaxonomyFileSet?
+  {
     let listing = run(["ls-tree", "--name-only", "--full-name", revision, "--", path.isEmpty ? "." : path + "/"], in: directory)
     guard listing.status == 0 else {
       throw failure(spec, "git ls-tree failed: " + listing.error.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -33,7 +65,7 @@ public enum GitRelease {
       }
       files[name] = show.output
     }
-    guard !files.isEmpty else { throw failure(spec, "no taxonomy files at '\(path)' in revision '\(revision)'") }
+    guard !files.isEmpty else { return nil }
     return TaxonomyFileSet(origin: spec, displayPrefix: spec.hasSuffix("/") ? spec : spec + "/", files: files)
   }
 

@@ -17,12 +17,15 @@ public enum ReleaseSpec {
 
 extension ReleaseSpec {
   /// The regimes and lists of the release `spec` names, or nil when it has none (a folder
-  /// without `regimes/`, a shipped release without regimes). A release read from git is
-  /// compared by its taxonomy only.
+  /// without `regimes/`, a shipped release without regimes, a release at a git revision
+  /// without them).
   public static func screening(_ spec: String, extraLists: [String] = []) throws(TaxonomyLoadError)
     -> ScreeningRules?
   {
-    if GitRelease.isGitSpec(spec) { return nil }
+    if GitRelease.isGitSpec(spec) {
+      guard let (regimes, lists) = try GitRelease.screeningFiles(spec) else { return nil }
+      return try ScreeningLoader.load(regimes: regimes, lists: (lists.map { [$0] } ?? []) + ScreeningLoader.listFolders(extraLists))
+    }
     if FileManager.default.fileExists(atPath: spec) || spec.contains("/") {
       let regimes = URL(fileURLWithPath: spec).appendingPathComponent("regimes").path
       guard FileManager.default.fileExists(atPath: regimes) else { return nil }
