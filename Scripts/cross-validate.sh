@@ -14,6 +14,8 @@
 #   Scripts/cross-validate.sh                       # WORK=/tmp/... keeps the folds there
 #   CALIBRATE_ARGS=--no-shared-context Scripts/cross-validate.sh
 #   DECISION=rules-then-probability CUT=0.2 Scripts/cross-validate.sh   # the rules first
+#   DECISION=rules-then-probability CUT=0.2 ADD_CUT=0.65 Scripts/cross-validate.sh   # shipped 2026.1
+#     (a release with an add_cut is scored once, by what it decided, not swept)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

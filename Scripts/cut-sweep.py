@@ -8,7 +8,8 @@ precision / recall / F1, macro F1 and precision, and the documents labelled with
 none. An area is counted as assigned when its probability reaches the cut (the rule of a calibrated
 release: a probability exists only where a term of the area counts); the line's own `predicted`
 must agree at the release's cut (CUT in the environment, default 0.5; unless a probability rounds
-to it), else the script stops. A release that decides by its rules first writes probability 0 for
+to it), else the script stops. A release with an add_cut (ADD_CUT in the environment) decides by
+two cuts: it is scored once, by the areas it assigned. A release that decides by its rules first writes probability 0 for
 the areas its rules reject, so the same sweep gives its figures. Weakly labelled areas are left out of
 their counts, as `evaluate` does; arXiv has no energy category and is scored without it; CORDIS
 macro figures count areas with at least three projects.
@@ -18,10 +19,10 @@ import os
 import sys
 
 RELEASE_CUT = float(os.environ.get("CUT", "0.5"))
-if os.environ.get("ADD_CUT"):
-    # With an add_cut the lines carry the probability of every area with a counted term, and
-    # which of them the rules assigned is not in them: no single cut reproduces the decision.
-    sys.exit("cut-sweep.py: a release with an add_cut (ADD_CUT) decides by two cuts and is not swept")
+# With an add_cut the lines carry the probability of every area with a counted term, and which of
+# them the rules assigned is not in them: no single cut reproduces the decision, so such a release
+# is scored by what it decided (`predicted`), once, not swept.
+ADD_CUT = os.environ.get("ADD_CUT")
 
 CUTS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 CORPORA = [("arxiv", "arXiv", 1), ("cordis", "CORDIS", 3), ("en", "own English", 1), ("nl", "own Dutch", 1)]
@@ -69,6 +70,13 @@ for name, label, min_support in CORPORA:
     if not rows:
         continue
     areas = sorted({a for d in rows for a in d["gold"]} - ({"energy"} if name == "arxiv" else set()))
+    if ADD_CUT:
+        decided = [dict(d, probabilities={a: 1.0 for a in d["predicted"]}) for d in rows]
+        p, r, f1, macro, macro_p, unflagged, none = figures(decided, areas, 0.5, min_support)
+        print(f"{label}: {len(rows)} documents, out of fold")
+        print(f"  as decided (cut {RELEASE_CUT:g}, add_cut {ADD_CUT})  micro P {p:.3f} R {r:.3f} F1 {f1:.3f}"
+              f"  macro F1 {macro:.3f} (P {macro_p:.3f})  no-area documents unflagged {unflagged}/{none}")
+        continue
     for d in rows:
         probabilities = d.get("probabilities") or {}
         if any(abs(p - RELEASE_CUT) < 1e-4 for p in probabilities.values()):

@@ -145,9 +145,7 @@ final class ShippedTaxonomyTests: XCTestCase {
     // One such term alone is below the rules' bar of one term (1.5 against 1.75); the learned
     // scoring adds the area all the same when its probability reaches the release's add_cut.
     let lone = "The partners will test a novel sensor in the field."
-    var rulesAlone = ClassifierOptions()
-    rulesAlone.uncalibrated = true
-    let rules = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2026.1").taxonomy, options: rulesAlone)
+    let rules = try Self.rulesAlone("2026.1")
     XCTAssertEqual(rules.classify(lone).areas, [])
     let added = try XCTUnwrap(new.classify(lone).areas.first { $0.id == "sensing" })
     XCTAssertGreaterThanOrEqual(try XCTUnwrap(added.probability), try XCTUnwrap(new.taxonomy.calibration?.addCut))
@@ -164,12 +162,17 @@ final class ShippedTaxonomyTests: XCTestCase {
     XCTAssertTrue(new.classify(observation).areas.map(\.id).contains("space-propulsion"))
   }
 
+  /// A shipped release scored by its rules alone, as `--uncalibrated`.
+  static func rulesAlone(_ version: String) throws -> Classifier {
+    var options = ClassifierOptions()
+    options.uncalibrated = true
+    return try Classifier(taxonomy: ShippedTaxonomy.load(version: version).taxonomy, options: options)
+  }
+
   /// Two prefixes of 2025.1 that reached other words are whole terms in 2026.1: ancilla (not
   /// "ancillary") and microchip (not "microchipped").
   func testPrefixesThatReachedOtherWordsAreWholeTermsIn2026() throws {
-    var rulesAlone = ClassifierOptions()
-    rulesAlone.uncalibrated = true
-    let new = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2026.1").taxonomy, options: rulesAlone)
+    let new = try Self.rulesAlone("2026.1")
     let grid = "Batteries provide ancillary services and ancillary data to the grid operator."
     XCTAssertFalse(new.explain(grid).hits.contains { $0.field.hasPrefix("quantum") })
     let qubits = "An ancilla qubit and two ancillas measure the syndrome; the ancillae are reset."

@@ -33,8 +33,8 @@ let benchmarks: @Sendable () -> Void = {
   let classifier = try! Classifier(taxonomy: ShippedTaxonomy.load().taxonomy)
 
   // End to end for one abstract: normalise, match, score, decide (release 2026.1 by its rules,
-  // then the probability of each area they assign: sentence roles and hashed context words),
-  // gather evidence.
+  // then the probability of each area with a counted term: sentence roles and hashed context
+  // words, to keep what the rules assign and add what they just miss), gather evidence.
   // Allocations per classification are the result's arrays and the evidence strings longer
   // than a small string; the static threshold (Thresholds/, per 1,000 calls) allows 4 more a call.
   let mallocTolerance: [BenchmarkMetric: BenchmarkThresholds] = [

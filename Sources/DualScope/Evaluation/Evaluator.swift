@@ -56,9 +56,9 @@ public struct Evaluator: Sendable {
     let (report, predictions, wrong) = evaluate(outcomes)
     var theirs: (release: String, predicted: [Set<String>])?
     if let other {
-      let (outcomes2, _) = try classify(input, with: other)
-      precondition(outcomes2.map(\.id) == outcomes.map(\.id), "the same records in the same order")
-      theirs = (other.taxonomy.version, outcomes2.map { Set($0.result.areas.map(\.id)) })
+      let (otherOutcomes, _) = try classify(input, with: other)
+      precondition(otherOutcomes.map(\.id) == outcomes.map(\.id), "the same records in the same order")
+      theirs = (other.taxonomy.version, otherOutcomes.map { Set($0.result.areas.map(\.id)) })
     }
     return Run(
       report: report, predictions: predictions, wrong: wrong, calibration: calibrationReport(outcomes, against: theirs),
