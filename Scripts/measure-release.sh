@@ -13,7 +13,8 @@
 # CORDIS come from ../shared/corpora (SHARED=DIR for another folder) when they are there; the
 # CORDIS objectives are joined with their hand labels by Scripts/cordis-with-labels.py and read
 # with their funding scheme and topics as context columns. Rows:
-#   arXiv macro P / R / F1 (the label map's strong and weak rows, energy not scored there);
+#   arXiv macro P / R / F1 (the label map's strong and weak rows, energy not scored there), and
+#   its macro F1 within the terms' reach (every missed area with a counted term found);
 #   CORDIS micro P / R / F1, macro F1 over the areas with at least 3 projects in the part, and the
 #   projects labelled with no area that no area was assigned to;
 #   own English and Dutch macro P / R / F1 and the harmless descriptions (no area) left unflagged.
@@ -126,6 +127,13 @@ def unflagged(name):
     return f"{sum(1 for d in docs if not d['predicted'])} / {len(docs)}"
 
 
+def reach(name, average):
+    # The figure were every missed area with a counted term of its own assigned (`term_reach`):
+    # the most scoring can do with the release's terms on these documents.
+    figures = report(name).get("term_reach")
+    return "-" if figures is None else f"{figures[average]['f1']:.3f}"
+
+
 def macro_at_least(name, support):
     # Macro F1 over the areas with at least `support` labelled documents in the part: an area
     # with one or two projects moves the average by itself.
@@ -139,6 +147,7 @@ rows = []
 if have_shared:
     rows += [
         ("arXiv macro P / R / F1", lambda k: prf(report(f"arxiv-{k}")["macro"])),
+        ("arXiv macro F1 within the terms' reach", lambda k: reach(f"arxiv-{k}", "macro")),
         ("CORDIS micro P / R / F1", lambda k: prf(report(f"cordis-{k}")["micro"])),
         ("CORDIS macro F1, areas with >= 3", lambda k: macro_at_least(f"cordis-{k}", 3)),
         ("CORDIS no-area projects unflagged", lambda k: unflagged(f"cordis-{k}")),

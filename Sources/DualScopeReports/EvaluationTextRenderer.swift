@@ -21,6 +21,15 @@ public struct EvaluationTextRenderer: Sendable {
     if missed > 0 {
       out += "\nmissed areas: \(missed); \(r.missed.noTerm) with no counted term of the area in the text (vocabulary), "
         + "\(r.missed.belowBar) with evidence below the area's bar (weights, thresholds, context)\n"
+      if let reach = r.termReach {
+        out += "within the terms' reach (every missed area with a counted term of its own assigned, "
+          + "false positives unchanged): micro F1 \(f(reach.micro.f1, 0)), macro F1 \(f(reach.macro.f1, 0))\n"
+        out += "  " + "area".padding(26) + "  no term  below bar  recall  reach\n"
+        for area in taxonomy.areas {
+          guard let m = r.areas[area.id], let c = r.missed.areas[area.id], let reached = reach.areas[area.id] else { continue }
+          out += "  \(area.id.padding(26))" + i(c.noTerm, 9) + i(c.belowBar, 11) + f(m.recall, 8) + f(reached.recall, 7) + "\n"
+        }
+      }
     }
     out += "\nbest area threshold (sweep):\n"
     for area in taxonomy.areas {

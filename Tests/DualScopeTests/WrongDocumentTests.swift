@@ -62,10 +62,25 @@ final class WrongDocumentTests: XCTestCase {
     let run = try Evaluator(classifier: classifier, labelMap: map).evaluate(
       PortfolioInput(inputs: [path], layout: RecordLayout(idColumn: "id", textColumns: ["title", "text"], labelsColumn: "labels")))
     XCTAssertEqual(run.report.micro.falseNegatives, 2)
-    XCTAssertEqual(run.report.missed, EvaluationReport.Missed(noTerm: 1, belowBar: 1))
+    XCTAssertEqual(
+      run.report.missed,
+      EvaluationReport.Missed(
+        noTerm: 1, belowBar: 1, areas: ["robotics-autonomy": .init(noTerm: 1), "quantum": .init(belowBar: 1)]))
+    // What the terms reach: the lone entanglement counted as found; nothing can find the harbour.
+    let reach = try XCTUnwrap(run.report.termReach)
+    XCTAssertEqual(reach.areas["quantum"]?.recall, 1)
+    XCTAssertEqual(run.report.areas["quantum"]?.recall, 0.5)
+    XCTAssertEqual(reach.areas["robotics-autonomy"]?.recall, 0)
+    XCTAssertEqual(reach.micro.truePositives, 2)
+    XCTAssertEqual(reach.micro.falseNegatives, 1)
+    XCTAssertEqual(reach.macro.recall, 0.5)
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     let json = try XCTUnwrap(String(data: encoder.encode(run.report), encoding: .utf8))
-    XCTAssertTrue(json.contains(#""missed":{"below_bar":1,"no_term":1}"#), json)
+    XCTAssertTrue(
+      json.contains(
+        #""missed":{"areas":{"quantum":{"below_bar":1,"no_term":0},"robotics-autonomy":{"below_bar":0,"no_term":1}},"below_bar":1,"no_term":1}"#),
+      json)
+    XCTAssertTrue(json.contains(#""term_reach":{"areas":{"#), json)
   }
 }

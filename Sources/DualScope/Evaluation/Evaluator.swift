@@ -186,7 +186,13 @@ public struct Evaluator: Sendable {
           c.fn += 1
           falseNegatives.append(id)
           if areaIDs.contains(id) {
-            if scores[id] == nil { missed.noTerm += 1 } else { missed.belowBar += 1 }
+            if scores[id] == nil {
+              missed.noTerm += 1
+              missed.areas[id, default: .init()].noTerm += 1
+            } else {
+              missed.belowBar += 1
+              missed.areas[id, default: .init()].belowBar += 1
+            }
           }
           mistakes[id, default: ([], [])].fn.append(mistake(id, o, scores[id] ?? 0, nil))
         }
@@ -205,17 +211,19 @@ public struct Evaluator: Sendable {
       return .init(tp: c.tp, fp: c.fp, fn: c.fn)
     }
     let all = scoredAreas + scoredFields
-    let total = all.reduce((0, 0, 0)) { acc, id in
-      let c = counts[id] ?? (0, 0, 0)
-      return (acc.0 + c.tp, acc.1 + c.fp, acc.2 + c.fn)
-    }
-    var macro = EvaluationReport.Metrics(tp: total.0, fp: total.1, fn: total.2)
     let perID = all.map(metrics)
-    if !perID.isEmpty {
-      macro.precision = perID.map(\.precision).reduce(0, +) / Double(perID.count)
-      macro.recall = perID.map(\.recall).reduce(0, +) / Double(perID.count)
-      macro.f1 = perID.map(\.f1).reduce(0, +) / Double(perID.count)
+    let macro = EvaluationReport.Metrics.macro(perID)
+    // What the terms reach: each missed area with a counted term of its own counted as found.
+    let reached = scoredAreas.map { id in
+      let c = counts[id] ?? (0, 0, 0)
+      let below = missed.areas[id]?.belowBar ?? 0
+      return EvaluationReport.Metrics(tp: c.tp + below, fp: c.fp, fn: c.fn - below)
     }
+    let termReach = reached.isEmpty
+      ? nil
+      : EvaluationReport.TermReach(
+        micro: .micro(reached), macro: .macro(reached),
+        areas: Dictionary(uniqueKeysWithValues: zip(scoredAreas, reached).map { ($0, $1) }))
     var sweep: [String: [EvaluationReport.SweepPoint]] = [:]
     for id in scoredAreas {
       let data = sweepData[id] ?? []
@@ -232,13 +240,13 @@ public struct Evaluator: Sendable {
     }
     let report = EvaluationReport(
       documents: outcomes.count,
-      micro: .init(tp: total.0, fp: total.1, fn: total.2),
+      micro: .micro(perID),
       macro: macro,
       areas: Dictionary(uniqueKeysWithValues: scoredAreas.map { ($0, metrics($0)) }),
       fields: Dictionary(uniqueKeysWithValues: scoredFields.map { ($0, metrics($0)) }),
       falsePositives: all.flatMap { worst(mistakes[$0]?.fp ?? []) },
       falseNegatives: all.flatMap { worst(mistakes[$0]?.fn ?? []) },
-      sweep: sweep, missed: missed)
+      sweep: sweep, missed: missed, termReach: termReach)
     return (report, predictions, wrong)
   }
 
