@@ -18,6 +18,8 @@
 # whose probability reaches 0.7). CALIBRATE_ARGS adds options to `calibrate` (e.g. "--no-shared-context"). FOLD=K (0-6) fits one fold of a cross-validation over the train parts: it also holds out bucket K
 # of arXiv and CORDIS and the buckets B with B mod 7 = K of the own train files
 # (Scripts/cross-validate.sh runs the seven folds and measures each on what it held out).
+# OWN_TRAIN="FILE ..." fits these own train files, whole, instead of Corpora/projects-*-train*
+# with the fold's buckets held out (cross-validate.sh's folds that keep near-twins together).
 #
 #   OUTPUT=/tmp/calibrated Scripts/calibrate-2026.1.sh
 #   OUTPUT=/tmp/own SHARED=none Scripts/calibrate-2026.1.sh    # the own corpora only
@@ -77,7 +79,12 @@ if $have_shared; then
   holdouts=("$shared_holdout" "$shared_holdout" "${holdouts[@]}")
   context=(- fundingScheme,topics "${context[@]}")
 fi
-for f in Corpora/projects-en-train*.jsonl Corpora/projects-nl-train*.jsonl; do
+own_train=(Corpora/projects-en-train*.jsonl Corpora/projects-nl-train*.jsonl)
+if [ -n "${OWN_TRAIN:-}" ]; then
+  read -r -a own_train <<< "$OWN_TRAIN"
+  own_holdout=-
+fi
+for f in "${own_train[@]}"; do
   if [ -f "$f" ]; then
     inputs+=("$f"); ids+=(id); texts+=(title,text); labels+=(labels); maps+=(-); weights+=(15); holdouts+=("$own_holdout"); context+=(-)
   fi

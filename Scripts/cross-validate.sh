@@ -3,9 +3,10 @@
 # each cut: what a cut, an option or a corpus change should be decided on (the validation parts,
 # arXiv's and CORDIS's buckets 7-9 and Corpora/projects-*-validation.jsonl, are never read).
 #
-# Fold K fits Scripts/calibrate-2026.1.sh with FOLD=K (bucket K of arXiv and CORDIS and the
-# buckets B mod 7 = K of the own train files held out) and writes `evaluate --predictions` of what
-# it held out; the out-of-fold probabilities of the seven folds are then pooled and scored at cuts
+# Fold K fits Scripts/calibrate-2026.1.sh with FOLD=K (bucket K of arXiv and CORDIS held out, and
+# fold K of the own train files: Scripts/own-folds.py's folds, which keep near-twin descriptions
+# together; OWN_FOLDS=buckets holds out the buckets B mod 7 = K instead, which splits twins) and
+# writes `evaluate --predictions` of what it held out; the out-of-fold probabilities of the seven folds are then pooled and scored at cuts
 # 0.05 to 0.6 (Scripts/cut-sweep.py): arXiv macro figures by its protocol, CORDIS micro and macro
 # (areas with at least three projects) and the own English and Dutch descriptions, each with the
 # documents labelled with no area left unflagged. Without ../shared/corpora only the own train
@@ -35,11 +36,19 @@ if [ -f "$shared/arxiv-dev.jsonl.gz" ] && [ -f "$shared/cordis-dev.jsonl.gz" ] &
 fi
 cat Corpora/projects-en-train*.jsonl > "$work/en-train.jsonl"
 cat Corpora/projects-nl-train*.jsonl > "$work/nl-train.jsonl"
+own_folds="${OWN_FOLDS:-groups}"
+case "$own_folds" in
+  groups) python3 Scripts/own-folds.py "$work/own" 7 ;;
+  buckets) ;;
+  *) echo "OWN_FOLDS must be groups or buckets, not '$own_folds'" >&2; exit 2 ;;
+esac
 
 for k in 0 1 2 3 4 5 6; do
   out="$work/fold-$k"
-  FOLD=$k OUTPUT="$out/release" DUALSCOPE="$bin" SHARED="$shared" Scripts/calibrate-2026.1.sh > "$out.log" 2>&1 ||
-    { cat "$out.log" >&2; exit 1; }
+  own_train=""
+  if [ "$own_folds" = groups ]; then own_train="$work/own/own-fold-$k-train-en.jsonl $work/own/own-fold-$k-train-nl.jsonl"; fi
+  FOLD=$k OWN_TRAIN="$own_train" OUTPUT="$out/release" DUALSCOPE="$bin" SHARED="$shared" Scripts/calibrate-2026.1.sh \
+    > "$out.log" 2>&1 || { cat "$out.log" >&2; exit 1; }
   own="$k"
   if [ "$k" -le 2 ]; then own="$k,$((k + 7))"; fi
   if $have_shared; then
@@ -50,8 +59,13 @@ for k in 0 1 2 3 4 5 6; do
       --context-columns fundingScheme,topics --buckets "$k" --predictions "$out/cordis.jsonl" > /dev/null
   fi
   for lang in en nl; do
-    "$bin" evaluate "$work/$lang-train.jsonl" --taxonomy "$out/release" --text-columns title,text --buckets "$own" \
-      --predictions "$out/$lang.jsonl" > /dev/null
+    if [ "$own_folds" = groups ]; then
+      "$bin" evaluate "$work/own/own-fold-$k-held-$lang.jsonl" --taxonomy "$out/release" --text-columns title,text \
+        --predictions "$out/$lang.jsonl" > /dev/null
+    else
+      "$bin" evaluate "$work/$lang-train.jsonl" --taxonomy "$out/release" --text-columns title,text --buckets "$own" \
+        --predictions "$out/$lang.jsonl" > /dev/null
+    fi
   done
   echo "fold $k fitted and measured" >&2
 done
