@@ -11,9 +11,9 @@ descriptions of Corpora/projects-{en,nl}-train*.jsonl into near-twin groups and 
 groups, largest first, to the fold with the fewest descriptions so far (ties to the lower
 fold), so a group never straddles two folds.
 
-Two descriptions are near-twins when the cosine of their word weights (tf-idf over words of
-three letters or more, within one language) is at least 0.25, the bar the validation files were
-cleared at. Groups are the connected components of that relation. (The other bar used there,
+Two descriptions are near-twins as Scripts/near_twins.py measures them: the cosine of their
+word weights (tf-idf over words of three letters or more, within one language) is at least
+0.25, the bar the validation files were cleared at. Groups are the connected components of that relation. (The other bar used there,
 titles sharing a third of their words, chains through words such as "van", "het" and "for":
 with it, 466 of the 626 Dutch descriptions fell into one group.)
 
@@ -21,44 +21,11 @@ Writes OUT_DIR/own-fold-K-train-LANG.jsonl (every description outside fold K) an
 OUT_DIR/own-fold-K-held-LANG.jsonl (fold K) for K in 0..FOLDS-1 and LANG in en, nl, and prints
 the folds' sizes and the largest group.
 """
-import glob
 import json
-import math
 import os
-import re
 import sys
-from collections import Counter
 
-COSINE = 0.25
-WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-
-
-def words(text):
-    return [w.lower() for w in WORD.findall(text)]
-
-
-def load(lang):
-    docs = []
-    for path in sorted(glob.glob(f"Corpora/projects-{lang}-train*.jsonl")):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    docs.append(json.loads(line))
-    return docs
-
-
-def vectors(docs):
-    counts = [Counter(words(d.get("title", "") + " " + d.get("text", ""))) for d in docs]
-    df = Counter()
-    for c in counts:
-        df.update(c.keys())
-    n = len(docs)
-    out = []
-    for c in counts:
-        v = {w: (1 + math.log(k)) * math.log(n / df[w]) for w, k in c.items() if df[w] < n}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1
-        out.append({w: x / norm for w, x in v.items()})
-    return out
+from near_twins import COSINE, cosine, read, train_files, vectors
 
 
 def groups(docs):
@@ -78,9 +45,7 @@ def groups(docs):
     vs = vectors(docs)
     for i in range(len(docs)):
         for j in range(i + 1, len(docs)):
-            small, large = (vs[i], vs[j]) if len(vs[i]) < len(vs[j]) else (vs[j], vs[i])
-            cosine = sum(x * large.get(w, 0) for w, x in small.items())
-            if cosine >= COSINE:
+            if cosine(vs[i], vs[j]) >= COSINE:
                 join(i, j)
     members = {}
     for i in range(len(docs)):
@@ -95,7 +60,7 @@ def main():
     folds = int(sys.argv[2]) if len(sys.argv) > 2 else 7
     os.makedirs(out, exist_ok=True)
     for lang in ("en", "nl"):
-        docs = load(lang)
+        docs = [d for path in train_files(lang) for d in read(path)]
         found = groups(docs)
         # Largest first, each to the fold with the fewest descriptions so far; ties by the
         # group's first ID, so the folds are the same on every run.
