@@ -9,7 +9,7 @@
 #
 # The parts: arXiv and CORDIS by FNV-1a 64 of the record's ID modulo 10 (`--buckets`), 0-6 the
 # train part and 7-9 the validation part; the own descriptions by file,
-# Corpora/projects-{en,nl}-train*.jsonl and Corpora/projects-{en,nl}-validation.jsonl. arXiv and
+# Corpora/projects-{en,nl}-train*.jsonl and Corpora/projects-{en,nl}-validation*.jsonl. arXiv and
 # CORDIS come from ../shared/corpora (SHARED=DIR for another folder) when they are there; the
 # CORDIS objectives are joined with their hand labels by Scripts/cordis-with-labels.py and read
 # with their funding scheme and topics as context columns. Rows:
@@ -60,12 +60,14 @@ if [ -z "$work" ]; then
 fi
 mkdir -p "$work"
 
-# The own descriptions of the part, one file per language.
+# The own descriptions of the part, one file per language: the part's files joined, in byte
+# order of their names.
+LC_COLLATE=C
 for lang in en nl; do
   if [ "$part" = train ]; then
     cat Corpora/projects-"$lang"-train*.jsonl > "$work/own-$lang.jsonl"
   else
-    cp Corpora/projects-"$lang"-validation.jsonl "$work/own-$lang.jsonl"
+    cat Corpora/projects-"$lang"-validation*.jsonl > "$work/own-$lang.jsonl"
   fi
 done
 if $have_shared; then

@@ -57,17 +57,36 @@ final class MeasureReleaseScriptTests: XCTestCase {
       .filter { !$0.isEmpty }
   }
 
+  /// The own files of one language and part (`train`, `validation`), joined in byte order of
+  /// their names, as the script joins them.
+  private func joinedFiles(_ lang: String, _ part: String) throws -> String {
+    let corpora = CommandRunner.packageRoot.appendingPathComponent("Corpora")
+    let files = try FileManager.default.contentsOfDirectory(atPath: corpora.path)
+      .filter { $0.hasPrefix("projects-\(lang)-\(part)") && $0.hasSuffix(".jsonl") }
+      .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    XCTAssertFalse(files.isEmpty)
+    return try files.map { try String(contentsOf: corpora.appendingPathComponent($0), encoding: .utf8) }.joined()
+  }
+
   func testTheValidationRowsAreEvaluatesFiguresForEachRelease() throws {
-    let run = try measure(["2025.1", "2026.1"])
+    let keep = FileManager.default.temporaryDirectory.appendingPathComponent("measure-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: keep) }
+    let run = try measure(["2025.1", "2026.1"], keep: keep.path)
     XCTAssertEqual(run.status, 0, run.stderr)
+    // Every validation file of a language, joined: the first 70 written with the train files,
+    // later ones after them.
+    let counts = try ["en", "nl"].map { try joinedFiles($0, "validation").split(separator: "\n").count }
+    XCTAssertTrue(counts.allSatisfy { $0 > 70 }, "\(counts)")
     XCTAssertTrue(
-      run.stdout.hasPrefix("part: validation (own-en 70 documents, own-nl 70 documents)\n"), run.stdout)
+      run.stdout.hasPrefix("part: validation (own-en \(counts[0]) documents, own-nl \(counts[1]) documents)\n"),
+      run.stdout)
     // Without the arXiv and CORDIS data the script says nothing of them.
     XCTAssertFalse(run.stdout.contains("arXiv"))
     XCTAssertFalse(run.stdout.contains("CORDIS"))
     XCTAssertEqual(try row("measure", in: run.stdout), ["2025.1", "2026.1"])
     for (lang, label) in [("en", "English"), ("nl", "Dutch")] {
-      let file = "Corpora/projects-\(lang)-validation.jsonl"
+      let file = keep.appendingPathComponent("own-\(lang).jsonl").path
+      XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), try joinedFiles(lang, "validation"))
       let old = try expected(file, release: "2025.1")
       let new = try expected(file, release: "2026.1")
       XCTAssertEqual(try row("own \(label) macro P / R / F1", in: run.stdout), [old.macro, new.macro])
@@ -82,11 +101,7 @@ final class MeasureReleaseScriptTests: XCTestCase {
     XCTAssertEqual(run.status, 0, run.stderr)
     // The train files of each language, joined: what the script measured is kept in KEEP.
     for lang in ["en", "nl"] {
-      let corpora = CommandRunner.packageRoot.appendingPathComponent("Corpora")
-      let files = try FileManager.default.contentsOfDirectory(atPath: corpora.path)
-        .filter { $0.hasPrefix("projects-\(lang)-train") && $0.hasSuffix(".jsonl") }.sorted()
-      XCTAssertGreaterThan(files.count, 1)
-      let joined = try files.map { try String(contentsOf: corpora.appendingPathComponent($0), encoding: .utf8) }.joined()
+      let joined = try joinedFiles(lang, "train")
       let measured = try String(contentsOf: keep.appendingPathComponent("own-\(lang).jsonl"), encoding: .utf8)
       XCTAssertEqual(measured, joined)
       let documents = joined.split(separator: "\n").count
