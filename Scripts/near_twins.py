@@ -4,6 +4,7 @@ check that a held-out file has no near-twin among them.
 
     Scripts/near_twins.py FILE.jsonl      # lists each description of FILE with a near-twin in
                                           # Corpora/projects-LANG-train*.jsonl; exit 1 if any
+    Scripts/near_twins.py FILE.jsonl REFERENCE.jsonl...   # near-twins in these files instead
 
 Two descriptions are near-twins when the cosine of their word weights is at least 0.25: tf-idf
 over the words of three letters or more of title and text, the idf over the descriptions
@@ -54,13 +55,15 @@ def cosine(a, b):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         sys.exit(__doc__)
     held = read(sys.argv[1])
+    references = sys.argv[2:]
     twins = 0
     for lang in sorted({d.get("lang", "") for d in held}):
         mine = [d for d in held if d.get("lang", "") == lang]
-        train = [d for path in train_files(lang) for d in read(path)]
+        paths = references or train_files(lang)
+        train = [d for path in paths for d in read(path) if d.get("lang", lang) == lang]
         vs = vectors(mine + train)
         for i, doc in enumerate(mine):
             best = max(((cosine(vs[i], vs[len(mine) + j]), t) for j, t in enumerate(train)),
@@ -68,7 +71,8 @@ def main():
             if best[0] >= COSINE:
                 twins += 1
                 print(f"{doc['id']}\t{best[0]:.2f}\t{best[1]['id']}\t{doc['title']} | {best[1]['title']}")
-    print(f"{twins} of {len(held)} descriptions have a near-twin in the train files", file=sys.stderr)
+    where = "the given files" if references else "the train files"
+    print(f"{twins} of {len(held)} descriptions have a near-twin in {where}", file=sys.stderr)
     sys.exit(1 if twins else 0)
 
 
