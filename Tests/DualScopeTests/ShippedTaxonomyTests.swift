@@ -77,10 +77,13 @@ final class ShippedTaxonomyTests: XCTestCase {
       ["remote sensing", "satellietbeeld", "satellietdata", "satellietwaarneming", "satellite image", "satellite imagery"])
     // Second meanings from biology: microsatellite markers (genetics), a honeybee colony's drones;
     // from psychology a battery of tests, from planning satellite towns, in both languages; the
-    // Dutch participle "genomen" (taken), which `genom*` matched; organs on chips, as for `chip`.
+    // Dutch participle "genomen" (taken), which `genom*` matched; organs on chips, as for `chip`;
+    // Dutch compounds of another meaning (home test kits, hydrogen peroxide, laying-hen battery
+    // cages, jurisprudence, quantity discounts).
     XCTAssertEqual(
       excluding.sorted(),
-      ["batterij", "battery", "drone", "genom", "microsatellite", "on-chip", "satelliet", "satellite"])
+      ["batterij", "battery", "drone", "genom", "kwantum", "microsatellite", "on-chip", "satelliet", "satellite",
+       "spraak", "waterstof", "zelftest"])
     // Every scoring default is kept; 2026.1 turns on negated evidence (NegationTests).
     var defaults = b.manifest.defaults
     XCTAssertEqual(defaults.negationWindow, 8)
@@ -180,6 +183,35 @@ final class ShippedTaxonomyTests: XCTestCase {
     let pets = "All dogs were microchipped; microchipping of cats became mandatory."
     XCTAssertFalse(new.explain(pets).hits.contains { $0.field.hasPrefix("semiconductors") })
     XCTAssertEqual(new.explain("A microchip and two microchips.").hits.filter { $0.field.hasPrefix("semiconductors") }.count, 2)
+  }
+
+  /// Dutch compounds whose part is a term with another meaning: a home test kit, hydrogen
+  /// peroxide, a laying-hen battery cage, jurisprudence, a quantity discount. The same parts
+  /// still count where they mean the technology.
+  func testDutchCompoundsOfAnotherMeaningDoNotCountIn2026() throws {
+    let new = try Self.rulesAlone("2026.1")
+    let harmless = [
+      ("Een coronazelftest en twee DNA-zelftests thuis.", "semiconductors"),
+      ("Waterstofperoxide en zwavelwaterstof in het riool.", "energy"),
+      ("Kippen in een legbatterij; de kustbatterijen uit de oorlog.", "energy"),
+      ("De rechtspraak, de uitspraak van de rechter en de inspraak van burgers.", "artificial-intelligence"),
+      ("Kwantumkortingen bij de inkoop.", "quantum"),
+    ]
+    for (text, area) in harmless {
+      let hits = new.explain(text).hits.filter { $0.field.hasPrefix(area) }
+      XCTAssertFalse(hits.isEmpty, text)
+      XCTAssertTrue(hits.allSatisfy { $0.fate == .excluded }, "\(text): \(hits)")
+    }
+    let technology = [
+      ("Een ingebouwde zelftest van de chip.", "semiconductors"),
+      ("Groene waterstof uit een elektrolyser en waterstofopslag.", "energy"),
+      ("Een thuisbatterij en batterijcellen.", "energy"),
+      ("Spraakherkenning met een spraakmodel.", "artificial-intelligence"),
+      ("Een kwantumcomputer met kwantumbits.", "quantum"),
+    ]
+    for (text, area) in technology {
+      XCTAssertTrue(new.explain(text).hits.contains { $0.field.hasPrefix(area) && $0.fate == .counted }, text)
+    }
   }
 
   /// Second meanings in 2026.1: drones of a honeybee colony, AI of animal breeding.
