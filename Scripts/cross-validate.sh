@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Seven-fold cross-validation of the calibrated release over the train parts, and the figures at
 # each cut: what a cut, an option or a corpus change should be decided on (the validation parts,
-# arXiv's and CORDIS's buckets 7-9 and Corpora/projects-*-validation.jsonl, are never read).
+# arXiv's and CORDIS's buckets 7-9 and Corpora/projects-*-validation*.jsonl, are never read).
 #
 # Fold K fits Scripts/calibrate-2026.1.sh with FOLD=K (bucket K of arXiv and CORDIS held out, and
 # fold K of the own train files: Scripts/own-folds.py's folds, which keep near-twin descriptions
 # together; OWN_FOLDS=buckets holds out the buckets B mod 7 = K instead, which splits twins) and
-# writes `evaluate --predictions` of what it held out; the out-of-fold probabilities of the seven folds are then pooled and scored at cuts
-# 0.05 to 0.6 (Scripts/cut-sweep.py): arXiv macro figures by its protocol, CORDIS micro and macro
-# (areas with at least three projects) and the own English and Dutch descriptions, each with the
-# documents labelled with no area left unflagged. Without ../shared/corpora only the own train
+# writes `evaluate --predictions` of what it held out; the out-of-fold probabilities of the
+# seven folds are then pooled and scored at cuts 0.05 to 0.6 (Scripts/cut-sweep.py): arXiv
+# macro figures by its protocol, CORDIS micro and macro (areas with at least three projects) and
+# the own English and Dutch descriptions, each with the documents labelled with no area left
+# unflagged. Without ../shared/corpora only the own train
 # files are cross-validated.
 #
 #   Scripts/cross-validate.sh                       # WORK=/tmp/... keeps the folds there

@@ -223,7 +223,7 @@ public struct Evaluator: Sendable {
       ? nil
       : EvaluationReport.TermReach(
         micro: .micro(reached), macro: .macro(reached),
-        areas: Dictionary(uniqueKeysWithValues: zip(scoredAreas, reached).map { ($0, $1) }))
+        areas: Dictionary(uniqueKeysWithValues: zip(scoredAreas, reached)))
     var sweep: [String: [EvaluationReport.SweepPoint]] = [:]
     for id in scoredAreas {
       let data = sweepData[id] ?? []
