@@ -7,8 +7,8 @@
 # ../shared/corpora the release is learned from the own corpora alone (say so with SHARED=none to
 # be sure): fewer documents, lower figures (docs/quality.md), the same file format. The same data
 # gives the same bytes. The shipped 2026.1 is this script's release with
-# DECISION=rules-then-probability CUT=0.2 ADD_CUT=0.65 (README, "Quality"): the release is written to OUTPUT
-# (default .build/calibrated-2026.1); OUTPUT=Taxonomy/2026.1 replaces the shipped release's
+# DECISION=rules-then-probability CUT=0.2 ADD_CUT=0.65 (README, "Quality"): the release is
+# written to OUTPUT (default .build/calibrated-2026.1); OUTPUT=Taxonomy/2026.1 replaces the shipped release's
 # calibration.yaml and regenerates the embedded copy. DUALSCOPE=PATH uses that binary instead of
 # a release build.
 #

@@ -187,10 +187,8 @@ public struct Evaluator: Sendable {
           falseNegatives.append(id)
           if areaIDs.contains(id) {
             if scores[id] == nil {
-              missed.noTerm += 1
               missed.areas[id, default: .init()].noTerm += 1
             } else {
-              missed.belowBar += 1
               missed.areas[id, default: .init()].belowBar += 1
             }
           }
@@ -210,6 +208,8 @@ public struct Evaluator: Sendable {
       let c = counts[id] ?? (0, 0, 0)
       return .init(tp: c.tp, fp: c.fp, fn: c.fn)
     }
+    missed.noTerm = missed.areas.values.map(\.noTerm).reduce(0, +)
+    missed.belowBar = missed.areas.values.map(\.belowBar).reduce(0, +)
     let all = scoredAreas + scoredFields
     let perID = all.map(metrics)
     let macro = EvaluationReport.Metrics.macro(perID)
