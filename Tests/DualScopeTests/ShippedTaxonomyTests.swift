@@ -67,9 +67,10 @@ final class ShippedTaxonomyTests: XCTestCase {
       added += new.terms.count - old.terms.count
     }
     // 144 mined with suggest-terms; 37 and 27 for technologies that train grant objectives and own
-    // train descriptions named and no term found; `ancillae` beside `ancilla`.
-    XCTAssertEqual(added, 209)
-    XCTAssertEqual(newFields.map { after[$0]!.terms.count }.reduce(0, +), 46)
+    // train descriptions named and no term found; `ancillae` beside `ancilla`; 747 Dutch forms of
+    // English terms from the review of the Dutch lists (735 in fields of 2025.1, 12 in the new ones).
+    XCTAssertEqual(added, 209 + 735)
+    XCTAssertEqual(newFields.map { after[$0]!.terms.count }.reduce(0, +), 46 + 12)
     // Satellite images and data are a tool in many fields: they count only near a term of Earth
     // observation itself.
     XCTAssertEqual(
@@ -212,6 +213,37 @@ final class ShippedTaxonomyTests: XCTestCase {
     for (text, area) in technology {
       XCTAssertTrue(new.explain(text).hits.contains { $0.field.hasPrefix(area) && $0.fate == .counted }, text)
     }
+  }
+
+  /// The Dutch forms of English terms that 2026.1's review of the Dutch lists added count in
+  /// their fields; the words left out for a second meaning, and English words that a Dutch
+  /// prefix would have reached, do not.
+  func testDutchFormsOfEnglishTermsCountIn2026() throws {
+    let new = try Self.rulesAlone("2026.1")
+    let old = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2025.1").taxonomy)
+    let dutch = [
+      ("De kernkrachtcentrale in Borssele.", "energy.nuclear-fission"),
+      ("Twee gammadetectoren en een tijdprojectiekamer.", "sensing.radiation-detection"),
+      ("Een quantumprocessor met quantumpoorten.", "quantum.computing"),
+      ("Zonnemodules op het dak.", "energy.photovoltaics-net-zero"),
+      ("Het transcriptoom van de lever.", "biotechnology.genomics-omics"),
+      ("Zelfrijdend vervoer op de campus.", "robotics-autonomy.uncrewed-vehicles"),
+    ]
+    for (text, field) in dutch {
+      XCTAssertTrue(new.explain(text).hits.contains { $0.field == field && $0.fate == .counted }, text)
+      XCTAssertFalse(old.explain(text).hits.contains { $0.field == field && $0.fate == .counted }, text)
+    }
+    let harmless = [
+      "De ontologie van Heidegger.",
+      "Het distributienetwerk van een supermarktketen.",
+      "Uitloging van nitraat naar het grondwater.",
+      "Een batch in twee chemische reactoren.",
+    ]
+    for text in harmless {
+      XCTAssertFalse(new.explain(text).hits.contains { $0.fate == .counted }, text)
+    }
+    let english = "Diffraction-limited imaging with a gene-driven fluorescent marker in robotic surgery."
+    XCTAssertFalse(new.explain(english).hits.contains { $0.field == "biotechnology.gene-drive" })
   }
 
   /// Second meanings in 2026.1: drones of a honeybee colony, AI of animal breeding.
