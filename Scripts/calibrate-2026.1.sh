@@ -8,9 +8,9 @@
 # be sure): fewer documents, lower figures (docs/quality.md), the same file format. The same data
 # gives the same bytes. The shipped 2026.1 is this script's release with
 # DECISION=rules-then-probability CUT=0.2 ADD_CUT=0.65 (README, "Quality"): the release is
-# written to OUTPUT (default .build/calibrated-2026.1); OUTPUT=Taxonomy/2026.1 replaces the shipped release's
-# calibration.yaml and regenerates the embedded copy. DUALSCOPE=PATH uses that binary instead of
-# a release build.
+# written to OUTPUT (default .build/calibrated-2026.1); OUTPUT=Taxonomy/2026.1 replaces the
+# shipped release's calibration.yaml and regenerates the embedded copy. DUALSCOPE=PATH uses that
+# binary instead of a release build.
 #
 # CUT and DECISION set the release's cut (default 0.5) and how it assigns areas (default
 # probability; DECISION=rules-then-probability keeps the areas the rules assign whose probability

@@ -10,8 +10,7 @@
 # seven folds are then pooled and scored at cuts 0.05 to 0.6 (Scripts/cut-sweep.py): arXiv
 # macro figures by its protocol, CORDIS micro and macro (areas with at least three projects) and
 # the own English and Dutch descriptions, each with the documents labelled with no area left
-# unflagged. Without ../shared/corpora only the own train
-# files are cross-validated.
+# unflagged. Without ../shared/corpora only the own train files are cross-validated.
 #
 #   Scripts/cross-validate.sh                       # WORK=/tmp/... keeps the folds there
 #   CALIBRATE_ARGS=--no-shared-context Scripts/cross-validate.sh

@@ -11,8 +11,8 @@ must agree at the release's cut (CUT in the environment, default 0.5; unless a p
 to it), else the script stops. A release with an add_cut (ADD_CUT in the environment) decides by
 two cuts: it is scored once, by the areas it assigned. A release that decides by its rules first
 writes probability 0 for the areas its rules reject, so the same sweep gives its figures. Weakly
-labelled areas are left out of their counts, as `evaluate` does; arXiv has no energy category and is scored without it; CORDIS
-macro figures count areas with at least three projects.
+labelled areas are left out of their counts, as `evaluate` does; arXiv has no energy category
+and is scored without it; CORDIS macro figures count areas with at least three projects.
 """
 import json
 import os
