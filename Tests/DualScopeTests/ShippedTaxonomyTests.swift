@@ -68,9 +68,10 @@ final class ShippedTaxonomyTests: XCTestCase {
     }
     // 144 mined with suggest-terms; 37 and 27 for technologies that train grant objectives and own
     // train descriptions named and no term found; `ancillae` beside `ancilla`; 747 Dutch forms of
-    // English terms from the review of the Dutch lists (735 in fields of 2025.1, 12 in the new ones).
-    XCTAssertEqual(added, 209 + 735)
-    XCTAssertEqual(newFields.map { after[$0]!.terms.count }.reduce(0, +), 46 + 12)
+    // English terms from the review of the Dutch lists (735 in fields of 2025.1, 12 in the new ones);
+    // 549 Dutch words from the second review, from Dutch usage (537 and 12).
+    XCTAssertEqual(added, 209 + 735 + 537)
+    XCTAssertEqual(newFields.map { after[$0]!.terms.count }.reduce(0, +), 46 + 12 + 12)
     // Satellite images and data are a tool in many fields: they count only near a term of Earth
     // observation itself.
     XCTAssertEqual(
@@ -80,11 +81,15 @@ final class ShippedTaxonomyTests: XCTestCase {
     // from psychology a battery of tests, from planning satellite towns, in both languages; the
     // Dutch participle "genomen" (taken), which `genom*` matched; organs on chips, as for `chip`;
     // Dutch compounds of another meaning (home test kits, hydrogen peroxide, laying-hen battery
-    // cages, jurisprudence, quantity discounts).
-    XCTAssertEqual(
-      excluding.sorted(),
-      ["batterij", "battery", "drone", "genom", "kwantum", "microsatellite", "on-chip", "satelliet", "satellite",
-       "spraak", "waterstof", "zelftest"])
+    // cages, jurisprudence, quantity discounts); and the second review of the Dutch lists, which
+    // gave 139 Dutch terms exclusions for their everyday meanings: 96 terms of 2025.1 now carry
+    // exclusions they did not have, the first twelve among them.
+    let firstExclusions: Set = [
+      "batterij", "battery", "drone", "genom", "kwantum", "microsatellite", "on-chip", "satelliet", "satellite",
+      "spraak", "waterstof", "zelftest",
+    ]
+    XCTAssertTrue(Set(excluding).isSuperset(of: firstExclusions))
+    XCTAssertEqual(excluding.count, 96)
     // Every scoring default is kept; 2026.1 turns on negated evidence (NegationTests).
     var defaults = b.manifest.defaults
     XCTAssertEqual(defaults.negationWindow, 8)
@@ -244,6 +249,50 @@ final class ShippedTaxonomyTests: XCTestCase {
     }
     let english = "Diffraction-limited imaging with a gene-driven fluorescent marker in robotic surgery."
     XCTAssertFalse(new.explain(english).hits.contains { $0.field == "biotechnology.gene-drive" })
+  }
+
+  /// The second review of the Dutch lists, from Dutch usage: words that count with 2026.1 and
+  /// not with 2025.1, everyday meanings of Dutch terms that counted with 2025.1 and no longer
+  /// do, and the same terms still counting where they mean the technology.
+  func testDutchUsageAndEverydayMeaningsIn2026() throws {
+    let new = try Self.rulesAlone("2026.1")
+    let before = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2025.1").taxonomy)
+    let dutch = [
+      ("Quantumsleuteldistributie over het glasvezelnet.", "quantum.cryptography"),
+      ("Beeldherkenningssoftware voor de inspectie van lasnaden.", "artificial-intelligence.computer-vision"),
+      ("Een ransomwareaanval op een ziekenhuis.", "connectivity-digital.cybersecurity"),
+      ("Een modegekoppelde vastestoflaser.", "semiconductors.lasers"),
+      ("Restlichtversterkers voor nachtelijke waarneming.", "sensing.electro-optical"),
+      ("Een kokendwaterreactor van de tweede generatie.", "energy.nuclear-fission"),
+      ("Onderwaterrobots inspecteren de pijpleiding.", "robotics-autonomy.uncrewed-vehicles"),
+    ]
+    for (text, field) in dutch {
+      XCTAssertTrue(Self.counts(new, text, under: field), text)
+      XCTAssertFalse(Self.counts(before, text, under: field), text)
+    }
+    let everyday = [
+      ("Koolwaterstoffen in de bodem.", "energy"),
+      ("Een neuraal netwerk in de hersenen.", "artificial-intelligence"),
+      ("Belangenverstrengeling in het bestuur.", "quantum"),
+      ("Volgens de buienradar gaat het regenen.", "sensing"),
+      ("Een goede tennisraket.", "space-propulsion"),
+      ("Het exoskelet van insecten.", "robotics-autonomy"),
+    ]
+    for (text, area) in everyday {
+      XCTAssertTrue(Self.counts(before, text, under: area), text)
+      XCTAssertFalse(Self.counts(new, text, under: area), text)
+    }
+    let technology = [
+      ("Vloeibare waterstof als brandstof.", "energy"),
+      ("Een neuraal netwerk voor spraakherkenning.", "artificial-intelligence"),
+      ("Een raket voor kleine satellieten.", "space-propulsion"),
+      ("Verstrengeling van twee qubits.", "quantum"),
+      ("Een radar voor drones.", "sensing"),
+      ("Een exoskelet voor de onderrug van bouwvakkers.", "robotics-autonomy"),
+    ]
+    for (text, area) in technology {
+      XCTAssertTrue(Self.counts(new, text, under: area), text)
+    }
   }
 
   /// Whether a match in `text` counts in the field or area `id` or one of its sub-fields (every
