@@ -215,9 +215,7 @@ final class ShippedTaxonomyTests: XCTestCase {
       ("Spraakherkenning met een spraakmodel.", "artificial-intelligence"),
       ("Een kwantumcomputer met kwantumbits.", "quantum"),
     ]
-    for (text, area) in technology {
-      XCTAssertTrue(Self.counts(new, text, under: area), text)
-    }
+    Self.assertCounts(new, technology, true)
   }
 
   /// The Dutch forms of English terms that 2026.1's review of the Dutch lists added count in
@@ -234,19 +232,15 @@ final class ShippedTaxonomyTests: XCTestCase {
       ("Het transcriptoom van de lever.", "biotechnology.genomics-omics"),
       ("Zelfrijdend vervoer op de campus.", "robotics-autonomy.uncrewed-vehicles"),
     ]
-    for (text, field) in dutch {
-      XCTAssertTrue(Self.counts(new, text, under: field), text)
-      XCTAssertFalse(Self.counts(old, text, under: field), text)
-    }
+    Self.assertCounts(new, dutch, true)
+    Self.assertCounts(old, dutch, false)
     let harmless = [
       "De ontologie van Heidegger.",
       "Het distributienetwerk van een supermarktketen.",
       "Uitloging van nitraat naar het grondwater.",
       "Een batch in twee chemische reactoren.",
     ]
-    for text in harmless {
-      XCTAssertFalse(Self.counts(new, text, under: ""), text)
-    }
+    Self.assertCounts(new, harmless.map { ($0, "") }, false)
     let english = "Diffraction-limited imaging with a gene-driven fluorescent marker in robotic surgery."
     XCTAssertFalse(new.explain(english).hits.contains { $0.field == "biotechnology.gene-drive" })
   }
@@ -266,10 +260,8 @@ final class ShippedTaxonomyTests: XCTestCase {
       ("Een kokendwaterreactor van de tweede generatie.", "energy.nuclear-fission"),
       ("Onderwaterrobots inspecteren de pijpleiding.", "robotics-autonomy.uncrewed-vehicles"),
     ]
-    for (text, field) in dutch {
-      XCTAssertTrue(Self.counts(new, text, under: field), text)
-      XCTAssertFalse(Self.counts(before, text, under: field), text)
-    }
+    Self.assertCounts(new, dutch, true)
+    Self.assertCounts(before, dutch, false)
     let everyday = [
       ("Koolwaterstoffen in de bodem.", "energy"),
       ("Een neuraal netwerk in de hersenen.", "artificial-intelligence"),
@@ -278,10 +270,8 @@ final class ShippedTaxonomyTests: XCTestCase {
       ("Een goede tennisraket.", "space-propulsion"),
       ("Het exoskelet van insecten.", "robotics-autonomy"),
     ]
-    for (text, area) in everyday {
-      XCTAssertTrue(Self.counts(before, text, under: area), text)
-      XCTAssertFalse(Self.counts(new, text, under: area), text)
-    }
+    Self.assertCounts(before, everyday, true)
+    Self.assertCounts(new, everyday, false)
     let technology = [
       ("Vloeibare waterstof als brandstof.", "energy"),
       ("Een neuraal netwerk voor spraakherkenning.", "artificial-intelligence"),
@@ -290,15 +280,23 @@ final class ShippedTaxonomyTests: XCTestCase {
       ("Een radar voor drones.", "sensing"),
       ("Een exoskelet voor de onderrug van bouwvakkers.", "robotics-autonomy"),
     ]
-    for (text, area) in technology {
-      XCTAssertTrue(Self.counts(new, text, under: area), text)
-    }
+    Self.assertCounts(new, technology, true)
   }
 
   /// Whether a match in `text` counts in the field or area `id` or one of its sub-fields (every
   /// field with the empty string).
   static func counts(_ classifier: Classifier, _ text: String, under id: String) -> Bool {
     classifier.explain(text).hits.contains { $0.fate == .counted && $0.field.hasPrefix(id) }
+  }
+
+  /// Asserts for each (text, field or area) whether a match in the text counts there.
+  static func assertCounts(
+    _ classifier: Classifier, _ cases: [(String, String)], _ expected: Bool,
+    file: StaticString = #filePath, line: UInt = #line
+  ) {
+    for (text, id) in cases {
+      XCTAssertEqual(counts(classifier, text, under: id), expected, "\(text) under \(id)", file: file, line: line)
+    }
   }
 
   /// Second meanings in 2026.1: drones of a honeybee colony, AI of animal breeding.
