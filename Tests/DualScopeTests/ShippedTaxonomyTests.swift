@@ -250,7 +250,7 @@ final class ShippedTaxonomyTests: XCTestCase {
   /// do, and the same terms still counting where they mean the technology.
   func testDutchUsageAndEverydayMeaningsIn2026() throws {
     let new = try Self.rulesAlone("2026.1")
-    let before = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2025.1").taxonomy)
+    let old = try Classifier(taxonomy: ShippedTaxonomy.load(version: "2025.1").taxonomy)
     let dutch = [
       ("Quantumsleuteldistributie over het glasvezelnet.", "quantum.cryptography"),
       ("Beeldherkenningssoftware voor de inspectie van lasnaden.", "artificial-intelligence.computer-vision"),
@@ -261,7 +261,7 @@ final class ShippedTaxonomyTests: XCTestCase {
       ("Onderwaterrobots inspecteren de pijpleiding.", "robotics-autonomy.uncrewed-vehicles"),
     ]
     Self.assertCounts(new, dutch, true)
-    Self.assertCounts(before, dutch, false)
+    Self.assertCounts(old, dutch, false)
     let everyday = [
       ("Koolwaterstoffen in de bodem.", "energy"),
       ("Een neuraal netwerk in de hersenen.", "artificial-intelligence"),
@@ -270,7 +270,7 @@ final class ShippedTaxonomyTests: XCTestCase {
       ("Een goede tennisraket.", "space-propulsion"),
       ("Het exoskelet van insecten.", "robotics-autonomy"),
     ]
-    Self.assertCounts(before, everyday, true)
+    Self.assertCounts(old, everyday, true)
     Self.assertCounts(new, everyday, false)
     let technology = [
       ("Vloeibare waterstof als brandstof.", "energy"),
@@ -283,19 +283,15 @@ final class ShippedTaxonomyTests: XCTestCase {
     Self.assertCounts(new, technology, true)
   }
 
-  /// Whether a match in `text` counts in the field or area `id` or one of its sub-fields (every
-  /// field with the empty string).
-  static func counts(_ classifier: Classifier, _ text: String, under id: String) -> Bool {
-    classifier.explain(text).hits.contains { $0.fate == .counted && $0.field.hasPrefix(id) }
-  }
-
-  /// Asserts for each (text, field or area) whether a match in the text counts there.
+  /// Asserts for each (text, id) whether a match in the text counts in the field or area `id` or
+  /// one of its sub-fields (in any field for the empty string).
   static func assertCounts(
     _ classifier: Classifier, _ cases: [(String, String)], _ expected: Bool,
     file: StaticString = #filePath, line: UInt = #line
   ) {
     for (text, id) in cases {
-      XCTAssertEqual(counts(classifier, text, under: id), expected, "\(text) under \(id)", file: file, line: line)
+      let counted = classifier.explain(text).hits.contains { $0.fate == .counted && $0.field.hasPrefix(id) }
+      XCTAssertEqual(counted, expected, "\(text) under \(id)", file: file, line: line)
     }
   }
 
