@@ -12,6 +12,7 @@ let package = Package(
   products: [
     .library(name: "DualScope", targets: ["DualScope"]),
     .library(name: "DualScopeReports", targets: ["DualScopeReports"]),
+    .library(name: "DualScopeSQLite", targets: ["DualScopeSQLite"]),
     .library(name: "PhraseMatching", targets: ["PhraseMatching"]),
     .executable(name: "dualscope", targets: ["DualScopeCLI"]),
     // For the harnesses in Fuzz/ (the naive reference matcher); not meant for library users.
@@ -52,9 +53,13 @@ let package = Package(
       dependencies: ["TaxonomyYAML", "PhraseMatching", "CZlib"],
       swiftSettings: internalChecks
     ),
-    // Presentation: text, Markdown and HTML renderers, the institution map, the SQLite writer.
+    // Presentation: text, Markdown and HTML renderers, the institution map.
+    .target(name: "DualScopeReports", dependencies: ["DualScope"]),
+
+    // The SQLite writer of `batch`, apart so that what only renders (the fuzz harnesses among
+    // them) does not build GRDB.
     .target(
-      name: "DualScopeReports",
+      name: "DualScopeSQLite",
       dependencies: [
         "DualScope",
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -80,7 +85,7 @@ let package = Package(
     .executableTarget(
       name: "DualScopeCLI",
       dependencies: [
-        "DualScope", "DualScopeReports", "DualScopeServer",
+        "DualScope", "DualScopeReports", "DualScopeSQLite", "DualScopeServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -105,7 +110,7 @@ let package = Package(
     ),
     .testTarget(
       name: "DualScopeReportsTests",
-      dependencies: ["DualScopeReports", "DualScopeTestSupport"]
+      dependencies: ["DualScopeReports", "DualScopeSQLite", "DualScopeTestSupport"]
     ),
     .testTarget(
       name: "DualScopeServerTests",

@@ -1,5 +1,6 @@
 import DualScope
 import DualScopeReports
+import DualScopeSQLite
 import DualScopeTestSupport
 import Foundation
 import XCTest

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DualScope
-import DualScopeReports
+import DualScopeSQLite
 import Foundation
 
 /// `dualscope batch`: classify a whole portfolio into JSONL, CSV or SQLite.
