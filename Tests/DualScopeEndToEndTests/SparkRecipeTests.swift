@@ -92,9 +92,9 @@ final class SparkRecipeTests: XCTestCase {
     XCTAssertEqual(check?["errors"] as? Int, lines.count - expected.count)
   }
 
-  /// A generated portfolio of 100,000 records with an empty ID every 997 records (error records).
+  /// A generated portfolio of 30,000 records with an empty ID every 997 records (error records).
   /// Classified with the release binary (`.build-batch/release/dualscope`) when it exists, else
-  /// with the debug binary `swift test` builds (about ten times slower: some 10 s a run here).
+  /// with the debug binary `swift test` builds (about ten times slower).
   func testGeneratedPortfolioEqualsADirectBatchRun() throws {
     try Self.requireSpark()
     let folder = try TemporaryFolder("ds-spark")
@@ -102,7 +102,7 @@ final class SparkRecipeTests: XCTestCase {
     let release = CommandRunner.packageRoot.appendingPathComponent(".build-batch/release/dualscope").path
     let useRelease = FileManager.default.isExecutableFile(atPath: release)
     let binary = useRelease ? release : CommandRunner.productsDirectory.appendingPathComponent("dualscope").path
-    let count = 100_000
+    let count = 30_000
     let input = try Self.generatedPortfolio(count, in: folder)
     let errorCount = (0..<count).filter { $0 % 997 == 500 }.count
 
