@@ -6,7 +6,12 @@ The built `dualscope` carries the shipped releases so that it works from any dir
 after editing a file under Taxonomy/; a test fails while the embedded copy and the files differ.
 A release folder is embedded as a taxonomy only when it holds a taxonomy.yaml; its regimes/ and
 lists/ are embedded whenever it has a regimes/ folder, so the screening part can ship first.
+
+Each taxonomy release's content hash is written beside its files (`contentHashes`), computed as
+`TaxonomyFileSet.contentHash` computes it, so that loading a shipped release does not hash 2 MB
+of text on every start (most of a debug build's start); a test recomputes every one.
 """
+import hashlib
 import pathlib
 import sys
 
@@ -42,10 +47,28 @@ def main() -> int:
                 sys.exit(f"{f}: must end with a line break")
             lines.append(f'      "{f.name}": {literal(text)} + "\\n",')
         lines.append("    ],")
+    lines += [
+        "  ]",
+        "",
+        "  /// Release folder name → the SHA-256 `TaxonomyFileSet.contentHash` gives its files.",
+        "  static let contentHashes: [String: String] = [",
+    ]
+    for release in releases:
+        lines.append(f'    "{release.name}": "{content_hash(release)}",')
     lines += ["  ]", "}", ""]
     write(out, "\n".join(lines))
     write(screening_out, screening())
     return 0
+
+
+def content_hash(release: pathlib.Path) -> str:
+    """SHA-256 over every file's name, a zero byte, its length in decimal, a zero byte and its
+    bytes, in name order: `TaxonomyFileSet.contentHash`."""
+    h = hashlib.sha256()
+    for f in sorted(release.glob("*.yaml"), key=lambda f: f.name.encode("utf-8")):
+        data = f.read_bytes()
+        h.update(f.name.encode("utf-8") + b"\0" + str(len(data)).encode() + b"\0" + data)
+    return h.hexdigest()
 
 
 def screening() -> str:

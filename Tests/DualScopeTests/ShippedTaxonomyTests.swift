@@ -24,7 +24,15 @@ final class ShippedTaxonomyTests: XCTestCase {
         let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
         XCTAssertEqual(text, embedded[name], "\(version)/\(name) changed; run Scripts/embed-taxonomy.py")
       }
+      // The content hash written when the release was embedded is the one its files give, from
+      // the binary and from the folder.
+      let shipped = try XCTUnwrap(ShippedTaxonomy.files(version: version))
+      let known = try XCTUnwrap(EmbeddedTaxonomy.contentHashes[version], "run Scripts/embed-taxonomy.py")
+      XCTAssertEqual(shipped.contentHash, known)
+      XCTAssertEqual(shipped.computedContentHash, known, "\(version): run Scripts/embed-taxonomy.py")
+      XCTAssertEqual(try TaxonomyFileSet(directory: folder.path).contentHash, known)
     }
+    XCTAssertEqual(Set(EmbeddedTaxonomy.contentHashes.keys), Set(EmbeddedTaxonomy.releases.keys))
   }
 
   /// 2026.1 adds the screening part, reviewed terms, two fields, terms' exclusions, study-context

@@ -38187,4 +38187,11 @@ release_notes: |
 """# + "\n",
     ],
   ]
+
+  /// Release folder name → the SHA-256 `TaxonomyFileSet.contentHash` gives its files.
+  static let contentHashes: [String: String] = [
+    "2024.1": "990f4797b7f41f3070512b7abff0019629a0d2c24055cd5fdd655f254c7cda69",
+    "2025.1": "217744a39d5cc06f66128b313792170b6a71ed30b54c743d2236a9522625f38c",
+    "2026.1": "468d7d609819b7ef2fd3c98c488d9154fa6af23707c5bcbfe3d8184405b26360",
+  ]
 }

@@ -14,7 +14,7 @@ public enum ShippedTaxonomy {
     guard let files = EmbeddedTaxonomy.releases[v] else { return nil }
     return TaxonomyFileSet(
       origin: "embedded:\(v)", displayPrefix: "Taxonomy/\(v)/",
-      files: files.mapValues { Array($0.utf8) })
+      files: files.mapValues { Array($0.utf8) }, contentHash: EmbeddedTaxonomy.contentHashes[v])
   }
 
   /// Loads a shipped release.

@@ -8,15 +8,24 @@ public struct TaxonomyFileSet: Sendable {
   /// What file names are prefixed with in diagnostics (`Taxonomy/2025.1/`).
   let displayPrefix: String
   private let files: [String: [UInt8]]
+  /// The content hash, when it was computed before (a shipped release's, computed when the
+  /// release was embedded and checked by a test), so that loading does not hash the files again.
+  private let knownContentHash: String?
 
   /// File names, sorted.
   public var names: [String] { files.keys.sorted() }
 
   /// A release from in-memory files (name → bytes).
   public init(origin: String, displayPrefix: String, files: [String: [UInt8]]) {
+    self.init(origin: origin, displayPrefix: displayPrefix, files: files, contentHash: nil)
+  }
+
+  /// A release from in-memory files whose ``contentHash`` is known.
+  init(origin: String, displayPrefix: String, files: [String: [UInt8]], contentHash: String?) {
     self.origin = origin
     self.displayPrefix = displayPrefix
     self.files = files
+    self.knownContentHash = contentHash
   }
 
   /// Reads the `.yaml` files of a release folder.
@@ -80,7 +89,10 @@ public struct TaxonomyFileSet: Sendable {
   func displayName(_ name: String) -> String { displayPrefix + name }
 
   /// SHA-256 over every file's name and bytes, in name order.
-  var contentHash: String {
+  var contentHash: String { knownContentHash ?? computedContentHash }
+
+  /// ``contentHash`` computed from the files.
+  var computedContentHash: String {
     var hasher = SHA256()
     for name in names {
       let bytes = files[name]!
