@@ -186,6 +186,25 @@ final class BatchCommandTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }, [])
   }
 
+  /// Without --format, the output file's name says the format; --format says it over the name.
+  func testTheOutputFormatFollowsTheFileNameUnlessGiven() throws {
+    func head(_ name: String, _ extra: [String] = []) throws -> [UInt8] {
+      let path = scratch.appendingPathComponent(name).path
+      let r = try CommandRunner.run(["batch", university, "--taxonomy", taxonomy, "-o", path, "--quiet"] + extra)
+      XCTAssertEqual(r.status, 0, name + ": " + r.stderr)
+      return Array(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(16))
+    }
+    XCTAssertEqual(try head("r.sqlite"), Array("SQLite format 3\0".utf8))
+    XCTAssertEqual(try head("r.DB"), Array("SQLite format 3\0".utf8))
+    XCTAssertEqual(Array(try head("r.arrows").prefix(4)), [0xFF, 0xFF, 0xFF, 0xFF])
+    XCTAssertEqual(Array(try head("r.csv").prefix(3)), Array("id,".utf8))
+    for name in ["r.jsonl", "r.json", "r.txt", "results"] {
+      XCTAssertEqual(try head(name).first, UInt8(ascii: "{"), name)
+    }
+    XCTAssertEqual(try head("given.csv", ["--format", "jsonl"]).first, UInt8(ascii: "{"))
+    XCTAssertEqual(Array(try head("given.jsonl", ["--format", "csv"]).prefix(3)), Array("id,".utf8))
+  }
+
   func testAClosedPipeEndsQuietly() throws {
     var text = "id,title,abstract\n"
     for i in 0..<30_000 { text += "\(i),Qubits and machine learning,\"A deep learning model, row \(i)\"\n" }

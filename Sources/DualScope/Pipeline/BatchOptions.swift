@@ -5,6 +5,19 @@ public enum BatchFormat: String, Sendable, CaseIterable, Codable {
   case sqlite
   /// An Apache Arrow IPC stream.
   case arrow
+
+  /// The format a results file's name says: `.csv`; `.sqlite`, `.sqlite3` or `.db`; `.arrow` or
+  /// `.arrows`; `.jsonl`, `.ndjson` or `.json` (any case). Nil for any other name.
+  public init?(fileName: String) {
+    guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
+    switch fileName[fileName.index(after: dot)...].lowercased() {
+    case "csv": self = .csv
+    case "sqlite", "sqlite3", "db": self = .sqlite
+    case "arrow", "arrows": self = .arrow
+    case "jsonl", "ndjson", "json": self = .jsonl
+    default: return nil
+    }
+  }
 }
 
 /// A batch run: the portfolio to read and the output format.

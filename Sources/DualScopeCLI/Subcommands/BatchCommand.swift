@@ -30,8 +30,12 @@ struct BatchCommand: ParsableCommand {
 
   @OptionGroup var portfolio: PortfolioOptions
 
-  @Option(help: "Output format: jsonl, csv, sqlite or arrow (an Arrow IPC stream).")
-  var format: BatchFormat = .jsonl
+  @Option(
+    help: """
+      Output format: jsonl, csv, sqlite or arrow (an Arrow IPC stream). Default: the one the \
+      output file's name says (.csv, .sqlite or .db, .arrow or .arrows), else jsonl.
+      """)
+  var format: BatchFormat?
 
   @Option(name: .shortAndLong, help: "Write the results to this file (atomically); required for sqlite.")
   var output: String?
@@ -50,8 +54,13 @@ struct BatchCommand: ParsableCommand {
   @OptionGroup(title: "Screening (a triage per record; a working aid, not legal advice)")
   var screening: ScreeningColumnOptions
 
+  /// The format asked for, else the one the output file's name says, else JSON lines.
+  var resolvedFormat: BatchFormat {
+    format ?? output.flatMap { $0 == "-" ? nil : BatchFormat(fileName: $0) } ?? .jsonl
+  }
+
   func validate() throws {
-    let f = format
+    let f = resolvedFormat
     if f == .sqlite && (output == nil || output == "-") {
       throw ValidationError("--format sqlite needs --output FILE")
     }
@@ -70,13 +79,13 @@ struct BatchCommand: ParsableCommand {
     let summary = try Failure.guarding { () throws -> BatchRunner.Summary in
       let (classifier, screened) = try taxonomy.classifier(scoring, screening: screening)
       let input = portfolio.input(inputs)
-      let runner = BatchRunner(classifier: classifier, options: BatchOptions(input: input, format: format), screening: screened)
+      let runner = BatchRunner(classifier: classifier, options: BatchOptions(input: input, format: resolvedFormat), screening: screened)
       let opened = try runner.open()
       let metadataPath = metadata ?? output.flatMap { $0 == "-" ? nil : $0 + ".meta.json" }
       let carry = input.layout.carryColumns
       Interrupts.removeTemporariesOnSignal()
       let sink: any BatchSink =
-        switch format {
+        switch resolvedFormat {
         case .jsonl: try ResultFileWriter.jsonLines(path: output, metadataPath: metadataPath, carry: carry)
         case .csv:
           try ResultFileWriter.csv(
