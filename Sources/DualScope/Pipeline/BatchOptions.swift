@@ -7,14 +7,15 @@ public enum BatchFormat: String, Sendable, CaseIterable, Codable {
   case arrow
 
   /// The format a results file's name says: `.csv`; `.sqlite`, `.sqlite3` or `.db`; `.arrow` or
-  /// `.arrows`; `.jsonl`, `.ndjson` or `.json` (any case). Nil for any other name.
-  public init?(fileName: String) {
-    guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
-    switch fileName[fileName.index(after: dot)...].lowercased() {
-    case "csv": self = .csv
-    case "sqlite", "sqlite3", "db": self = .sqlite
-    case "arrow", "arrows": self = .arrow
-    case "jsonl", "ndjson", "json": self = .jsonl
+  /// `.arrows`; `.jsonl`, `.ndjson` or `.json` (any case). Nil for any other name. The output's
+  /// counterpart of ``InputFormat/guess(_:)``.
+  public static func guess(_ path: String) -> BatchFormat? {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+    switch path[path.index(after: dot)...].lowercased() {
+    case "csv": return .csv
+    case "sqlite", "sqlite3", "db": return .sqlite
+    case "arrow", "arrows": return .arrow
+    case "jsonl", "ndjson", "json": return .jsonl
     default: return nil
     }
   }

@@ -56,7 +56,7 @@ struct BatchCommand: ParsableCommand {
 
   /// The format asked for, else the one the output file's name says, else JSON lines.
   var resolvedFormat: BatchFormat {
-    format ?? output.flatMap { $0 == "-" ? nil : BatchFormat(fileName: $0) } ?? .jsonl
+    format ?? output.flatMap { $0 == "-" ? nil : BatchFormat.guess($0) } ?? .jsonl
   }
 
   func validate() throws {
