@@ -76,6 +76,23 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(areas.first, "quantum")
   }
 
+  func testClassifyTextShowsTheProbabilityTheJSONCarries() throws {
+    let text = "We build a superconducting quantum computer with fifty transmon qubits and study quantum error correction."
+    let json = try CommandRunner.run(["classify", "--format", "json", text])
+    XCTAssertEqual(json.status, 0, json.stderr)
+    let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+    let quantum = ((document["result"] as! [String: Any])["areas"] as! [[String: Any]]).first { $0["id"] as? String == "quantum" }
+    let probability = try XCTUnwrap(quantum?["probability"] as? Double)
+    let shown = try CommandRunner.run(["classify", text])
+    XCTAssertEqual(shown.status, 0, shown.stderr)
+    let line = try XCTUnwrap(shown.stdout.split(separator: "\n").first { $0.hasPrefix("  quantum ") })
+    XCTAssertTrue(line.contains("; probability \(String(format: "%.2f", probability)))"), String(line))
+    // The rules alone give no probability, and the line says none.
+    let rules = try CommandRunner.run(["classify", "--uncalibrated", text])
+    XCTAssertEqual(rules.status, 0, rules.stderr)
+    XCTAssertFalse(rules.stdout.contains("probability"), rules.stdout)
+  }
+
   func testClassifyReadsStandardInput() throws {
     let r = try CommandRunner.run(["classify"], stdin: "Een kwantumcomputer met supergeleidende qubits.")
     XCTAssertEqual(r.status, 0, r.stderr)

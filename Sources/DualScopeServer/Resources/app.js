@@ -11,7 +11,7 @@
       footer: "Texts are never written to disk or logs. API: /api/v1/openapi.json",
       release: "Taxonomy release", level: "Level", working: "Classifying…", done: "Done.",
       empty: "Please enter a text first.", none: "None.", field: "Field", score: "Score",
-      threshold: "Threshold", sensitivity: "Sensitivity", why: "How the score was made",
+      threshold: "Threshold", probability: "probability", sensitivity: "Sensitivity", why: "How the score was made",
       failed: "The request failed", status: "Status",
       levels: { none: "none", low: "low", elevated: "elevated", high: "high" },
       screenLegend: "Screening (optional)",
@@ -36,7 +36,7 @@
       footer: "Teksten worden nooit op schijf of in logs geschreven. API: /api/v1/openapi.json",
       release: "Taxonomie-uitgave", level: "Niveau", working: "Bezig met classificeren…", done: "Klaar.",
       empty: "Vul eerst een tekst in.", none: "Geen.", field: "Veld", score: "Score",
-      threshold: "Drempel", sensitivity: "Gevoeligheid", why: "Hoe de score tot stand kwam",
+      threshold: "Drempel", probability: "kans", sensitivity: "Gevoeligheid", why: "Hoe de score tot stand kwam",
       failed: "Het verzoek is mislukt", status: "Status",
       levels: { none: "geen", low: "laag", elevated: "verhoogd", high: "hoog" },
       screenLegend: "Screening (optioneel)",
@@ -124,7 +124,8 @@
     clear(areas);
     if (!c.areas.length) { areas.appendChild(el("li", t("none"))); }
     c.areas.forEach(function (a) {
-      areas.appendChild(el("li", a.name + " (" + a.id + "): " + a.score + " / " + a.threshold + " · " + levelText(a.level), "level-" + a.level));
+      var p = a.probability === undefined ? "" : " · " + t("probability") + " " + a.probability;
+      areas.appendChild(el("li", a.name + " (" + a.id + "): " + a.score + " / " + a.threshold + p + " · " + levelText(a.level), "level-" + a.level));
     });
 
     var fields = $("fields");
