@@ -18,6 +18,8 @@
 #   CORDIS micro P / R / F1, macro F1 over the areas with at least 3 projects in the part, and the
 #   projects labelled with no area that no area was assigned to;
 #   own English and Dutch macro P / R / F1 and the harmless descriptions (no area) left unflagged.
+# PER_FILE=1 adds the two own rows for each file of the part besides the files joined (the own
+# validation files were written at different times and tell different stories).
 # BOOTSTRAP=N adds each figure's 95% interval from N resamples of the part's documents
 # (`evaluate --bootstrap`): on 75 CORDIS objectives or 70 own descriptions a few points are
 # within them; and for each release after the first, its difference to the first with the
@@ -73,6 +75,17 @@ done
 if $have_shared; then
   python3 Scripts/cordis-with-labels.py "$shared" "$work/cordis.jsonl" >/dev/null
 fi
+# With PER_FILE, the part's own files one by one as well, in the same order.
+own_files=()
+if [ "${PER_FILE:-0}" != 0 ]; then
+  for lang in en nl; do
+    if [ "$part" = train ]; then
+      own_files+=(Corpora/projects-"$lang"-train*.jsonl)
+    else
+      own_files+=(Corpora/projects-"$lang"-validation*.jsonl)
+    fi
+  done
+fi
 
 # One evaluation: its JSON report and its predictions, named NAME-K for release K; with
 # BOOTSTRAP, its decision report with intervals too.
@@ -101,12 +114,17 @@ for k in "${!releases[@]}"; do
   for lang in en nl; do
     evaluate "own-$lang-$k" "$work/own-$lang.jsonl" --taxonomy "$release" --text-columns title,text
   done
+  for i in "${!own_files[@]}"; do
+    evaluate "file-$i-$k" "${own_files[$i]}" --taxonomy "$release" --text-columns title,text
+  done
 done
 
+OWN_FILES="$(printf '%s\n' "${own_files[@]}")" \
 python3 - "$work" "$part" "$have_shared" "$bootstrap" "${releases[@]}" <<'PY'
 import json, os, sys
 
 work, part, have_shared, bootstrap, releases = sys.argv[1], sys.argv[2], sys.argv[3] == "true", sys.argv[4] != "0", sys.argv[5:]
+own_files = [f for f in os.environ.get("OWN_FILES", "").split("\n") if f]
 
 
 def report(name):
@@ -159,6 +177,13 @@ for lang, label in (("en", "English"), ("nl", "Dutch")):
         (f"own {label} macro P / R / F1", lambda k, lang=lang: prf(report(f"own-{lang}-{k}")["macro"])),
         (f"own {label} harmless unflagged", lambda k, lang=lang: unflagged(f"own-{lang}-{k}")),
     ]
+    for i, path in enumerate(own_files):
+        if os.path.basename(path).startswith(f"projects-{lang}-"):
+            name = os.path.basename(path)
+            rows += [
+                (f"  {name} macro P / R / F1", lambda k, i=i: prf(report(f"file-{i}-{k}")["macro"])),
+                (f"  {name} harmless unflagged", lambda k, i=i: unflagged(f"file-{i}-{k}")),
+            ]
 
 def interval(name, key, percent=False):
     # The 95% interval of one decision figure from `evaluate --bootstrap`.

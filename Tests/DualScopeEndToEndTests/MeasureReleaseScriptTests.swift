@@ -8,7 +8,7 @@ import XCTest
 final class MeasureReleaseScriptTests: XCTestCase {
   /// The script with the built binary and the own corpora only.
   private func measure(
-    _ releases: [String], part: String? = nil, keep: String? = nil, bootstrap: Int? = nil
+    _ releases: [String], part: String? = nil, keep: String? = nil, bootstrap: Int? = nil, perFile: Bool = false
   ) throws -> CommandResult {
     var environment = [
       "DUALSCOPE": CommandRunner.productsDirectory.appendingPathComponent("dualscope").path, "SHARED": "none",
@@ -16,6 +16,7 @@ final class MeasureReleaseScriptTests: XCTestCase {
     if let part { environment["PART"] = part }
     if let bootstrap { environment["BOOTSTRAP"] = String(bootstrap) }
     if let keep { environment["KEEP"] = keep }
+    if perFile { environment["PER_FILE"] = "1" }
     return try CommandRunner.runProgram(
       "/bin/bash", [CommandRunner.packageRoot.appendingPathComponent("Scripts/measure-release.sh").path] + releases,
       environment: environment)
@@ -66,6 +67,22 @@ final class MeasureReleaseScriptTests: XCTestCase {
       .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     XCTAssertFalse(files.isEmpty)
     return try files.map { try String(contentsOf: corpora.appendingPathComponent($0), encoding: .utf8) }.joined()
+  }
+
+  func testPerFileRowsAreEachFilesOwnFigures() throws {
+    let run = try measure(["2026.1"], perFile: true)
+    XCTAssertEqual(run.status, 0, run.stderr)
+    let corpora = CommandRunner.packageRoot.appendingPathComponent("Corpora")
+    let files = try FileManager.default.contentsOfDirectory(atPath: corpora.path)
+      .filter { $0.hasPrefix("projects-") && $0.contains("-validation") && $0.hasSuffix(".jsonl") }
+    XCTAssertGreaterThanOrEqual(files.count, 6, "\(files)")
+    for name in files {
+      let figures = try expected(corpora.appendingPathComponent(name).path, release: "2026.1")
+      XCTAssertEqual(try row("  \(name) macro P / R / F1", in: run.stdout), [figures.macro], name)
+      XCTAssertEqual(try row("  \(name) harmless unflagged", in: run.stdout), [figures.harmless], name)
+    }
+    // Without PER_FILE the joined files alone.
+    XCTAssertFalse(try measure(["2026.1"]).stdout.contains(".jsonl"))
   }
 
   func testTheValidationRowsAreEvaluatesFiguresForEachRelease() throws {
