@@ -17,10 +17,7 @@ public struct ClassificationTextRenderer: Sendable {
     out += "areas:\n"
     for a in c.areas {
       // A calibrated release's probability beside the rules' score: the figure `--cut` compares.
-      // Two decimals, and never a certainty the model does not give: 0.997 is "> 0.99", not "1".
-      let probability = a.probability.map { p in
-        "; probability " + (p >= 0.995 ? "> 0.99" : Classifier.format(p))
-      } ?? ""
+      let probability = a.probability.map { "; probability " + NumberText.probability($0) } ?? ""
       out += "  \(pad(a.id, 26)) \(score(a.score))  (threshold \(Classifier.format(a.threshold))\(probability))  \(a.name)\n"
     }
     out += "fields:\n"

@@ -10,6 +10,10 @@ public enum NumberText {
   /// Rounded to two decimals first (score arithmetic in explanations).
   public static func short(_ x: Double) -> String { plain((x * 100).rounded() / 100) }
 
+  /// A probability as ``short(_:)`` writes it, but never a certainty the model does not give:
+  /// 0.997 is "> 0.99", not "1" (`classify`'s areas; the self-check page writes it the same way).
+  public static func probability(_ p: Double) -> String { p >= 0.995 ? "> 0.99" : short(p) }
+
   /// A score below its bar and the bar, as ``short(_:)`` writes them, or with as many more
   /// decimals (up to six) as it takes for the written score to read as below the written bar:
   /// 1.2496 against 1.25 is "1.2496" and "1.25", not "1.25" and "1.25".

@@ -79,13 +79,14 @@ struct BatchCommand: ParsableCommand {
     let summary = try Failure.guarding { () throws -> BatchRunner.Summary in
       let (classifier, screened) = try taxonomy.classifier(scoring, screening: screening)
       let input = portfolio.input(inputs)
-      let runner = BatchRunner(classifier: classifier, options: BatchOptions(input: input, format: resolvedFormat), screening: screened)
+      let format = resolvedFormat
+      let runner = BatchRunner(classifier: classifier, options: BatchOptions(input: input, format: format), screening: screened)
       let opened = try runner.open()
       let metadataPath = metadata ?? output.flatMap { $0 == "-" ? nil : $0 + ".meta.json" }
       let carry = input.layout.carryColumns
       Interrupts.removeTemporariesOnSignal()
       let sink: any BatchSink =
-        switch resolvedFormat {
+        switch format {
         case .jsonl: try ResultFileWriter.jsonLines(path: output, metadataPath: metadataPath, carry: carry)
         case .csv:
           try ResultFileWriter.csv(

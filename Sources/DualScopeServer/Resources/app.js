@@ -124,7 +124,7 @@
     clear(areas);
     if (!c.areas.length) { areas.appendChild(el("li", t("none"))); }
     c.areas.forEach(function (a) {
-      // As the command line writes it: two decimals, and never a rounded certainty.
+      // As the command line writes it (NumberText.probability): two decimals, never a rounded certainty.
       var p = a.probability === undefined ? "" :
         " · " + t("probability") + " " + (a.probability >= 0.995 ? "> 0.99" : a.probability.toFixed(2));
       areas.appendChild(el("li", a.name + " (" + a.id + "): " + a.score + " / " + a.threshold + p + " · " + levelText(a.level), "level-" + a.level));
